@@ -1,3 +1,20 @@
 //! rouxing (柔性): typed rules for China's flexible administrative enforcement.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+#[macro_use]
+mod macros;
+mod serde_date;
+
+pub mod calendar;
+pub mod case;
+pub mod catalogue;
+pub mod law;
+pub mod measure;
+pub mod money;
+pub mod party;
+pub mod regime;
+
+pub use crate::case::Case;
+pub use crate::catalogue::Catalogue;
+pub use crate::regime::Regime;

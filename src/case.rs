@@ -1,0 +1,1070 @@
+//! The facts found in a case (认定事实).
+//!
+//! A [`Case`] is built through [`CaseBuilder`], whose [`build`](CaseBuilder::build)
+//! checks every cross-field rule once (the act ends after it starts, discovery
+//! is not before the act, filing is not before discovery …). Deserializing a
+//! case goes through the same builder, so a `Case` value is always valid.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use rouxing::case::{Case, Correction, Harm};
+//! use rouxing::party::{Party, PartyId};
+//!
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+//! let case = Case::builder("2024-001".parse()?, "EM-HC-78-3".parse()?)
+//!     .party(Party::legal_person(PartyId::new("91620725MA7")?, None))
+//!     .act_on(d(2024, 3, 1)?)
+//!     .discovered_on(d(2024, 3, 5)?)
+//!     .harm(Harm::None)
+//!     .correction(Correction::Prompt { on: d(2024, 3, 6)? })
+//!     .build()?;
+//! assert_eq!(case.act().start(), d(2024, 3, 1)?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::{
+    Catalogue, Domain, FactKey, ItemCode, LoadError, Sector, line_of, parse_json, string_id,
+};
+use crate::money::Amounts;
+use crate::party::{InvalidIdError, Party, PartyKind};
+
+/// The schema version of the case format this release reads and writes.
+pub const CASE_SCHEMA_VERSION: u32 = 1;
+
+string_id! {
+    /// A case number (案号 / 案件编号).
+    CaseId, "case id"
+}
+
+string_id! {
+    /// The identifier of an enforcement agency (执法机关 / 执法单位).
+    AgencyId, "agency id"
+}
+
+string_id! {
+    /// The identifier of an enforcement officer (执法人员, e.g. the credential
+    /// number).
+    OfficerId, "officer id"
+}
+
+/// The agency handling the case.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// Identifier.
+    pub id: AgencyId,
+    /// Name, e.g. 山丹县应急管理局.
+    pub name: String,
+    /// The domain it is competent for.
+    pub domain: Domain,
+}
+
+/// When the act was committed: a single day, or a continuing or repeated act
+/// (连续或者继续状态) from `start` to `end`.
+///
+/// For a continuing act the limitation period (Art. 36 ¶2), the applicable
+/// rule (Art. 37) and the party's age count from the end of the act.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Act {
+    #[serde(with = "crate::serde_date")]
+    start: NaiveDate,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_date::option"
+    )]
+    end: Option<NaiveDate>,
+}
+
+impl Act {
+    /// A single act on one day.
+    pub const fn on(date: NaiveDate) -> Act {
+        Act {
+            start: date,
+            end: None,
+        }
+    }
+
+    /// A continuing or repeated act.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error when `end` is before `start`.
+    pub fn continuing(start: NaiveDate, end: NaiveDate) -> Result<Act, CaseError> {
+        if end < start {
+            return Err(CaseError::Order {
+                field: "act.end",
+                value: end,
+                earlier_field: "act.start",
+                earlier: start,
+            });
+        }
+        Ok(Act {
+            start,
+            end: Some(end),
+        })
+    }
+
+    /// The day the act began.
+    pub const fn start(&self) -> NaiveDate {
+        self.start
+    }
+
+    /// The day a continuing act ended.
+    pub const fn end(&self) -> Option<NaiveDate> {
+        self.end
+    }
+
+    /// Whether the act is continuing or repeated.
+    pub const fn is_continuing(&self) -> bool {
+        self.end.is_some()
+    }
+
+    /// The day the act is taken to have been committed for Arts. 30, 36 and
+    /// 37: its end for a continuing act, else its day.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第三十六条第二款: "违法行为有连续或者继续状态的，从行为终了之日起
+    /// 计算。" rouxing applies the same reference day to Art. 37 (the act is
+    /// still being committed under the later rule) and to the party's age.
+    pub fn committed_on(&self) -> NaiveDate {
+        self.end.unwrap_or(self.start)
+    }
+}
+
+vocabulary! {
+    /// Whether the facts of the violation are established (违法事实).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第四十条: "违法事实不清、证据不足的，不得给予行政处罚。"
+    /// 第五十七条第一款第（三）项: "违法事实不能成立的，不予行政处罚".
+    pub enum Facts {
+        /// 违法事实清楚、证据确凿.
+        Established => "违法事实清楚",
+        /// 违法事实不清、证据不足 / 不能成立.
+        NotEstablished => "违法事实不清、证据不足",
+    }
+}
+
+vocabulary! {
+    /// Whether the act is suspected to be a crime.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第二十七条第一款: "违法行为涉嫌犯罪的，行政机关应当及时将案件
+    /// 移送司法机关"; 第五十七条第一款第（四）项; 第八条第二款: "不得以行政处罚代替刑事处罚".
+    pub enum CrimeSuspicion {
+        /// No suspicion of a crime.
+        None => "不涉嫌犯罪",
+        /// 涉嫌犯罪.
+        Suspected => "涉嫌犯罪",
+    }
+}
+
+vocabulary! {
+    /// The gravity of the act itself (情节).
+    ///
+    /// `Ord` runs from light to grave.
+    pub enum Gravity {
+        /// 违法行为轻微.
+        Minor => "违法行为轻微",
+        /// 一般.
+        General => "情节一般",
+        /// 情节严重 / 重大违法行为 (Art. 57 ¶2 collective decision).
+        Serious => "情节严重",
+    }
+}
+
+vocabulary! {
+    /// The harmful consequence (危害后果) of the act.
+    ///
+    /// `Ord` runs from none to serious: "没有造成危害后果" < "危害后果轻微" < harm <
+    /// serious harm.
+    pub enum Harm {
+        /// 没有造成危害后果.
+        None => "没有造成危害后果",
+        /// 危害后果轻微.
+        Slight => "危害后果轻微",
+        /// 造成危害后果.
+        Harmful => "造成危害后果",
+        /// 造成严重危害后果.
+        Serious => "造成严重危害后果",
+    }
+}
+
+vocabulary! {
+    /// The party's subjective fault (主观过错).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第三十三条第二款: "当事人有证据足以证明没有主观过错的，不予行政处罚。
+    /// 法律、行政法规另有规定的，从其规定。" The burden is on the party; `NoFaultProven` means the
+    /// agency accepted the party's evidence.
+    pub enum Fault {
+        /// 故意.
+        Intentional => "故意",
+        /// 过失.
+        Negligent => "过失",
+        /// 有证据足以证明没有主观过错.
+        NoFaultProven => "有证据足以证明没有主观过错",
+    }
+}
+
+/// Whether and when the party corrected the violation.
+///
+/// "及时改正" covers correcting before discovery and correcting within the
+/// period an officer ordered (both count as [`Correction::Prompt`]); a
+/// correction after that period is [`Correction::Late`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Correction {
+    /// Not (yet) corrected.
+    None,
+    /// 及时改正.
+    Prompt {
+        /// The day of correction.
+        #[serde(with = "crate::serde_date")]
+        on: NaiveDate,
+    },
+    /// Corrected, but not in time.
+    Late {
+        /// The day of correction.
+        #[serde(with = "crate::serde_date")]
+        on: NaiveDate,
+    },
+    /// 拒不改正.
+    Refused,
+}
+
+impl Correction {
+    /// Whether the party corrected promptly (及时改正).
+    pub const fn is_prompt(&self) -> bool {
+        matches!(self, Correction::Prompt { .. })
+    }
+
+    /// The day of correction, if corrected.
+    pub const fn date(&self) -> Option<NaiveDate> {
+        match self {
+            Correction::Prompt { on } | Correction::Late { on } => Some(*on),
+            Correction::None | Correction::Refused => None,
+        }
+    }
+
+    /// The Chinese legal term.
+    pub const fn legal_name(&self) -> &'static str {
+        match self {
+            Correction::None => "未改正",
+            Correction::Prompt { .. } => "及时改正",
+            Correction::Late { .. } => "逾期改正",
+            Correction::Refused => "拒不改正",
+        }
+    }
+}
+
+vocabulary! {
+    /// A mitigating circumstance.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第三十二条: "当事人有下列情形之一，应当从轻或者减轻行政处罚：
+    /// （一）主动消除或者减轻违法行为危害后果的；（二）受他人胁迫或者诱骗实施违法行为的；（三）主动供述
+    /// 行政机关尚未掌握的违法行为的；（四）配合行政机关查处违法行为有立功表现的；（五）法律、法规、规章
+    /// 规定其他应当从轻或者减轻行政处罚的。"
+    ///
+    /// The last two variants are local discretion-benchmark grounds (裁量基准, e.g.
+    /// "在共同违法行为中起次要或者辅助作用，且没有造成严重后果的；主动中止违法行为，且危害后果轻微的");
+    /// they count only where the regime recognises them and then allow (可以), not
+    /// require, a lighter outcome (unconfirmed as national rules).
+    pub enum Mitigating {
+        /// Art. 32 (一) 主动消除或者减轻违法行为危害后果.
+        EliminatedHarm => "主动消除或者减轻违法行为危害后果",
+        /// Art. 32 (二) 受他人胁迫或者诱骗实施违法行为.
+        Coerced => "受他人胁迫或者诱骗实施违法行为",
+        /// Art. 32 (三) 主动供述行政机关尚未掌握的违法行为.
+        ConfessedUnknown => "主动供述行政机关尚未掌握的违法行为",
+        /// Art. 32 (四) 配合行政机关查处违法行为有立功表现.
+        Meritorious => "配合行政机关查处违法行为有立功表现",
+        /// Art. 32 (五) 法律、法规、规章规定其他应当从轻或者减轻行政处罚的.
+        OtherStatutory => "法律、法规、规章规定其他应当从轻或者减轻行政处罚",
+        /// Local: 在共同违法行为中起次要或者辅助作用，且没有造成严重后果.
+        SecondaryRole => "在共同违法行为中起次要或者辅助作用",
+        /// Local: 主动中止违法行为，且危害后果轻微.
+        VoluntarilyStopped => "主动中止违法行为",
+    }
+}
+
+impl Mitigating {
+    /// The Art. 32 item for a statutory ground, `None` for a local one.
+    pub const fn art_32_item(self) -> Option<u8> {
+        match self {
+            Mitigating::EliminatedHarm => Some(1),
+            Mitigating::Coerced => Some(2),
+            Mitigating::ConfessedUnknown => Some(3),
+            Mitigating::Meritorious => Some(4),
+            Mitigating::OtherStatutory => Some(5),
+            Mitigating::SecondaryRole | Mitigating::VoluntarilyStopped => None,
+        }
+    }
+}
+
+vocabulary! {
+    /// An aggravating circumstance (从重情节).
+    ///
+    /// # Legal basis
+    ///
+    /// Only [`Aggravating::EmergencyMeasures`] is statutory: 《中华人民共和国行政处罚法》第四十九条
+    /// "发生重大传染病疫情等突发事件，为了控制、减轻和消除突发事件引起的社会危害，行政机关对违反突发事件
+    /// 应对措施的行为，依法快速、从重处罚。" The others are taken from published local
+    /// discretion benchmarks (e.g. "危及…公共安全…；违法情节恶劣，造成严重后果的；受到行政处罚后，不执行
+    /// 整改要求，继续实施违法行为的；…多次实施违法行为，屡教不改的；妨碍执法人员查处其违法行为的；隐匿、
+    /// 销毁违法证据的；…对检举人、证人实施打击报复的；在发生突发公共事件时实施违法行为的") and count only
+    /// where the regime recognises them (unconfirmed as national rules).
+    pub enum Aggravating {
+        /// Art. 49: 违反突发事件应对措施 during a major emergency.
+        EmergencyMeasures => "突发事件期间违反突发事件应对措施",
+        /// 危及国家安全、公共安全、生态环境以及直接关系人身健康、生命财产安全.
+        EndangersSafety => "危及公共安全或者人身健康、生命财产安全",
+        /// 违法情节恶劣，造成严重后果.
+        Egregious => "违法情节恶劣，造成严重后果",
+        /// 受到行政处罚后，不执行整改要求，继续实施违法行为.
+        ContinuedAfterPenalty => "受到行政处罚后继续实施违法行为",
+        /// 在共同实施违法行为中起主要作用.
+        PrincipalRole => "在共同违法行为中起主要作用",
+        /// 多次实施违法行为，屡教不改.
+        Recidivist => "多次实施违法行为，屡教不改",
+        /// 妨碍执法人员查处其违法行为.
+        Obstruction => "妨碍执法人员查处违法行为",
+        /// 隐匿、销毁违法证据.
+        DestroyedEvidence => "隐匿、销毁违法证据",
+        /// 胁迫、诱骗他人或者教唆未成年人实施违法行为.
+        CoercedOthers => "胁迫、诱骗他人或者教唆未成年人实施违法行为",
+        /// 对检举人、证人实施打击报复.
+        Retaliation => "对检举人、证人打击报复",
+        /// 在发生突发公共事件时实施违法行为.
+        DuringEmergency => "在发生突发公共事件时实施违法行为",
+    }
+}
+
+vocabulary! {
+    /// A context fact about the case that rules and list exclusions test.
+    ///
+    /// This enum is non-exhaustive so that other facts may be added in semver
+    /// compatible releases.
+    #[non_exhaustive]
+    pub enum Context {
+        /// 生态环境敏感区 (list-level exclusion, e.g. 江环〔2021〕231号 二).
+        SensitiveZone => "生态环境敏感区",
+        /// 趁发生重大传染病疫情、自然灾害等突发事件之机实施 (list exclusion).
+        EmergencyOpportunism => "趁突发事件之机实施",
+        /// 被纳入严重失信主体名单.
+        SeriousDishonestyListed => "被纳入严重失信主体名单",
+        /// 近三年发生人员死亡、重伤生产安全事故.
+        FatalAccidentWithinThreeYears => "近三年发生人员死亡、重伤生产安全事故",
+        /// 涉及重大公共利益 (Art. 58 ¶1 (一)).
+        MajorPublicInterest => "涉及重大公共利益",
+        /// 直接关系当事人或者第三人重大权益 (Art. 58 ¶1 (二), with a hearing).
+        MajorRights => "直接关系当事人或者第三人重大权益",
+        /// 案件情况疑难复杂、涉及多个法律关系 (Art. 58 ¶1 (三)).
+        ComplexLegalRelations => "案件情况疑难复杂、涉及多个法律关系",
+        /// 情节复杂 (Art. 57 ¶2).
+        ComplexCircumstances => "情节复杂",
+        /// 签署承诺书 (告知承诺).
+        CommitmentSigned => "已签署承诺书",
+        /// The party is not present when the decision is pronounced (Art. 61).
+        PartyAbsent => "当事人不在场",
+        /// A new technology, industry, business form or model (新技术、新产业、新业态、
+        /// 新模式, 优化营商环境条例 Art. 55).
+        NewBusinessForm => "新技术、新产业、新业态、新模式",
+        /// 不当场收缴事后难以执行 (Art. 68 (二)).
+        HardToEnforceLater => "不当场收缴事后难以执行",
+    }
+}
+
+vocabulary! {
+    /// What came of an earlier violation.
+    pub enum PriorOutcome {
+        /// 给予行政处罚.
+        Penalised => "给予行政处罚",
+        /// 不予行政处罚 (other than 首违不罚).
+        NoPenalty => "不予行政处罚",
+        /// 首违不罚.
+        FirstViolationNoPenalty => "首违不罚",
+    }
+}
+
+/// An earlier violation of the same party, from the agency's case system or
+/// the 国家企业信用信息公示系统.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorViolation {
+    /// The item violated.
+    pub item: ItemCode,
+    /// Its domain.
+    pub domain: Domain,
+    /// The day of the earlier act.
+    #[serde(with = "crate::serde_date")]
+    pub on: NaiveDate,
+    /// What came of it.
+    pub outcome: PriorOutcome,
+}
+
+/// The facts found in a case. Build with [`Case::builder`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "CaseRepr", into = "CaseRepr")]
+pub struct Case {
+    id: CaseId,
+    item: ItemCode,
+    also_violates: Vec<ItemCode>,
+    party: Party,
+    agency: Option<Agency>,
+    officers: Vec<OfficerId>,
+    act: Act,
+    discovered_on: NaiveDate,
+    filed_on: Option<NaiveDate>,
+    facts: Facts,
+    crime: CrimeSuspicion,
+    gravity: Gravity,
+    harm: Harm,
+    correction: Correction,
+    fault: Fault,
+    mitigating: Vec<Mitigating>,
+    aggravating: Vec<Aggravating>,
+    context: Vec<Context>,
+    confirmed: Vec<FactKey>,
+    priors: Vec<PriorViolation>,
+    sectors: Vec<Sector>,
+    amounts: Amounts,
+    gains_refundable: bool,
+}
+
+impl Case {
+    /// Starts building a case for a violation of `item`.
+    pub fn builder(id: CaseId, item: ItemCode) -> CaseBuilder {
+        CaseBuilder::new(id, item)
+    }
+
+    /// The case number.
+    pub fn id(&self) -> &CaseId {
+        &self.id
+    }
+    /// The item violated.
+    pub fn item(&self) -> &ItemCode {
+        &self.item
+    }
+    /// Other items the same act violates (Art. 29).
+    pub fn also_violates(&self) -> &[ItemCode] {
+        &self.also_violates
+    }
+    /// The party.
+    pub fn party(&self) -> &Party {
+        &self.party
+    }
+    /// The agency handling the case, if given.
+    pub fn agency(&self) -> Option<&Agency> {
+        self.agency.as_ref()
+    }
+    /// The officers handling the case.
+    pub fn officers(&self) -> &[OfficerId] {
+        &self.officers
+    }
+    /// When the act was committed.
+    pub fn act(&self) -> Act {
+        self.act
+    }
+    /// The day the violation was discovered (发现).
+    pub fn discovered_on(&self) -> NaiveDate {
+        self.discovered_on
+    }
+    /// The day the case was filed (立案), if it was.
+    pub fn filed_on(&self) -> Option<NaiveDate> {
+        self.filed_on
+    }
+    /// Whether the facts are established.
+    pub fn facts(&self) -> Facts {
+        self.facts
+    }
+    /// Whether a crime is suspected.
+    pub fn crime(&self) -> CrimeSuspicion {
+        self.crime
+    }
+    /// The gravity of the act.
+    pub fn gravity(&self) -> Gravity {
+        self.gravity
+    }
+    /// The harmful consequence.
+    pub fn harm(&self) -> Harm {
+        self.harm
+    }
+    /// The correction.
+    pub fn correction(&self) -> Correction {
+        self.correction
+    }
+    /// The party's fault.
+    pub fn fault(&self) -> Fault {
+        self.fault
+    }
+    /// Mitigating circumstances found.
+    pub fn mitigating(&self) -> &[Mitigating] {
+        &self.mitigating
+    }
+    /// Aggravating circumstances found.
+    pub fn aggravating(&self) -> &[Aggravating] {
+        &self.aggravating
+    }
+    /// Context facts.
+    pub fn context(&self) -> &[Context] {
+        &self.context
+    }
+    /// Whether a context fact holds.
+    pub fn has_context(&self, c: Context) -> bool {
+        self.context.contains(&c)
+    }
+    /// Item-specific facts the officer confirmed.
+    pub fn confirmed(&self) -> &[FactKey] {
+        &self.confirmed
+    }
+    /// Earlier violations of the party.
+    pub fn priors(&self) -> &[PriorViolation] {
+        &self.priors
+    }
+    /// Sectors the act touches, besides the item's own.
+    pub fn sectors(&self) -> &[Sector] {
+        &self.sectors
+    }
+    /// Amounts established (违法所得, 货值金额 …).
+    pub fn amounts(&self) -> &Amounts {
+        &self.amounts
+    }
+    /// Whether the illegal gains must be refunded (依法应当退赔) rather than
+    /// confiscated (Art. 28 ¶2).
+    pub fn gains_refundable(&self) -> bool {
+        self.gains_refundable
+    }
+
+    /// A builder holding this case's facts, to derive a variant.
+    pub fn to_builder(&self) -> CaseBuilder {
+        CaseBuilder {
+            case: self.clone(),
+            party_set: true,
+        }
+    }
+
+    /// Loads a case from JSON and checks its item codes against a catalogue.
+    /// Errors name the file as `case`.
+    ///
+    /// # Errors
+    ///
+    /// See [`Case::from_json_named`].
+    pub fn from_json(text: &str, catalogue: &Catalogue) -> Result<Case, LoadError> {
+        Case::from_json_named("case", text, catalogue)
+    }
+
+    /// Loads a case from JSON, naming `file` in errors, and checks its item
+    /// codes against a catalogue.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming file, line, column, field and value when the
+    /// text is not a case in the documented format, a field is unknown, a
+    /// value is invalid, a date ordering rule of [`CaseBuilder::build`] fails,
+    /// or an item code is not in the catalogue.
+    pub fn from_json_named(
+        file: &str,
+        text: &str,
+        catalogue: &Catalogue,
+    ) -> Result<Case, LoadError> {
+        let case: Case = parse_json(file, text)?;
+        let codes = std::iter::once(("item", &case.item))
+            .chain(case.also_violates.iter().map(|c| ("also_violates", c)));
+        for (field, code) in codes {
+            if catalogue.get(code).is_none() {
+                let (line, column) = line_of(text, &format!("\"{code}\""));
+                return Err(LoadError::new(
+                    file,
+                    line,
+                    column,
+                    field.to_owned(),
+                    format!(
+                        "unknown item code `{code}`: not in catalogue `{}`",
+                        catalogue.name()
+                    ),
+                ));
+            }
+        }
+        Ok(case)
+    }
+
+    /// The case as pretty JSON in the documented format.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Builds a [`Case`]; setters may come in any order and
+/// [`build`](CaseBuilder::build) checks every cross-field rule.
+///
+/// Required: the party, the act and the discovery date. Defaults: facts
+/// established, no suspected crime, gravity general, harm none, not
+/// corrected, negligent, no circumstances, no earlier violations.
+#[derive(Clone, Debug)]
+pub struct CaseBuilder {
+    case: Case,
+    party_set: bool,
+}
+
+impl CaseBuilder {
+    fn new(id: CaseId, item: ItemCode) -> CaseBuilder {
+        let epoch = NaiveDate::MIN;
+        let party = Party::legal_person(crate::party::PartyId::placeholder(), None);
+        CaseBuilder {
+            party_set: false,
+            case: Case {
+                id,
+                item,
+                also_violates: Vec::new(),
+                party,
+                agency: None,
+                officers: Vec::new(),
+                act: Act::on(epoch),
+                discovered_on: epoch,
+                filed_on: None,
+                facts: Facts::Established,
+                crime: CrimeSuspicion::None,
+                gravity: Gravity::General,
+                harm: Harm::None,
+                correction: Correction::None,
+                fault: Fault::Negligent,
+                mitigating: Vec::new(),
+                aggravating: Vec::new(),
+                context: Vec::new(),
+                confirmed: Vec::new(),
+                priors: Vec::new(),
+                sectors: Vec::new(),
+                amounts: Amounts::default(),
+                gains_refundable: false,
+            },
+        }
+    }
+
+    /// The party.
+    pub fn party(mut self, party: Party) -> Self {
+        self.case.party = party;
+        self.party_set = true;
+        self
+    }
+    /// Other items the same act violates (Art. 29).
+    pub fn also_violates(mut self, items: Vec<ItemCode>) -> Self {
+        self.case.also_violates = items;
+        self
+    }
+    /// The agency handling the case.
+    pub fn agency(mut self, agency: Agency) -> Self {
+        self.case.agency = Some(agency);
+        self
+    }
+    /// The officers handling the case.
+    pub fn officers(mut self, officers: Vec<OfficerId>) -> Self {
+        self.case.officers = officers;
+        self
+    }
+    /// A single act on one day.
+    pub fn act_on(mut self, date: NaiveDate) -> Self {
+        self.case.act = Act::on(date);
+        self
+    }
+    /// The act (single or continuing).
+    pub fn act(mut self, act: Act) -> Self {
+        self.case.act = act;
+        self
+    }
+    /// The day of discovery.
+    pub fn discovered_on(mut self, date: NaiveDate) -> Self {
+        self.case.discovered_on = date;
+        self
+    }
+    /// The day of filing (立案).
+    pub fn filed_on(mut self, date: NaiveDate) -> Self {
+        self.case.filed_on = Some(date);
+        self
+    }
+    /// Whether the facts are established.
+    pub fn facts(mut self, facts: Facts) -> Self {
+        self.case.facts = facts;
+        self
+    }
+    /// Whether a crime is suspected.
+    pub fn crime(mut self, crime: CrimeSuspicion) -> Self {
+        self.case.crime = crime;
+        self
+    }
+    /// The gravity of the act.
+    pub fn gravity(mut self, gravity: Gravity) -> Self {
+        self.case.gravity = gravity;
+        self
+    }
+    /// The harmful consequence.
+    pub fn harm(mut self, harm: Harm) -> Self {
+        self.case.harm = harm;
+        self
+    }
+    /// The correction.
+    pub fn correction(mut self, correction: Correction) -> Self {
+        self.case.correction = correction;
+        self
+    }
+    /// The party's fault.
+    pub fn fault(mut self, fault: Fault) -> Self {
+        self.case.fault = fault;
+        self
+    }
+    /// Mitigating circumstances.
+    pub fn mitigating(mut self, m: Vec<Mitigating>) -> Self {
+        self.case.mitigating = m;
+        self
+    }
+    /// Aggravating circumstances.
+    pub fn aggravating(mut self, a: Vec<Aggravating>) -> Self {
+        self.case.aggravating = a;
+        self
+    }
+    /// Context facts.
+    pub fn context(mut self, c: Vec<Context>) -> Self {
+        self.case.context = c;
+        self
+    }
+    /// Item-specific facts confirmed.
+    pub fn confirmed(mut self, keys: Vec<FactKey>) -> Self {
+        self.case.confirmed = keys;
+        self
+    }
+    /// Earlier violations.
+    pub fn priors(mut self, priors: Vec<PriorViolation>) -> Self {
+        self.case.priors = priors;
+        self
+    }
+    /// Sectors touched besides the item's own.
+    pub fn sectors(mut self, sectors: Vec<Sector>) -> Self {
+        self.case.sectors = sectors;
+        self
+    }
+    /// Amounts established.
+    pub fn amounts(mut self, amounts: Amounts) -> Self {
+        self.case.amounts = amounts;
+        self
+    }
+    /// Whether illegal gains are to be refunded rather than confiscated.
+    pub fn gains_refundable(mut self, refundable: bool) -> Self {
+        self.case.gains_refundable = refundable;
+        self
+    }
+
+    /// Checks the case and returns it.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error when:
+    /// * the party, the act or the discovery date was never set;
+    /// * a continuing act ends before it starts;
+    /// * discovery is before the act began, or filing before discovery;
+    /// * correction is before the act began;
+    /// * a natural person's birth date is after the act;
+    /// * an earlier violation is dated after this act;
+    /// * a list (circumstances, context, sectors, confirmed facts, officers,
+    ///   other items) repeats a value, or `also_violates` repeats `item`.
+    pub fn build(self) -> Result<Case, CaseError> {
+        let c = self.case;
+        if !self.party_set {
+            return Err(CaseError::Missing { field: "party" });
+        }
+        if c.act.start == NaiveDate::MIN {
+            return Err(CaseError::Missing { field: "act" });
+        }
+        if c.discovered_on == NaiveDate::MIN {
+            return Err(CaseError::Missing {
+                field: "discovered_on",
+            });
+        }
+        if let Some(end) = c.act.end {
+            if end < c.act.start {
+                return Err(CaseError::Order {
+                    field: "act.end",
+                    value: end,
+                    earlier_field: "act.start",
+                    earlier: c.act.start,
+                });
+            }
+        }
+        if c.discovered_on < c.act.start {
+            return Err(CaseError::Order {
+                field: "discovered_on",
+                value: c.discovered_on,
+                earlier_field: "act.start",
+                earlier: c.act.start,
+            });
+        }
+        if let Some(f) = c.filed_on {
+            if f < c.discovered_on {
+                return Err(CaseError::Order {
+                    field: "filed_on",
+                    value: f,
+                    earlier_field: "discovered_on",
+                    earlier: c.discovered_on,
+                });
+            }
+        }
+        if let Some(on) = c.correction.date() {
+            if on < c.act.start {
+                return Err(CaseError::Order {
+                    field: "correction.on",
+                    value: on,
+                    earlier_field: "act.start",
+                    earlier: c.act.start,
+                });
+            }
+        }
+        if let PartyKind::NaturalPerson { birth_date, .. } = c.party.kind() {
+            if *birth_date > c.act.start {
+                return Err(CaseError::Order {
+                    field: "act.start",
+                    value: c.act.start,
+                    earlier_field: "party.birth_date",
+                    earlier: *birth_date,
+                });
+            }
+        }
+        for (i, p) in c.priors.iter().enumerate() {
+            if p.on > c.act.start {
+                return Err(CaseError::PriorAfterAct {
+                    index: i,
+                    on: p.on,
+                    act: c.act.start,
+                });
+            }
+        }
+        dup_check("mitigating", &c.mitigating)?;
+        dup_check("aggravating", &c.aggravating)?;
+        dup_check("context", &c.context)?;
+        dup_check("sectors", &c.sectors)?;
+        dup_check("confirmed", &c.confirmed)?;
+        dup_check("officers", &c.officers)?;
+        dup_check("also_violates", &c.also_violates)?;
+        if c.also_violates.contains(&c.item) {
+            return Err(CaseError::Duplicate {
+                field: "also_violates",
+                value: c.item.to_string(),
+            });
+        }
+        Ok(c)
+    }
+}
+
+fn dup_check<T: PartialEq + fmt::Display>(field: &'static str, v: &[T]) -> Result<(), CaseError> {
+    for (i, x) in v.iter().enumerate() {
+        if v.iter().skip(i + 1).any(|y| y == x) {
+            return Err(CaseError::Duplicate {
+                field,
+                value: x.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The error returned when case facts are inconsistent.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CaseError {
+    /// A required field was never set.
+    #[error("field `{field}` is required")]
+    Missing {
+        /// The field.
+        field: &'static str,
+    },
+    /// A date is before a date it must follow.
+    #[error("field `{field}` is `{value}`, before `{earlier_field}` `{earlier}`")]
+    Order {
+        /// The later field.
+        field: &'static str,
+        /// Its value.
+        value: NaiveDate,
+        /// The field it must not precede.
+        earlier_field: &'static str,
+        /// That field's value.
+        earlier: NaiveDate,
+    },
+    /// An earlier violation dated after the act.
+    #[error("field `priors[{index}].on` is `{on}`, after the act `{act}`")]
+    PriorAfterAct {
+        /// Index in `priors`.
+        index: usize,
+        /// Its date.
+        on: NaiveDate,
+        /// The act's start.
+        act: NaiveDate,
+    },
+    /// A list repeats a value.
+    #[error("field `{field}` lists `{value}` twice")]
+    Duplicate {
+        /// The field.
+        field: &'static str,
+        /// The repeated value.
+        value: String,
+    },
+    /// A malformed identifier.
+    #[error(transparent)]
+    Id(#[from] InvalidIdError),
+    /// The schema version is not supported.
+    #[error("unsupported schema version `{0}`: this release reads version 1")]
+    SchemaVersion(u32),
+}
+
+impl fmt::Display for PriorViolation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}@{}", self.item, self.on)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseRepr {
+    #[serde(default = "one")]
+    schema_version: u32,
+    id: CaseId,
+    item: ItemCode,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    also_violates: Vec<ItemCode>,
+    party: Party,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agency: Option<Agency>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    officers: Vec<OfficerId>,
+    act: Act,
+    #[serde(with = "crate::serde_date")]
+    discovered_on: NaiveDate,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_date::option"
+    )]
+    filed_on: Option<NaiveDate>,
+    #[serde(default = "established")]
+    facts: Facts,
+    #[serde(default = "no_crime")]
+    crime: CrimeSuspicion,
+    #[serde(default = "general")]
+    gravity: Gravity,
+    harm: Harm,
+    correction: Correction,
+    #[serde(default = "negligent")]
+    fault: Fault,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    mitigating: Vec<Mitigating>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    aggravating: Vec<Aggravating>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    context: Vec<Context>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    confirmed: Vec<FactKey>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    priors: Vec<PriorViolation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sectors: Vec<Sector>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    amounts: Amounts,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    gains_refundable: bool,
+}
+
+fn one() -> u32 {
+    CASE_SCHEMA_VERSION
+}
+fn established() -> Facts {
+    Facts::Established
+}
+fn no_crime() -> CrimeSuspicion {
+    CrimeSuspicion::None
+}
+fn general() -> Gravity {
+    Gravity::General
+}
+fn negligent() -> Fault {
+    Fault::Negligent
+}
+fn is_default(a: &Amounts) -> bool {
+    *a == Amounts::default()
+}
+
+impl TryFrom<CaseRepr> for Case {
+    type Error = CaseError;
+    fn try_from(r: CaseRepr) -> Result<Self, Self::Error> {
+        if r.schema_version != CASE_SCHEMA_VERSION {
+            return Err(CaseError::SchemaVersion(r.schema_version));
+        }
+        let mut b = Case::builder(r.id, r.item)
+            .party(r.party)
+            .also_violates(r.also_violates)
+            .officers(r.officers)
+            .act(r.act)
+            .discovered_on(r.discovered_on)
+            .facts(r.facts)
+            .crime(r.crime)
+            .gravity(r.gravity)
+            .harm(r.harm)
+            .correction(r.correction)
+            .fault(r.fault)
+            .mitigating(r.mitigating)
+            .aggravating(r.aggravating)
+            .context(r.context)
+            .confirmed(r.confirmed)
+            .priors(r.priors)
+            .sectors(r.sectors)
+            .amounts(r.amounts)
+            .gains_refundable(r.gains_refundable);
+        if let Some(a) = r.agency {
+            b = b.agency(a);
+        }
+        if let Some(f) = r.filed_on {
+            b = b.filed_on(f);
+        }
+        b.build()
+    }
+}
+
+impl From<Case> for CaseRepr {
+    fn from(c: Case) -> Self {
+        CaseRepr {
+            schema_version: CASE_SCHEMA_VERSION,
+            id: c.id,
+            item: c.item,
+            also_violates: c.also_violates,
+            party: c.party,
+            agency: c.agency,
+            officers: c.officers,
+            act: c.act,
+            discovered_on: c.discovered_on,
+            filed_on: c.filed_on,
+            facts: c.facts,
+            crime: c.crime,
+            gravity: c.gravity,
+            harm: c.harm,
+            correction: c.correction,
+            fault: c.fault,
+            mitigating: c.mitigating,
+            aggravating: c.aggravating,
+            context: c.context,
+            confirmed: c.confirmed,
+            priors: c.priors,
+            sectors: c.sectors,
+            amounts: c.amounts,
+            gains_refundable: c.gains_refundable,
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! What an agency can do: penalties (行政处罚), soft measures (非强制性措施),
+//! channels, correction orders and enforcement documents (执法文书).
+//!
+//! The distinction at the heart of flexible enforcement is between a
+//! [`PenaltyKind`] — "以减损权益或者增加义务的方式予以惩戒的行为" (行政处罚法
+//! Art. 2) — and a [`SoftMeasure`], which is non-binding and is never a
+//! penalty. A correction order ([`CorrectionOrder`], 责令改正) is neither: it
+//! restores legality and is issued in every case (Art. 28 ¶1).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::law::Citation;
+
+vocabulary! {
+    /// A kind of administrative penalty (行政处罚的种类).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第九条: "行政处罚的种类：（一）警告、通报批评；
+    /// （二）罚款、没收违法所得、没收非法财物；（三）暂扣许可证件、降低资质等级、吊销许可证件；
+    /// （四）限制开展生产经营活动、责令停产停业、责令关闭、限制从业；（五）行政拘留；
+    /// （六）法律、行政法规规定的其他行政处罚。"
+    ///
+    /// `Ord` is the statute's order; the statute ranks its groups roughly from
+    /// light to heavy but does not rank kinds within a group, so rouxing
+    /// compares severity only by group ([`PenaltyKind::group`]).
+    ///
+    /// A 行政告诫 or 行政提示 is a [`SoftMeasure`], never a [`PenaltyKind::Warning`].
+    pub enum PenaltyKind {
+        /// 警告 (Art. 9 (一)).
+        Warning => "警告",
+        /// 通报批评 (Art. 9 (一)).
+        CirculatedCriticism => "通报批评",
+        /// 罚款 (Art. 9 (二)).
+        Fine => "罚款",
+        /// 没收违法所得 (Art. 9 (二)).
+        ConfiscateIllegalGains => "没收违法所得",
+        /// 没收非法财物 (Art. 9 (二)).
+        ConfiscateIllegalProperty => "没收非法财物",
+        /// 暂扣许可证件 (Art. 9 (三)).
+        SuspendPermit => "暂扣许可证件",
+        /// 降低资质等级 (Art. 9 (三)).
+        DowngradeQualification => "降低资质等级",
+        /// 吊销许可证件 (Art. 9 (三)).
+        RevokePermit => "吊销许可证件",
+        /// 限制开展生产经营活动 (Art. 9 (四)).
+        RestrictBusiness => "限制开展生产经营活动",
+        /// 责令停产停业 (Art. 9 (四)).
+        OrderSuspendProduction => "责令停产停业",
+        /// 责令关闭 (Art. 9 (四)).
+        OrderClose => "责令关闭",
+        /// 限制从业 (Art. 9 (四)).
+        RestrictPractice => "限制从业",
+        /// 行政拘留 (Art. 9 (五)); only 公安机关 and bodies named by law (Art. 18 ¶3).
+        Detention => "行政拘留",
+        /// 法律、行政法规规定的其他行政处罚 (Art. 9 (六)).
+        OtherByLaw => "法律、行政法规规定的其他行政处罚",
+    }
+}
+
+impl PenaltyKind {
+    /// The item (项) of Art. 9 the kind belongs to, 1–6.
+    pub const fn group(self) -> u8 {
+        match self {
+            PenaltyKind::Warning | PenaltyKind::CirculatedCriticism => 1,
+            PenaltyKind::Fine
+            | PenaltyKind::ConfiscateIllegalGains
+            | PenaltyKind::ConfiscateIllegalProperty => 2,
+            PenaltyKind::SuspendPermit
+            | PenaltyKind::DowngradeQualification
+            | PenaltyKind::RevokePermit => 3,
+            PenaltyKind::RestrictBusiness
+            | PenaltyKind::OrderSuspendProduction
+            | PenaltyKind::OrderClose
+            | PenaltyKind::RestrictPractice => 4,
+            PenaltyKind::Detention => 5,
+            PenaltyKind::OtherByLaw => 6,
+        }
+    }
+
+    /// The citation of the Art. 9 item that lists the kind.
+    pub const fn citation(self) -> Citation {
+        Citation::apl(9).item(self.group())
+    }
+
+    /// Whether proposing this kind obliges the agency to inform the party of
+    /// the right to a hearing regardless of amount.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第六十三条第一款: "（三）降低资质等级、吊销许可证件；
+    /// （四）责令停产停业、责令关闭、限制从业；（五）其他较重的行政处罚". The amount-based
+    /// items (一)(二) are decided with the regime's 较大数额 thresholds.
+    pub const fn requires_hearing_notice(self) -> bool {
+        matches!(
+            self,
+            PenaltyKind::DowngradeQualification
+                | PenaltyKind::RevokePermit
+                | PenaltyKind::OrderSuspendProduction
+                | PenaltyKind::OrderClose
+                | PenaltyKind::RestrictPractice
+                | PenaltyKind::RestrictBusiness
+        )
+    }
+}
+
+vocabulary! {
+    /// A soft, non-coercive measure (非强制性执法手段). Never a penalty.
+    ///
+    /// # Legal basis
+    ///
+    /// 《优化营商环境条例》第五十九条第一款: "行政执法中应当推广运用说服教育、劝导示范、
+    /// 行政指导等非强制性手段"; the county plan's 简易引导机制 names "指导、建议、提醒、劝告"
+    /// (山丹县实施方案 五(一)); the Gansu emergency-management list adds "政策辅导、行政建议、
+    /// 警示告诫、规劝提醒、走访约谈、说服教育、示范帮助" and "预警提示"; the former 工商
+    /// administrative-guidance rule defines 建议、辅导、提醒、规劝、示范 (Art. 15). Membership
+    /// beyond the plan's four is taken from those published sources; no Gansu
+    /// definition of the set was available (unconfirmed).
+    ///
+    /// A guidance record (行政指导) is non-binding: "本行政指导不具有强制性" (行政提醒建议书
+    /// template). It must never be stored or counted as a penalty.
+    ///
+    /// This enum is non-exhaustive so that other measures may be added in
+    /// semver compatible releases.
+    #[non_exhaustive]
+    pub enum SoftMeasure {
+        /// 指导 / 行政指导: guiding the party towards lawful conduct.
+        Guidance => "行政指导",
+        /// 建议 / 行政建议: "引导性、倾向性意见供其参考".
+        Suggestion => "行政建议",
+        /// 提醒 / 行政提醒: "就行政相对人易疏忽的…相关事项进行提示".
+        Reminder => "行政提醒",
+        /// 劝告 / 规劝: "就行政相对人易发生或者可能发生的违法行为进行劝告、预警".
+        Dissuasion => "劝告",
+        /// 告诫 / 警示告诫: an oral or written admonition; not the Art. 9 警告.
+        Admonition => "行政告诫",
+        /// 约谈 / 走访约谈.
+        Interview => "行政约谈",
+        /// 提示 / 预警提示.
+        Prompt => "预警提示",
+        /// 说服教育: the education Art. 33 ¶3 requires on every no-penalty outcome.
+        PersuasionEducation => "说服教育",
+        /// 劝导示范 / 示范帮助.
+        Demonstration => "劝导示范",
+        /// 辅导 / 政策辅导: "为行政相对人提供…帮助和支持".
+        Coaching => "政策辅导",
+        /// 回访 / 行政回访: a follow-up visit after correction.
+        FollowUpVisit => "行政回访",
+    }
+}
+
+vocabulary! {
+    /// A channel through which a soft measure is delivered (简易形式).
+    ///
+    /// # Legal basis
+    ///
+    /// 山丹县实施方案 五(一): "可以通过当面或者电话、短信、电子邮件等简易形式"; 四(四):
+    /// "有条件的部门要积极创新，借助现代化信息技术，开展网上在线办理".
+    ///
+    /// This enum is non-exhaustive so that other channels may be added in
+    /// semver compatible releases.
+    #[non_exhaustive]
+    pub enum Channel {
+        /// 当面.
+        InPerson => "当面",
+        /// 电话.
+        Phone => "电话",
+        /// 短信.
+        Sms => "短信",
+        /// 电子邮件.
+        Email => "电子邮件",
+        /// 网上在线办理.
+        Online => "网上在线办理",
+    }
+}
+
+vocabulary! {
+    /// An enforcement document (执法文书) an outcome calls for.
+    ///
+    /// This enum is non-exhaustive so that other documents may be added in
+    /// semver compatible releases.
+    #[non_exhaustive]
+    pub enum Document {
+        /// 行政处罚决定书 (ordinary procedure, Art. 59).
+        PenaltyDecision => "行政处罚决定书",
+        /// 当场行政处罚决定书 (summary procedure, Art. 52).
+        SummaryPenaltyDecision => "当场行政处罚决定书",
+        /// 行政处罚事先告知书 (Art. 44).
+        AdvanceNotice => "行政处罚事先告知书",
+        /// 行政处罚听证告知书 (Art. 63).
+        HearingNotice => "行政处罚听证告知书",
+        /// 不予行政处罚告知书 (pre-decision notice of a no-penalty outcome).
+        NoPenaltyNotice => "不予行政处罚告知书",
+        /// 不予行政处罚决定书.
+        NoPenaltyDecision => "不予行政处罚决定书",
+        /// 责令改正通知书 / 责令限期改正通知书 (Art. 28 ¶1; not a penalty).
+        CorrectionNotice => "责令改正通知书",
+        /// 行政提醒建议书 (non-binding guidance with a correction date).
+        ReminderSuggestionLetter => "行政提醒建议书",
+        /// 简易行政指导书.
+        SimpleGuidanceLetter => "简易行政指导书",
+        /// 承诺书 / 包容免罚告知承诺书 (告知承诺).
+        CommitmentLetter => "承诺书",
+        /// 重大执法决定法制审核意见书 (Art. 58).
+        LegalReviewOpinion => "法制审核意见书",
+        /// 集体讨论记录 (Art. 57 ¶2).
+        CollectiveDiscussionRecord => "集体讨论记录",
+        /// 涉嫌犯罪案件移送书 (Arts. 27, 57 (四)).
+        CriminalTransferLetter => "涉嫌犯罪案件移送书",
+        /// 责令监护人加以管教 / 严加看管和治疗 notice (Arts. 30, 31).
+        GuardianNotice => "责令监护人管教通知书",
+        /// 信用修复告知书.
+        CreditRepairNotice => "信用修复告知书",
+    }
+}
+
+vocabulary! {
+    /// The kind of a correction order.
+    pub enum CorrectionKind {
+        /// 责令改正: correct at once.
+        Immediate => "责令改正",
+        /// 责令限期改正: correct by a deadline.
+        WithinDeadline => "责令限期改正",
+    }
+}
+
+/// An order to correct the violation (责令改正 / 责令限期改正).
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第二十八条第一款: "行政机关实施行政处罚时，应当责令当事人改正或者
+/// 限期改正违法行为。" It is not a penalty; leniency never removes it ("免罚也绝不等于免责").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionOrder {
+    /// Immediate or within a deadline.
+    pub kind: CorrectionKind,
+    /// The deadline, for [`CorrectionKind::WithinDeadline`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<NaiveDate>,
+}
+
+impl CorrectionOrder {
+    /// The citation of the duty to order correction.
+    pub const CITATION: Citation = Citation::apl(28).para(1);
+}
+
+vocabulary! {
+    /// The order to a guardian that replaces a penalty for a person without
+    /// responsibility.
+    pub enum GuardianOrder {
+        /// Art. 30: "责令监护人加以管教" (a minor under 14).
+        Discipline => "责令监护人加以管教",
+        /// Art. 31: "责令其监护人严加看管和治疗" (a person who could not recognise or
+        /// control their conduct).
+        CustodyAndTreatment => "责令监护人严加看管和治疗",
+    }
+}
+
+impl GuardianOrder {
+    /// The article that imposes the order.
+    pub const fn citation(self) -> Citation {
+        match self {
+            GuardianOrder::Discipline => Citation::apl(30),
+            GuardianOrder::CustodyAndTreatment => Citation::apl(31),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::IntoEnumIterator;
+
+    fn round_trip<T>()
+    where
+        T: IntoEnumIterator
+            + std::fmt::Display
+            + std::str::FromStr
+            + serde::Serialize
+            + serde::de::DeserializeOwned
+            + PartialEq
+            + std::fmt::Debug
+            + Copy,
+        <T as std::str::FromStr>::Err: std::fmt::Debug,
+    {
+        for v in T::iter() {
+            let code = v.to_string();
+            assert_eq!(code.parse::<T>().unwrap(), v);
+            assert_eq!(serde_json::to_string(&v).unwrap(), format!("\"{code}\""));
+            assert_eq!(
+                serde_json::from_str::<T>(&format!("\"{code}\"")).unwrap(),
+                v
+            );
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        round_trip::<PenaltyKind>();
+        round_trip::<SoftMeasure>();
+        round_trip::<Channel>();
+        round_trip::<Document>();
+        round_trip::<CorrectionKind>();
+        round_trip::<GuardianOrder>();
+    }
+
+    #[test]
+    fn penalty_groups_follow_article_9() {
+        assert_eq!(
+            PenaltyKind::Warning.citation().to_string(),
+            "《中华人民共和国行政处罚法》第九条第（一）项"
+        );
+        assert_eq!(PenaltyKind::Detention.group(), 5);
+        for k in PenaltyKind::ALL {
+            assert!(k.citation().is_known(), "{k}");
+        }
+        assert!(PenaltyKind::RevokePermit.requires_hearing_notice());
+        assert!(!PenaltyKind::Fine.requires_hearing_notice());
+    }
+}

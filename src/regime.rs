@@ -1,0 +1,725 @@
+//! A jurisdiction's policy knobs (裁量基准 and local rules).
+//!
+//! The statute leaves several numbers to provinces and departments: the
+//! discretion bands (裁量基准, Art. 34), what "first violation" means, the
+//! 较大数额 that triggers a hearing, which decisions need legal review. A
+//! [`Regime`] holds them. Every knob has a documented default; knobs whose
+//! source is a local document rather than the statute are marked
+//! *(unconfirmed as national rules)* and can be changed.
+//!
+//! Two regimes ship:
+//!
+//! * [`Regime::national()`] — the statute's defaults and the most widely
+//!   published local values;
+//! * [`Regime::shandan_sample()`] — a sample regime for a county that follows
+//!   the Shandan plan (山司发〔2021〕52号): every flexible or 两轻一免 decision goes
+//!   through legal review (法制审核).
+//!
+//! ```
+//! use rouxing::Regime;
+//!
+//! let r = Regime::shandan_sample();
+//! assert!(r.legal_review.all_lenient_decisions);
+//! let json = r.to_json();
+//! assert_eq!(Regime::from_json(&json)?, r);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{self, Period, WorkCalendar};
+use crate::case::{Aggravating, Mitigating};
+use crate::catalogue::{LoadError, parse_json};
+use crate::money::{FineBounds, Money};
+
+/// The schema version of the regime format this release reads and writes.
+pub const REGIME_SCHEMA_VERSION: u32 = 1;
+
+/// The window in which an earlier violation prevents a "first violation"
+/// (首违).
+///
+/// On the wire: `{"months": 24}`, `"calendar_year"`, `{"since": "2022-02-01"}`
+/// or `"ever"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Window {
+    /// Earlier violations in the `n` months before the act (以内, inclusive).
+    Months(u32),
+    /// Earlier violations in the same calendar year (自然年度内).
+    CalendarYear,
+    /// Earlier violations on or after a date (e.g. since the list took effect).
+    Since(#[serde(with = "crate::serde_date")] NaiveDate),
+    /// Any earlier violation.
+    Ever,
+}
+
+impl Window {
+    /// Whether an earlier act on `prior` falls inside the window for an act on
+    /// `act`.
+    ///
+    /// `Months(n)`: `prior` on or after the day `n` months before `act`
+    /// (民法典 Art. 1259: "以内" includes the number).
+    pub fn contains(self, prior: NaiveDate, act: NaiveDate) -> bool {
+        if prior > act {
+            return false;
+        }
+        match self {
+            Window::Months(n) => match calendar::sub_months(act, n) {
+                Some(start) => prior >= start,
+                None => true,
+            },
+            Window::CalendarYear => prior.year() == act.year(),
+            Window::Since(d) => prior >= d,
+            Window::Ever => true,
+        }
+    }
+
+    /// The window in words, e.g. `二十四个月内`.
+    pub fn legal_name(self) -> String {
+        match self {
+            Window::Months(n) => format!("{}个月内", calendar::chinese_numeral(n)),
+            Window::CalendarYear => "同一自然年度内".to_owned(),
+            Window::Since(d) => format!("自{d}起"),
+            Window::Ever => "此前任何时间".to_owned(),
+        }
+    }
+}
+
+vocabulary! {
+    /// Which earlier violations count against a first violation.
+    pub enum FirstViolationScope {
+        /// The same item (同类违法行为 in its narrowest reading).
+        SameItem => "同一违法行为",
+        /// Any violation in the same domain (同一领域).
+        SameDomain => "同一领域违法行为",
+        /// Any violation.
+        Any => "任何违法行为",
+    }
+}
+
+/// What "first violation" (初次违法 / 首违) means in the jurisdiction.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第三十三条第一款第二句 says "初次违法" without defining it.
+/// Published definitions differ (unconfirmed as national rules): SAMR "两年内，经营
+/// 主体无同类违法记录" (the default here: 24 months, same item); Bazhong "三年内"; Lishui
+/// "自然年度内"; Gansu emergency management "自本清单正式施行之日起第一次被…发现".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirstViolationPolicy {
+    /// The look-back window.
+    pub window: Window,
+    /// Which earlier violations count.
+    pub scope: FirstViolationScope,
+}
+
+/// The discretion bands (裁量基准) that split a statutory fine range into
+/// 从轻 / 一般 / 从重, in per-mille of the range above the minimum.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第三十四条: "行政机关可以依法制定行政处罚裁量基准". Jiangsu 市场监管
+/// 规定 Art. 3: 从轻 "罚款的数额应当在从最低限到最高限这一幅度中较低的30%部分（含本数）"; a Guangzhou
+/// benchmark: 从重 "在[Y+(X-Y)×70%]至X的幅度内". Defaults 300 and 700 (unconfirmed as
+/// national rules).
+///
+/// With minimum *L* and maximum *H*: 从轻 = [L, L + lighter·(H−L)] rounded down
+/// (含本数); 从重 = [L + heavier·(H−L), H] rounded up; 一般 = the amounts strictly
+/// between. "X以下" provisions have L = 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscretionBands {
+    /// Upper edge of 从轻, per mille of the range (default 300).
+    pub lighter_upper_permille: u16,
+    /// Lower edge of 从重, per mille of the range (default 700).
+    pub heavier_lower_permille: u16,
+}
+
+impl DiscretionBands {
+    /// The 从轻 band of a fine range.
+    pub fn lighter(&self, b: FineBounds) -> FineBounds {
+        let span = b.max().saturating_sub(b.min());
+        let hi = b.min().saturating_add(
+            span.mul_permille_floor(u32::from(self.lighter_upper_permille))
+                .unwrap_or(span),
+        );
+        FineBounds::new(b.min(), hi.min(b.max())).unwrap_or(b)
+    }
+
+    /// The 从重 band of a fine range.
+    pub fn heavier(&self, b: FineBounds) -> FineBounds {
+        let span = b.max().saturating_sub(b.min());
+        let lo = b.min().saturating_add(
+            span.mul_permille_ceil(u32::from(self.heavier_lower_permille))
+                .unwrap_or(span),
+        );
+        FineBounds::new(lo.min(b.max()), b.max()).unwrap_or(b)
+    }
+
+    /// The 一般 band: strictly between the other two, or `None` when the range
+    /// is too narrow to have one (then 一般 uses the whole range).
+    pub fn ordinary(&self, b: FineBounds) -> Option<FineBounds> {
+        let lo = self.lighter(b).max().checked_add(Money::from_fen(1))?;
+        let hi = self.heavier(b).min().checked_sub(Money::from_fen(1))?;
+        FineBounds::new(lo, hi).ok()
+    }
+}
+
+/// The lowest fine a 减轻 decision may impose below the statutory minimum.
+///
+/// # Legal basis
+///
+/// No national source fixes a floor for 减轻 (DOMAIN §5.3): the statute only
+/// says 减轻 goes below the minimum. Default `None` (any amount above zero);
+/// some provinces are believed to set a share of the minimum (unconfirmed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum MitigationFloor {
+    /// No floor.
+    None,
+    /// A share of the statutory minimum, per mille.
+    PermilleOfMinimum(u16),
+    /// A fixed amount.
+    Amount(Money),
+}
+
+impl MitigationFloor {
+    /// The floor for a statutory minimum, if any.
+    pub fn for_minimum(self, min: Money) -> Option<Money> {
+        match self {
+            MitigationFloor::None => None,
+            MitigationFloor::PermilleOfMinimum(p) => min.mul_permille_ceil(u32::from(p)),
+            MitigationFloor::Amount(m) => Some(m),
+        }
+    }
+}
+
+/// The Art. 51 summary-procedure thresholds (当场处罚).
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第五十一条: "违法事实确凿并有法定依据，对公民处以二百元以下、对法人或者
+/// 其他组织处以三千元以下罚款或者警告的行政处罚的，可以当场作出行政处罚决定。法律另有规定的，从其规定。"
+/// "以下" includes the number (民法典 Art. 1259), so ¥200.00 qualifies and ¥200.01
+/// does not. A regime may make the thresholds exclusive (e.g. Guangdong's
+/// eco-environment rule defines "以下不包括本数").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryThresholds {
+    /// For a citizen (default ¥200).
+    pub natural_person: Money,
+    /// For a legal person or other organisation (default ¥3,000).
+    pub organisation: Money,
+    /// Whether the threshold itself qualifies (default `true`).
+    pub inclusive: bool,
+}
+
+impl SummaryThresholds {
+    /// Whether a fine qualifies for the summary procedure.
+    pub fn admits(&self, fine: Money, natural_person: bool) -> bool {
+        let t = if natural_person {
+            self.natural_person
+        } else {
+            self.organisation
+        };
+        if self.inclusive { fine <= t } else { fine < t }
+    }
+}
+
+/// The 较大数额 thresholds of Art. 63 (hearing).
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第六十三条第一款: the agency must inform the party of the right
+/// to a hearing before "（一）较大数额罚款；（二）没收较大数额违法所得、没收较大价值非法财物". The
+/// statute leaves 较大数额 to provinces and departments. Defaults: ¥10,000 for a
+/// citizen, ¥100,000 for an organisation, the SAMR hearing rule's fallback
+/// (unconfirmed; set the province's figures).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HearingThresholds {
+    /// For a citizen (以上, inclusive).
+    pub natural_person: Money,
+    /// For an organisation (以上, inclusive).
+    pub organisation: Money,
+}
+
+impl HearingThresholds {
+    /// The threshold for a party.
+    pub fn for_party(&self, natural_person: bool) -> Money {
+        if natural_person {
+            self.natural_person
+        } else {
+            self.organisation
+        }
+    }
+}
+
+/// Which decisions need legal review (法制审核) beyond Art. 58.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第五十八条 lists the statutory triggers. The Shandan plan adds:
+/// "要将采取柔性执法方式和适用“两轻一免”情形的执法决定纳入重大执法决定法制审核范围" (四(三)); a county
+/// catalogue adds fines of ¥10,000 (citizen) / ¥100,000 (organisation) and
+/// "超出自由裁量权标准，拟作出减轻或加重处罚的" (unconfirmed as national rules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalReviewPolicy {
+    /// Every flexible or 两轻一免 decision (不予, 减轻, 从轻, soft measures).
+    pub all_lenient_decisions: bool,
+    /// Fines at or above this amount for a citizen.
+    pub fine_natural_person: Option<Money>,
+    /// Fines at or above this amount for an organisation.
+    pub fine_organisation: Option<Money>,
+    /// Decisions outside the 一般 band (减轻 or 从重).
+    pub beyond_benchmark: bool,
+}
+
+vocabulary! {
+    /// The effect of a recognised aggravating circumstance.
+    pub enum AggravationPolicy {
+        /// 应当从重: only the 从重 tier remains (default; local benchmarks word
+        /// their lists "有下列情形之一的，应当依法从重处罚").
+        Mandatory => "应当从重",
+        /// 可以从重: 从重 joins the lawful set, 一般 remains.
+        Discretionary => "可以从重",
+    }
+}
+
+/// A jurisdiction's policy knobs.
+///
+/// Construct with [`Regime::national()`] or [`Regime::shandan_sample()`] and
+/// adjust the public fields, or load with [`Regime::from_json`]. The struct is
+/// non-exhaustive so that knobs may be added in semver compatible releases.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RegimeRepr", into = "RegimeRepr")]
+#[non_exhaustive]
+pub struct Regime {
+    /// A name for the regime.
+    pub name: String,
+    /// 裁量基准 bands.
+    pub discretion: DiscretionBands,
+    /// The 减轻 floor.
+    pub mitigation_floor: MitigationFloor,
+    /// What "first violation" means.
+    pub first_violation: FirstViolationPolicy,
+    /// Art. 51 thresholds.
+    pub summary: SummaryThresholds,
+    /// Art. 63 较大数额.
+    pub hearing: HearingThresholds,
+    /// Legal review beyond Art. 58.
+    pub legal_review: LegalReviewPolicy,
+    /// Effect of aggravating circumstances.
+    pub aggravation: AggravationPolicy,
+    /// Local aggravating circumstances the regime recognises (Art. 49 is
+    /// always recognised).
+    pub recognised_aggravating: Vec<Aggravating>,
+    /// Local mitigating circumstances the regime recognises (Art. 32's are
+    /// always recognised).
+    pub recognised_mitigating: Vec<Mitigating>,
+    /// The Art. 60 decision period in days (default 90; "法律、法规、规章另有规定的，
+    /// 从其规定").
+    pub decision_period_days: u32,
+    /// Whether the Art. 36 limitation period is extended when its last day is
+    /// a holiday (民法典 Art. 203). Default `false`: the limitation is not a
+    /// deadline for anyone's action.
+    pub limitation_holiday_extension: bool,
+    /// The observation period (观察期) for new business forms, from
+    /// registration (default one year, the Hechi example; 1–3 years in
+    /// Nanjing; unconfirmed).
+    pub observation_period: Period,
+    /// The longest transition period (过渡期) for rectification to a standard
+    /// (default six months; unconfirmed — 优化营商环境条例 Art. 65 only asks for
+    /// "必要的适应调整期").
+    pub transition_period_max: Period,
+    /// How many days after a lenient decision the follow-up visit (回访) falls
+    /// (default 30; unconfirmed).
+    pub follow_up_days: u32,
+    /// The working-day calendar (Art. 85); not part of the JSON form, which
+    /// always uses the bundled schedule unless replaced in code.
+    pub calendar: WorkCalendar,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegimeRepr {
+    schema_version: u32,
+    name: String,
+    discretion: DiscretionBands,
+    mitigation_floor: MitigationFloor,
+    first_violation: FirstViolationPolicy,
+    summary: SummaryThresholds,
+    hearing: HearingThresholds,
+    legal_review: LegalReviewPolicy,
+    aggravation: AggravationPolicy,
+    recognised_aggravating: Vec<Aggravating>,
+    recognised_mitigating: Vec<Mitigating>,
+    decision_period_days: u32,
+    limitation_holiday_extension: bool,
+    observation_period: Period,
+    transition_period_max: Period,
+    follow_up_days: u32,
+}
+
+impl TryFrom<RegimeRepr> for Regime {
+    type Error = RegimeError;
+    fn try_from(r: RegimeRepr) -> Result<Self, Self::Error> {
+        if r.schema_version != REGIME_SCHEMA_VERSION {
+            return Err(RegimeError::SchemaVersion(r.schema_version));
+        }
+        let regime = Regime {
+            name: r.name,
+            discretion: r.discretion,
+            mitigation_floor: r.mitigation_floor,
+            first_violation: r.first_violation,
+            summary: r.summary,
+            hearing: r.hearing,
+            legal_review: r.legal_review,
+            aggravation: r.aggravation,
+            recognised_aggravating: r.recognised_aggravating,
+            recognised_mitigating: r.recognised_mitigating,
+            decision_period_days: r.decision_period_days,
+            limitation_holiday_extension: r.limitation_holiday_extension,
+            observation_period: r.observation_period,
+            transition_period_max: r.transition_period_max,
+            follow_up_days: r.follow_up_days,
+            calendar: WorkCalendar::china(),
+        };
+        regime.validate()?;
+        Ok(regime)
+    }
+}
+
+impl From<Regime> for RegimeRepr {
+    fn from(r: Regime) -> Self {
+        RegimeRepr {
+            schema_version: REGIME_SCHEMA_VERSION,
+            name: r.name,
+            discretion: r.discretion,
+            mitigation_floor: r.mitigation_floor,
+            first_violation: r.first_violation,
+            summary: r.summary,
+            hearing: r.hearing,
+            legal_review: r.legal_review,
+            aggravation: r.aggravation,
+            recognised_aggravating: r.recognised_aggravating,
+            recognised_mitigating: r.recognised_mitigating,
+            decision_period_days: r.decision_period_days,
+            limitation_holiday_extension: r.limitation_holiday_extension,
+            observation_period: r.observation_period,
+            transition_period_max: r.transition_period_max,
+            follow_up_days: r.follow_up_days,
+        }
+    }
+}
+
+const LOCAL_AGGRAVATING: &[Aggravating] = &[
+    Aggravating::EndangersSafety,
+    Aggravating::Egregious,
+    Aggravating::ContinuedAfterPenalty,
+    Aggravating::PrincipalRole,
+    Aggravating::Recidivist,
+    Aggravating::Obstruction,
+    Aggravating::DestroyedEvidence,
+    Aggravating::CoercedOthers,
+    Aggravating::Retaliation,
+    Aggravating::DuringEmergency,
+];
+
+impl Regime {
+    /// The statute's defaults with the most widely published local values.
+    ///
+    /// | knob | value | source |
+    /// |---|---|---|
+    /// | 从轻 / 从重 bands | lower 30 % / upper 30 % | Jiangsu, Guangzhou benchmarks |
+    /// | 减轻 floor | none | no source |
+    /// | 首违 | 24 months, same item | SAMR 2025 |
+    /// | Art. 51 | ¥200 / ¥3,000 inclusive | Art. 51, 民法典 Art. 1259 |
+    /// | 较大数额 | ¥10,000 / ¥100,000 | SAMR hearing rule fallback |
+    /// | legal review | Art. 58 only | Art. 58 |
+    /// | aggravation | mandatory 从重 | local benchmarks |
+    /// | Art. 60 | 90 days | Art. 60 |
+    /// | 观察期 / 过渡期 / 回访 | 1 year / 6 months / 30 days | Hechi; unconfirmed |
+    pub fn national() -> Regime {
+        Regime {
+            name: "national".to_owned(),
+            discretion: DiscretionBands {
+                lighter_upper_permille: 300,
+                heavier_lower_permille: 700,
+            },
+            mitigation_floor: MitigationFloor::None,
+            first_violation: FirstViolationPolicy {
+                window: Window::Months(24),
+                scope: FirstViolationScope::SameItem,
+            },
+            summary: SummaryThresholds {
+                natural_person: Money::yuan(200),
+                organisation: Money::yuan(3_000),
+                inclusive: true,
+            },
+            hearing: HearingThresholds {
+                natural_person: Money::yuan(10_000),
+                organisation: Money::yuan(100_000),
+            },
+            legal_review: LegalReviewPolicy {
+                all_lenient_decisions: false,
+                fine_natural_person: None,
+                fine_organisation: None,
+                beyond_benchmark: false,
+            },
+            aggravation: AggravationPolicy::Mandatory,
+            recognised_aggravating: LOCAL_AGGRAVATING.to_vec(),
+            recognised_mitigating: vec![Mitigating::SecondaryRole, Mitigating::VoluntarilyStopped],
+            decision_period_days: 90,
+            limitation_holiday_extension: false,
+            observation_period: Period::Years(1),
+            transition_period_max: Period::Months(6),
+            follow_up_days: 30,
+            calendar: WorkCalendar::china(),
+        }
+    }
+
+    /// A sample county regime following the Shandan plan (山司发〔2021〕52号).
+    ///
+    /// Differences from [`Regime::national()`]: every flexible or 两轻一免
+    /// decision needs legal review ("要将采取柔性执法方式和适用“两轻一免”情形的执法决定
+    /// 纳入重大执法决定法制审核范围", plan 四(三)); fines of ¥10,000 (citizen) /
+    /// ¥100,000 (organisation) and decisions outside the 一般 band also need it
+    /// (a published county catalogue); first violation is counted in the same
+    /// domain over 24 months.
+    pub fn shandan_sample() -> Regime {
+        let mut r = Regime::national();
+        r.name = "shandan_sample".to_owned();
+        r.legal_review = LegalReviewPolicy {
+            all_lenient_decisions: true,
+            fine_natural_person: Some(Money::yuan(10_000)),
+            fine_organisation: Some(Money::yuan(100_000)),
+            beyond_benchmark: true,
+        };
+        r.first_violation.scope = FirstViolationScope::SameDomain;
+        r
+    }
+
+    /// Checks the knobs' consistency.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error when the bands are out of order or above 1000 ‰, a
+    /// threshold is zero, a window or period is empty, or a list repeats a
+    /// value.
+    pub fn validate(&self) -> Result<(), RegimeError> {
+        let d = self.discretion;
+        if d.lighter_upper_permille > d.heavier_lower_permille || d.heavier_lower_permille > 1000 {
+            return Err(RegimeError::Bands {
+                lighter: d.lighter_upper_permille,
+                heavier: d.heavier_lower_permille,
+            });
+        }
+        if self.summary.natural_person.is_zero() || self.summary.organisation.is_zero() {
+            return Err(RegimeError::Zero { field: "summary" });
+        }
+        if self.hearing.natural_person.is_zero() || self.hearing.organisation.is_zero() {
+            return Err(RegimeError::Zero { field: "hearing" });
+        }
+        if matches!(self.first_violation.window, Window::Months(0)) {
+            return Err(RegimeError::Zero {
+                field: "first_violation.window",
+            });
+        }
+        if self.decision_period_days == 0 {
+            return Err(RegimeError::Zero {
+                field: "decision_period_days",
+            });
+        }
+        if self.observation_period.count() == 0 {
+            return Err(RegimeError::Zero {
+                field: "observation_period",
+            });
+        }
+        if self.transition_period_max.count() == 0 {
+            return Err(RegimeError::Zero {
+                field: "transition_period_max",
+            });
+        }
+        if let MitigationFloor::PermilleOfMinimum(p) = self.mitigation_floor {
+            if p >= 1000 {
+                return Err(RegimeError::Floor(p));
+            }
+        }
+        for (i, a) in self.recognised_aggravating.iter().enumerate() {
+            if self
+                .recognised_aggravating
+                .iter()
+                .skip(i + 1)
+                .any(|b| b == a)
+            {
+                return Err(RegimeError::Duplicate {
+                    field: "recognised_aggravating",
+                    value: a.to_string(),
+                });
+            }
+        }
+        for (i, a) in self.recognised_mitigating.iter().enumerate() {
+            if self
+                .recognised_mitigating
+                .iter()
+                .skip(i + 1)
+                .any(|b| b == a)
+            {
+                return Err(RegimeError::Duplicate {
+                    field: "recognised_mitigating",
+                    value: a.to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads a regime from JSON (all fields required, unknown fields
+    /// rejected) and validates it. Errors name the file as `regime`.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming line, field and value when the text is not a
+    /// regime or [`Regime::validate`] fails.
+    pub fn from_json(text: &str) -> Result<Regime, LoadError> {
+        Regime::from_json_named("regime", text)
+    }
+
+    /// As [`Regime::from_json`], naming `file` in errors.
+    ///
+    /// # Errors
+    ///
+    /// See [`Regime::from_json`].
+    pub fn from_json_named(file: &str, text: &str) -> Result<Regime, LoadError> {
+        parse_json(file, text)
+    }
+
+    /// The regime as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Whether a local aggravating circumstance is recognised (Art. 49 always is).
+    pub fn recognises_aggravating(&self, a: Aggravating) -> bool {
+        a == Aggravating::EmergencyMeasures || self.recognised_aggravating.contains(&a)
+    }
+
+    /// Whether a mitigating circumstance is recognised (Art. 32's always are).
+    pub fn recognises_mitigating(&self, m: Mitigating) -> bool {
+        m.art_32_item().is_some() || self.recognised_mitigating.contains(&m)
+    }
+}
+
+/// The error returned when regime knobs are inconsistent.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RegimeError {
+    /// Bands out of order.
+    #[error(
+        "discretion bands out of order: lighter upper `{lighter}` ‰ must not exceed heavier lower `{heavier}` ‰, which must not exceed 1000 ‰"
+    )]
+    Bands {
+        /// The 从轻 upper edge.
+        lighter: u16,
+        /// The 从重 lower edge.
+        heavier: u16,
+    },
+    /// A zero threshold or period.
+    #[error("field `{field}` must not be zero")]
+    Zero {
+        /// The field.
+        field: &'static str,
+    },
+    /// A floor at or above the minimum.
+    #[error("mitigation floor `{0}` ‰ of the minimum must be below 1000 ‰")]
+    Floor(u16),
+    /// A list repeats a value.
+    #[error("field `{field}` lists `{value}` twice")]
+    Duplicate {
+        /// The field.
+        field: &'static str,
+        /// The value.
+        value: String,
+    },
+    /// The schema version is not supported.
+    #[error("unsupported schema version `{0}`: this release reads version 1")]
+    SchemaVersion(u32),
+}
+
+impl fmt::Display for Window {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.legal_name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn bands_split_range() {
+        let b = DiscretionBands {
+            lighter_upper_permille: 300,
+            heavier_lower_permille: 700,
+        };
+        let r = FineBounds::new(Money::yuan(1_000), Money::yuan(10_000)).unwrap();
+        assert_eq!(
+            b.lighter(r),
+            FineBounds::new(Money::yuan(1_000), Money::yuan(3_700)).unwrap()
+        );
+        assert_eq!(
+            b.heavier(r),
+            FineBounds::new(Money::yuan(7_300), Money::yuan(10_000)).unwrap()
+        );
+        assert_eq!(
+            b.ordinary(r),
+            Some(FineBounds::new(Money::from_fen(370_001), Money::from_fen(729_999)).unwrap())
+        );
+        let narrow = FineBounds::new(Money::from_fen(100), Money::from_fen(101)).unwrap();
+        assert_eq!(b.ordinary(narrow), None);
+    }
+
+    #[test]
+    fn window_months_inclusive() {
+        let w = Window::Months(24);
+        assert!(w.contains(d(2022, 3, 1), d(2024, 3, 1)));
+        assert!(!w.contains(d(2022, 2, 28), d(2024, 3, 1)));
+        assert!(Window::CalendarYear.contains(d(2024, 1, 1), d(2024, 12, 31)));
+        assert!(!Window::CalendarYear.contains(d(2023, 12, 31), d(2024, 1, 1)));
+    }
+
+    #[test]
+    fn regime_json_round_trip_and_errors() {
+        for r in [Regime::national(), Regime::shandan_sample()] {
+            assert_eq!(Regime::from_json(&r.to_json()).unwrap(), r);
+        }
+        let mut bad = Regime::national();
+        bad.discretion.lighter_upper_permille = 800;
+        let err = Regime::from_json(&bad.to_json()).unwrap_err();
+        assert!(err.to_string().contains("discretion bands out of order: lighter upper `800` ‰ must not exceed heavier lower `700` ‰"), "{err}");
+    }
+
+    #[test]
+    fn summary_inclusive_boundary() {
+        let s = Regime::national().summary;
+        assert!(s.admits(Money::yuan(200), true));
+        assert!(!s.admits(Money::from_fen(20_001), true));
+        assert!(s.admits(Money::yuan(3_000), false));
+        assert!(!s.admits(Money::from_fen(300_001), false));
+        let excl = SummaryThresholds {
+            inclusive: false,
+            ..s
+        };
+        assert!(!excl.admits(Money::yuan(200), true));
+    }
+}

@@ -1,0 +1,69 @@
+//! Date (de)serialization that names the offending value.
+//!
+//! chrono's own `Deserialize` reports "input contains invalid characters"
+//! without the input; loaders must name the value, so input types use these
+//! helpers through `#[serde(with = "crate::serde_date")]`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serializer};
+
+pub(crate) fn parse(s: &str) -> Result<NaiveDate, String> {
+    let ok_shape = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !ok_shape {
+        return Err(format!("invalid date `{s}`: expected YYYY-MM-DD"));
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("invalid date `{s}`: no such day in the calendar"))
+}
+
+pub(crate) fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format("%Y-%m-%d"))
+}
+
+pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+    parse(&s).map_err(serde::de::Error::custom)
+}
+
+/// The same for `Option<NaiveDate>` fields (use with `#[serde(default)]`).
+pub(crate) mod option {
+    use super::*;
+
+    pub(crate) fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.collect_str(&d.format("%Y-%m-%d")),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        let s = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
+        s.map(|s| parse(&s).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn messages_name_the_value() {
+        assert_eq!(
+            super::parse("2023-02-30").unwrap_err(),
+            "invalid date `2023-02-30`: no such day in the calendar"
+        );
+        assert_eq!(
+            super::parse("2023/02/01").unwrap_err(),
+            "invalid date `2023/02/01`: expected YYYY-MM-DD"
+        );
+        assert!(super::parse("2024-02-29").is_ok());
+    }
+}
