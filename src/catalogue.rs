@@ -1010,6 +1010,21 @@ impl Catalogue {
         Catalogue::from_json(&text)
     }
 
+    /// The sample catalogue shipped with rouxing: real items and real
+    /// 两轻一免 list entries from published lists, with their sources (see
+    /// `examples/data/README.md`).
+    ///
+    /// # Errors
+    ///
+    /// Never in a released crate (a test loads it); the `Result` keeps the
+    /// constructor total.
+    pub fn bundled() -> Result<Catalogue, LoadError> {
+        Catalogue::from_json_named(
+            "examples/data/catalogue.json",
+            include_str!("../examples/data/catalogue.json"),
+        )
+    }
+
     /// The catalogue's name.
     pub fn name(&self) -> &str {
         &self.name

@@ -6,15 +6,19 @@
 mod macros;
 mod serde_date;
 
+pub mod assess;
 pub mod calendar;
 pub mod case;
 pub mod catalogue;
+pub mod decision;
 pub mod law;
 pub mod measure;
 pub mod money;
 pub mod party;
 pub mod regime;
 
+pub use crate::assess::{Assessment, Tier, assess};
 pub use crate::case::Case;
 pub use crate::catalogue::Catalogue;
+pub use crate::decision::{Decision, recommend};
 pub use crate::regime::Regime;

@@ -340,6 +340,9 @@ pub struct Regime {
     /// How many days after a lenient decision the follow-up visit (回访) falls
     /// (default 30; unconfirmed).
     pub follow_up_days: u32,
+    /// The correction period (限期改正) a recommended order sets, in days
+    /// (default 15; the agency fixes it in each order; unconfirmed).
+    pub correction_days: u32,
     /// The working-day calendar (Art. 85); not part of the JSON form, which
     /// always uses the bundled schedule unless replaced in code.
     pub calendar: WorkCalendar,
@@ -364,6 +367,7 @@ struct RegimeRepr {
     observation_period: Period,
     transition_period_max: Period,
     follow_up_days: u32,
+    correction_days: u32,
 }
 
 impl TryFrom<RegimeRepr> for Regime {
@@ -388,6 +392,7 @@ impl TryFrom<RegimeRepr> for Regime {
             observation_period: r.observation_period,
             transition_period_max: r.transition_period_max,
             follow_up_days: r.follow_up_days,
+            correction_days: r.correction_days,
             calendar: WorkCalendar::china(),
         };
         regime.validate()?;
@@ -414,6 +419,7 @@ impl From<Regime> for RegimeRepr {
             observation_period: r.observation_period,
             transition_period_max: r.transition_period_max,
             follow_up_days: r.follow_up_days,
+            correction_days: r.correction_days,
         }
     }
 }
@@ -480,6 +486,7 @@ impl Regime {
             observation_period: Period::Years(1),
             transition_period_max: Period::Months(6),
             follow_up_days: 30,
+            correction_days: 15,
             calendar: WorkCalendar::china(),
         }
     }
@@ -539,6 +546,11 @@ impl Regime {
         if self.observation_period.count() == 0 {
             return Err(RegimeError::Zero {
                 field: "observation_period",
+            });
+        }
+        if self.correction_days == 0 {
+            return Err(RegimeError::Zero {
+                field: "correction_days",
             });
         }
         if self.transition_period_max.count() == 0 {

@@ -1,0 +1,163 @@
+//! Decides one case: prints the lawful outcomes, the recommended decision and
+//! the full explanation with citations.
+//!
+//! ```text
+//! cargo run --example decide -- <case.json> [--catalogue <file>] [--regime national|shandan|<file>]
+//!                                [--as-of YYYY-MM-DD] [--json]
+//! ```
+//!
+//! Without `--catalogue` the bundled sample catalogue is used; without
+//! `--as-of`, today's date in China Standard Time.
+
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use rouxing::{Case, Catalogue, Regime, assess, recommend};
+
+struct Args {
+    case: String,
+    catalogue: Option<String>,
+    regime: String,
+    as_of: Option<NaiveDate>,
+    json: bool,
+}
+
+const USAGE: &str = "usage: decide <case.json> [--catalogue <file>] [--regime national|shandan|<file>] [--as-of YYYY-MM-DD] [--json]";
+
+fn parse_args() -> Result<Args, String> {
+    let mut it = std::env::args().skip(1);
+    let mut case = None;
+    let mut catalogue = None;
+    let mut regime = "shandan".to_owned();
+    let mut as_of = None;
+    let mut json = false;
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--catalogue" => catalogue = Some(it.next().ok_or("--catalogue needs a file")?),
+            "--regime" => regime = it.next().ok_or("--regime needs a value")?,
+            "--as-of" => {
+                let v = it.next().ok_or("--as-of needs a date")?;
+                as_of =
+                    Some(NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
+                        format!("invalid date `{v}` for --as-of: expected YYYY-MM-DD")
+                    })?);
+            }
+            "--json" => json = true,
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            s if s.starts_with("--") => return Err(format!("unknown option `{s}`\n{USAGE}")),
+            s => {
+                if case.replace(s.to_owned()).is_some() {
+                    return Err(format!("more than one case file given\n{USAGE}"));
+                }
+            }
+        }
+    }
+    Ok(Args {
+        case: case.ok_or(USAGE)?,
+        catalogue,
+        regime,
+        as_of,
+        json,
+    })
+}
+
+/// Today in China Standard Time (UTC+8), from the system clock. The library
+/// never reads a clock; only this program does.
+fn today() -> NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs + 8 * 3600) / 86_400;
+    NaiveDate::from_num_days_from_ce_opt(719_163 + days as i32).unwrap_or(NaiveDate::MIN)
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args()?;
+    let catalogue = match &args.catalogue {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            Catalogue::from_json_named(path, &text).map_err(|e| e.to_string())?
+        }
+        None => Catalogue::bundled().map_err(|e| e.to_string())?,
+    };
+    let regime = match args.regime.as_str() {
+        "national" => Regime::national(),
+        "shandan" => Regime::shandan_sample(),
+        path => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            Regime::from_json_named(path, &text).map_err(|e| e.to_string())?
+        }
+    };
+    let text = std::fs::read_to_string(&args.case).map_err(|e| format!("{}: {e}", args.case))?;
+    let case = Case::from_json_named(&args.case, &text, &catalogue).map_err(|e| e.to_string())?;
+    let as_of = args.as_of.unwrap_or_else(today);
+
+    let assessment = assess(&case, &catalogue, &regime, as_of);
+    let decision = recommend(&assessment, &regime);
+
+    if args.json {
+        let out = serde_json::json!({
+            "assessment": assessment,
+            "decision": decision,
+            "explanation": assessment.explain().to_string(),
+            "reasons": decision.reasons.to_string(),
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+        );
+        return Ok(());
+    }
+
+    println!("适用裁量规则：{}", regime.name);
+    println!();
+    print!("{}", assessment.explain());
+    println!();
+    println!("建议处理：{}", decision.summary());
+    println!(
+        "  处理结果：{}；程序：{}",
+        decision.disposition.legal_name(),
+        decision.procedure.legal_name()
+    );
+    if !decision.soft_measures.is_empty() {
+        let m: Vec<&str> = decision
+            .soft_measures
+            .iter()
+            .map(|m| m.legal_name())
+            .collect();
+        println!("  柔性措施：{}", m.join("、"));
+    }
+    if let Some(d) = decision.follow_up_on {
+        println!("  回访日期：{d}");
+    }
+    if !decision.duties.legal_review.is_empty() {
+        let r: Vec<String> = decision
+            .duties
+            .legal_review
+            .iter()
+            .map(|t| format!("{}（{}）", t.legal_name(), t.citation()))
+            .collect();
+        println!("  法制审核：{}", r.join("；"));
+    }
+    if decision.duties.hearing_notice {
+        println!("  告知听证权利：是（《中华人民共和国行政处罚法》第六十三条第一款）");
+    }
+    if decision.duties.collective_decision {
+        println!("  集体讨论决定：是（《中华人民共和国行政处罚法》第五十七条第二款）");
+    }
+    let docs: Vec<&str> = decision.documents.iter().map(|d| d.legal_name()).collect();
+    println!("  执法文书：{}", docs.join("、"));
+    println!("  说明理由：{}", decision.reasons);
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("decide: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

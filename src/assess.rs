@@ -1,0 +1,1932 @@
+//! The statutory assessment: from facts to the set of lawful outcomes.
+//!
+//! [`assess`] applies 《中华人民共和国行政处罚法》 (2021) and the catalogue's list
+//! entries to a case and returns an [`Assessment`]: the lawful outcome set
+//! over [`Tier`], each member marked mandatory, alternative or discretionary
+//! with its grounds and fine band; the limitation status (Art. 36); the
+//! applicable rule version (Art. 37); procedure duties and deadlines; and a
+//! trace of every rule considered — whether it fired and why, with its
+//! citation.
+//!
+//! `assess` is pure and total: no clock (`as_of` is an argument), no I/O, no
+//! panics, and a doubtful case is an outcome ("facts not established → no
+//! penalty, Art. 40"), never an error.
+//!
+//! # How the lawful set is built
+//!
+//! 1. **Bars.** No item in the catalogue (Art. 38 ¶1), no longer illegal
+//!    (Art. 37), facts not established (Art. 40), suspected crime (Art. 27),
+//!    limitation expired (Art. 36): the only lawful outcome is no
+//!    administrative penalty.
+//! 2. **Mandatory no-penalty grounds** — under 14 (Art. 30), incapacity
+//!    (Art. 31), 轻微不罚 (Art. 33 ¶1 sentence 1), no fault proven (Art. 33
+//!    ¶2), a list entry that says 不予 where the statute permits it: `{NoPenalty}`.
+//! 3. Otherwise the set is the tiers between a floor and a ceiling. The
+//!    ceiling is 一般, or 从重 with a recognised aggravating circumstance; a
+//!    mandatory mitigation ground (Arts. 30, 32, a list entry saying 应当)
+//!    caps it at 从轻 and prevails over aggravating circumstances. The floor
+//!    is the ceiling, lowered by discretionary grounds: 首违不罚 (Art. 33 ¶1
+//!    sentence 2) to no penalty — and by the a-fortiori reading (举重以明轻)
+//!    every tier between no penalty and the ceiling is then lawful — partial
+//!    capacity (Art. 31) and local mitigating circumstances to 减轻, list
+//!    entries to their tier; mandatory mitigation lowers it to 减轻.
+//!    Aggravating circumstances under a mandatory policy, and Art. 49 always,
+//!    remove discretionary no-penalty and list leniency.
+
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{Period, ScheduleBasis};
+use crate::case::{
+    Aggravating, Case, Context, CrimeSuspicion, Facts, Fault, Gravity, Harm, Mitigating,
+};
+use crate::catalogue::{
+    Catalogue, Condition, Exclusion, Item, ListEntry, ListOutcome, Modal, StatutoryPenalty,
+};
+use crate::law::{Citation, Instrument};
+use crate::measure::GuardianOrder;
+use crate::money::{FineBounds, Money};
+use crate::party::MentalCapacity;
+use crate::regime::{FirstViolationScope, Regime, Window};
+
+vocabulary! {
+    /// An outcome tier (处罚档次), from most to least lenient.
+    ///
+    /// `Ord` has legal meaning: `NoPenalty < Mitigated < Lighter < Ordinary <
+    /// Heavier`, the order of severity.
+    ///
+    /// # Legal basis
+    ///
+    /// The five-tier vocabulary of local 裁量基准: "（一）从重处罚…（二）一般处罚…（三）从轻处罚…
+    /// （四）减轻处罚…（五）不予处罚". 从轻 stays within the statutory range, 减轻 goes below its
+    /// minimum or to a lighter kind (Jiangsu 市场监管规定 Art. 3).
+    ///
+    /// This enum is exhaustive: a new tier would change what every decision
+    /// means, so downstream `match`es should stop compiling.
+    pub enum Tier {
+        /// 不予处罚.
+        NoPenalty => "不予处罚",
+        /// 减轻处罚.
+        Mitigated => "减轻处罚",
+        /// 从轻处罚.
+        Lighter => "从轻处罚",
+        /// 一般处罚.
+        Ordinary => "一般处罚",
+        /// 从重处罚.
+        Heavier => "从重处罚",
+    }
+}
+
+impl Tier {
+    /// Whether the tier is one of the 两轻一免 outcomes (不予、减轻、从轻).
+    pub const fn is_lenient(self) -> bool {
+        matches!(self, Tier::NoPenalty | Tier::Mitigated | Tier::Lighter)
+    }
+}
+
+vocabulary! {
+    /// Whether a member of the lawful set is required or chosen.
+    pub enum Modality {
+        /// The only lawful outcome (应当 / 不予).
+        Mandatory => "应当",
+        /// One of the outcomes the law requires a choice between (应当从轻或者减轻).
+        Alternative => "应当择一",
+        /// A lawful choice (可以).
+        Discretionary => "可以",
+    }
+}
+
+vocabulary! {
+    /// What prevents any administrative penalty.
+    pub enum Bar {
+        /// The item is not in the catalogue: no legal basis (Art. 38 ¶1).
+        NoLegalBasis => "没有处罚依据",
+        /// The act was not a violation when committed, or is no longer one
+        /// (Art. 37).
+        NotIllegal => "不认为是违法",
+        /// 违法事实不清、证据不足 (Art. 40, Art. 57 ¶1 (三)).
+        FactsNotEstablished => "违法事实不能成立",
+        /// 涉嫌犯罪，移送司法机关 (Art. 27, Art. 57 ¶1 (四)).
+        SuspectedCrime => "涉嫌犯罪",
+        /// 超过追责期限 (Art. 36).
+        LimitationExpired => "超过追责期限",
+    }
+}
+
+impl Bar {
+    /// The provision that sets the bar.
+    pub const fn citation(self) -> Citation {
+        match self {
+            Bar::NoLegalBasis => Citation::apl(38).para(1),
+            Bar::NotIllegal => Citation::apl(37),
+            Bar::FactsNotEstablished => Citation::apl(40),
+            Bar::SuspectedCrime => Citation::apl(27).para(1),
+            Bar::LimitationExpired => Citation::apl(36).para(1),
+        }
+    }
+}
+
+/// A ground for an outcome, with its source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "ground", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Ground {
+    /// A bar to any penalty.
+    Bar {
+        /// The bar.
+        bar: Bar,
+    },
+    /// Art. 30: under 14 at the time of the act.
+    UnderFourteen,
+    /// Art. 30: aged 14 to 17.
+    Minor,
+    /// Art. 31 sentence 1: could not recognise or control the conduct.
+    Incapable,
+    /// Art. 31 sentence 3: capacity not fully lost.
+    PartialCapacity,
+    /// Art. 33 ¶1 sentence 1: 轻微不罚.
+    MinorCorrectedNoHarm,
+    /// Art. 33 ¶1 sentence 2: 首违不罚.
+    FirstViolation,
+    /// Art. 33 ¶2: no fault proven.
+    NoFault,
+    /// Art. 32: a statutory mitigating circumstance.
+    Mitigating {
+        /// The circumstance.
+        circumstance: Mitigating,
+    },
+    /// A local mitigating circumstance the regime recognises.
+    LocalMitigating {
+        /// The circumstance.
+        circumstance: Mitigating,
+    },
+    /// A recognised aggravating circumstance (Art. 49 or local).
+    Aggravating {
+        /// The circumstance.
+        circumstance: Aggravating,
+    },
+    /// A catalogue list entry.
+    ListEntry {
+        /// Index of the entry in the item's `entries`.
+        index: u16,
+        /// The outcome it grants.
+        outcome: ListOutcome,
+        /// Mandatory or discretionary.
+        modal: Modal,
+    },
+}
+
+impl Ground {
+    /// The provision the ground rests on.
+    pub fn citation(&self) -> Citation {
+        match *self {
+            Ground::Bar { bar } => bar.citation(),
+            Ground::UnderFourteen | Ground::Minor => Citation::apl(30),
+            Ground::Incapable => Citation::apl(31).sentence(1),
+            Ground::PartialCapacity => Citation::apl(31).sentence(3),
+            Ground::MinorCorrectedNoHarm => Citation::apl(33).para(1).sentence(1),
+            Ground::FirstViolation => Citation::apl(33).para(1).sentence(2),
+            Ground::NoFault => Citation::apl(33).para(2),
+            Ground::Mitigating { circumstance } => {
+                Citation::apl(32).item(circumstance.art_32_item().unwrap_or(5))
+            }
+            Ground::LocalMitigating { .. } => Citation::apl(34),
+            Ground::Aggravating {
+                circumstance: Aggravating::EmergencyMeasures,
+            } => Citation::apl(49),
+            Ground::Aggravating { .. } => Citation::apl(34),
+            Ground::ListEntry { outcome, .. } => match outcome {
+                ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty => {
+                    Citation::apl(33).para(1)
+                }
+                ListOutcome::Mitigate | ListOutcome::Lighten => Citation::apl(34),
+                ListOutcome::NoCoercion => {
+                    Citation::new(Instrument::OptimizingBusinessEnvironmentRegulations, 59).para(1)
+                }
+            },
+        }
+    }
+
+    /// The ground in Chinese legal terms.
+    pub fn legal_name(&self) -> String {
+        match *self {
+            Ground::Bar { bar } => bar.legal_name().to_owned(),
+            Ground::UnderFourteen => "不满十四周岁".to_owned(),
+            Ground::Minor => "已满十四周岁不满十八周岁".to_owned(),
+            Ground::Incapable => "不能辨认或者不能控制自己行为".to_owned(),
+            Ground::PartialCapacity => "尚未完全丧失辨认或者控制自己行为能力".to_owned(),
+            Ground::MinorCorrectedNoHarm => {
+                "违法行为轻微并及时改正，没有造成危害后果（轻微不罚）".to_owned()
+            }
+            Ground::FirstViolation => "初次违法且危害后果轻微并及时改正（首违不罚）".to_owned(),
+            Ground::NoFault => "有证据足以证明没有主观过错（无过错不罚）".to_owned(),
+            Ground::Mitigating { circumstance } | Ground::LocalMitigating { circumstance } => {
+                circumstance.legal_name().to_owned()
+            }
+            Ground::Aggravating { circumstance } => circumstance.legal_name().to_owned(),
+            Ground::ListEntry { outcome, modal, .. } => {
+                format!(
+                    "清单事项（{}，{}）",
+                    outcome.legal_name(),
+                    modal.legal_name()
+                )
+            }
+        }
+    }
+}
+
+/// A member of the lawful outcome set.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierOption {
+    /// The tier.
+    pub tier: Tier,
+    /// Required, one of required alternatives, or chosen.
+    pub modality: Modality,
+    /// The grounds that make the tier lawful (empty for 一般 without grounds).
+    pub grounds: Vec<Ground>,
+    /// The lawful fine band for the tier, if a fine applies and its bounds are
+    /// known.
+    pub fine_band: Option<FineBounds>,
+}
+
+/// The Art. 36 limitation status.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第三十六条: "违法行为在二年内未被发现的，不再给予行政处罚；涉及公民
+/// 生命健康安全、金融安全且有危害后果的，上述期限延长至五年。法律另有规定的除外。前款规定的期限，从违法
+/// 行为发生之日起计算；违法行为有连续或者继续状态的，从行为终了之日起计算。" The period runs from the
+/// day after the act (民法典 Art. 201) to the corresponding day (Art. 202): an act
+/// on 2021-03-01 may be discovered up to and including 2023-03-01.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limitation {
+    /// The period in years.
+    pub years: u32,
+    /// Whether the five-year extension applies.
+    pub extended: bool,
+    /// Whether another law sets the period.
+    pub by_other_law: bool,
+    /// The day the period counts from (the act, or the end of a continuing act).
+    pub counts_from: NaiveDate,
+    /// The last day on which discovery is in time.
+    pub last_day: NaiveDate,
+    /// The day of discovery.
+    pub discovered_on: NaiveDate,
+    /// Whether discovery came after the last day.
+    pub expired: bool,
+}
+
+vocabulary! {
+    /// Which version of the rule applies under Art. 37.
+    pub enum VersionChoice {
+        /// The version in force when the act was committed (从旧).
+        AtAct => "适用违法行为发生时的规定",
+        /// The later, lighter version in force at decision time (从轻).
+        LaterLighter => "适用新的、处罚较轻的规定",
+        /// The act is no longer treated as a violation.
+        NoLongerIllegal => "新的规定不认为是违法",
+        /// The act was not a violation when committed.
+        NotIllegalAtAct => "违法行为发生时不认为是违法",
+    }
+}
+
+/// The rule version applied under Art. 37.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第三十七条: "实施行政处罚，适用违法行为发生时的法律、法规、规章的规定。
+/// 但是，作出行政处罚决定时，法律、法规、规章已被修改或者废止，且新的规定处罚较轻或者不认为是违法的，
+/// 适用新的规定。" "Lighter" compares the heaviest Art. 9 group, then the fine maximum,
+/// then the fine minimum, for this party and these amounts.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppliedVersion {
+    /// The choice made.
+    pub choice: VersionChoice,
+    /// The provision applied, as cited.
+    pub provision: String,
+    /// The sanctions applied, if any.
+    pub penalty: Option<StatutoryPenalty>,
+    /// The statutory fine bounds for this party and these amounts, if known.
+    pub fine_bounds: Option<FineBounds>,
+}
+
+vocabulary! {
+    /// A procedural duty the assessment finds.
+    pub enum Duty {
+        /// 责令改正 / 责令限期改正 (Art. 28 ¶1).
+        CorrectionOrder => "责令改正",
+        /// 没收违法所得 (Art. 28 ¶2), on a penalty outcome.
+        ConfiscateIllegalGains => "没收违法所得",
+        /// 对当事人进行教育 (Art. 33 ¶3), on a no-penalty outcome.
+        Education => "对当事人进行教育",
+        /// 责令监护人加以管教 (Art. 30).
+        GuardianDiscipline => "责令监护人加以管教",
+        /// 责令监护人严加看管和治疗 (Art. 31).
+        GuardianCustody => "责令监护人严加看管和治疗",
+        /// 移送司法机关 (Arts. 27, 57 ¶1 (四)).
+        TransferToJudiciary => "移送司法机关",
+        /// 一个违法行为只处一次罚款，按照罚款数额高的规定 (Art. 29).
+        SingleFine => "同一违法行为不得给予两次以上罚款",
+    }
+}
+
+impl Duty {
+    /// The provision that imposes the duty.
+    pub const fn citation(self) -> Citation {
+        match self {
+            Duty::CorrectionOrder => Citation::apl(28).para(1),
+            Duty::ConfiscateIllegalGains => Citation::apl(28).para(2),
+            Duty::Education => Citation::apl(33).para(3),
+            Duty::GuardianDiscipline => Citation::apl(30),
+            Duty::GuardianCustody => Citation::apl(31).sentence(1),
+            Duty::TransferToJudiciary => Citation::apl(27).para(1),
+            Duty::SingleFine => Citation::apl(29),
+        }
+    }
+}
+
+vocabulary! {
+    /// A statutory deadline.
+    pub enum DeadlineKind {
+        /// Art. 60: decision within 90 days of filing.
+        Decision => "作出行政处罚决定期限",
+        /// Art. 61 with Art. 85: service within 7 working days when the party
+        /// is absent.
+        Service => "送达行政处罚决定书期限",
+        /// Art. 64 (一) with Art. 85: hearing request within 5 working days of
+        /// notice.
+        HearingRequest => "要求听证期限",
+        /// Art. 67 ¶3: payment within 15 days of receipt.
+        Payment => "缴纳罚款期限",
+    }
+}
+
+impl DeadlineKind {
+    /// The provision that sets the deadline.
+    pub const fn citation(self) -> Citation {
+        match self {
+            DeadlineKind::Decision => Citation::apl(60),
+            DeadlineKind::Service => Citation::apl(61).para(1),
+            DeadlineKind::HearingRequest => Citation::apl(64).item(1),
+            DeadlineKind::Payment => Citation::apl(67).para(3),
+        }
+    }
+}
+
+/// A deadline computed from a trigger date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    /// Which deadline.
+    pub kind: DeadlineKind,
+    /// The trigger (filing, decision, notice, receipt).
+    pub from: NaiveDate,
+    /// The last day.
+    pub due: NaiveDate,
+    /// Whether a working-day count used the official schedule or only
+    /// weekends (dates beyond the bundled schedule are provisional).
+    pub basis: ScheduleBasis,
+}
+
+vocabulary! {
+    /// A rule the assessment considers, in the order it is considered.
+    pub enum Rule {
+        /// Art. 38 ¶1: a legal basis exists.
+        LegalBasis => "处罚依据",
+        /// Art. 37: the applicable version.
+        ApplicableVersion => "从旧兼从轻",
+        /// Art. 40: facts established.
+        FactsEstablished => "违法事实清楚",
+        /// Art. 27: suspected crime.
+        CriminalTransfer => "涉嫌犯罪移送",
+        /// Art. 36: limitation.
+        Limitation => "追责期限",
+        /// Art. 30: minors.
+        Age => "未成年人",
+        /// Art. 31: mental capacity.
+        Capacity => "精神病人、智力残疾人",
+        /// Art. 33 ¶1 sentence 1.
+        MinorNoHarm => "轻微不罚",
+        /// Art. 33 ¶1 sentence 2.
+        FirstViolation => "首违不罚",
+        /// Art. 33 ¶2.
+        NoFault => "无过错不罚",
+        /// Art. 32.
+        Mitigation => "应当从轻或者减轻",
+        /// Local mitigating circumstances (Art. 34 benchmark).
+        LocalMitigation => "裁量基准从轻减轻情节",
+        /// A list entry.
+        ListEntry => "两轻一免清单",
+        /// Local aggravating circumstances (Art. 34 benchmark).
+        Aggravation => "从重情节",
+        /// Art. 49.
+        Emergency => "突发事件从重",
+        /// Art. 29.
+        SingleFine => "一事不二罚",
+        /// Art. 28 ¶1.
+        Correction => "责令改正",
+        /// Art. 28 ¶2.
+        Confiscation => "没收违法所得",
+        /// Art. 33 ¶3.
+        Education => "教育",
+    }
+}
+
+/// Why a rule fired or did not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "why", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Why {
+    /// The item is (not) in the catalogue.
+    ItemInCatalogue {
+        /// Whether it is.
+        found: bool,
+    },
+    /// The version comparison.
+    Version {
+        /// The choice.
+        choice: VersionChoice,
+        /// The reference day of the act.
+        act_on: NaiveDate,
+        /// The decision day.
+        as_of: NaiveDate,
+    },
+    /// The facts status.
+    Facts {
+        /// The status.
+        facts: Facts,
+    },
+    /// The crime suspicion.
+    Crime {
+        /// The suspicion.
+        crime: CrimeSuspicion,
+    },
+    /// The limitation computation.
+    Limitation {
+        /// The computation.
+        limitation: Limitation,
+    },
+    /// The party is not a natural person.
+    NotNaturalPerson,
+    /// The party's age on the act day.
+    Age {
+        /// Age in completed years (周岁).
+        age: u32,
+        /// The day of the act.
+        on: NaiveDate,
+    },
+    /// The party's capacity.
+    Capacity {
+        /// The capacity.
+        capacity: MentalCapacity,
+    },
+    /// The Art. 33 ¶1 facts.
+    MinorFacts {
+        /// Gravity.
+        gravity: Gravity,
+        /// Harm.
+        harm: Harm,
+        /// Whether corrected promptly.
+        prompt: bool,
+    },
+    /// The first-violation facts.
+    FirstFacts {
+        /// Whether first in the regime's window and scope.
+        first: bool,
+        /// Earlier violations counted.
+        earlier: u16,
+        /// Harm.
+        harm: Harm,
+        /// Whether corrected promptly.
+        prompt: bool,
+    },
+    /// Discretionary no-penalty withheld because of aggravation or Art. 49.
+    FirstBlockedByAggravation,
+    /// The fault.
+    Fault {
+        /// The fault.
+        fault: Fault,
+        /// Whether the item's law excludes the no-fault defence.
+        excepted: bool,
+    },
+    /// A mitigating circumstance.
+    Mitigating {
+        /// The circumstance.
+        circumstance: Mitigating,
+        /// Whether the regime recognises it.
+        recognised: bool,
+    },
+    /// No mitigating circumstance.
+    NoneFound,
+    /// A list entry's evaluation.
+    Entry {
+        /// Index in the item's entries.
+        index: u16,
+        /// The result.
+        result: EntryResult,
+    },
+    /// An aggravating circumstance.
+    Aggravating {
+        /// The circumstance.
+        circumstance: Aggravating,
+        /// Whether it takes effect (recognised and not overridden by a
+        /// mandatory mitigation ground).
+        effective: bool,
+    },
+    /// Art. 29: the provision with the highest fine among those violated.
+    SingleFine {
+        /// How many provisions the act violates.
+        provisions: u16,
+    },
+    /// A duty and whether it applies.
+    Duty {
+        /// The duty.
+        duty: Duty,
+    },
+    /// Illegal gains.
+    Gains {
+        /// The amount, if established.
+        amount: Option<Money>,
+        /// Whether to be refunded instead.
+        refundable: bool,
+    },
+    /// No outcome in the lawful set is a no-penalty outcome.
+    NoNoPenaltyOutcome,
+    /// Not considered because a bar applies.
+    Barred {
+        /// The bar.
+        bar: Bar,
+    },
+}
+
+/// The result of evaluating a list entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "snake_case", deny_unknown_fields)]
+pub enum EntryResult {
+    /// All conditions hold and the statute permits the outcome.
+    Applies,
+    /// The entry is not in force on the act day.
+    NotInForce,
+    /// An exclusion holds.
+    Excluded {
+        /// Index in the entry's exclusions.
+        exclusion: u16,
+    },
+    /// A condition fails.
+    ConditionFails {
+        /// Index in the entry's conditions.
+        condition: u16,
+    },
+    /// A condition has no machine test; rouxing does not assume it.
+    Untested {
+        /// Index in the entry's conditions.
+        condition: u16,
+    },
+    /// The conditions hold but 行政处罚法第三十三条 does not permit no penalty
+    /// (harm beyond slight, or no prompt correction, or serious gravity).
+    StatuteForbids,
+    /// The conditions hold but Art. 49 or a mandatory aggravation excludes
+    /// list leniency.
+    Aggravated,
+}
+
+/// One step of the assessment: a rule, whether it fired, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TraceEntry {
+    /// The rule.
+    pub rule: Rule,
+    /// The provision cited.
+    pub citation: Citation,
+    /// Whether the rule fired.
+    pub fired: bool,
+    /// Why.
+    pub why: Why,
+}
+
+/// The result of [`assess`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// The case number.
+    pub case_id: crate::case::CaseId,
+    /// The decision day the assessment was made for.
+    pub as_of: NaiveDate,
+    /// The catalogue item, if found.
+    pub item: Option<Arc<Item>>,
+    /// Whether the party is a natural person (for Art. 51 thresholds).
+    pub natural_person: bool,
+    /// A bar to any penalty, if one applies.
+    pub bar: Option<Bar>,
+    /// The lawful outcomes, from most to least lenient.
+    pub lawful: Vec<TierOption>,
+    /// The limitation status, if computed.
+    pub limitation: Option<Limitation>,
+    /// The rule version applied, if any.
+    pub version: Option<AppliedVersion>,
+    /// Duties found.
+    pub duties: Vec<Duty>,
+    /// The guardian order, if due.
+    pub guardian_order: Option<GuardianOrder>,
+    /// List entries of 不予行政强制 that apply (indices into the item's entries).
+    pub no_coercion: Vec<u16>,
+    /// Illegal gains to confiscate on a penalty outcome.
+    pub illegal_gains: Option<Money>,
+    /// Whether the facts are established with certainty (Art. 51).
+    pub facts_established: bool,
+    /// The party's correction, as found.
+    pub correction: crate::case::Correction,
+    /// Whether the party signed a commitment letter (承诺书).
+    pub commitment_signed: bool,
+    /// Whether the party was absent when the decision is pronounced (Art. 61).
+    pub party_absent: bool,
+    /// Whether the case calls for collective decision (Art. 57 ¶2).
+    pub collective_decision: bool,
+    /// Art. 58 triggers found in the facts (other than the regime's).
+    pub legal_review_triggers: Vec<Context>,
+    /// Deadlines.
+    pub deadlines: Vec<Deadline>,
+    /// Every rule considered.
+    pub trace: Vec<TraceEntry>,
+}
+
+impl Assessment {
+    /// The lawful option for a tier, if the tier is lawful.
+    pub fn option(&self, tier: Tier) -> Option<&TierOption> {
+        self.lawful.iter().find(|o| o.tier == tier)
+    }
+
+    /// Whether a tier is in the lawful set.
+    pub fn is_lawful(&self, tier: Tier) -> bool {
+        self.option(tier).is_some()
+    }
+
+    /// The most lenient lawful tier.
+    pub fn most_lenient(&self) -> Tier {
+        self.lawful.first().map_or(Tier::NoPenalty, |o| o.tier)
+    }
+
+    /// The least lenient lawful tier.
+    pub fn least_lenient(&self) -> Tier {
+        self.lawful.last().map_or(Tier::NoPenalty, |o| o.tier)
+    }
+
+    /// Whether a duty was found.
+    pub fn has_duty(&self, duty: Duty) -> bool {
+        self.duties.contains(&duty)
+    }
+
+    /// The list entry at an index of the item's entries.
+    pub fn entry(&self, index: u16) -> Option<&ListEntry> {
+        self.item
+            .as_ref()
+            .and_then(|i| i.entries.get(usize::from(index)))
+    }
+
+    /// The trace entries that fired.
+    pub fn fired(&self) -> impl Iterator<Item = &TraceEntry> {
+        self.trace.iter().filter(|t| t.fired)
+    }
+
+    /// A deadline by kind.
+    pub fn deadline(&self, kind: DeadlineKind) -> Option<&Deadline> {
+        self.deadlines.iter().find(|d| d.kind == kind)
+    }
+
+    /// The full explanation in Chinese legal terms with citations.
+    pub fn explain(&self) -> Explanation<'_> {
+        Explanation { assessment: self }
+    }
+}
+
+/// Assesses a case: the lawful outcomes, their grounds and the procedure.
+///
+/// See the [module documentation](self) for the rules applied and the order
+/// in which they are applied.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::assess::{assess, Tier};
+/// use rouxing::case::{Case, Correction, Gravity, Harm};
+/// use rouxing::catalogue::{Catalogue, Domain, Item, StatutoryPenalty};
+/// use rouxing::measure::PenaltyKind;
+/// use rouxing::money::{FineRule, Money};
+/// use rouxing::party::{Party, PartyId};
+/// use rouxing::Regime;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// let item = Item {
+///     code: "X-1".parse()?,
+///     name: "某违法行为".into(),
+///     domain: Domain::MarketRegulation,
+///     authority: "市场监督管理部门".into(),
+///     violated_provisions: vec![],
+///     penalty_provision: "某条例第十条".into(),
+///     penalty_text: None,
+///     penalty: StatutoryPenalty::new(
+///         vec![PenaltyKind::Fine],
+///         Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000))?),
+///         None,
+///     )?,
+///     amendments: vec![],
+///     safety_baseline: false,
+///     sectors: vec![],
+///     limitation: None,
+///     no_fault_exception: None,
+///     entries: vec![],
+/// };
+/// let catalogue = Catalogue::new("示例", vec![], vec![item])?;
+/// let case = Case::builder("C-1".parse()?, "X-1".parse()?)
+///     .party(Party::legal_person(PartyId::new("P-1")?, None))
+///     .act_on(d(2025, 3, 1)?)
+///     .discovered_on(d(2025, 3, 2)?)
+///     .gravity(Gravity::Minor)
+///     .harm(Harm::None)
+///     .correction(Correction::Prompt { on: d(2025, 3, 2)? })
+///     .build()?;
+/// let a = assess(&case, &catalogue, &Regime::national(), d(2025, 3, 10)?);
+/// // 轻微并及时改正，没有造成危害后果: 不予行政处罚 (Art. 33 ¶1 sentence 1).
+/// assert_eq!(a.most_lenient(), Tier::NoPenalty);
+/// assert_eq!(a.least_lenient(), Tier::NoPenalty);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveDate) -> Assessment {
+    let mut a = Assessment {
+        case_id: case.id().clone(),
+        as_of,
+        item: None,
+        natural_person: case.party().is_natural_person(),
+        bar: None,
+        lawful: Vec::with_capacity(5),
+        limitation: None,
+        version: None,
+        duties: Vec::with_capacity(4),
+        guardian_order: None,
+        no_coercion: Vec::new(),
+        illegal_gains: None,
+        facts_established: case.facts() == Facts::Established,
+        correction: case.correction(),
+        commitment_signed: case.has_context(Context::CommitmentSigned),
+        party_absent: case.has_context(Context::PartyAbsent),
+        collective_decision: false,
+        legal_review_triggers: Vec::new(),
+        deadlines: Vec::with_capacity(4),
+        trace: Vec::with_capacity(24),
+    };
+    let mut t = Tracer {
+        trace: &mut a.trace,
+    };
+
+    // Art. 38 ¶1 — a legal basis.
+    let Some(item) = catalogue.get_shared(case.item()) else {
+        t.push(
+            Rule::LegalBasis,
+            Citation::apl(38).para(1),
+            true,
+            Why::ItemInCatalogue { found: false },
+        );
+        a.bar = Some(Bar::NoLegalBasis);
+        a.lawful.push(only_no_penalty(Ground::Bar {
+            bar: Bar::NoLegalBasis,
+        }));
+        return a;
+    };
+    t.push(
+        Rule::LegalBasis,
+        Citation::apl(38).para(1),
+        false,
+        Why::ItemInCatalogue { found: true },
+    );
+    a.item = Some(Arc::clone(item));
+    let act_on = case.act().committed_on();
+
+    // Art. 37 — which version applies; Art. 29 — the highest fine among the
+    // provisions the act violates.
+    let version = applicable_version(item, case, act_on, as_of);
+    t.push(
+        Rule::ApplicableVersion,
+        Citation::apl(37),
+        version.choice != VersionChoice::AtAct,
+        Why::Version {
+            choice: version.choice,
+            act_on,
+            as_of,
+        },
+    );
+    let mut fine_bounds = version.fine_bounds;
+    if !case.also_violates().is_empty() {
+        let mut n: u16 = 1;
+        for code in case.also_violates() {
+            if let Some(other) = catalogue.get(code) {
+                n = n.saturating_add(1);
+                let v = applicable_version(other, case, act_on, as_of);
+                if let Some(ob) = v.fine_bounds {
+                    if fine_bounds.is_none_or(|b| (ob.max(), ob.min()) > (b.max(), b.min())) {
+                        fine_bounds = Some(ob);
+                    }
+                }
+            }
+        }
+        t.push(
+            Rule::SingleFine,
+            Citation::apl(29),
+            true,
+            Why::SingleFine { provisions: n },
+        );
+        a.duties.push(Duty::SingleFine);
+    }
+    let penalty_kinds_available = version.penalty.is_some();
+    let not_illegal = matches!(
+        version.choice,
+        VersionChoice::NoLongerIllegal | VersionChoice::NotIllegalAtAct
+    );
+    a.version = Some(AppliedVersion {
+        fine_bounds,
+        ..version
+    });
+    if not_illegal || !penalty_kinds_available {
+        return barred(a, Bar::NotIllegal);
+    }
+
+    // Art. 40 — facts.
+    let mut t = Tracer {
+        trace: &mut a.trace,
+    };
+    let facts_ok = case.facts() == Facts::Established;
+    t.push(
+        Rule::FactsEstablished,
+        Citation::apl(40),
+        !facts_ok,
+        Why::Facts {
+            facts: case.facts(),
+        },
+    );
+    if !facts_ok {
+        return barred(a, Bar::FactsNotEstablished);
+    }
+
+    // Art. 27 — suspected crime.
+    let crime = case.crime() == CrimeSuspicion::Suspected;
+    t.push(
+        Rule::CriminalTransfer,
+        Citation::apl(27).para(1),
+        crime,
+        Why::Crime {
+            crime: case.crime(),
+        },
+    );
+    if crime {
+        a.duties.push(Duty::TransferToJudiciary);
+        return barred(a, Bar::SuspectedCrime);
+    }
+
+    // Art. 36 — limitation.
+    let limitation = limitation(item, case, regime);
+    t.push(
+        Rule::Limitation,
+        if limitation.extended {
+            Citation::apl(36).para(1)
+        } else {
+            Citation::apl(36)
+        },
+        limitation.expired,
+        Why::Limitation { limitation },
+    );
+    a.limitation = Some(limitation);
+    if limitation.expired {
+        a.duties.push(Duty::CorrectionOrder);
+        a.duties.push(Duty::Education);
+        return barred(a, Bar::LimitationExpired);
+    }
+
+    // From here the violation is established and punishable: collect grounds.
+    let mut g = Grounds::default();
+
+    // Art. 30 — minors; Art. 31 — capacity.
+    match case.party().age_on(act_on) {
+        None => t.push(Rule::Age, Citation::apl(30), false, Why::NotNaturalPerson),
+        Some(age) => {
+            let fired = age < 18;
+            t.push(
+                Rule::Age,
+                Citation::apl(30),
+                fired,
+                Why::Age { age, on: act_on },
+            );
+            if age < 14 {
+                g.mandatory_no_penalty.push(Ground::UnderFourteen);
+                a.guardian_order = Some(GuardianOrder::Discipline);
+            } else if age < 18 {
+                g.mandatory_mitigation.push(Ground::Minor);
+            }
+        }
+    }
+    if let Some(capacity) = case.party().capacity() {
+        let (cit, fired) = match capacity {
+            MentalCapacity::Full => (Citation::apl(31), false),
+            MentalCapacity::Incapable => (Citation::apl(31).sentence(1), true),
+            MentalCapacity::IntermittentNormal => (Citation::apl(31).sentence(2), false),
+            MentalCapacity::Partial => (Citation::apl(31).sentence(3), true),
+        };
+        t.push(Rule::Capacity, cit, fired, Why::Capacity { capacity });
+        match capacity {
+            MentalCapacity::Incapable => {
+                g.mandatory_no_penalty.push(Ground::Incapable);
+                a.guardian_order = Some(GuardianOrder::CustodyAndTreatment);
+            }
+            MentalCapacity::Partial => g.discretionary_mitigation.push(Ground::PartialCapacity),
+            MentalCapacity::Full | MentalCapacity::IntermittentNormal => {}
+        }
+    }
+
+    // Aggravation is needed before the discretionary grounds it can block.
+    let art49 = case.aggravating().contains(&Aggravating::EmergencyMeasures);
+    let recognised_aggravation = case
+        .aggravating()
+        .iter()
+        .any(|x| regime.recognises_aggravating(*x));
+    let mandatory_mitigation_statutory =
+        case.mitigating().iter().any(|m| m.art_32_item().is_some())
+            || case
+                .party()
+                .age_on(act_on)
+                .is_some_and(|age| (14..18).contains(&age));
+    // Aggravation that removes discretionary leniency: Art. 49 always; local
+    // circumstances under a mandatory policy.
+    let blocks_discretion = art49
+        || (recognised_aggravation
+            && regime.aggravation == crate::regime::AggravationPolicy::Mandatory
+            && !mandatory_mitigation_statutory);
+
+    // Art. 33 ¶1 sentence 1 — 轻微不罚.
+    let prompt = case.correction().is_prompt();
+    let minor_facts = Why::MinorFacts {
+        gravity: case.gravity(),
+        harm: case.harm(),
+        prompt,
+    };
+    let s1 = case.gravity() == Gravity::Minor && prompt && case.harm() == Harm::None;
+    t.push(
+        Rule::MinorNoHarm,
+        Citation::apl(33).para(1).sentence(1),
+        s1,
+        minor_facts,
+    );
+    if s1 {
+        g.mandatory_no_penalty.push(Ground::MinorCorrectedNoHarm);
+    }
+
+    // Art. 33 ¶1 sentence 2 — 首违不罚.
+    let (first, earlier) = first_violation(
+        case,
+        item,
+        regime.first_violation.window,
+        regime.first_violation.scope,
+    );
+    let s2 = first && case.harm() <= Harm::Slight && prompt;
+    if s2 && blocks_discretion {
+        t.push(
+            Rule::FirstViolation,
+            Citation::apl(33).para(1).sentence(2),
+            false,
+            Why::FirstBlockedByAggravation,
+        );
+    } else {
+        t.push(
+            Rule::FirstViolation,
+            Citation::apl(33).para(1).sentence(2),
+            s2,
+            Why::FirstFacts {
+                first,
+                earlier,
+                harm: case.harm(),
+                prompt,
+            },
+        );
+        if s2 {
+            g.discretionary_no_penalty.push(Ground::FirstViolation);
+        }
+    }
+
+    // Art. 33 ¶2 — no fault.
+    let excepted = item.no_fault_exception.is_some();
+    let no_fault = case.fault() == Fault::NoFaultProven && !excepted;
+    t.push(
+        Rule::NoFault,
+        Citation::apl(33).para(2),
+        no_fault,
+        Why::Fault {
+            fault: case.fault(),
+            excepted,
+        },
+    );
+    if no_fault {
+        g.mandatory_no_penalty.push(Ground::NoFault);
+    }
+
+    // Art. 32 and local mitigating circumstances.
+    if case.mitigating().is_empty() {
+        t.push(Rule::Mitigation, Citation::apl(32), false, Why::NoneFound);
+    }
+    for &m in case.mitigating() {
+        match m.art_32_item() {
+            Some(n) => {
+                t.push(
+                    Rule::Mitigation,
+                    Citation::apl(32).item(n),
+                    true,
+                    Why::Mitigating {
+                        circumstance: m,
+                        recognised: true,
+                    },
+                );
+                g.mandatory_mitigation
+                    .push(Ground::Mitigating { circumstance: m });
+            }
+            None => {
+                let recognised = regime.recognises_mitigating(m);
+                t.push(
+                    Rule::LocalMitigation,
+                    Citation::apl(34),
+                    recognised,
+                    Why::Mitigating {
+                        circumstance: m,
+                        recognised,
+                    },
+                );
+                if recognised {
+                    g.discretionary_mitigation
+                        .push(Ground::LocalMitigating { circumstance: m });
+                }
+            }
+        }
+    }
+
+    // Catalogue list entries.
+    for (i, entry) in item.entries.iter().enumerate() {
+        let index = u16::try_from(i).unwrap_or(u16::MAX);
+        let result = evaluate_entry(entry, item, case, regime, act_on, blocks_discretion);
+        let applies = result == EntryResult::Applies;
+        t.push(
+            Rule::ListEntry,
+            ground_citation_for_entry(entry.outcome),
+            applies,
+            Why::Entry { index, result },
+        );
+        if !applies {
+            continue;
+        }
+        let ground = Ground::ListEntry {
+            index,
+            outcome: entry.outcome,
+            modal: entry.modal,
+        };
+        match (entry.outcome, entry.modal) {
+            (ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty, Modal::Shall) => {
+                g.mandatory_no_penalty.push(ground)
+            }
+            (ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty, Modal::May) => {
+                g.discretionary_no_penalty.push(ground)
+            }
+            (ListOutcome::Mitigate, Modal::Shall) => g.list_shall_mitigate.push(ground),
+            (ListOutcome::Lighten, Modal::Shall) => g.list_shall_lighten.push(ground),
+            (ListOutcome::Mitigate, Modal::May) => g.discretionary_mitigation.push(ground),
+            (ListOutcome::Lighten, Modal::May) => g.discretionary_lighter.push(ground),
+            (ListOutcome::NoCoercion, _) => a.no_coercion.push(index),
+        }
+    }
+
+    // Aggravating circumstances.
+    let mandatory_mitigation = !g.mandatory_mitigation.is_empty()
+        || !g.list_shall_mitigate.is_empty()
+        || !g.list_shall_lighten.is_empty();
+    for &x in case.aggravating() {
+        let recognised = regime.recognises_aggravating(x);
+        let effective = recognised && !mandatory_mitigation;
+        let (rule, cit) = if x == Aggravating::EmergencyMeasures {
+            (Rule::Emergency, Citation::apl(49))
+        } else {
+            (Rule::Aggravation, Citation::apl(34))
+        };
+        t.push(
+            rule,
+            cit,
+            effective,
+            Why::Aggravating {
+                circumstance: x,
+                effective,
+            },
+        );
+        if effective {
+            g.aggravating.push(Ground::Aggravating { circumstance: x });
+        }
+    }
+
+    // The lawful set.
+    build_lawful_set(&mut a, &g, regime, item, case, fine_bounds);
+
+    // Duties.
+    let mut t = Tracer {
+        trace: &mut a.trace,
+    };
+    a.duties.push(Duty::CorrectionOrder);
+    t.push(
+        Rule::Correction,
+        Citation::apl(28).para(1),
+        true,
+        Why::Duty {
+            duty: Duty::CorrectionOrder,
+        },
+    );
+    let gains = case.amounts().illegal_gains.filter(|m| !m.is_zero());
+    let penalty_possible = a.lawful.iter().any(|o| o.tier != Tier::NoPenalty);
+    let confiscate = gains.is_some() && !case.gains_refundable() && penalty_possible;
+    t.push(
+        Rule::Confiscation,
+        Citation::apl(28).para(2),
+        confiscate,
+        Why::Gains {
+            amount: gains,
+            refundable: case.gains_refundable(),
+        },
+    );
+    if confiscate {
+        a.duties.push(Duty::ConfiscateIllegalGains);
+        a.illegal_gains = gains;
+    }
+    let educate = a.lawful.first().is_some_and(|o| o.tier == Tier::NoPenalty);
+    if educate {
+        a.duties.push(Duty::Education);
+        t.push(
+            Rule::Education,
+            Citation::apl(33).para(3),
+            true,
+            Why::Duty {
+                duty: Duty::Education,
+            },
+        );
+    } else {
+        t.push(
+            Rule::Education,
+            Citation::apl(33).para(3),
+            false,
+            Why::NoNoPenaltyOutcome,
+        );
+    }
+    match a.guardian_order {
+        Some(GuardianOrder::Discipline) => a.duties.push(Duty::GuardianDiscipline),
+        Some(GuardianOrder::CustodyAndTreatment) => a.duties.push(Duty::GuardianCustody),
+        None => {}
+    }
+    a.collective_decision = case.gravity() == Gravity::Serious
+        || case.harm() == Harm::Serious
+        || case.has_context(Context::ComplexCircumstances);
+    for c in [
+        Context::MajorPublicInterest,
+        Context::MajorRights,
+        Context::ComplexLegalRelations,
+    ] {
+        if case.has_context(c) {
+            a.legal_review_triggers.push(c);
+        }
+    }
+    deadlines(&mut a, case, regime);
+    a
+}
+
+fn ground_citation_for_entry(outcome: ListOutcome) -> Citation {
+    Ground::ListEntry {
+        index: 0,
+        outcome,
+        modal: Modal::May,
+    }
+    .citation()
+}
+
+struct Tracer<'a> {
+    trace: &'a mut Vec<TraceEntry>,
+}
+
+impl Tracer<'_> {
+    fn push(&mut self, rule: Rule, citation: Citation, fired: bool, why: Why) {
+        self.trace.push(TraceEntry {
+            rule,
+            citation,
+            fired,
+            why,
+        });
+    }
+}
+
+#[derive(Default)]
+struct Grounds {
+    mandatory_no_penalty: Vec<Ground>,
+    discretionary_no_penalty: Vec<Ground>,
+    mandatory_mitigation: Vec<Ground>,
+    list_shall_mitigate: Vec<Ground>,
+    list_shall_lighten: Vec<Ground>,
+    discretionary_mitigation: Vec<Ground>,
+    discretionary_lighter: Vec<Ground>,
+    aggravating: Vec<Ground>,
+}
+
+fn only_no_penalty(ground: Ground) -> TierOption {
+    TierOption {
+        tier: Tier::NoPenalty,
+        modality: Modality::Mandatory,
+        grounds: vec![ground],
+        fine_band: None,
+    }
+}
+
+fn barred(mut a: Assessment, bar: Bar) -> Assessment {
+    a.bar = Some(bar);
+    a.lawful.clear();
+    a.lawful.push(only_no_penalty(Ground::Bar { bar }));
+    if bar == Bar::LimitationExpired {
+        a.trace.push(TraceEntry {
+            rule: Rule::Education,
+            citation: Citation::apl(33).para(3),
+            fired: true,
+            why: Why::Duty {
+                duty: Duty::Education,
+            },
+        });
+    }
+    a
+}
+
+fn bounds_of(p: Option<&StatutoryPenalty>, case: &Case) -> Option<FineBounds> {
+    p.and_then(|p| p.fine_for(case.party().is_natural_person()))
+        .and_then(|r| r.bounds(case.amounts()))
+}
+
+/// The severity key of a version for Art. 37: heaviest Art. 9 group, then fine
+/// maximum, then minimum.
+fn severity(p: &StatutoryPenalty, case: &Case) -> (u8, Money, Money) {
+    let b = bounds_of(Some(p), case);
+    (
+        p.heaviest_group(),
+        b.map_or(Money::ZERO, |b| b.max()),
+        b.map_or(Money::ZERO, |b| b.min()),
+    )
+}
+
+fn applicable_version(
+    item: &Item,
+    case: &Case,
+    act_on: NaiveDate,
+    as_of: NaiveDate,
+) -> AppliedVersion {
+    let at_act = item.penalty_on(act_on);
+    let now = item.penalty_on(as_of.max(act_on));
+    let (choice, penalty, provision) = match (at_act, now) {
+        (None, _) => (
+            VersionChoice::NotIllegalAtAct,
+            None,
+            item.provision_on(act_on),
+        ),
+        (Some(_), None) => (
+            VersionChoice::NoLongerIllegal,
+            None,
+            item.provision_on(as_of),
+        ),
+        (Some(old), Some(new)) => {
+            if severity(new, case) < severity(old, case) {
+                (
+                    VersionChoice::LaterLighter,
+                    Some(new),
+                    item.provision_on(as_of),
+                )
+            } else {
+                (VersionChoice::AtAct, Some(old), item.provision_on(act_on))
+            }
+        }
+    };
+    AppliedVersion {
+        choice,
+        provision: provision.to_owned(),
+        penalty: penalty.cloned(),
+        fine_bounds: bounds_of(penalty, case),
+    }
+}
+
+fn limitation(item: &Item, case: &Case, regime: &Regime) -> Limitation {
+    let counts_from = case.act().committed_on();
+    let touches = item
+        .sectors
+        .iter()
+        .chain(case.sectors())
+        .any(|s| s.extends_limitation());
+    let extended = touches && case.harm() > Harm::None;
+    let (years, by_other_law) = match &item.limitation {
+        Some(o) => (o.years, true),
+        None if extended => (5, false),
+        None => (2, false),
+    };
+    let mut last_day = Period::Years(years)
+        .last_day(counts_from)
+        .unwrap_or(NaiveDate::MAX);
+    if regime.limitation_holiday_extension {
+        last_day = regime.calendar.extend_if_holiday(last_day);
+    }
+    let discovered_on = case.discovered_on();
+    Limitation {
+        years,
+        extended: extended && !by_other_law,
+        by_other_law,
+        counts_from,
+        last_day,
+        discovered_on,
+        expired: discovered_on > last_day,
+    }
+}
+
+/// Whether the act is a first violation: no earlier violation (other than
+/// guidance) in scope within the window before the act began.
+fn first_violation(
+    case: &Case,
+    item: &Item,
+    window: Window,
+    scope: FirstViolationScope,
+) -> (bool, u16) {
+    let act = case.act().start();
+    let n = case
+        .priors()
+        .iter()
+        .filter(|p| match scope {
+            FirstViolationScope::SameItem => p.item == item.code,
+            FirstViolationScope::SameDomain => p.domain == item.domain,
+            FirstViolationScope::Any => true,
+        })
+        .filter(|p| window.contains(p.on, act))
+        .count();
+    (n == 0, u16::try_from(n).unwrap_or(u16::MAX))
+}
+
+fn evaluate_entry(
+    entry: &ListEntry,
+    item: &Item,
+    case: &Case,
+    regime: &Regime,
+    act_on: NaiveDate,
+    blocks_discretion: bool,
+) -> EntryResult {
+    if !entry.in_force_on(act_on) {
+        return EntryResult::NotInForce;
+    }
+    for (i, x) in entry.exclusions.iter().enumerate() {
+        let holds = match x {
+            Exclusion::Context { context } => case.has_context(*context),
+            Exclusion::RefusedCorrection => case.correction() == crate::case::Correction::Refused,
+            Exclusion::RepeatViolation => case.priors().iter().any(|p| p.item == item.code),
+            Exclusion::SeriousCircumstances => case.gravity() == Gravity::Serious,
+            Exclusion::Fact { key } => case.confirmed().contains(key),
+        };
+        if holds {
+            return EntryResult::Excluded {
+                exclusion: u16::try_from(i).unwrap_or(u16::MAX),
+            };
+        }
+    }
+    let mut first_required = false;
+    for (i, c) in entry.conditions.iter().enumerate() {
+        let idx = u16::try_from(i).unwrap_or(u16::MAX);
+        if c.tests.is_empty() {
+            return EntryResult::Untested { condition: idx };
+        }
+        for test in &c.tests {
+            let holds = match test {
+                Condition::FirstViolation { window } => {
+                    first_required = true;
+                    let w = window.unwrap_or(regime.first_violation.window);
+                    first_violation(case, item, w, regime.first_violation.scope).0
+                }
+                Condition::CorrectedPromptly => case.correction().is_prompt(),
+                Condition::NoHarm => case.harm() == Harm::None,
+                Condition::HarmAtMostSlight => case.harm() <= Harm::Slight,
+                Condition::Minor => case.gravity() == Gravity::Minor,
+                Condition::NotIntentional => case.fault() != Fault::Intentional,
+                Condition::CommitmentSigned => case.has_context(Context::CommitmentSigned),
+                Condition::Fact { key } => case.confirmed().contains(key),
+            };
+            if !holds {
+                return EntryResult::ConditionFails { condition: idx };
+            }
+        }
+    }
+    // The statute's floor under list leniency.
+    match entry.outcome {
+        ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty => {
+            let prompt = case.correction().is_prompt();
+            let s1 = case.harm() == Harm::None && prompt && case.gravity() != Gravity::Serious;
+            let first = first_required
+                || first_violation(
+                    case,
+                    item,
+                    regime.first_violation.window,
+                    regime.first_violation.scope,
+                )
+                .0;
+            let s2 = first && case.harm() <= Harm::Slight && prompt;
+            if !(s1 || s2) {
+                return EntryResult::StatuteForbids;
+            }
+            // A 不予 entry backed by sentence 1 is the statute's own mandatory
+            // rule; a discretionary entry yields to mandatory aggravation.
+            if blocks_discretion && !(s1 && entry.modal == Modal::Shall) {
+                return EntryResult::Aggravated;
+            }
+        }
+        ListOutcome::Mitigate | ListOutcome::Lighten => {
+            if blocks_discretion {
+                return EntryResult::Aggravated;
+            }
+        }
+        ListOutcome::NoCoercion => {}
+    }
+    EntryResult::Applies
+}
+
+fn build_lawful_set(
+    a: &mut Assessment,
+    g: &Grounds,
+    regime: &Regime,
+    item: &Item,
+    case: &Case,
+    bounds: Option<FineBounds>,
+) {
+    if !g.mandatory_no_penalty.is_empty() {
+        a.lawful.push(TierOption {
+            tier: Tier::NoPenalty,
+            modality: Modality::Mandatory,
+            grounds: g.mandatory_no_penalty.clone(),
+            fine_band: None,
+        });
+        return;
+    }
+    let statutory_mitigation = !g.mandatory_mitigation.is_empty();
+    let mandatory_mitigation = statutory_mitigation
+        || !g.list_shall_mitigate.is_empty()
+        || !g.list_shall_lighten.is_empty();
+    let aggravated = !g.aggravating.is_empty();
+
+    let mut upper = Tier::Ordinary;
+    let mut lower = Tier::Ordinary;
+    if mandatory_mitigation {
+        // 应当从轻或者减轻 (Arts. 30, 32) allows both; a list's 应当从轻 alone
+        // caps at 从轻, its 应当减轻 at 减轻.
+        upper = if !g.list_shall_mitigate.is_empty()
+            && !statutory_mitigation
+            && g.list_shall_lighten.is_empty()
+        {
+            Tier::Mitigated
+        } else {
+            Tier::Lighter
+        };
+        lower = if statutory_mitigation || !g.list_shall_mitigate.is_empty() {
+            Tier::Mitigated
+        } else {
+            Tier::Lighter
+        };
+    } else if aggravated {
+        upper = Tier::Heavier;
+        lower = match regime.aggravation {
+            crate::regime::AggravationPolicy::Mandatory => Tier::Heavier,
+            crate::regime::AggravationPolicy::Discretionary => Tier::Ordinary,
+        };
+    }
+    if !g.discretionary_lighter.is_empty() {
+        lower = lower.min(Tier::Lighter);
+    }
+    if !g.discretionary_mitigation.is_empty() {
+        lower = lower.min(Tier::Mitigated);
+    }
+    if !g.discretionary_no_penalty.is_empty() {
+        lower = Tier::NoPenalty;
+    }
+    let natural = case.party().is_natural_person();
+    let single = lower == upper;
+    for &tier in Tier::ALL {
+        if tier < lower || tier > upper {
+            continue;
+        }
+        let grounds: Vec<Ground> = match tier {
+            Tier::NoPenalty => g.discretionary_no_penalty.clone(),
+            Tier::Mitigated => g
+                .mandatory_mitigation
+                .iter()
+                .chain(&g.list_shall_mitigate)
+                .chain(&g.discretionary_mitigation)
+                .chain(&g.discretionary_no_penalty)
+                .copied()
+                .collect(),
+            Tier::Lighter => g
+                .mandatory_mitigation
+                .iter()
+                .chain(&g.list_shall_lighten)
+                .chain(&g.discretionary_mitigation)
+                .chain(&g.discretionary_lighter)
+                .chain(&g.discretionary_no_penalty)
+                .copied()
+                .collect(),
+            Tier::Ordinary => g
+                .discretionary_no_penalty
+                .iter()
+                .chain(&g.discretionary_mitigation)
+                .chain(&g.discretionary_lighter)
+                .copied()
+                .collect(),
+            Tier::Heavier => g.aggravating.clone(),
+        };
+        let modality = if single {
+            Modality::Mandatory
+        } else if mandatory_mitigation
+            && matches!(tier, Tier::Mitigated | Tier::Lighter)
+            && tier >= lower_of_mandatory(g)
+        {
+            Modality::Alternative
+        } else {
+            Modality::Discretionary
+        };
+        let fine_band = tier_band(tier, bounds, regime, item, g, natural);
+        a.lawful.push(TierOption {
+            tier,
+            modality,
+            grounds,
+            fine_band,
+        });
+    }
+}
+
+fn lower_of_mandatory(g: &Grounds) -> Tier {
+    if !g.mandatory_mitigation.is_empty() || !g.list_shall_mitigate.is_empty() {
+        Tier::Mitigated
+    } else {
+        Tier::Lighter
+    }
+}
+
+/// The fine band of a tier: the regime's 裁量基准 bands over the statutory
+/// bounds, or a list entry's reduced fine for 减轻 / 从轻 where one applies.
+fn tier_band(
+    tier: Tier,
+    bounds: Option<FineBounds>,
+    regime: &Regime,
+    item: &Item,
+    g: &Grounds,
+    natural: bool,
+) -> Option<FineBounds> {
+    let b = bounds?;
+    let listed = |outcome: ListOutcome| -> Option<FineBounds> {
+        g.list_shall_mitigate
+            .iter()
+            .chain(&g.list_shall_lighten)
+            .chain(&g.discretionary_mitigation)
+            .chain(&g.discretionary_lighter)
+            .find_map(|gr| match gr {
+                Ground::ListEntry {
+                    index, outcome: o, ..
+                } if *o == outcome => {
+                    let e = item.entries.get(usize::from(*index))?;
+                    let rule = if natural {
+                        e.reduced_fine_natural_person.or(e.reduced_fine)
+                    } else {
+                        e.reduced_fine
+                    };
+                    rule.and_then(|r| r.bounds(&crate::money::Amounts::default()))
+                }
+                _ => None,
+            })
+    };
+    match tier {
+        Tier::NoPenalty => None,
+        Tier::Lighter => {
+            let band = regime.discretion.lighter(b);
+            Some(
+                listed(ListOutcome::Lighten)
+                    .and_then(|l| intersect(l, b))
+                    .unwrap_or(band),
+            )
+        }
+        Tier::Ordinary => Some(regime.discretion.ordinary(b).unwrap_or(b)),
+        Tier::Heavier => Some(regime.discretion.heavier(b)),
+        Tier::Mitigated => {
+            if let Some(l) = listed(ListOutcome::Mitigate) {
+                return FineBounds::new(l.min(), l.max().min(b.max())).ok();
+            }
+            let top = b.min().checked_sub(Money::from_fen(1))?;
+            let floor = regime
+                .mitigation_floor
+                .for_minimum(b.min())
+                .unwrap_or(Money::ZERO);
+            FineBounds::new(floor, top).ok()
+        }
+    }
+}
+
+fn intersect(a: FineBounds, b: FineBounds) -> Option<FineBounds> {
+    FineBounds::new(a.min().max(b.min()), a.max().min(b.max())).ok()
+}
+
+fn deadlines(a: &mut Assessment, case: &Case, regime: &Regime) {
+    if let Some(filed) = case.filed_on() {
+        if let Some(due) = crate::calendar::add_days(filed, regime.decision_period_days) {
+            a.deadlines.push(Deadline {
+                kind: DeadlineKind::Decision,
+                from: filed,
+                due,
+                basis: ScheduleBasis::Official,
+            });
+        }
+    }
+    let penalty_possible = a.lawful.iter().any(|o| o.tier != Tier::NoPenalty);
+    if case.has_context(Context::PartyAbsent) {
+        let d = regime.calendar.add_working_days(a.as_of, 7);
+        a.deadlines.push(Deadline {
+            kind: DeadlineKind::Service,
+            from: a.as_of,
+            due: d.date,
+            basis: d.basis,
+        });
+    }
+    if penalty_possible {
+        let d = regime.calendar.add_working_days(a.as_of, 5);
+        a.deadlines.push(Deadline {
+            kind: DeadlineKind::HearingRequest,
+            from: a.as_of,
+            due: d.date,
+            basis: d.basis,
+        });
+        if let Some(due) = crate::calendar::add_days(a.as_of, 15) {
+            a.deadlines.push(Deadline {
+                kind: DeadlineKind::Payment,
+                from: a.as_of,
+                due,
+                basis: ScheduleBasis::Official,
+            });
+        }
+    }
+}
+
+/// The assessment's explanation in Chinese legal terms; `Display` renders it.
+#[derive(Clone, Copy, Debug)]
+pub struct Explanation<'a> {
+    assessment: &'a Assessment,
+}
+
+impl fmt::Display for Explanation<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let a = self.assessment;
+        writeln!(f, "案件 {}（评估日 {}）", a.case_id, a.as_of)?;
+        if let Some(item) = &a.item {
+            writeln!(f, "违法行为：{}（{}）", item.name, item.code)?;
+            if let Some(v) = &a.version {
+                writeln!(f, "处罚依据：{}（{}）", v.provision, v.choice.legal_name())?;
+                if let Some(b) = v.fine_bounds {
+                    writeln!(f, "法定罚款幅度：{b}")?;
+                }
+            }
+        }
+        if let Some(bar) = a.bar {
+            writeln!(
+                f,
+                "结论：{}，不得给予行政处罚（{}）",
+                bar.legal_name(),
+                bar.citation()
+            )?;
+        }
+        writeln!(f, "依法可以作出的处理：")?;
+        for o in &a.lawful {
+            write!(
+                f,
+                "  - {}（{}）",
+                o.tier.legal_name(),
+                o.modality.legal_name()
+            )?;
+            if let Some(b) = o.fine_band {
+                write!(f, "，罚款幅度 {b}")?;
+            }
+            let names: Vec<String> = o
+                .grounds
+                .iter()
+                .map(|g| format!("{}，{}", g.legal_name(), g.citation().pinpoint()))
+                .collect();
+            if !names.is_empty() {
+                write!(f, "；依据：{}", names.join("；"))?;
+            }
+            writeln!(f)?;
+        }
+        if !a.duties.is_empty() {
+            writeln!(f, "法定义务：")?;
+            for d in &a.duties {
+                writeln!(f, "  - {}（{}）", d.legal_name(), d.citation())?;
+            }
+        }
+        if !a.deadlines.is_empty() {
+            writeln!(f, "期限：")?;
+            for d in &a.deadlines {
+                let note = if d.basis == ScheduleBasis::WeekendsOnly {
+                    "（超出节假日表，仅按周末推算）"
+                } else {
+                    ""
+                };
+                writeln!(
+                    f,
+                    "  - {}：自{}起，至{}止{}（{}）",
+                    d.kind.legal_name(),
+                    d.from,
+                    d.due,
+                    note,
+                    d.kind.citation()
+                )?;
+            }
+        }
+        writeln!(f, "适用规则（逐条）：")?;
+        for t in &a.trace {
+            writeln!(
+                f,
+                "  [{}] {}：{}（{}）",
+                if t.fired { "适用" } else { "不适用" },
+                t.rule.legal_name(),
+                WhyText { a, why: &t.why },
+                t.citation
+            )?;
+        }
+        Ok(())
+    }
+}
+
+struct WhyText<'a> {
+    a: &'a Assessment,
+    why: &'a Why,
+}
+
+impl fmt::Display for WhyText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self.why {
+            Why::ItemInCatalogue { found: true } => f.write_str("事项在清单中，有处罚依据"),
+            Why::ItemInCatalogue { found: false } => {
+                f.write_str("事项不在清单中，没有处罚依据，不得处罚")
+            }
+            Why::Version {
+                choice,
+                act_on,
+                as_of,
+            } => write!(f, "行为日{act_on}，决定日{as_of}：{}", choice.legal_name()),
+            Why::Facts { facts } => f.write_str(facts.legal_name()),
+            Why::Crime { crime } => f.write_str(crime.legal_name()),
+            Why::Limitation { limitation: l } => write!(
+                f,
+                "期限{}年（{}），自{}起算，最后一日{}，发现日{}：{}",
+                l.years,
+                if l.by_other_law {
+                    "法律另有规定"
+                } else if l.extended {
+                    "涉及生命健康安全、金融安全且有危害后果"
+                } else {
+                    "一般"
+                },
+                l.counts_from,
+                l.last_day,
+                l.discovered_on,
+                if l.expired {
+                    "已超过期限，不再给予行政处罚"
+                } else {
+                    "在期限内发现"
+                }
+            ),
+            Why::NotNaturalPerson => f.write_str("当事人不是自然人"),
+            Why::Age { age, on } => {
+                let verdict = if age < 14 {
+                    "不满十四周岁，不予行政处罚，责令监护人加以管教"
+                } else if age < 18 {
+                    "已满十四周岁不满十八周岁，应当从轻或者减轻行政处罚"
+                } else {
+                    "已满十八周岁"
+                };
+                write!(f, "行为日{on}年满{age}周岁，{verdict}")
+            }
+            Why::Capacity { capacity } => {
+                let verdict = match capacity {
+                    MentalCapacity::Full => "具有完全辨认和控制能力",
+                    MentalCapacity::Incapable => "不予行政处罚，责令监护人严加看管和治疗",
+                    MentalCapacity::IntermittentNormal => {
+                        "在精神正常时有违法行为，应当给予行政处罚"
+                    }
+                    MentalCapacity::Partial => "可以从轻或者减轻行政处罚",
+                };
+                write!(f, "{}：{verdict}", capacity.legal_name())
+            }
+            Why::MinorFacts {
+                gravity,
+                harm,
+                prompt,
+            } => write!(
+                f,
+                "{}、{}、{}",
+                gravity.legal_name(),
+                harm.legal_name(),
+                if prompt {
+                    "及时改正"
+                } else {
+                    "未及时改正"
+                }
+            ),
+            Why::FirstFacts {
+                first,
+                earlier,
+                harm,
+                prompt,
+            } => write!(
+                f,
+                "{}、{}、{}",
+                if first {
+                    "初次违法".to_owned()
+                } else {
+                    format!("不属初次违法（期限内同类违法{earlier}次）")
+                },
+                harm.legal_name(),
+                if prompt {
+                    "及时改正"
+                } else {
+                    "未及时改正"
+                }
+            ),
+            Why::FirstBlockedByAggravation => f.write_str(
+                "虽符合首违条件，但有从重情节或者突发事件期间违反应对措施，不适用可以不予处罚",
+            ),
+            Why::Fault { fault, excepted } => {
+                if excepted && fault == Fault::NoFaultProven {
+                    f.write_str("当事人证明没有主观过错，但法律、行政法规另有规定，从其规定")
+                } else {
+                    f.write_str(fault.legal_name())
+                }
+            }
+            Why::Mitigating {
+                circumstance,
+                recognised,
+            } => write!(
+                f,
+                "{}{}",
+                circumstance.legal_name(),
+                if recognised {
+                    ""
+                } else {
+                    "（本地裁量基准未列为从轻减轻情节）"
+                }
+            ),
+            Why::NoneFound => f.write_str("未发现法定从轻或者减轻情形"),
+            Why::Entry { index, result } => {
+                let Some(e) = self.a.entry(index) else {
+                    return write!(f, "清单事项#{index}");
+                };
+                write!(f, "清单事项{}（{}）：", e.id, e.outcome.legal_name())?;
+                match result {
+                    EntryResult::Applies => f.write_str("全部条件成立，适用"),
+                    EntryResult::NotInForce => f.write_str("行为日不在清单有效期内"),
+                    EntryResult::Excluded { exclusion } => write!(f, "存在除外情形（第{}项）", u32::from(exclusion) + 1),
+                    EntryResult::ConditionFails { condition } => {
+                        let text = e.conditions.get(usize::from(condition)).map_or("", |c| c.text.as_str());
+                        write!(f, "条件不成立：{text}")
+                    }
+                    EntryResult::Untested { condition } => {
+                        let text = e.conditions.get(usize::from(condition)).map_or("", |c| c.text.as_str());
+                        write!(f, "条件无法核验，不予推定：{text}")
+                    }
+                    EntryResult::StatuteForbids => f.write_str("清单条件成立，但不符合行政处罚法第三十三条的不予处罚条件，清单不得突破法律"),
+                    EntryResult::Aggravated => f.write_str("清单条件成立，但存在从重情节或者突发事件期间违反应对措施，不适用清单从宽"),
+                }
+            }
+            Why::Aggravating {
+                circumstance,
+                effective,
+            } => write!(
+                f,
+                "{}{}",
+                circumstance.legal_name(),
+                if effective {
+                    ""
+                } else {
+                    "（未列入本地裁量基准，或者有应当从轻、减轻情形而不适用从重）"
+                }
+            ),
+            Why::SingleFine { provisions } => write!(
+                f,
+                "同一违法行为违反{provisions}个法律规范，按照罚款数额高的规定处罚，只处一次罚款"
+            ),
+            Why::Duty { duty } => f.write_str(duty.legal_name()),
+            Why::Gains { amount, refundable } => match amount {
+                None => f.write_str("未认定违法所得"),
+                Some(m) if refundable => write!(f, "违法所得{m}依法应当退赔，不予没收"),
+                Some(m) => write!(f, "违法所得{m}，给予处罚时应当予以没收"),
+            },
+            Why::NoNoPenaltyOutcome => f.write_str("依法不属于不予处罚的情形"),
+            Why::Barred { bar } => write!(f, "因{}不予考虑", bar.legal_name()),
+        }
+    }
+}

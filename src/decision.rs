@@ -1,0 +1,624 @@
+//! The disposition of a case (处理决定) and the recommendation.
+//!
+//! A [`Decision`] is what the agency decides: the tier, the sanctions with
+//! amounts, the correction order, education, guardian order, soft measures,
+//! the documents (文书) to issue, the procedure and its duties, and the
+//! reasons (说明理由). [`recommend`] proposes one from an
+//! [`Assessment`]; an officer may edit it, and
+//! [`guard::review`](crate::guard) checks the result.
+//!
+//! # Legal basis
+//!
+//! 山丹县实施方案 四(一): "将行政柔性执法作为首选方式" — `recommend` chooses the
+//! most lenient lawful outcome that can be carried out, never one outside the
+//! lawful set.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::assess::{Assessment, Bar, Duty, Ground, Tier, TierOption};
+use crate::case::{CaseId, Correction, OfficerId};
+use crate::catalogue::{ItemCode, ListOutcome};
+use crate::law::{Citation, Instrument};
+use crate::measure::{
+    CorrectionKind, CorrectionOrder, Document, GuardianOrder, PenaltyKind, SoftMeasure,
+};
+use crate::money::{FineBounds, Money};
+use crate::regime::Regime;
+
+vocabulary! {
+    /// What becomes of the case.
+    ///
+    /// This enum is exhaustive: these are the outcomes Art. 57 ¶1 allows.
+    pub enum Disposition {
+        /// 作出行政处罚决定 (Art. 57 ¶1 (一)).
+        Penalty => "给予行政处罚",
+        /// 不予行政处罚 (Art. 57 ¶1 (二)(三), Arts. 30, 31, 33, 36).
+        NoPenalty => "不予行政处罚",
+        /// 移送司法机关 (Art. 57 ¶1 (四)).
+        Transfer => "移送司法机关",
+    }
+}
+
+vocabulary! {
+    /// The procedure (程序) the decision follows.
+    pub enum Procedure {
+        /// 简易程序 / 当场作出 (Art. 51).
+        Summary => "简易程序",
+        /// 普通程序 (Art. 54 and following).
+        Ordinary => "普通程序",
+    }
+}
+
+/// One sanction of a decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sanction {
+    /// The kind.
+    pub kind: PenaltyKind,
+    /// The amount, for 罚款 and 没收违法所得; `None` when the base amount of a
+    /// multiple-based fine was not established.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+}
+
+vocabulary! {
+    /// Why legal review (法制审核) is required.
+    pub enum ReviewTrigger {
+        /// Art. 58 ¶1 (一): 涉及重大公共利益.
+        MajorPublicInterest => "涉及重大公共利益",
+        /// Art. 58 ¶1 (二): 直接关系当事人或者第三人重大权益，经过听证程序.
+        MajorRightsAfterHearing => "直接关系重大权益，经过听证程序",
+        /// Art. 58 ¶1 (三): 案件情况疑难复杂、涉及多个法律关系.
+        Complex => "案件情况疑难复杂、涉及多个法律关系",
+        /// The regime: every flexible or 两轻一免 decision (山丹县实施方案 四(三)).
+        FlexibleDecision => "柔性执法或者适用两轻一免的决定",
+        /// The regime: a fine at or above its threshold.
+        LargeFine => "罚款数额达到法制审核标准",
+        /// The regime: a decision outside the 一般 band (减轻 or 从重).
+        BeyondBenchmark => "超出裁量基准拟减轻或者从重",
+    }
+}
+
+impl ReviewTrigger {
+    /// The provision that requires the review.
+    pub const fn citation(self) -> Citation {
+        match self {
+            ReviewTrigger::MajorPublicInterest => Citation::apl(58).para(1).item(1),
+            ReviewTrigger::MajorRightsAfterHearing => Citation::apl(58).para(1).item(2),
+            ReviewTrigger::Complex => Citation::apl(58).para(1).item(3),
+            ReviewTrigger::FlexibleDecision => {
+                Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(3)
+            }
+            ReviewTrigger::LargeFine | ReviewTrigger::BeyondBenchmark => {
+                Citation::apl(58).para(1).item(4)
+            }
+        }
+    }
+}
+
+/// The procedural duties a chosen outcome carries.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureDuties {
+    /// Why legal review is required; empty when it is not.
+    pub legal_review: Vec<ReviewTrigger>,
+    /// Whether the party must be told of the right to a hearing (Art. 63).
+    pub hearing_notice: bool,
+    /// Whether the agency's leaders must decide collectively (Art. 57 ¶2).
+    pub collective_decision: bool,
+    /// Whether the summary procedure is available (Art. 51).
+    pub summary_eligible: bool,
+}
+
+/// The procedural duties of an outcome with these sanctions.
+///
+/// # Legal basis
+///
+/// * Art. 51: summary procedure for a warning or a fine of at most ¥200
+///   (citizen) / ¥3,000 (organisation) on established facts (thresholds and
+///   inclusivity from the regime).
+/// * Art. 58 ¶1 and the regime: legal review.
+/// * Art. 63 ¶1: hearing notice for 较大数额 fines or confiscation (regime
+///   thresholds, inclusive "以上") and for 降低资质等级、吊销许可证件、责令停产停业、
+///   责令关闭、限制从业 and 限制开展生产经营活动.
+/// * Art. 57 ¶2: collective decision for serious or complex cases on a penalty.
+pub fn procedure_duties(
+    a: &Assessment,
+    regime: &Regime,
+    tier: Tier,
+    sanctions: &[Sanction],
+) -> ProcedureDuties {
+    let penalty = tier != Tier::NoPenalty && a.bar.is_none();
+    let threshold = regime.hearing.for_party(a.natural_person);
+    let hearing_notice = penalty
+        && sanctions.iter().any(|s| {
+            s.kind.requires_hearing_notice()
+                || (matches!(
+                    s.kind,
+                    PenaltyKind::Fine
+                        | PenaltyKind::ConfiscateIllegalGains
+                        | PenaltyKind::ConfiscateIllegalProperty
+                ) && s.amount.is_some_and(|m| m >= threshold))
+        });
+    let mut legal_review = Vec::new();
+    for c in &a.legal_review_triggers {
+        let t = match c {
+            crate::case::Context::MajorPublicInterest => Some(ReviewTrigger::MajorPublicInterest),
+            crate::case::Context::MajorRights if hearing_notice => {
+                Some(ReviewTrigger::MajorRightsAfterHearing)
+            }
+            crate::case::Context::ComplexLegalRelations => Some(ReviewTrigger::Complex),
+            _ => None,
+        };
+        if let Some(t) = t {
+            legal_review.push(t);
+        }
+    }
+    let with_violation = a.bar.is_none() || a.bar == Some(Bar::LimitationExpired);
+    if regime.legal_review.all_lenient_decisions && with_violation && tier.is_lenient() {
+        legal_review.push(ReviewTrigger::FlexibleDecision);
+    }
+    let fine = sanctions
+        .iter()
+        .find(|s| s.kind == PenaltyKind::Fine)
+        .and_then(|s| s.amount);
+    let fine_threshold = if a.natural_person {
+        regime.legal_review.fine_natural_person
+    } else {
+        regime.legal_review.fine_organisation
+    };
+    if penalty && fine.is_some_and(|f| fine_threshold.is_some_and(|t| f >= t)) {
+        legal_review.push(ReviewTrigger::LargeFine);
+    }
+    if regime.legal_review.beyond_benchmark
+        && penalty
+        && matches!(tier, Tier::Mitigated | Tier::Heavier)
+    {
+        legal_review.push(ReviewTrigger::BeyondBenchmark);
+    }
+    let collective_decision = penalty && a.collective_decision;
+    let only_light_kinds = sanctions
+        .iter()
+        .all(|s| matches!(s.kind, PenaltyKind::Warning | PenaltyKind::Fine));
+    let fine_ok = fine.is_none_or(|f| regime.summary.admits(f, a.natural_person))
+        && sanctions
+            .iter()
+            .all(|s| s.kind != PenaltyKind::Fine || s.amount.is_some());
+    let summary_eligible = penalty
+        && a.facts_established
+        && !sanctions.is_empty()
+        && only_light_kinds
+        && fine_ok
+        && !hearing_notice
+        && !collective_decision
+        && legal_review.is_empty();
+    ProcedureDuties {
+        legal_review,
+        hearing_notice,
+        collective_decision,
+        summary_eligible,
+    }
+}
+
+/// The reasons for a decision (说明理由), structured; `Display` renders the
+/// text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reasons {
+    /// The tier chosen.
+    pub tier: Tier,
+    /// The grounds relied on.
+    pub grounds: Vec<Ground>,
+    /// The bar, if any.
+    pub bar: Option<Bar>,
+    /// Whether the choice was the most lenient lawful outcome.
+    pub most_lenient: bool,
+    /// A more lenient lawful tier that could not be carried out, if any.
+    pub skipped: Option<Tier>,
+    /// The fine band the amount was chosen in.
+    pub fine_band: Option<FineBounds>,
+    /// Free-text reasons added by an officer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub officer_note: Option<String>,
+}
+
+impl fmt::Display for Reasons {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(bar) = self.bar {
+            return write!(
+                f,
+                "{}，依据{}，不得给予行政处罚。",
+                bar.legal_name(),
+                bar.citation()
+            );
+        }
+        if !self.grounds.is_empty() {
+            let g: Vec<String> = self
+                .grounds
+                .iter()
+                .map(|g| format!("{}（{}）", g.legal_name(), g.citation()))
+                .collect();
+            write!(f, "当事人具有以下情形：{}。", g.join("；"))?;
+        }
+        write!(f, "依法决定{}", self.tier.legal_name())?;
+        if let Some(b) = self.fine_band {
+            write!(f, "，罚款在{b}幅度内确定")?;
+        }
+        f.write_str("。")?;
+        if self.most_lenient {
+            write!(
+                f,
+                "将行政柔性执法作为首选方式（{}），在依法可以作出的处理中选择对当事人最有利的处理。",
+                Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(1)
+            )?;
+        }
+        if let Some(t) = self.skipped {
+            write!(
+                f,
+                "{}虽属依法可选，但本案缺少实施的幅度或者种类，未予采用。",
+                t.legal_name()
+            )?;
+        }
+        if let Some(n) = &self.officer_note {
+            write!(f, "{n}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A decision on a case.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// The case number.
+    pub case_id: CaseId,
+    /// The item decided, if the case had one in the catalogue.
+    pub item: Option<ItemCode>,
+    /// What becomes of the case.
+    pub disposition: Disposition,
+    /// The tier.
+    pub tier: Tier,
+    /// The sanctions, with amounts.
+    pub sanctions: Vec<Sanction>,
+    /// The correction order (Art. 28 ¶1), where a violation is established.
+    pub correction: Option<CorrectionOrder>,
+    /// Whether the party is educated (Art. 33 ¶3).
+    pub education: bool,
+    /// The guardian order (Arts. 30, 31).
+    pub guardian_order: Option<GuardianOrder>,
+    /// Soft measures used.
+    pub soft_measures: Vec<SoftMeasure>,
+    /// The documents to issue.
+    pub documents: Vec<Document>,
+    /// The procedure.
+    pub procedure: Procedure,
+    /// The procedural duties.
+    pub duties: ProcedureDuties,
+    /// The follow-up visit (回访) date for lenient outcomes.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_date::option"
+    )]
+    pub follow_up_on: Option<NaiveDate>,
+    /// The reasons.
+    pub reasons: Reasons,
+    /// Who decided, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<OfficerId>,
+}
+
+impl Decision {
+    /// The fine imposed, if any.
+    pub fn fine(&self) -> Option<Money> {
+        self.sanctions
+            .iter()
+            .find(|s| s.kind == PenaltyKind::Fine)
+            .and_then(|s| s.amount)
+    }
+
+    /// The decision as a short Chinese summary, e.g.
+    /// `从轻处罚：罚款¥1,000.00；责令限期改正（至2026-12-10）`.
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for s in &self.sanctions {
+            match s.amount {
+                Some(m) => parts.push(format!("{}{m}", s.kind.legal_name())),
+                None => parts.push(s.kind.legal_name().to_owned()),
+            }
+        }
+        if let Some(c) = &self.correction {
+            match c.deadline {
+                Some(d) => parts.push(format!("{}（至{d}）", c.kind.legal_name())),
+                None => parts.push(c.kind.legal_name().to_owned()),
+            }
+        }
+        if self.education {
+            parts.push("对当事人进行教育".to_owned());
+        }
+        if let Some(g) = self.guardian_order {
+            parts.push(g.legal_name().to_owned());
+        }
+        let head = match self.disposition {
+            Disposition::Transfer => Disposition::Transfer.legal_name(),
+            _ => self.tier.legal_name(),
+        };
+        if parts.is_empty() {
+            head.to_owned()
+        } else {
+            format!("{head}：{}", parts.join("；"))
+        }
+    }
+}
+
+/// Recommends a decision: the most lenient lawful outcome that can be
+/// carried out, with its sanctions, correction order, education, guardian
+/// order, documents, procedure and reasons.
+///
+/// The choice never leaves the lawful set. Within a tier the fine is the
+/// middle of the tier's band, rounded down to the yuan (the tier carries the
+/// leniency; the middle of the band avoids 畸轻畸重): for 从轻 of
+/// ¥1,000–¥10,000 that is ¥2,350. 减轻 is carried out by a fine below the
+/// minimum where the band allows, else by a warning where the provision does
+/// not already prescribe one (a lighter kind, Jiangsu 市场监管规定 Art. 3); if
+/// neither is possible the next lawful tier is chosen and the reasons say so.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::{assess, recommend, Catalogue, Case, Regime, Tier};
+///
+/// let catalogue = Catalogue::bundled()?;
+/// let case = Case::from_json(include_str!("../examples/data/cases/first-violation.json"), &catalogue)?;
+/// let regime = Regime::national();
+/// let a = assess(&case, &catalogue, &regime, NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?);
+/// let d = recommend(&a, &regime);
+/// assert_eq!(d.tier, Tier::NoPenalty);
+/// assert!(d.education);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
+    let most_lenient = a.most_lenient();
+    let mut skipped = None;
+    let mut chosen: Option<(&TierOption, Vec<Sanction>)> = None;
+    for o in &a.lawful {
+        match sanctions_for(a, o) {
+            Some(s) => {
+                chosen = Some((o, s));
+                break;
+            }
+            None => {
+                if skipped.is_none() {
+                    skipped = Some(o.tier);
+                }
+            }
+        }
+    }
+    let (tier, grounds, band, sanctions) = match chosen {
+        Some((o, s)) => (o.tier, o.grounds.clone(), o.fine_band, s),
+        // Unreachable for assessments `assess` produces (their lawful set is
+        // never empty and no-penalty is always realisable); stay total anyway.
+        None => (Tier::NoPenalty, Vec::new(), None, Vec::new()),
+    };
+    let disposition = match (a.bar, tier) {
+        (Some(Bar::SuspectedCrime), _) => Disposition::Transfer,
+        (_, Tier::NoPenalty) => Disposition::NoPenalty,
+        _ => Disposition::Penalty,
+    };
+    let violation = matches!(a.bar, None | Some(Bar::LimitationExpired));
+    let correction =
+        (violation && a.has_duty(Duty::CorrectionOrder)).then(|| correction_order(a, regime));
+    let education = tier == Tier::NoPenalty && a.has_duty(Duty::Education);
+    let guardian_order = if tier == Tier::NoPenalty {
+        a.guardian_order
+    } else {
+        None
+    };
+    let duties = procedure_duties(a, regime, tier, &sanctions);
+    let procedure = if duties.summary_eligible {
+        Procedure::Summary
+    } else {
+        Procedure::Ordinary
+    };
+
+    let mut soft_measures = Vec::new();
+    if education {
+        soft_measures.push(SoftMeasure::PersuasionEducation);
+    }
+    for g in &grounds {
+        if let Ground::ListEntry { index, .. } = g {
+            if let Some(e) = a.entry(*index) {
+                for m in &e.supporting_measures {
+                    if !soft_measures.contains(m) {
+                        soft_measures.push(*m);
+                    }
+                }
+            }
+        }
+    }
+    let lenient_with_violation = violation && tier.is_lenient();
+    if lenient_with_violation && !soft_measures.contains(&SoftMeasure::FollowUpVisit) {
+        soft_measures.push(SoftMeasure::FollowUpVisit);
+    }
+    let follow_up_on = lenient_with_violation
+        .then(|| crate::calendar::add_days(a.as_of, regime.follow_up_days))
+        .flatten();
+
+    let documents = documents(
+        a,
+        disposition,
+        procedure,
+        &duties,
+        correction.is_some(),
+        &grounds,
+        guardian_order.is_some(),
+    );
+    let reasons = Reasons {
+        tier,
+        grounds: grounds.clone(),
+        bar: a.bar,
+        most_lenient: a.bar.is_none() && tier == most_lenient && a.lawful.len() > 1,
+        skipped: skipped.filter(|s| *s < tier),
+        fine_band: band,
+        officer_note: None,
+    };
+    Decision {
+        case_id: a.case_id.clone(),
+        item: a.item.as_ref().map(|i| i.code.clone()),
+        disposition,
+        tier,
+        sanctions,
+        correction,
+        education,
+        guardian_order,
+        soft_measures,
+        documents,
+        procedure,
+        duties,
+        follow_up_on,
+        reasons,
+        decided_by: None,
+    }
+}
+
+/// The sanctions that carry out a tier, or `None` when the tier cannot be
+/// carried out on this provision.
+fn sanctions_for(a: &Assessment, o: &TierOption) -> Option<Vec<Sanction>> {
+    if o.tier == Tier::NoPenalty {
+        return Some(Vec::new());
+    }
+    let penalty = a.version.as_ref()?.penalty.as_ref()?;
+    let mut out = Vec::with_capacity(2);
+    let has_fine = penalty.has_kind(PenaltyKind::Fine);
+    match (o.tier, has_fine, o.fine_band) {
+        (Tier::Mitigated, true, Some(b)) if !b.max().is_zero() => {
+            out.push(Sanction {
+                kind: PenaltyKind::Fine,
+                amount: Some(middle(b)),
+            });
+        }
+        (Tier::Mitigated, _, _) => {
+            // 减轻 by a lighter kind: a warning where the provision does not
+            // already prescribe one.
+            if penalty.has_kind(PenaltyKind::Warning)
+                || penalty.kinds().iter().all(|k| k.group() == 1)
+            {
+                return None;
+            }
+            out.push(Sanction {
+                kind: PenaltyKind::Warning,
+                amount: None,
+            });
+        }
+        (_, true, band) => out.push(Sanction {
+            kind: PenaltyKind::Fine,
+            amount: band.map(middle),
+        }),
+        (tier, false, _) => {
+            let pick = if tier == Tier::Heavier {
+                penalty.kinds().iter().max_by_key(|k| k.group())
+            } else {
+                penalty.kinds().iter().min_by_key(|k| k.group())
+            };
+            out.push(Sanction {
+                kind: *pick?,
+                amount: None,
+            });
+        }
+    }
+    if let Some(g) = a.illegal_gains {
+        out.push(Sanction {
+            kind: PenaltyKind::ConfiscateIllegalGains,
+            amount: Some(g),
+        });
+    }
+    Some(out)
+}
+
+/// The middle of a band, rounded down to the yuan but not below the band.
+fn middle(b: FineBounds) -> Money {
+    let mid = Money::from_fen(
+        b.min().fen() / 2 + b.max().fen() / 2 + (b.min().fen() % 2 + b.max().fen() % 2) / 2,
+    );
+    let yuan = Money::from_fen(mid.fen() - mid.fen() % 100);
+    if yuan >= b.min() { yuan } else { b.min() }
+}
+
+fn correction_order(a: &Assessment, regime: &Regime) -> CorrectionOrder {
+    match a.correction {
+        Correction::Prompt { .. } | Correction::Late { .. } => CorrectionOrder {
+            kind: CorrectionKind::Immediate,
+            deadline: None,
+        },
+        Correction::None | Correction::Refused => CorrectionOrder {
+            kind: CorrectionKind::WithinDeadline,
+            deadline: crate::calendar::add_days(a.as_of, regime.correction_days),
+        },
+    }
+}
+
+fn documents(
+    a: &Assessment,
+    disposition: Disposition,
+    procedure: Procedure,
+    duties: &ProcedureDuties,
+    correction: bool,
+    grounds: &[Ground],
+    guardian: bool,
+) -> Vec<Document> {
+    let mut d = Vec::with_capacity(6);
+    match disposition {
+        Disposition::Transfer => d.push(Document::CriminalTransferLetter),
+        Disposition::NoPenalty => {
+            if a.bar.is_none() || a.bar == Some(Bar::LimitationExpired) {
+                d.push(Document::NoPenaltyNotice);
+            }
+            if !duties.legal_review.is_empty() {
+                d.push(Document::LegalReviewOpinion);
+            }
+            d.push(Document::NoPenaltyDecision);
+            let listed_or_first = grounds.iter().any(|g| {
+                matches!(g, Ground::FirstViolation | Ground::MinorCorrectedNoHarm)
+                    || matches!(
+                        g,
+                        Ground::ListEntry {
+                            outcome: ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty,
+                            ..
+                        }
+                    )
+            });
+            if listed_or_first {
+                d.push(Document::ReminderSuggestionLetter);
+            }
+            if a.commitment_signed {
+                d.push(Document::CommitmentLetter);
+            }
+        }
+        Disposition::Penalty => match procedure {
+            Procedure::Summary => d.push(Document::SummaryPenaltyDecision),
+            Procedure::Ordinary => {
+                d.push(Document::AdvanceNotice);
+                if duties.hearing_notice {
+                    d.push(Document::HearingNotice);
+                }
+                if !duties.legal_review.is_empty() {
+                    d.push(Document::LegalReviewOpinion);
+                }
+                if duties.collective_decision {
+                    d.push(Document::CollectiveDiscussionRecord);
+                }
+                d.push(Document::PenaltyDecision);
+                d.push(Document::CreditRepairNotice);
+            }
+        },
+    }
+    if correction {
+        d.push(Document::CorrectionNotice);
+    }
+    if guardian {
+        d.push(Document::GuardianNotice);
+    }
+    d
+}
