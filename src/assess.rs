@@ -614,6 +614,10 @@ pub struct TraceEntry {
 pub struct Assessment {
     /// The case number.
     pub case_id: crate::case::CaseId,
+    /// The party.
+    pub party: crate::party::PartyId,
+    /// The agency handling the case, if given.
+    pub agency: Option<crate::case::Agency>,
     /// The decision day the assessment was made for.
     pub as_of: NaiveDate,
     /// The catalogue item, if found.
@@ -757,6 +761,8 @@ impl Assessment {
 pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveDate) -> Assessment {
     let mut a = Assessment {
         case_id: case.id().clone(),
+        party: case.party().id().clone(),
+        agency: case.agency().cloned(),
         as_of,
         item: None,
         natural_person: case.party().is_natural_person(),

@@ -19,13 +19,15 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, Bar, Duty, Ground, Tier, TierOption};
-use crate::case::{CaseId, Correction, OfficerId};
-use crate::catalogue::{ItemCode, ListOutcome};
+use crate::case::{Agency, CaseId, Correction, OfficerId};
+use crate::catalogue::{Domain, ItemCode, ListOutcome};
 use crate::law::{Citation, Instrument};
+use crate::measure::{Channel, CoerciveMeasure, Mechanism};
 use crate::measure::{
     CorrectionKind, CorrectionOrder, Document, GuardianOrder, PenaltyKind, SoftMeasure,
 };
 use crate::money::{FineBounds, Money};
+use crate::party::PartyId;
 use crate::regime::Regime;
 
 vocabulary! {
@@ -269,14 +271,53 @@ impl fmt::Display for Reasons {
     }
 }
 
+/// The proposal notified to the party before it stated its case (Art. 44
+/// 事先告知), against which Art. 45 ¶2 forbids a heavier decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notified {
+    /// The tier notified.
+    pub tier: Tier,
+    /// The fine notified, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fine: Option<Money>,
+}
+
+/// An officer's departure from the recommendation, inside the lawful set,
+/// with the reason the officer gave.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// Who overrode.
+    pub officer: OfficerId,
+    /// The tier recommended.
+    pub recommended: Tier,
+    /// The fine recommended, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommended_fine: Option<Money>,
+    /// The reason given (说明理由).
+    pub reason: String,
+}
+
 /// A decision on a case.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// The case number.
     pub case_id: CaseId,
+    /// The party.
+    pub party: PartyId,
+    /// The deciding agency, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<Agency>,
+    /// The day of the decision.
+    #[serde(with = "crate::serde_date")]
+    pub decided_on: NaiveDate,
     /// The item decided, if the case had one in the catalogue.
     pub item: Option<ItemCode>,
+    /// The item's domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<Domain>,
     /// What becomes of the case.
     pub disposition: Disposition,
     /// The tier.
@@ -291,6 +332,18 @@ pub struct Decision {
     pub guardian_order: Option<GuardianOrder>,
     /// Soft measures used.
     pub soft_measures: Vec<SoftMeasure>,
+    /// Channels of guidance contacts made (简易引导).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Channel>,
+    /// Flexible-enforcement mechanisms used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mechanisms: Vec<Mechanism>,
+    /// Coercive measures taken (行政强制措施), if any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coercive_measures: Vec<CoerciveMeasure>,
+    /// 不予行政强制 list entries relied on (indices into the item's entries).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coercion_withheld: Vec<u16>,
     /// The documents to issue.
     pub documents: Vec<Document>,
     /// The procedure.
@@ -306,6 +359,16 @@ pub struct Decision {
     pub follow_up_on: Option<NaiveDate>,
     /// The reasons.
     pub reasons: Reasons,
+    /// The fine the 一般 band would have imposed (the middle of the band),
+    /// for the 减负金额 statistics; `None` when no fine applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_fine: Option<Money>,
+    /// The proposal notified before the party's statement (Art. 44).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notified: Option<Notified>,
+    /// An officer's override of the recommendation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overridden: Option<Override>,
     /// Who decided, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<OfficerId>,
@@ -396,11 +459,18 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
             }
         }
     }
-    let (tier, grounds, band, sanctions) = match chosen {
-        Some((o, s)) => (o.tier, o.grounds.clone(), o.fine_band, s),
+    let (tier, grounds, band, sanctions) = match (chosen, a.lawful.first()) {
+        (Some((o, s)), _) => (o.tier, o.grounds.clone(), o.fine_band, s),
+        // No lawful tier can be carried out with a fine or a lighter kind
+        // (e.g. a list's 应当减轻 on an "X元以下" provision that already
+        // prescribes a warning): the lightest prescribed kind alone.
+        (None, Some(o)) => {
+            skipped = None;
+            (o.tier, o.grounds.clone(), None, lightest_kind(a))
+        }
         // Unreachable for assessments `assess` produces (their lawful set is
-        // never empty and no-penalty is always realisable); stay total anyway.
-        None => (Tier::NoPenalty, Vec::new(), None, Vec::new()),
+        // never empty); stay total anyway.
+        (None, None) => (Tier::NoPenalty, Vec::new(), None, Vec::new()),
     };
     let disposition = match (a.bar, tier) {
         (Some(Bar::SuspectedCrime), _) => Disposition::Transfer,
@@ -464,9 +534,18 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         fine_band: band,
         officer_note: None,
     };
+    let baseline_fine = a
+        .version
+        .as_ref()
+        .and_then(|v| v.fine_bounds)
+        .map(|b| middle(regime.discretion.ordinary(b).unwrap_or(b)));
     Decision {
         case_id: a.case_id.clone(),
+        party: a.party.clone(),
+        agency: a.agency.clone(),
+        decided_on: a.as_of,
         item: a.item.as_ref().map(|i| i.code.clone()),
+        domain: a.item.as_ref().map(|i| i.domain),
         disposition,
         tier,
         sanctions,
@@ -474,11 +553,22 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         education,
         guardian_order,
         soft_measures,
+        contacts: Vec::new(),
+        mechanisms: if lenient_with_violation && tier == Tier::NoPenalty && correction.is_some() {
+            vec![Mechanism::CorrectionOnly]
+        } else {
+            Vec::new()
+        },
+        coercive_measures: Vec::new(),
+        coercion_withheld: a.no_coercion.clone(),
         documents,
         procedure,
         duties,
         follow_up_on,
         reasons,
+        baseline_fine,
+        notified: None,
+        overridden: None,
         decided_by: None,
     }
 }
@@ -535,6 +625,16 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Option<Vec<Sanction>> {
         });
     }
     Some(out)
+}
+
+fn lightest_kind(a: &Assessment) -> Vec<Sanction> {
+    let kind = a
+        .version
+        .as_ref()
+        .and_then(|v| v.penalty.as_ref())
+        .and_then(|p| p.kinds().iter().min_by_key(|k| k.group()).copied())
+        .unwrap_or(PenaltyKind::Warning);
+    vec![Sanction { kind, amount: None }]
 }
 
 /// The middle of a band, rounded down to the yuan but not below the band.

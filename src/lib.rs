@@ -16,6 +16,8 @@ pub mod measure;
 pub mod money;
 pub mod party;
 pub mod regime;
+#[cfg(feature = "proptest")]
+pub mod strategy;
 
 pub use crate::assess::{Assessment, Tier, assess};
 pub use crate::case::Case;

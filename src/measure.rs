@@ -216,6 +216,54 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// An administrative coercive measure (行政强制措施).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政强制法》第九条: "行政强制措施的种类：（一）限制公民人身自由；（二）查封场所、
+    /// 设施或者财物；（三）扣押财物；（四）冻结存款、汇款；（五）其他行政强制措施。" 《优化营商环境条例》
+    /// 第五十九条第一款: "采用非强制性手段能够达到行政管理目的的，不得实施行政强制；违法行为情节轻微或者
+    /// 社会危害较小的，可以不实施行政强制".
+    ///
+    /// This enum is non-exhaustive so that other measures may be added in
+    /// semver compatible releases.
+    #[non_exhaustive]
+    pub enum CoerciveMeasure {
+        /// 限制公民人身自由.
+        RestrictLiberty => "限制公民人身自由",
+        /// 查封场所、设施或者财物.
+        SealUp => "查封场所、设施或者财物",
+        /// 扣押财物.
+        Seize => "扣押财物",
+        /// 冻结存款、汇款.
+        Freeze => "冻结存款、汇款",
+        /// 其他行政强制措施.
+        Other => "其他行政强制措施",
+    }
+}
+
+vocabulary! {
+    /// A working mechanism of flexible enforcement a decision uses.
+    ///
+    /// # Legal basis
+    ///
+    /// 山丹县实施方案 五: (一) 简易引导机制, (二) 容错纠错机制 (不罚只纠正, 观察期, 过渡期),
+    /// (三) 守信激励机制.
+    pub enum Mechanism {
+        /// 简易引导 (五(一)).
+        SimpleGuidance => "简易引导",
+        /// 不处罚、只纠正 (五(二)).
+        CorrectionOnly => "不罚只纠正",
+        /// 观察期 (五(二)).
+        ObservationPeriod => "观察期",
+        /// 过渡期 (五(二)).
+        TransitionPeriod => "过渡期",
+        /// 守信激励 (五(三)).
+        CreditIncentive => "守信激励",
+    }
+}
+
+vocabulary! {
     /// The kind of a correction order.
     pub enum CorrectionKind {
         /// 责令改正: correct at once.
@@ -304,6 +352,8 @@ mod tests {
         round_trip::<Document>();
         round_trip::<CorrectionKind>();
         round_trip::<GuardianOrder>();
+        round_trip::<CoerciveMeasure>();
+        round_trip::<Mechanism>();
     }
 
     #[test]

@@ -1,1 +1,5 @@
-//! Integration tests, one module per article or chapter of the law.
+//! Integration tests, organised like the law: one module per article or
+//! group of articles, plus the crate-wide invariants of DESIGN.md.
+
+mod common;
+mod invariants;

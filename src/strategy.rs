@@ -1,0 +1,471 @@
+//! `proptest` strategies for rouxing's domain types (feature `proptest`).
+//!
+//! These are the generators rouxing's own property tests use, published so
+//! that a downstream test suite can property-check its rules and catalogues
+//! with exactly the same distributions. Every value is built through the
+//! validating constructors ([`FineRule::range`], [`StatutoryPenalty::new`],
+//! [`Catalogue::new`], [`CaseBuilder::build`](crate::case::CaseBuilder::build)),
+//! so a generated value is always one a user could have built.
+//!
+//! ```
+//! use proptest::prelude::*;
+//! use proptest::test_runner::TestRunner;
+//! use rouxing::strategy;
+//!
+//! let mut runner = TestRunner::deterministic();
+//! let (catalogue, case) = strategy::catalogue_and_case().new_tree(&mut runner)?.current();
+//! assert!(catalogue.get(case.item()).is_some());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Distributions
+//!
+//! * **Dates**: acts between 2019-01-01 and 2026-06-30; discovery 0–1,200 days
+//!   after the act (so about a third of cases cross the two-year limitation);
+//!   filing 0–30 days after discovery; decision (`as_of`) 0–120 days after
+//!   discovery.
+//! * **Parties**: 40 % natural persons. Their age on the act day is drawn so
+//!   that the Art. 30 boundaries are hit often: 10 % under 14, 10 % born exactly
+//!   14 or 18 years before the act (the birthday itself, still the younger age),
+//!   10 % 14–17, the rest adults; 3 % are born on 29 February. Capacity is full
+//!   in 85 % of cases, the other three values 5 % each.
+//! * **Facts**: facts not established 3 %, suspected crime 3 %; gravity,
+//!   harm, correction and fault uniform over their values; 0–2 mitigating and
+//!   0–2 aggravating circumstances, each uniform; 0–3 earlier violations of
+//!   the same or another item, 1–48 months before the act.
+//! * **Fine rules**: ranges with minimum ¥0–¥50,000 and maximum up to ten
+//!   times above; "up to" rules; fixed amounts; multiples of 1–20 of goods value
+//!   or illegal gains, with a floor clause half the time.
+//! * **Catalogues**: 1–6 items, each with 0–3 list entries of every outcome
+//!   and modal, conditions drawn from the typed tests, and 0–1 amendments.
+//! * **Regimes**: the national and the Shandan sample regime with bands,
+//!   first-violation window and scope, aggravation policy and thresholds
+//!   varied.
+
+use chrono::{Datelike, Days, NaiveDate};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+use crate::case::{
+    Act, Aggravating, Case, Context, Correction, CrimeSuspicion, Facts, Fault, Gravity, Harm,
+    Mitigating, PriorOutcome, PriorViolation,
+};
+use crate::catalogue::{
+    Amendment, Catalogue, Condition, Domain, EntryCondition, EntryId, Exclusion, Item, ItemCode,
+    ListEntry, ListOutcome, Modal, Sector, Source, SourceId, StatutoryPenalty,
+};
+use crate::measure::{PenaltyKind, SoftMeasure};
+use crate::money::{AmountBase, Amounts, BelowThreshold, FineRule, Money, Multiplier};
+use crate::party::{MentalCapacity, Party, PartyId};
+use crate::regime::{AggravationPolicy, FirstViolationScope, Regime, Window};
+
+fn day(n: i64) -> NaiveDate {
+    // 2019-01-01 plus n days; n is bounded by every caller.
+    NaiveDate::from_ymd_opt(2019, 1, 1)
+        .and_then(|d| d.checked_add_days(Days::new(n.unsigned_abs())))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// A date between `from` and `to` inclusive, uniform.
+pub fn date_between(from: NaiveDate, to: NaiveDate) -> impl Strategy<Value = NaiveDate> {
+    let span = (to - from).num_days().max(0);
+    (0..=span).prop_map(move |n| {
+        from.checked_add_days(Days::new(n.unsigned_abs()))
+            .unwrap_or(from)
+    })
+}
+
+/// An amount of money up to `max`, uniform in fen, with whole yuan half the
+/// time.
+pub fn money(max: Money) -> impl Strategy<Value = Money> {
+    let yuan = max.fen() / 100;
+    prop_oneof![
+        (0..=max.fen()).prop_map(Money::from_fen),
+        (0..=yuan).prop_map(|y| Money::from_fen(y * 100)),
+    ]
+}
+
+/// A statutory fine rule (see the module docs for the distribution).
+pub fn fine_rule() -> impl Strategy<Value = FineRule> {
+    let range = (0u64..=50_000, 1u64..=10).prop_filter_map("valid range", |(min, k)| {
+        let max = (min.max(1)) * (k + 1);
+        FineRule::range(Money::yuan(min), Money::yuan(max)).ok()
+    });
+    let up_to = (1u64..=200_000).prop_filter_map("valid", |m| FineRule::up_to(Money::yuan(m)).ok());
+    let fixed = (1u64..=5_000).prop_filter_map("valid", |m| FineRule::fixed(Money::yuan(m)).ok());
+    let multiple = (
+        select(vec![AmountBase::GoodsValue, AmountBase::IllegalGains]),
+        1u32..=10,
+        0u32..=10,
+        any::<bool>(),
+    )
+        .prop_filter_map("valid multiple", |(base, lo, extra, floor)| {
+            let below = floor.then_some(BelowThreshold {
+                threshold: Money::yuan(10_000),
+                min: Money::yuan(50_000),
+                max: Money::yuan(100_000),
+            });
+            FineRule::multiple(
+                base,
+                Multiplier::times(lo).ok()?,
+                Multiplier::times(lo + extra).ok()?,
+                below,
+            )
+            .ok()
+        });
+    prop_oneof![4 => range, 3 => up_to, 1 => fixed, 2 => multiple]
+}
+
+/// The sanctions of a penalty provision: a fine (90 %) with optional warning
+/// and confiscation, or warning only.
+pub fn statutory_penalty() -> impl Strategy<Value = StatutoryPenalty> {
+    prop_oneof![
+        9 => (fine_rule(), proptest::option::of(fine_rule()), any::<bool>(), any::<bool>()).prop_filter_map(
+            "valid penalty",
+            |(fine, person, warning, gains)| {
+                let mut kinds = Vec::new();
+                if warning {
+                    kinds.push(PenaltyKind::Warning);
+                }
+                kinds.push(PenaltyKind::Fine);
+                if gains {
+                    kinds.push(PenaltyKind::ConfiscateIllegalGains);
+                }
+                StatutoryPenalty::new(kinds, Some(fine), person).ok()
+            }
+        ),
+        1 => Just(()).prop_filter_map("valid", |()| StatutoryPenalty::new(vec![PenaltyKind::Warning], None, None).ok()),
+    ]
+}
+
+fn condition() -> impl Strategy<Value = Condition> {
+    prop_oneof![
+        3 => proptest::option::of(select(vec![Window::Months(12), Window::Months(24), Window::CalendarYear]))
+            .prop_map(|window| Condition::FirstViolation { window }),
+        3 => Just(Condition::CorrectedPromptly),
+        2 => Just(Condition::NoHarm),
+        2 => Just(Condition::HarmAtMostSlight),
+        1 => Just(Condition::Minor),
+        1 => Just(Condition::NotIntentional),
+        1 => Just(Condition::CommitmentSigned),
+    ]
+}
+
+fn exclusion() -> impl Strategy<Value = Exclusion> {
+    prop_oneof![
+        Just(Exclusion::Context {
+            context: Context::SensitiveZone
+        }),
+        Just(Exclusion::Context {
+            context: Context::SeriousDishonestyListed
+        }),
+        Just(Exclusion::RefusedCorrection),
+        Just(Exclusion::RepeatViolation),
+        Just(Exclusion::SeriousCircumstances),
+    ]
+}
+
+fn entry(id: String) -> impl Strategy<Value = ListEntry> {
+    (
+        select(ListOutcome::ALL.to_vec()),
+        select(Modal::ALL.to_vec()),
+        proptest::collection::vec(proptest::collection::vec(condition(), 1..=2), 0..=3),
+        proptest::collection::vec(exclusion(), 0..=1),
+        proptest::option::of(
+            (1u64..=500).prop_filter_map("valid", |m| FineRule::up_to(Money::yuan(m)).ok()),
+        ),
+    )
+        .prop_filter_map(
+            "valid entry",
+            move |(outcome, modal, conds, exclusions, reduced)| {
+                Some(ListEntry {
+                    id: EntryId::new(id.clone()).ok()?,
+                    source: SourceId::new("SRC-GEN").ok()?,
+                    outcome,
+                    modal,
+                    conditions: conds
+                        .into_iter()
+                        .map(|tests| EntryCondition {
+                            text: "生成的条件".to_owned(),
+                            tests,
+                        })
+                        .collect(),
+                    exclusions,
+                    reduced_fine: reduced.filter(|_| {
+                        matches!(outcome, ListOutcome::Mitigate | ListOutcome::Lighten)
+                    }),
+                    reduced_fine_natural_person: None,
+                    coercive_measure_withheld: None,
+                    supporting_measures: vec![SoftMeasure::Guidance],
+                    basis: None,
+                    effective_from: None,
+                    valid_until: None,
+                })
+            },
+        )
+}
+
+/// A catalogue item with the given code.
+pub fn item(code: String) -> impl Strategy<Value = Item> {
+    let c2 = code.clone();
+    (
+        select(Domain::ALL.to_vec()),
+        statutory_penalty(),
+        proptest::option::of((
+            date_between(day(500), day(2_500)),
+            statutory_penalty(),
+            any::<bool>(),
+        )),
+        any::<bool>(),
+        proptest::collection::vec(select(Sector::ALL.to_vec()), 0..=2),
+        any::<bool>(),
+        (0usize..=3).prop_flat_map(move |n| {
+            let code = c2.clone();
+            (0..n)
+                .map(|i| entry(format!("{code}-E{i}")))
+                .collect::<Vec<_>>()
+        }),
+    )
+        .prop_filter_map(
+            "valid item",
+            move |(domain, penalty, amendment, baseline, mut sectors, excepted, entries)| {
+                sectors.sort();
+                sectors.dedup();
+                Some(Item {
+                    code: ItemCode::new(code.clone()).ok()?,
+                    name: format!("生成的违法行为{code}"),
+                    domain,
+                    authority: domain.legal_name().to_owned(),
+                    violated_provisions: vec![],
+                    penalty_provision: format!("示例条例第{}条", code.len()),
+                    penalty_text: None,
+                    penalty,
+                    amendments: amendment
+                        .map(|(date, p, repeal)| {
+                            vec![Amendment {
+                                effective_from: date,
+                                provision: "示例条例（修订）".to_owned(),
+                                penalty: (!repeal || date.day() % 5 != 0).then_some(p),
+                            }]
+                        })
+                        .unwrap_or_default(),
+                    safety_baseline: baseline,
+                    sectors,
+                    limitation: None,
+                    no_fault_exception: excepted
+                        .then(|| "示例法律第十条".to_owned())
+                        .filter(|_| domain == Domain::Taxation),
+                    entries,
+                })
+            },
+        )
+}
+
+/// A catalogue of 1–6 generated items with one source.
+pub fn catalogue() -> impl Strategy<Value = Catalogue> {
+    (1usize..=6)
+        .prop_flat_map(|n| (0..n).map(|i| item(format!("GEN-{i}"))).collect::<Vec<_>>())
+        .prop_filter_map("valid catalogue", |items| {
+            let source = Source {
+                id: SourceId::new("SRC-GEN").ok()?,
+                title: "生成的清单".to_owned(),
+                issuer: "生成".to_owned(),
+                doc_number: None,
+                url: None,
+                status: None,
+                rules: vec![],
+            };
+            Catalogue::new("生成的目录", vec![source], items).ok()
+        })
+}
+
+/// A regime: national or the Shandan sample, with bands, first-violation
+/// window and scope, aggravation policy and thresholds varied.
+pub fn regime() -> impl Strategy<Value = Regime> {
+    (
+        any::<bool>(),
+        0u16..=400,
+        600u16..=1000,
+        select(vec![
+            Window::Months(12),
+            Window::Months(24),
+            Window::Months(36),
+            Window::CalendarYear,
+            Window::Ever,
+        ]),
+        select(FirstViolationScope::ALL.to_vec()),
+        select(AggravationPolicy::ALL.to_vec()),
+        any::<bool>(),
+    )
+        .prop_filter_map(
+            "valid regime",
+            |(shandan, lo, hi, window, scope, aggravation, exclusive)| {
+                let mut r = if shandan {
+                    Regime::shandan_sample()
+                } else {
+                    Regime::national()
+                };
+                r.discretion.lighter_upper_permille = lo;
+                r.discretion.heavier_lower_permille = hi;
+                r.first_violation.window = window;
+                r.first_violation.scope = scope;
+                r.aggravation = aggravation;
+                r.summary.inclusive = !exclusive;
+                r.validate().ok().map(|()| r)
+            },
+        )
+}
+
+/// A party acting on `act` (see the module docs for the age distribution).
+pub fn party(act: NaiveDate) -> impl Strategy<Value = Party> {
+    let years_before =
+        |d: NaiveDate, y: i32| NaiveDate::from_ymd_opt(d.year() - y, d.month(), d.day().min(28));
+    let exact = move |y: i32| {
+        NaiveDate::from_ymd_opt(act.year() - y, act.month(), act.day())
+            .or_else(|| years_before(act, y))
+            .unwrap_or(act)
+    };
+    let birth = prop_oneof![
+        10 => (1i32..14).prop_map(move |y| years_before(act, y).unwrap_or(act)),
+        10 => select(vec![14, 18]).prop_map(exact),
+        10 => (14i32..18).prop_map(move |y| years_before(act, y).unwrap_or(act)),
+        67 => (18i32..80).prop_map(move |y| years_before(act, y).unwrap_or(act)),
+        3 => (1990i32..2012).prop_filter_map("leap year", move |y| NaiveDate::from_ymd_opt(y, 2, 29).filter(|d| *d <= act)),
+    ];
+    let capacity = prop_oneof![
+        17 => Just(MentalCapacity::Full),
+        1 => Just(MentalCapacity::Incapable),
+        1 => Just(MentalCapacity::IntermittentNormal),
+        1 => Just(MentalCapacity::Partial),
+    ];
+    prop_oneof![
+        2 => (birth, capacity, 0u32..1000).prop_filter_map("valid person", |(b, c, n)| {
+            Some(Party::natural_person(PartyId::new(format!("P{n}")).ok()?, b, c))
+        }),
+        3 => (0u32..1000, any::<bool>()).prop_filter_map("valid organisation", move |(n, other)| {
+            let id = PartyId::new(format!("ORG{n}")).ok()?;
+            let reg = act.checked_sub_days(Days::new(u64::from(n))).filter(|_| n % 3 != 0);
+            Some(if other { Party::other_organisation(id, reg) } else { Party::legal_person(id, reg) })
+        }),
+    ]
+}
+
+fn correction(act: NaiveDate, discovered: NaiveDate) -> impl Strategy<Value = Correction> {
+    let span = (discovered - act).num_days().max(0) + 60;
+    (0..4u8, 0..=span).prop_map(move |(k, n)| {
+        let on = act
+            .checked_add_days(Days::new(n.unsigned_abs()))
+            .unwrap_or(act);
+        match k {
+            0 => Correction::None,
+            1 => Correction::Prompt { on },
+            2 => Correction::Late { on },
+            _ => Correction::Refused,
+        }
+    })
+}
+
+/// A case for an item of `catalogue` (see the module docs for the
+/// distribution).
+pub fn case_for(catalogue: &Catalogue) -> impl Strategy<Value = Case> + use<> {
+    let codes: Vec<(ItemCode, Domain)> = catalogue
+        .items()
+        .map(|i| (i.code.clone(), i.domain))
+        .collect();
+    let others = codes.clone();
+    (select(codes), 0i64..2_700, 0i64..=1_200, 0u64..=30, proptest::option::of(0u64..=90), 0u32..1000)
+        .prop_flat_map(move |((code, domain), start, lag, file_lag, continuing, n)| {
+            let act_start = day(start);
+            let act_end = continuing.and_then(|d| act_start.checked_add_days(Days::new(d)));
+            let committed = act_end.unwrap_or(act_start);
+            let discovered = committed.checked_add_days(Days::new(lag.unsigned_abs())).unwrap_or(committed);
+            let filed = discovered.checked_add_days(Days::new(file_lag));
+            let priors = proptest::collection::vec(
+                (select(others.clone()), 1u32..=48, select(PriorOutcome::ALL.to_vec())),
+                0..=3,
+            )
+            .prop_map(move |ps| {
+                ps.into_iter()
+                    .map(|((item, domain), months, outcome)| PriorViolation {
+                        item,
+                        domain,
+                        on: crate::calendar::sub_months(act_start, months).unwrap_or(act_start),
+                        outcome,
+                    })
+                    .collect::<Vec<_>>()
+            });
+            (
+                Just((code.clone(), domain, act_start, act_end, discovered, filed, n)),
+                party(act_start),
+                prop_oneof![33 => Just(Facts::Established), 1 => Just(Facts::NotEstablished)],
+                prop_oneof![33 => Just(CrimeSuspicion::None), 1 => Just(CrimeSuspicion::Suspected)],
+                select(Gravity::ALL.to_vec()),
+                select(Harm::ALL.to_vec()),
+                correction(act_start, discovered),
+                select(Fault::ALL.to_vec()),
+                proptest::collection::btree_set(select(Mitigating::ALL.to_vec()), 0..=2),
+                proptest::collection::btree_set(select(Aggravating::ALL.to_vec()), 0..=2),
+                proptest::collection::btree_set(
+                    select(vec![Context::CommitmentSigned, Context::SensitiveZone, Context::ComplexCircumstances, Context::PartyAbsent, Context::MajorPublicInterest]),
+                    0..=2,
+                ),
+                (priors, proptest::collection::btree_set(select(Sector::ALL.to_vec()), 0..=2), proptest::option::of(0u64..=2_000_000)),
+            )
+        })
+        .prop_filter_map(
+            "valid case",
+            |((code, _domain, start, end, discovered, filed, n), party, facts, crime, gravity, harm, correction, fault, mit, agg, ctx, (priors, sectors, gains))| {
+                let act = match end {
+                    Some(e) => Act::continuing(start, e).ok()?,
+                    None => Act::on(start),
+                };
+                let mut b = Case::builder(format!("GEN-{n}").parse().ok()?, code)
+                    .party(party)
+                    .act(act)
+                    .discovered_on(discovered)
+                    .facts(facts)
+                    .crime(crime)
+                    .gravity(gravity)
+                    .harm(harm)
+                    .correction(correction)
+                    .fault(fault)
+                    .mitigating(mit.into_iter().collect())
+                    .aggravating(agg.into_iter().collect())
+                    .context(ctx.into_iter().collect())
+                    .priors(priors)
+                    .sectors(sectors.into_iter().collect())
+                    .amounts(Amounts {
+                        illegal_gains: gains.map(|g| Money::from_fen(g * 37)),
+                        goods_value: gains.map(|g| Money::from_fen(g * 100)),
+                        ..Amounts::default()
+                    });
+                if let Some(f) = filed {
+                    b = b.filed_on(f);
+                }
+                b.build().ok()
+            },
+        )
+}
+
+/// A catalogue and a case for one of its items.
+pub fn catalogue_and_case() -> impl Strategy<Value = (Catalogue, Case)> {
+    catalogue().prop_flat_map(|c| {
+        let s = case_for(&c);
+        (Just(c), s)
+    })
+}
+
+/// A decision date 0–120 days after the case's discovery.
+pub fn as_of_for(case: &Case) -> impl Strategy<Value = NaiveDate> + use<> {
+    let d = case.discovered_on();
+    (0u64..=120).prop_map(move |n| d.checked_add_days(Days::new(n)).unwrap_or(d))
+}
+
+/// Everything `assess` takes: a catalogue, a case, a regime and a decision
+/// date.
+pub fn assessment_inputs() -> impl Strategy<Value = (Catalogue, Case, Regime, NaiveDate)> {
+    (catalogue_and_case(), regime()).prop_flat_map(|((c, k), r)| {
+        let as_of = as_of_for(&k);
+        (Just(c), Just(k), Just(r), as_of)
+    })
+}

@@ -1,0 +1,97 @@
+//! Fixtures shared by the article tests: a small catalogue of items whose
+//! fine rules mirror common statutory wordings, and a case builder with
+//! sensible defaults.
+
+#![allow(dead_code, reason = "each test module uses a different subset")]
+
+use chrono::NaiveDate;
+use rouxing::case::{Case, CaseBuilder, Correction, Harm};
+use rouxing::catalogue::{Catalogue, Domain, Item, StatutoryPenalty};
+use rouxing::measure::PenaltyKind;
+use rouxing::money::{FineRule, Money};
+use rouxing::party::{MentalCapacity, Party, PartyId};
+use rouxing::{Assessment, Decision, Regime, assess, recommend};
+
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+pub fn item(code: &str, penalty: StatutoryPenalty) -> Item {
+    Item {
+        code: code.parse().unwrap(),
+        name: format!("测试违法行为{code}"),
+        domain: Domain::MarketRegulation,
+        authority: "县级以上市场监督管理部门".into(),
+        violated_provisions: vec![],
+        penalty_provision: format!("测试条例第{}条", code.len()),
+        penalty_text: None,
+        penalty,
+        amendments: vec![],
+        safety_baseline: false,
+        sectors: vec![],
+        limitation: None,
+        no_fault_exception: None,
+        entries: vec![],
+    }
+}
+
+/// "处一千元以上一万元以下罚款"
+pub fn range_item(code: &str) -> Item {
+    item(
+        code,
+        StatutoryPenalty::new(
+            vec![PenaltyKind::Fine],
+            Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
+            None,
+        )
+        .unwrap(),
+    )
+}
+
+/// "可以处五万元以下的罚款"
+pub fn up_to_item(code: &str) -> Item {
+    item(
+        code,
+        StatutoryPenalty::new(
+            vec![PenaltyKind::Fine],
+            Some(FineRule::up_to(Money::yuan(50_000)).unwrap()),
+            None,
+        )
+        .unwrap(),
+    )
+}
+
+pub fn catalogue(items: Vec<Item>) -> Catalogue {
+    Catalogue::new("测试目录", vec![], items).unwrap()
+}
+
+pub fn org() -> Party {
+    Party::legal_person(PartyId::new("ORG-1").unwrap(), None)
+}
+
+pub fn person(birth: NaiveDate) -> Party {
+    Party::natural_person(PartyId::new("P-1").unwrap(), birth, MentalCapacity::Full)
+}
+
+/// A plain case: organisation, act 2025-03-01, discovered 2025-03-10, harm
+/// harmful, not corrected.
+pub fn case(item: &str) -> CaseBuilder {
+    Case::builder("C-1".parse().unwrap(), item.parse().unwrap())
+        .party(org())
+        .act_on(d(2025, 3, 1))
+        .discovered_on(d(2025, 3, 10))
+        .harm(Harm::Harmful)
+        .correction(Correction::None)
+}
+
+pub const AS_OF: fn() -> NaiveDate = || d(2025, 4, 1);
+
+pub fn run(c: &Case, cat: &Catalogue) -> (Assessment, Decision) {
+    run_with(c, cat, &Regime::national())
+}
+
+pub fn run_with(c: &Case, cat: &Catalogue, r: &Regime) -> (Assessment, Decision) {
+    let a = assess(c, cat, r, AS_OF());
+    let dec = recommend(&a, r);
+    (a, dec)
+}
