@@ -3,3 +3,7 @@
 
 mod common;
 mod invariants;
+mod art_30_31_persons;
+mod art_32_33_leniency;
+mod art_36_37_time;
+mod procedure;
