@@ -37,10 +37,10 @@ fn parse_args() -> Result<Args, String> {
             "--regime" => regime = it.next().ok_or("--regime needs a value")?,
             "--as-of" => {
                 let v = it.next().ok_or("--as-of needs a date")?;
-                as_of =
-                    Some(NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
-                        format!("invalid date `{v}` for --as-of: expected YYYY-MM-DD")
-                    })?);
+                as_of = Some(
+                    NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                        .map_err(|_| format!("invalid date `{v}` for --as-of: expected YYYY-MM-DD"))?,
+                );
             }
             "--json" => json = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
@@ -52,22 +52,14 @@ fn parse_args() -> Result<Args, String> {
             }
         }
     }
-    Ok(Args {
-        case: case.ok_or(USAGE)?,
-        catalogue,
-        regime,
-        as_of,
-        json,
-    })
+    Ok(Args { case: case.ok_or(USAGE)?, catalogue, regime, as_of, json })
 }
 
 /// Today in China Standard Time (UTC+8), from the system clock. The library
 /// never reads a clock; only this program does.
 fn today() -> NaiveDate {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
+    let secs =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     let days = (secs + 8 * 3600) / 86_400;
     NaiveDate::from_num_days_from_ce_opt(719_163 + days as i32).unwrap_or(NaiveDate::MIN)
 }
@@ -103,10 +95,7 @@ fn run() -> Result<(), String> {
             "explanation": assessment.explain().to_string(),
             "reasons": decision.reasons.to_string(),
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-        );
+        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
         return Ok(());
     }
 
@@ -115,17 +104,9 @@ fn run() -> Result<(), String> {
     print!("{}", assessment.explain());
     println!();
     println!("建议处理：{}", decision.summary());
-    println!(
-        "  处理结果：{}；程序：{}",
-        decision.disposition.legal_name(),
-        decision.procedure.legal_name()
-    );
+    println!("  处理结果：{}；程序：{}", decision.disposition.legal_name(), decision.procedure.legal_name());
     if !decision.soft_measures.is_empty() {
-        let m: Vec<&str> = decision
-            .soft_measures
-            .iter()
-            .map(|m| m.legal_name())
-            .collect();
+        let m: Vec<&str> = decision.soft_measures.iter().map(|m| m.legal_name()).collect();
         println!("  柔性措施：{}", m.join("、"));
     }
     if let Some(d) = decision.follow_up_on {

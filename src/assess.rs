@@ -40,9 +40,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Period, ScheduleBasis};
-use crate::case::{
-    Aggravating, Case, Context, CrimeSuspicion, Facts, Fault, Gravity, Harm, Mitigating,
-};
+use crate::case::{Aggravating, Case, Context, CrimeSuspicion, Facts, Fault, Gravity, Harm, Mitigating};
 use crate::catalogue::{
     Catalogue, Condition, Exclusion, Item, ListEntry, ListOutcome, Modal, StatutoryPenalty,
 };
@@ -193,14 +191,10 @@ impl Ground {
                 Citation::apl(32).item(circumstance.art_32_item().unwrap_or(5))
             }
             Ground::LocalMitigating { .. } => Citation::apl(34),
-            Ground::Aggravating {
-                circumstance: Aggravating::EmergencyMeasures,
-            } => Citation::apl(49),
+            Ground::Aggravating { circumstance: Aggravating::EmergencyMeasures } => Citation::apl(49),
             Ground::Aggravating { .. } => Citation::apl(34),
             Ground::ListEntry { outcome, .. } => match outcome {
-                ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty => {
-                    Citation::apl(33).para(1)
-                }
+                ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty => Citation::apl(33).para(1),
                 ListOutcome::Mitigate | ListOutcome::Lighten => Citation::apl(34),
                 ListOutcome::NoCoercion => {
                     Citation::new(Instrument::OptimizingBusinessEnvironmentRegulations, 59).para(1)
@@ -217,9 +211,7 @@ impl Ground {
             Ground::Minor => "已满十四周岁不满十八周岁".to_owned(),
             Ground::Incapable => "不能辨认或者不能控制自己行为".to_owned(),
             Ground::PartialCapacity => "尚未完全丧失辨认或者控制自己行为能力".to_owned(),
-            Ground::MinorCorrectedNoHarm => {
-                "违法行为轻微并及时改正，没有造成危害后果（轻微不罚）".to_owned()
-            }
+            Ground::MinorCorrectedNoHarm => "违法行为轻微并及时改正，没有造成危害后果（轻微不罚）".to_owned(),
             Ground::FirstViolation => "初次违法且危害后果轻微并及时改正（首违不罚）".to_owned(),
             Ground::NoFault => "有证据足以证明没有主观过错（无过错不罚）".to_owned(),
             Ground::Mitigating { circumstance } | Ground::LocalMitigating { circumstance } => {
@@ -227,11 +219,7 @@ impl Ground {
             }
             Ground::Aggravating { circumstance } => circumstance.legal_name().to_owned(),
             Ground::ListEntry { outcome, modal, .. } => {
-                format!(
-                    "清单事项（{}，{}）",
-                    outcome.legal_name(),
-                    modal.legal_name()
-                )
+                format!("清单事项（{}，{}）", outcome.legal_name(), modal.legal_name())
             }
         }
     }
@@ -396,16 +384,17 @@ pub struct Deadline {
 vocabulary! {
     /// A rule the assessment considers, in the order it is considered.
     pub enum Rule {
-        /// Art. 38 ¶1: a legal basis exists.
-        LegalBasis => "处罚依据",
-        /// Art. 37: the applicable version.
+        /// Art. 38 ¶1: no legal basis, no penalty (fires when the item is
+        /// missing).
+        LegalBasis => "没有依据不得处罚",
+        /// Art. 37: a later version applies (fires when it does).
         ApplicableVersion => "从旧兼从轻",
-        /// Art. 40: facts established.
-        FactsEstablished => "违法事实清楚",
-        /// Art. 27: suspected crime.
+        /// Art. 40: facts not established, no penalty (fires when they are not).
+        FactsEstablished => "违法事实不清不得处罚",
+        /// Art. 27: suspected crime is transferred (fires when suspected).
         CriminalTransfer => "涉嫌犯罪移送",
-        /// Art. 36: limitation.
-        Limitation => "追责期限",
+        /// Art. 36: limitation expired (fires when expired).
+        Limitation => "超过追责期限不再处罚",
         /// Art. 30: minors.
         Age => "未成年人",
         /// Art. 31: mental capacity.
@@ -686,9 +675,7 @@ impl Assessment {
 
     /// The list entry at an index of the item's entries.
     pub fn entry(&self, index: u16) -> Option<&ListEntry> {
-        self.item
-            .as_ref()
-            .and_then(|i| i.entries.get(usize::from(index)))
+        self.item.as_ref().and_then(|i| i.entries.get(usize::from(index)))
     }
 
     /// The trace entries that fired.
@@ -783,30 +770,16 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         deadlines: Vec::with_capacity(4),
         trace: Vec::with_capacity(24),
     };
-    let mut t = Tracer {
-        trace: &mut a.trace,
-    };
+    let mut t = Tracer { trace: &mut a.trace };
 
     // Art. 38 ¶1 — a legal basis.
     let Some(item) = catalogue.get_shared(case.item()) else {
-        t.push(
-            Rule::LegalBasis,
-            Citation::apl(38).para(1),
-            true,
-            Why::ItemInCatalogue { found: false },
-        );
+        t.push(Rule::LegalBasis, Citation::apl(38).para(1), true, Why::ItemInCatalogue { found: false });
         a.bar = Some(Bar::NoLegalBasis);
-        a.lawful.push(only_no_penalty(Ground::Bar {
-            bar: Bar::NoLegalBasis,
-        }));
+        a.lawful.push(only_no_penalty(Ground::Bar { bar: Bar::NoLegalBasis }));
         return a;
     };
-    t.push(
-        Rule::LegalBasis,
-        Citation::apl(38).para(1),
-        false,
-        Why::ItemInCatalogue { found: true },
-    );
+    t.push(Rule::LegalBasis, Citation::apl(38).para(1), false, Why::ItemInCatalogue { found: true });
     a.item = Some(Arc::clone(item));
     let act_on = case.act().committed_on();
 
@@ -817,11 +790,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         Rule::ApplicableVersion,
         Citation::apl(37),
         version.choice != VersionChoice::AtAct,
-        Why::Version {
-            choice: version.choice,
-            act_on,
-            as_of,
-        },
+        Why::Version { choice: version.choice, act_on, as_of },
     );
     let mut fine_bounds = version.fine_bounds;
     if !case.also_violates().is_empty() {
@@ -837,54 +806,28 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
                 }
             }
         }
-        t.push(
-            Rule::SingleFine,
-            Citation::apl(29),
-            true,
-            Why::SingleFine { provisions: n },
-        );
+        t.push(Rule::SingleFine, Citation::apl(29), true, Why::SingleFine { provisions: n });
         a.duties.push(Duty::SingleFine);
     }
     let penalty_kinds_available = version.penalty.is_some();
-    let not_illegal = matches!(
-        version.choice,
-        VersionChoice::NoLongerIllegal | VersionChoice::NotIllegalAtAct
-    );
-    a.version = Some(AppliedVersion {
-        fine_bounds,
-        ..version
-    });
+    let not_illegal =
+        matches!(version.choice, VersionChoice::NoLongerIllegal | VersionChoice::NotIllegalAtAct);
+    a.version = Some(AppliedVersion { fine_bounds, ..version });
     if not_illegal || !penalty_kinds_available {
         return barred(a, Bar::NotIllegal);
     }
 
     // Art. 40 — facts.
-    let mut t = Tracer {
-        trace: &mut a.trace,
-    };
+    let mut t = Tracer { trace: &mut a.trace };
     let facts_ok = case.facts() == Facts::Established;
-    t.push(
-        Rule::FactsEstablished,
-        Citation::apl(40),
-        !facts_ok,
-        Why::Facts {
-            facts: case.facts(),
-        },
-    );
+    t.push(Rule::FactsEstablished, Citation::apl(40), !facts_ok, Why::Facts { facts: case.facts() });
     if !facts_ok {
         return barred(a, Bar::FactsNotEstablished);
     }
 
     // Art. 27 — suspected crime.
     let crime = case.crime() == CrimeSuspicion::Suspected;
-    t.push(
-        Rule::CriminalTransfer,
-        Citation::apl(27).para(1),
-        crime,
-        Why::Crime {
-            crime: case.crime(),
-        },
-    );
+    t.push(Rule::CriminalTransfer, Citation::apl(27).para(1), crime, Why::Crime { crime: case.crime() });
     if crime {
         a.duties.push(Duty::TransferToJudiciary);
         return barred(a, Bar::SuspectedCrime);
@@ -894,11 +837,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     let limitation = limitation(item, case, regime);
     t.push(
         Rule::Limitation,
-        if limitation.extended {
-            Citation::apl(36).para(1)
-        } else {
-            Citation::apl(36)
-        },
+        if limitation.extended { Citation::apl(36).para(1) } else { Citation::apl(36) },
         limitation.expired,
         Why::Limitation { limitation },
     );
@@ -917,12 +856,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         None => t.push(Rule::Age, Citation::apl(30), false, Why::NotNaturalPerson),
         Some(age) => {
             let fired = age < 18;
-            t.push(
-                Rule::Age,
-                Citation::apl(30),
-                fired,
-                Why::Age { age, on: act_on },
-            );
+            t.push(Rule::Age, Citation::apl(30), fired, Why::Age { age, on: act_on });
             if age < 14 {
                 g.mandatory_no_penalty.push(Ground::UnderFourteen);
                 a.guardian_order = Some(GuardianOrder::Discipline);
@@ -951,16 +885,9 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
 
     // Aggravation is needed before the discretionary grounds it can block.
     let art49 = case.aggravating().contains(&Aggravating::EmergencyMeasures);
-    let recognised_aggravation = case
-        .aggravating()
-        .iter()
-        .any(|x| regime.recognises_aggravating(*x));
-    let mandatory_mitigation_statutory =
-        case.mitigating().iter().any(|m| m.art_32_item().is_some())
-            || case
-                .party()
-                .age_on(act_on)
-                .is_some_and(|age| (14..18).contains(&age));
+    let recognised_aggravation = case.aggravating().iter().any(|x| regime.recognises_aggravating(*x));
+    let mandatory_mitigation_statutory = case.mitigating().iter().any(|m| m.art_32_item().is_some())
+        || case.party().age_on(act_on).is_some_and(|age| (14..18).contains(&age));
     // Aggravation that removes discretionary leniency: Art. 49 always; local
     // circumstances under a mandatory policy.
     let blocks_discretion = art49
@@ -970,29 +897,16 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
 
     // Art. 33 ¶1 sentence 1 — 轻微不罚.
     let prompt = case.correction().is_prompt();
-    let minor_facts = Why::MinorFacts {
-        gravity: case.gravity(),
-        harm: case.harm(),
-        prompt,
-    };
+    let minor_facts = Why::MinorFacts { gravity: case.gravity(), harm: case.harm(), prompt };
     let s1 = case.gravity() == Gravity::Minor && prompt && case.harm() == Harm::None;
-    t.push(
-        Rule::MinorNoHarm,
-        Citation::apl(33).para(1).sentence(1),
-        s1,
-        minor_facts,
-    );
+    t.push(Rule::MinorNoHarm, Citation::apl(33).para(1).sentence(1), s1, minor_facts);
     if s1 {
         g.mandatory_no_penalty.push(Ground::MinorCorrectedNoHarm);
     }
 
     // Art. 33 ¶1 sentence 2 — 首违不罚.
-    let (first, earlier) = first_violation(
-        case,
-        item,
-        regime.first_violation.window,
-        regime.first_violation.scope,
-    );
+    let (first, earlier) =
+        first_violation(case, item, regime.first_violation.window, regime.first_violation.scope);
     let s2 = first && case.harm() <= Harm::Slight && prompt;
     if s2 && blocks_discretion {
         t.push(
@@ -1006,12 +920,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
             Rule::FirstViolation,
             Citation::apl(33).para(1).sentence(2),
             s2,
-            Why::FirstFacts {
-                first,
-                earlier,
-                harm: case.harm(),
-                prompt,
-            },
+            Why::FirstFacts { first, earlier, harm: case.harm(), prompt },
         );
         if s2 {
             g.discretionary_no_penalty.push(Ground::FirstViolation);
@@ -1021,15 +930,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     // Art. 33 ¶2 — no fault.
     let excepted = item.no_fault_exception.is_some();
     let no_fault = case.fault() == Fault::NoFaultProven && !excepted;
-    t.push(
-        Rule::NoFault,
-        Citation::apl(33).para(2),
-        no_fault,
-        Why::Fault {
-            fault: case.fault(),
-            excepted,
-        },
-    );
+    t.push(Rule::NoFault, Citation::apl(33).para(2), no_fault, Why::Fault { fault: case.fault(), excepted });
     if no_fault {
         g.mandatory_no_penalty.push(Ground::NoFault);
     }
@@ -1045,13 +946,9 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
                     Rule::Mitigation,
                     Citation::apl(32).item(n),
                     true,
-                    Why::Mitigating {
-                        circumstance: m,
-                        recognised: true,
-                    },
+                    Why::Mitigating { circumstance: m, recognised: true },
                 );
-                g.mandatory_mitigation
-                    .push(Ground::Mitigating { circumstance: m });
+                g.mandatory_mitigation.push(Ground::Mitigating { circumstance: m });
             }
             None => {
                 let recognised = regime.recognises_mitigating(m);
@@ -1059,14 +956,10 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
                     Rule::LocalMitigation,
                     Citation::apl(34),
                     recognised,
-                    Why::Mitigating {
-                        circumstance: m,
-                        recognised,
-                    },
+                    Why::Mitigating { circumstance: m, recognised },
                 );
                 if recognised {
-                    g.discretionary_mitigation
-                        .push(Ground::LocalMitigating { circumstance: m });
+                    g.discretionary_mitigation.push(Ground::LocalMitigating { circumstance: m });
                 }
             }
         }
@@ -1086,11 +979,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         if !applies {
             continue;
         }
-        let ground = Ground::ListEntry {
-            index,
-            outcome: entry.outcome,
-            modal: entry.modal,
-        };
+        let ground = Ground::ListEntry { index, outcome: entry.outcome, modal: entry.modal };
         match (entry.outcome, entry.modal) {
             (ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty, Modal::Shall) => {
                 g.mandatory_no_penalty.push(ground)
@@ -1118,15 +1007,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         } else {
             (Rule::Aggravation, Citation::apl(34))
         };
-        t.push(
-            rule,
-            cit,
-            effective,
-            Why::Aggravating {
-                circumstance: x,
-                effective,
-            },
-        );
+        t.push(rule, cit, effective, Why::Aggravating { circumstance: x, effective });
         if effective {
             g.aggravating.push(Ground::Aggravating { circumstance: x });
         }
@@ -1136,18 +1017,9 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     build_lawful_set(&mut a, &g, regime, item, case, fine_bounds);
 
     // Duties.
-    let mut t = Tracer {
-        trace: &mut a.trace,
-    };
+    let mut t = Tracer { trace: &mut a.trace };
     a.duties.push(Duty::CorrectionOrder);
-    t.push(
-        Rule::Correction,
-        Citation::apl(28).para(1),
-        true,
-        Why::Duty {
-            duty: Duty::CorrectionOrder,
-        },
-    );
+    t.push(Rule::Correction, Citation::apl(28).para(1), true, Why::Duty { duty: Duty::CorrectionOrder });
     let gains = case.amounts().illegal_gains.filter(|m| !m.is_zero());
     let penalty_possible = a.lawful.iter().any(|o| o.tier != Tier::NoPenalty);
     let confiscate = gains.is_some() && !case.gains_refundable() && penalty_possible;
@@ -1155,10 +1027,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         Rule::Confiscation,
         Citation::apl(28).para(2),
         confiscate,
-        Why::Gains {
-            amount: gains,
-            refundable: case.gains_refundable(),
-        },
+        Why::Gains { amount: gains, refundable: case.gains_refundable() },
     );
     if confiscate {
         a.duties.push(Duty::ConfiscateIllegalGains);
@@ -1167,21 +1036,9 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     let educate = a.lawful.first().is_some_and(|o| o.tier == Tier::NoPenalty);
     if educate {
         a.duties.push(Duty::Education);
-        t.push(
-            Rule::Education,
-            Citation::apl(33).para(3),
-            true,
-            Why::Duty {
-                duty: Duty::Education,
-            },
-        );
+        t.push(Rule::Education, Citation::apl(33).para(3), true, Why::Duty { duty: Duty::Education });
     } else {
-        t.push(
-            Rule::Education,
-            Citation::apl(33).para(3),
-            false,
-            Why::NoNoPenaltyOutcome,
-        );
+        t.push(Rule::Education, Citation::apl(33).para(3), false, Why::NoNoPenaltyOutcome);
     }
     match a.guardian_order {
         Some(GuardianOrder::Discipline) => a.duties.push(Duty::GuardianDiscipline),
@@ -1191,11 +1048,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     a.collective_decision = case.gravity() == Gravity::Serious
         || case.harm() == Harm::Serious
         || case.has_context(Context::ComplexCircumstances);
-    for c in [
-        Context::MajorPublicInterest,
-        Context::MajorRights,
-        Context::ComplexLegalRelations,
-    ] {
+    for c in [Context::MajorPublicInterest, Context::MajorRights, Context::ComplexLegalRelations] {
         if case.has_context(c) {
             a.legal_review_triggers.push(c);
         }
@@ -1205,12 +1058,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
 }
 
 fn ground_citation_for_entry(outcome: ListOutcome) -> Citation {
-    Ground::ListEntry {
-        index: 0,
-        outcome,
-        modal: Modal::May,
-    }
-    .citation()
+    Ground::ListEntry { index: 0, outcome, modal: Modal::May }.citation()
 }
 
 struct Tracer<'a> {
@@ -1219,12 +1067,7 @@ struct Tracer<'a> {
 
 impl Tracer<'_> {
     fn push(&mut self, rule: Rule, citation: Citation, fired: bool, why: Why) {
-        self.trace.push(TraceEntry {
-            rule,
-            citation,
-            fired,
-            why,
-        });
+        self.trace.push(TraceEntry { rule, citation, fired, why });
     }
 }
 
@@ -1258,56 +1101,32 @@ fn barred(mut a: Assessment, bar: Bar) -> Assessment {
             rule: Rule::Education,
             citation: Citation::apl(33).para(3),
             fired: true,
-            why: Why::Duty {
-                duty: Duty::Education,
-            },
+            why: Why::Duty { duty: Duty::Education },
         });
     }
     a
 }
 
 fn bounds_of(p: Option<&StatutoryPenalty>, case: &Case) -> Option<FineBounds> {
-    p.and_then(|p| p.fine_for(case.party().is_natural_person()))
-        .and_then(|r| r.bounds(case.amounts()))
+    p.and_then(|p| p.fine_for(case.party().is_natural_person())).and_then(|r| r.bounds(case.amounts()))
 }
 
 /// The severity key of a version for Art. 37: heaviest Art. 9 group, then fine
 /// maximum, then minimum.
 fn severity(p: &StatutoryPenalty, case: &Case) -> (u8, Money, Money) {
     let b = bounds_of(Some(p), case);
-    (
-        p.heaviest_group(),
-        b.map_or(Money::ZERO, |b| b.max()),
-        b.map_or(Money::ZERO, |b| b.min()),
-    )
+    (p.heaviest_group(), b.map_or(Money::ZERO, |b| b.max()), b.map_or(Money::ZERO, |b| b.min()))
 }
 
-fn applicable_version(
-    item: &Item,
-    case: &Case,
-    act_on: NaiveDate,
-    as_of: NaiveDate,
-) -> AppliedVersion {
+fn applicable_version(item: &Item, case: &Case, act_on: NaiveDate, as_of: NaiveDate) -> AppliedVersion {
     let at_act = item.penalty_on(act_on);
     let now = item.penalty_on(as_of.max(act_on));
     let (choice, penalty, provision) = match (at_act, now) {
-        (None, _) => (
-            VersionChoice::NotIllegalAtAct,
-            None,
-            item.provision_on(act_on),
-        ),
-        (Some(_), None) => (
-            VersionChoice::NoLongerIllegal,
-            None,
-            item.provision_on(as_of),
-        ),
+        (None, _) => (VersionChoice::NotIllegalAtAct, None, item.provision_on(act_on)),
+        (Some(_), None) => (VersionChoice::NoLongerIllegal, None, item.provision_on(as_of)),
         (Some(old), Some(new)) => {
             if severity(new, case) < severity(old, case) {
-                (
-                    VersionChoice::LaterLighter,
-                    Some(new),
-                    item.provision_on(as_of),
-                )
+                (VersionChoice::LaterLighter, Some(new), item.provision_on(as_of))
             } else {
                 (VersionChoice::AtAct, Some(old), item.provision_on(act_on))
             }
@@ -1323,20 +1142,14 @@ fn applicable_version(
 
 fn limitation(item: &Item, case: &Case, regime: &Regime) -> Limitation {
     let counts_from = case.act().committed_on();
-    let touches = item
-        .sectors
-        .iter()
-        .chain(case.sectors())
-        .any(|s| s.extends_limitation());
+    let touches = item.sectors.iter().chain(case.sectors()).any(|s| s.extends_limitation());
     let extended = touches && case.harm() > Harm::None;
     let (years, by_other_law) = match &item.limitation {
         Some(o) => (o.years, true),
         None if extended => (5, false),
         None => (2, false),
     };
-    let mut last_day = Period::Years(years)
-        .last_day(counts_from)
-        .unwrap_or(NaiveDate::MAX);
+    let mut last_day = Period::Years(years).last_day(counts_from).unwrap_or(NaiveDate::MAX);
     if regime.limitation_holiday_extension {
         last_day = regime.calendar.extend_if_holiday(last_day);
     }
@@ -1354,12 +1167,7 @@ fn limitation(item: &Item, case: &Case, regime: &Regime) -> Limitation {
 
 /// Whether the act is a first violation: no earlier violation (other than
 /// guidance) in scope within the window before the act began.
-fn first_violation(
-    case: &Case,
-    item: &Item,
-    window: Window,
-    scope: FirstViolationScope,
-) -> (bool, u16) {
+fn first_violation(case: &Case, item: &Item, window: Window, scope: FirstViolationScope) -> (bool, u16) {
     let act = case.act().start();
     let n = case
         .priors()
@@ -1394,9 +1202,7 @@ fn evaluate_entry(
             Exclusion::Fact { key } => case.confirmed().contains(key),
         };
         if holds {
-            return EntryResult::Excluded {
-                exclusion: u16::try_from(i).unwrap_or(u16::MAX),
-            };
+            return EntryResult::Excluded { exclusion: u16::try_from(i).unwrap_or(u16::MAX) };
         }
     }
     let mut first_required = false;
@@ -1431,13 +1237,7 @@ fn evaluate_entry(
             let prompt = case.correction().is_prompt();
             let s1 = case.harm() == Harm::None && prompt && case.gravity() != Gravity::Serious;
             let first = first_required
-                || first_violation(
-                    case,
-                    item,
-                    regime.first_violation.window,
-                    regime.first_violation.scope,
-                )
-                .0;
+                || first_violation(case, item, regime.first_violation.window, regime.first_violation.scope).0;
             let s2 = first && case.harm() <= Harm::Slight && prompt;
             if !(s1 || s2) {
                 return EntryResult::StatuteForbids;
@@ -1467,18 +1267,18 @@ fn build_lawful_set(
     bounds: Option<FineBounds>,
 ) {
     if !g.mandatory_no_penalty.is_empty() {
+        let grounds = g.mandatory_no_penalty.iter().chain(&g.discretionary_no_penalty).copied().collect();
         a.lawful.push(TierOption {
             tier: Tier::NoPenalty,
             modality: Modality::Mandatory,
-            grounds: g.mandatory_no_penalty.clone(),
+            grounds,
             fine_band: None,
         });
         return;
     }
     let statutory_mitigation = !g.mandatory_mitigation.is_empty();
-    let mandatory_mitigation = statutory_mitigation
-        || !g.list_shall_mitigate.is_empty()
-        || !g.list_shall_lighten.is_empty();
+    let mandatory_mitigation =
+        statutory_mitigation || !g.list_shall_mitigate.is_empty() || !g.list_shall_lighten.is_empty();
     let aggravated = !g.aggravating.is_empty();
 
     let mut upper = Tier::Ordinary;
@@ -1560,12 +1360,7 @@ fn build_lawful_set(
             Modality::Discretionary
         };
         let fine_band = tier_band(tier, bounds, regime, item, g, natural);
-        a.lawful.push(TierOption {
-            tier,
-            modality,
-            grounds,
-            fine_band,
-        });
+        a.lawful.push(TierOption { tier, modality, grounds, fine_band });
     }
 }
 
@@ -1595,9 +1390,7 @@ fn tier_band(
             .chain(&g.discretionary_mitigation)
             .chain(&g.discretionary_lighter)
             .find_map(|gr| match gr {
-                Ground::ListEntry {
-                    index, outcome: o, ..
-                } if *o == outcome => {
+                Ground::ListEntry { index, outcome: o, .. } if *o == outcome => {
                     let e = item.entries.get(usize::from(*index))?;
                     let rule = if natural {
                         e.reduced_fine_natural_person.or(e.reduced_fine)
@@ -1613,11 +1406,7 @@ fn tier_band(
         Tier::NoPenalty => None,
         Tier::Lighter => {
             let band = regime.discretion.lighter(b);
-            Some(
-                listed(ListOutcome::Lighten)
-                    .and_then(|l| intersect(l, b))
-                    .unwrap_or(band),
-            )
+            Some(listed(ListOutcome::Lighten).and_then(|l| intersect(l, b)).unwrap_or(band))
         }
         Tier::Ordinary => Some(regime.discretion.ordinary(b).unwrap_or(b)),
         Tier::Heavier => Some(regime.discretion.heavier(b)),
@@ -1626,10 +1415,7 @@ fn tier_band(
                 return FineBounds::new(l.min(), l.max().min(b.max())).ok();
             }
             let top = b.min().checked_sub(Money::from_fen(1))?;
-            let floor = regime
-                .mitigation_floor
-                .for_minimum(b.min())
-                .unwrap_or(Money::ZERO);
+            let floor = regime.mitigation_floor.for_minimum(b.min()).unwrap_or(Money::ZERO);
             FineBounds::new(floor, top).ok()
         }
     }
@@ -1693,27 +1479,19 @@ impl fmt::Display for Explanation<'_> {
             writeln!(f, "违法行为：{}（{}）", item.name, item.code)?;
             if let Some(v) = &a.version {
                 writeln!(f, "处罚依据：{}（{}）", v.provision, v.choice.legal_name())?;
-                if let Some(b) = v.fine_bounds {
-                    writeln!(f, "法定罚款幅度：{b}")?;
+                match v.fine_bounds {
+                    Some(b) if b.min().is_zero() => writeln!(f, "法定罚款幅度：{}以下", b.max())?,
+                    Some(b) => writeln!(f, "法定罚款幅度：{b}")?,
+                    None => {}
                 }
             }
         }
         if let Some(bar) = a.bar {
-            writeln!(
-                f,
-                "结论：{}，不得给予行政处罚（{}）",
-                bar.legal_name(),
-                bar.citation()
-            )?;
+            writeln!(f, "结论：{}，不得给予行政处罚（{}）", bar.legal_name(), bar.citation())?;
         }
         writeln!(f, "依法可以作出的处理：")?;
         for o in &a.lawful {
-            write!(
-                f,
-                "  - {}（{}）",
-                o.tier.legal_name(),
-                o.modality.legal_name()
-            )?;
+            write!(f, "  - {}（{}）", o.tier.legal_name(), o.modality.legal_name())?;
             if let Some(b) = o.fine_band {
                 write!(f, "，罚款幅度 {b}")?;
             }
@@ -1736,11 +1514,13 @@ impl fmt::Display for Explanation<'_> {
         if !a.deadlines.is_empty() {
             writeln!(f, "期限：")?;
             for d in &a.deadlines {
-                let note = if d.basis == ScheduleBasis::WeekendsOnly {
-                    "（超出节假日表，仅按周末推算）"
-                } else {
-                    ""
-                };
+                let mut note = String::new();
+                if d.basis == ScheduleBasis::WeekendsOnly {
+                    note.push_str("（超出节假日表，仅按周末推算）");
+                }
+                if d.due < a.as_of {
+                    note.push_str("（已逾期）");
+                }
                 writeln!(
                     f,
                     "  - {}：自{}起，至{}止{}（{}）",
@@ -1776,14 +1556,10 @@ impl fmt::Display for WhyText<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self.why {
             Why::ItemInCatalogue { found: true } => f.write_str("事项在清单中，有处罚依据"),
-            Why::ItemInCatalogue { found: false } => {
-                f.write_str("事项不在清单中，没有处罚依据，不得处罚")
+            Why::ItemInCatalogue { found: false } => f.write_str("事项不在清单中，没有处罚依据，不得处罚"),
+            Why::Version { choice, act_on, as_of } => {
+                write!(f, "行为日{act_on}，决定日{as_of}：{}", choice.legal_name())
             }
-            Why::Version {
-                choice,
-                act_on,
-                as_of,
-            } => write!(f, "行为日{act_on}，决定日{as_of}：{}", choice.legal_name()),
             Why::Facts { facts } => f.write_str(facts.legal_name()),
             Why::Crime { crime } => f.write_str(crime.legal_name()),
             Why::Limitation { limitation: l } => write!(
@@ -1800,11 +1576,7 @@ impl fmt::Display for WhyText<'_> {
                 l.counts_from,
                 l.last_day,
                 l.discovered_on,
-                if l.expired {
-                    "已超过期限，不再给予行政处罚"
-                } else {
-                    "在期限内发现"
-                }
+                if l.expired { "已超过期限，不再给予行政处罚" } else { "在期限内发现" }
             ),
             Why::NotNaturalPerson => f.write_str("当事人不是自然人"),
             Why::Age { age, on } => {
@@ -1821,34 +1593,19 @@ impl fmt::Display for WhyText<'_> {
                 let verdict = match capacity {
                     MentalCapacity::Full => "具有完全辨认和控制能力",
                     MentalCapacity::Incapable => "不予行政处罚，责令监护人严加看管和治疗",
-                    MentalCapacity::IntermittentNormal => {
-                        "在精神正常时有违法行为，应当给予行政处罚"
-                    }
+                    MentalCapacity::IntermittentNormal => "在精神正常时有违法行为，应当给予行政处罚",
                     MentalCapacity::Partial => "可以从轻或者减轻行政处罚",
                 };
                 write!(f, "{}：{verdict}", capacity.legal_name())
             }
-            Why::MinorFacts {
-                gravity,
-                harm,
-                prompt,
-            } => write!(
+            Why::MinorFacts { gravity, harm, prompt } => write!(
                 f,
                 "{}、{}、{}",
                 gravity.legal_name(),
                 harm.legal_name(),
-                if prompt {
-                    "及时改正"
-                } else {
-                    "未及时改正"
-                }
+                if prompt { "及时改正" } else { "未及时改正" }
             ),
-            Why::FirstFacts {
-                first,
-                earlier,
-                harm,
-                prompt,
-            } => write!(
+            Why::FirstFacts { first, earlier, harm, prompt } => write!(
                 f,
                 "{}、{}、{}",
                 if first {
@@ -1857,15 +1614,11 @@ impl fmt::Display for WhyText<'_> {
                     format!("不属初次违法（期限内同类违法{earlier}次）")
                 },
                 harm.legal_name(),
-                if prompt {
-                    "及时改正"
-                } else {
-                    "未及时改正"
-                }
+                if prompt { "及时改正" } else { "未及时改正" }
             ),
-            Why::FirstBlockedByAggravation => f.write_str(
-                "虽符合首违条件，但有从重情节或者突发事件期间违反应对措施，不适用可以不予处罚",
-            ),
+            Why::FirstBlockedByAggravation => {
+                f.write_str("虽符合首违条件，但有从重情节或者突发事件期间违反应对措施，不适用可以不予处罚")
+            }
             Why::Fault { fault, excepted } => {
                 if excepted && fault == Fault::NoFaultProven {
                     f.write_str("当事人证明没有主观过错，但法律、行政法规另有规定，从其规定")
@@ -1873,18 +1626,11 @@ impl fmt::Display for WhyText<'_> {
                     f.write_str(fault.legal_name())
                 }
             }
-            Why::Mitigating {
-                circumstance,
-                recognised,
-            } => write!(
+            Why::Mitigating { circumstance, recognised } => write!(
                 f,
                 "{}{}",
                 circumstance.legal_name(),
-                if recognised {
-                    ""
-                } else {
-                    "（本地裁量基准未列为从轻减轻情节）"
-                }
+                if recognised { "" } else { "（本地裁量基准未列为从轻减轻情节）" }
             ),
             Why::NoneFound => f.write_str("未发现法定从轻或者减轻情形"),
             Why::Entry { index, result } => {
@@ -1895,7 +1641,9 @@ impl fmt::Display for WhyText<'_> {
                 match result {
                     EntryResult::Applies => f.write_str("全部条件成立，适用"),
                     EntryResult::NotInForce => f.write_str("行为日不在清单有效期内"),
-                    EntryResult::Excluded { exclusion } => write!(f, "存在除外情形（第{}项）", u32::from(exclusion) + 1),
+                    EntryResult::Excluded { exclusion } => {
+                        write!(f, "存在除外情形（第{}项）", u32::from(exclusion) + 1)
+                    }
                     EntryResult::ConditionFails { condition } => {
                         let text = e.conditions.get(usize::from(condition)).map_or("", |c| c.text.as_str());
                         write!(f, "条件不成立：{text}")
@@ -1904,14 +1652,15 @@ impl fmt::Display for WhyText<'_> {
                         let text = e.conditions.get(usize::from(condition)).map_or("", |c| c.text.as_str());
                         write!(f, "条件无法核验，不予推定：{text}")
                     }
-                    EntryResult::StatuteForbids => f.write_str("清单条件成立，但不符合行政处罚法第三十三条的不予处罚条件，清单不得突破法律"),
-                    EntryResult::Aggravated => f.write_str("清单条件成立，但存在从重情节或者突发事件期间违反应对措施，不适用清单从宽"),
+                    EntryResult::StatuteForbids => f.write_str(
+                        "清单条件成立，但不符合行政处罚法第三十三条的不予处罚条件，清单不得突破法律",
+                    ),
+                    EntryResult::Aggravated => f.write_str(
+                        "清单条件成立，但存在从重情节或者突发事件期间违反应对措施，不适用清单从宽",
+                    ),
                 }
             }
-            Why::Aggravating {
-                circumstance,
-                effective,
-            } => write!(
+            Why::Aggravating { circumstance, effective } => write!(
                 f,
                 "{}{}",
                 circumstance.legal_name(),
@@ -1921,10 +1670,9 @@ impl fmt::Display for WhyText<'_> {
                     "（未列入本地裁量基准，或者有应当从轻、减轻情形而不适用从重）"
                 }
             ),
-            Why::SingleFine { provisions } => write!(
-                f,
-                "同一违法行为违反{provisions}个法律规范，按照罚款数额高的规定处罚，只处一次罚款"
-            ),
+            Why::SingleFine { provisions } => {
+                write!(f, "同一违法行为违反{provisions}个法律规范，按照罚款数额高的规定处罚，只处一次罚款")
+            }
             Why::Duty { duty } => f.write_str(duty.legal_name()),
             Why::Gains { amount, refundable } => match amount {
                 None => f.write_str("未认定违法所得"),

@@ -151,11 +151,7 @@ fn corresponding_day(year: i64, month: u32, day: u32) -> Option<NaiveDate> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
-    corresponding_day(
-        i64::from(date.year()) + i64::from(years),
-        date.month(),
-        date.day(),
-    )
+    corresponding_day(i64::from(date.year()) + i64::from(years), date.month(), date.day())
 }
 
 /// The date `months` months after `date`: the corresponding day, or the last
@@ -288,11 +284,7 @@ pub(crate) fn chinese_numeral(n: u32) -> String {
     if n == 0 {
         return String::from("零");
     }
-    let groups = [
-        (n / 100_000_000, "亿"),
-        (n / 10_000 % 10_000, "万"),
-        (n % 10_000, ""),
-    ];
+    let groups = [(n / 100_000_000, "亿"), (n / 10_000 % 10_000, "万"), (n % 10_000, "")];
     let mut out = String::new();
     let mut zero_pending = false;
     for (group, unit) in groups {
@@ -550,10 +542,7 @@ fn is_weekday(date: NaiveDate) -> bool {
 fn weekdays_between(from: NaiveDate, to: NaiveDate) -> u64 {
     let days = u64::try_from(to.signed_duration_since(from).num_days()).unwrap_or(0);
     let start = u64::from(from.weekday().num_days_from_monday());
-    let partial = (1..=days % 7)
-        .filter(|k| (start + k) % 7 < 5)
-        .map(|_| 1u64)
-        .sum::<u64>();
+    let partial = (1..=days % 7).filter(|k| (start + k) % 7 < 5).map(|_| 1u64).sum::<u64>();
     days / 7 * 5 + partial
 }
 
@@ -722,10 +711,7 @@ impl WorkCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn china() -> Self {
-        Self {
-            years: Cow::Borrowed(&china_2019_2026::YEARS),
-            days: Cow::Borrowed(&china_2019_2026::DAYS),
-        }
+        Self { years: Cow::Borrowed(&china_2019_2026::YEARS), days: Cow::Borrowed(&china_2019_2026::DAYS) }
     }
 
     /// A calendar covering no year: Monday to Friday are working days.
@@ -742,10 +728,7 @@ impl WorkCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub const fn weekends_only() -> Self {
-        Self {
-            years: Cow::Borrowed(&[]),
-            days: Cow::Borrowed(&[]),
-        }
+        Self { years: Cow::Borrowed(&[]), days: Cow::Borrowed(&[]) }
     }
 
     /// Parses a holiday table in the shape of `data/holidays/holidays-cn.json`:
@@ -879,14 +862,8 @@ impl WorkCalendar {
     /// The first and last day on which the list can differ from the weekday
     /// rule: the span of the covered years and the listed days.
     fn special_span(&self) -> Option<(NaiveDate, NaiveDate)> {
-        let first_year = self
-            .years
-            .first()
-            .and_then(|&y| NaiveDate::from_ymd_opt(y, 1, 1));
-        let last_year = self
-            .years
-            .last()
-            .and_then(|&y| NaiveDate::from_ymd_opt(y, 12, 31));
+        let first_year = self.years.first().and_then(|&y| NaiveDate::from_ymd_opt(y, 1, 1));
+        let last_year = self.years.last().and_then(|&y| NaiveDate::from_ymd_opt(y, 12, 31));
         let first_day = self.days.first().map(|e| e.date);
         let last_day = self.days.last().map(|e| e.date);
         let first = first_year.into_iter().chain(first_day).min()?;
@@ -958,10 +935,7 @@ impl WorkCalendar {
     /// ```
     pub fn checked_add_working_days(&self, from: NaiveDate, n: u32) -> Option<WorkingDayDeadline> {
         if n == 0 {
-            return Some(WorkingDayDeadline {
-                date: from,
-                basis: ScheduleBasis::Official,
-            });
+            return Some(WorkingDayDeadline { date: from, basis: ScheduleBasis::Official });
         }
         let date = self.nth_working_day_after(from, n)?;
         let basis = if self.covers_range(from.succ_opt()?, date) {
@@ -999,10 +973,7 @@ impl WorkCalendar {
     /// ```
     pub fn add_working_days(&self, from: NaiveDate, n: u32) -> WorkingDayDeadline {
         self.checked_add_working_days(from, n)
-            .unwrap_or(WorkingDayDeadline {
-                date: NaiveDate::MAX,
-                basis: ScheduleBasis::WeekendsOnly,
-            })
+            .unwrap_or(WorkingDayDeadline { date: NaiveDate::MAX, basis: ScheduleBasis::WeekendsOnly })
     }
 
     /// The first working day on or after `date`, saturating at
@@ -1260,11 +1231,7 @@ mod load {
                     other => return Err(de::Error::unknown_field(other, DOCUMENT_FIELDS)),
                 }
             }
-            if years {
-                Ok(())
-            } else {
-                Err(de::Error::missing_field("years"))
-            }
+            if years { Ok(()) } else { Err(de::Error::missing_field("years")) }
         }
     }
 
@@ -1333,11 +1300,7 @@ mod load {
                     other => return Err(de::Error::unknown_field(other, YEAR_FIELDS)),
                 }
             }
-            if days {
-                Ok(())
-            } else {
-                Err(de::Error::missing_field("days"))
-            }
+            if days { Ok(()) } else { Err(de::Error::missing_field("days")) }
         }
     }
 
@@ -1436,19 +1399,13 @@ mod load {
         let mut json = serde_json::Deserializer::from_str(text);
         let mut track = serde_path_to_error::Track::new();
         let result = DocumentSeed(&mut loader)
-            .deserialize(serde_path_to_error::Deserializer::new(
-                &mut json, &mut track,
-            ))
+            .deserialize(serde_path_to_error::Deserializer::new(&mut json, &mut track))
             .and_then(|()| json.end());
         match result {
             Ok(()) => Ok(WorkCalendar {
                 years: Cow::Owned(loader.years.into_iter().collect()),
                 days: Cow::Owned(
-                    loader
-                        .days
-                        .into_iter()
-                        .map(|(date, off_day)| Entry { date, off_day })
-                        .collect(),
+                    loader.days.into_iter().map(|(date, off_day)| Entry { date, off_day }).collect(),
                 ),
             }),
             Err(err) => Err(convert(err, track.path().to_string(), loader.problem)),
@@ -1457,42 +1414,21 @@ mod load {
 
     /// Turns a serde error, its path and the recorded problem into a
     /// [`LoadCalendarError`].
-    fn convert(
-        err: serde_json::Error,
-        field: String,
-        problem: Option<Problem>,
-    ) -> LoadCalendarError {
+    fn convert(err: serde_json::Error, field: String, problem: Option<Problem>) -> LoadCalendarError {
         let line = err.line();
         let column = err.column();
         let message = {
             let full = err.to_string();
             let suffix = format!(" at line {line} column {column}");
-            full.strip_suffix(&suffix)
-                .map_or(full.clone(), str::to_owned)
+            full.strip_suffix(&suffix).map_or(full.clone(), str::to_owned)
         };
         match (problem, err.classify()) {
-            (Some(Problem::InvalidDate(value)), _) => {
-                LoadCalendarError::InvalidDate { line, field, value }
-            }
-            (Some(Problem::InvalidYear(value)), _) => {
-                LoadCalendarError::InvalidYear { line, field, value }
-            }
-            (Some(Problem::DuplicateYear(year)), _) => {
-                LoadCalendarError::DuplicateYear { line, field, year }
-            }
-            (Some(Problem::Conflict(date)), _) => {
-                LoadCalendarError::ConflictingDay { line, field, date }
-            }
-            (None, serde_json::error::Category::Data) => LoadCalendarError::Shape {
-                line,
-                field,
-                message,
-            },
-            (None, _) => LoadCalendarError::Syntax {
-                line,
-                column,
-                message,
-            },
+            (Some(Problem::InvalidDate(value)), _) => LoadCalendarError::InvalidDate { line, field, value },
+            (Some(Problem::InvalidYear(value)), _) => LoadCalendarError::InvalidYear { line, field, value },
+            (Some(Problem::DuplicateYear(year)), _) => LoadCalendarError::DuplicateYear { line, field, year },
+            (Some(Problem::Conflict(date)), _) => LoadCalendarError::ConflictingDay { line, field, date },
+            (None, serde_json::error::Category::Data) => LoadCalendarError::Shape { line, field, message },
+            (None, _) => LoadCalendarError::Syntax { line, column, message },
         }
     }
 }
@@ -1614,30 +1550,12 @@ mod tests {
 
     #[test]
     fn period_last_days() {
-        assert_eq!(
-            Period::Years(2).last_day(d(2021, 3, 1)),
-            Some(d(2023, 3, 1))
-        );
-        assert_eq!(
-            Period::Days(90).last_day(d(2021, 3, 1)),
-            Some(d(2021, 5, 30))
-        );
-        assert_eq!(
-            Period::Days(15).last_day(d(2024, 1, 10)),
-            Some(d(2024, 1, 25))
-        );
-        assert_eq!(
-            Period::Months(3).last_day(d(2023, 11, 30)),
-            Some(d(2024, 2, 29))
-        );
-        assert_eq!(
-            Period::Months(6).last_day(d(2021, 8, 31)),
-            Some(d(2022, 2, 28))
-        );
-        assert_eq!(
-            Period::Years(5).last_day(d(2020, 2, 29)),
-            Some(d(2025, 2, 28))
-        );
+        assert_eq!(Period::Years(2).last_day(d(2021, 3, 1)), Some(d(2023, 3, 1)));
+        assert_eq!(Period::Days(90).last_day(d(2021, 3, 1)), Some(d(2021, 5, 30)));
+        assert_eq!(Period::Days(15).last_day(d(2024, 1, 10)), Some(d(2024, 1, 25)));
+        assert_eq!(Period::Months(3).last_day(d(2023, 11, 30)), Some(d(2024, 2, 29)));
+        assert_eq!(Period::Months(6).last_day(d(2021, 8, 31)), Some(d(2022, 2, 28)));
+        assert_eq!(Period::Years(5).last_day(d(2020, 2, 29)), Some(d(2025, 2, 28)));
         assert_eq!(Period::Days(1).last_day(NaiveDate::MAX), None);
     }
 
@@ -1648,14 +1566,8 @@ mod tests {
         assert_eq!(Period::Days(15).to_string(), "十五日");
         assert_eq!(Period::Months(3).to_string(), "三个月");
         assert_eq!(Period::Days(60).to_string(), "六十日");
-        assert_eq!(
-            serde_json::to_string(&Period::Years(2)).unwrap(),
-            r#"{"years":2}"#
-        );
-        assert_eq!(
-            serde_json::from_str::<Period>(r#"{"months":6}"#).unwrap(),
-            Period::Months(6)
-        );
+        assert_eq!(serde_json::to_string(&Period::Years(2)).unwrap(), r#"{"years":2}"#);
+        assert_eq!(serde_json::from_str::<Period>(r#"{"months":6}"#).unwrap(), Period::Months(6));
         assert!(serde_json::from_str::<Period>(r#"{"weeks":6}"#).is_err());
         assert_eq!("days".parse::<PeriodUnit>().unwrap(), PeriodUnit::Days);
         for unit in <PeriodUnit as strum::IntoEnumIterator>::iter() {
@@ -1668,14 +1580,9 @@ mod tests {
 
     #[test]
     fn china_table_matches_json() {
-        let parsed =
-            WorkCalendar::from_json(include_str!("../data/holidays/holidays-cn.json")).unwrap();
+        let parsed = WorkCalendar::from_json(include_str!("../data/holidays/holidays-cn.json")).unwrap();
         assert_eq!(WorkCalendar::china(), parsed);
-        assert!(
-            china_2019_2026::DAYS
-                .windows(2)
-                .all(|w| w[0].date < w[1].date)
-        );
+        assert!(china_2019_2026::DAYS.windows(2).all(|w| w[0].date < w[1].date));
         assert!(china_2019_2026::YEARS.windows(2).all(|w| w[0] < w[1]));
     }
 
@@ -1693,19 +1600,13 @@ mod tests {
             assert!(!cal.is_working_day(d(2024, 10, day)));
         }
         assert_eq!(cal.add_working_days(d(2024, 9, 28), 1).date, d(2024, 9, 29));
-        assert_eq!(
-            cal.add_working_days(d(2024, 10, 11), 1).date,
-            d(2024, 10, 12)
-        );
+        assert_eq!(cal.add_working_days(d(2024, 10, 11), 1).date, d(2024, 10, 12));
     }
 
     #[test]
     fn national_day_2021() {
         let cal = WorkCalendar::china();
-        assert_eq!(
-            cal.add_working_days(d(2021, 9, 30), 5).date,
-            d(2021, 10, 13)
-        );
+        assert_eq!(cal.add_working_days(d(2021, 9, 30), 5).date, d(2021, 10, 13));
         assert_eq!(cal.add_working_days(d(2021, 9, 30), 2).date, d(2021, 10, 9));
     }
 
@@ -1728,9 +1629,7 @@ mod tests {
             assert_eq!(deadline.date, d(2024, 3, 11));
         }
         assert_eq!(
-            WorkCalendar::weekends_only()
-                .add_working_days(d(2024, 3, 8), 1)
-                .basis,
+            WorkCalendar::weekends_only().add_working_days(d(2024, 3, 8), 1).basis,
             ScheduleBasis::WeekendsOnly
         );
     }
@@ -1752,13 +1651,7 @@ mod tests {
         assert!(!cal.covers(d(2027, 1, 1)));
         // Thursday 2026-12-31 + 1 is Friday 2027-01-01: not covered.
         let deadline = cal.add_working_days(d(2026, 12, 30), 1);
-        assert_eq!(
-            deadline,
-            WorkingDayDeadline {
-                date: d(2026, 12, 31),
-                basis: ScheduleBasis::Official,
-            }
-        );
+        assert_eq!(deadline, WorkingDayDeadline { date: d(2026, 12, 31), basis: ScheduleBasis::Official });
         let deadline = cal.add_working_days(d(2026, 12, 30), 2);
         assert_eq!(deadline.date, d(2027, 1, 1));
         assert_eq!(deadline.basis, ScheduleBasis::WeekendsOnly);
@@ -1787,23 +1680,14 @@ mod tests {
         assert_eq!(cal.checked_add_working_days(NaiveDate::MAX, 1), None);
         assert_eq!(
             cal.add_working_days(NaiveDate::MAX, 1),
-            WorkingDayDeadline {
-                date: NaiveDate::MAX,
-                basis: ScheduleBasis::WeekendsOnly,
-            }
+            WorkingDayDeadline { date: NaiveDate::MAX, basis: ScheduleBasis::WeekendsOnly }
         );
-        assert_eq!(
-            cal.add_working_days(NaiveDate::MIN, u32::MAX).date,
-            NaiveDate::MAX
-        );
+        assert_eq!(cal.add_working_days(NaiveDate::MIN, u32::MAX).date, NaiveDate::MAX);
         let near_end = NaiveDate::MAX.checked_sub_days(Days::new(20)).unwrap();
         let deadline = cal.checked_add_working_days(near_end, 3).unwrap();
         assert_eq!(deadline.date, naive_add(&cal, near_end, 3));
         // Either a working day or saturated: the last representable date.
-        assert_eq!(
-            cal.next_working_day_on_or_after(NaiveDate::MAX),
-            NaiveDate::MAX
-        );
+        assert_eq!(cal.next_working_day_on_or_after(NaiveDate::MAX), NaiveDate::MAX);
     }
 
     #[test]
@@ -1869,10 +1753,7 @@ mod tests {
             }
         );
         let err = load_err("{\"years\": {\"2019\": {\"days\": [\n{\"date\": \"2019-10-01\"}\n]}}}");
-        assert_eq!(
-            err.to_string(),
-            "holiday table line 2: missing field `off_day` at `years.2019.days[0]`"
-        );
+        assert_eq!(err.to_string(), "holiday table line 2: missing field `off_day` at `years.2019.days[0]`");
         let err = load_err(
             "{\"years\": {\"2019\": {\"days\": [\n{\"date\": \"2019-10-01\",\n\"offday\": true}]}}}",
         );
@@ -1881,31 +1762,15 @@ mod tests {
                 if field == "years.2019.days[0]" && message.starts_with("unknown field `offday`")),
             "{err:?}"
         );
-        let err = load_err(
-            r#"{"years": {"2019": {"days": [{"date": "2019-10-01", "off_day": "yes"}]}}}"#,
-        );
+        let err = load_err(r#"{"years": {"2019": {"days": [{"date": "2019-10-01", "off_day": "yes"}]}}}"#);
         assert!(matches!(err, LoadCalendarError::Shape { .. }), "{err:?}");
         let err = load_err("{\"years\": {\"20x9\": {\"days\": []}}}");
         assert_eq!(
             err,
-            LoadCalendarError::InvalidYear {
-                line: 1,
-                field: "years".into(),
-                value: "20x9".into()
-            }
+            LoadCalendarError::InvalidYear { line: 1, field: "years".into(), value: "20x9".into() }
         );
         let err = load_err("{\"years\": {\"2019\": {\"days\": []},\n\"2019\": {\"days\": []}}}");
-        assert!(
-            matches!(
-                err,
-                LoadCalendarError::DuplicateYear {
-                    line: 2,
-                    year: 2019,
-                    ..
-                }
-            ),
-            "{err:?}"
-        );
+        assert!(matches!(err, LoadCalendarError::DuplicateYear { line: 2, year: 2019, .. }), "{err:?}");
         let err = load_err(
             "{\"years\": {\n\"2019\": {\"days\": [{\"date\": \"2018-12-31\", \"off_day\": true}]},\n\"2018\": {\"days\": [{\"date\": \"2018-12-31\", \"off_day\": false}]}}}",
         );
@@ -1914,39 +1779,25 @@ mod tests {
             "holiday table line 3: date `2018-12-31` listed both as a day off and as a working day in field `years.2018.days[0]`"
         );
         let err = load_err("{\"years\": {\"2019\": {\"days\": [}}}");
-        assert!(
-            matches!(err, LoadCalendarError::Syntax { line: 1, .. }),
-            "{err:?}"
-        );
+        assert!(matches!(err, LoadCalendarError::Syntax { line: 1, .. }), "{err:?}");
         let err = load_err("");
         assert!(matches!(err, LoadCalendarError::Syntax { .. }), "{err:?}");
         let err = load_err(r#"{"years": {}} trailing"#);
         assert!(matches!(err, LoadCalendarError::Syntax { .. }), "{err:?}");
         let err = load_err(r#"{"about": "x"}"#);
-        assert_eq!(
-            err.to_string(),
-            "holiday table line 1: missing field `years` at `.`"
-        );
+        assert_eq!(err.to_string(), "holiday table line 1: missing field `years` at `.`");
         let err = load_err(r#"{"years": {"2019": {"papers": []}}}"#);
         assert!(matches!(err, LoadCalendarError::Shape { .. }), "{err:?}");
         let err = load_err(r#"{"years": {}, "extra": 1}"#);
         assert!(matches!(err, LoadCalendarError::Shape { .. }), "{err:?}");
-        let err =
-            load_err(r#"{"years": {"2019": {"days": [{"date": 20191001, "off_day": true}]}}}"#);
+        let err = load_err(r#"{"years": {"2019": {"days": [{"date": 20191001, "off_day": true}]}}}"#);
         assert!(matches!(err, LoadCalendarError::Shape { .. }), "{err:?}");
         for err in [
             load_err(r#"{"years": {"2019": {"days": [{"date": "2019-02-29", "off_day": true}]}}}"#),
-            load_err(
-                r#"{"years": {"2019": {"days": [{"date": "2019-02-01x", "off_day": true}]}}}"#,
-            ),
-            load_err(
-                r#"{"years": {"2019": {"days": [{"date": "+2019-02-01", "off_day": true}]}}}"#,
-            ),
+            load_err(r#"{"years": {"2019": {"days": [{"date": "2019-02-01x", "off_day": true}]}}}"#),
+            load_err(r#"{"years": {"2019": {"days": [{"date": "+2019-02-01", "off_day": true}]}}}"#),
         ] {
-            assert!(
-                matches!(err, LoadCalendarError::InvalidDate { .. }),
-                "{err:?}"
-            );
+            assert!(matches!(err, LoadCalendarError::InvalidDate { .. }), "{err:?}");
         }
     }
 
@@ -1980,22 +1831,19 @@ mod tests {
     }
 
     fn date() -> impl Strategy<Value = NaiveDate> {
-        (1900i32..2100, 1u32..=12, 1u32..=31).prop_filter_map("no such date", |(y, m, day)| {
-            NaiveDate::from_ymd_opt(y, m, day)
-        })
+        (1900i32..2100, 1u32..=12, 1u32..=31)
+            .prop_filter_map("no such date", |(y, m, day)| NaiveDate::from_ymd_opt(y, m, day))
     }
 
     fn recent_date() -> impl Strategy<Value = NaiveDate> {
-        (2016i32..2030, 1u32..=12, 1u32..=31).prop_filter_map("no such date", |(y, m, day)| {
-            NaiveDate::from_ymd_opt(y, m, day)
-        })
+        (2016i32..2030, 1u32..=12, 1u32..=31)
+            .prop_filter_map("no such date", |(y, m, day)| NaiveDate::from_ymd_opt(y, m, day))
     }
 
     fn birth_date() -> impl Strategy<Value = NaiveDate> {
         prop_oneof![
             date(),
-            (1900i32..2100)
-                .prop_filter_map("not a leap year", |y| NaiveDate::from_ymd_opt(y, 2, 29)),
+            (1900i32..2100).prop_filter_map("not a leap year", |y| NaiveDate::from_ymd_opt(y, 2, 29)),
         ]
     }
 

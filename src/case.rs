@@ -74,21 +74,14 @@ pub struct Agency {
 pub struct Act {
     #[serde(with = "crate::serde_date")]
     start: NaiveDate,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::serde_date::option"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     end: Option<NaiveDate>,
 }
 
 impl Act {
     /// A single act on one day.
     pub const fn on(date: NaiveDate) -> Act {
-        Act {
-            start: date,
-            end: None,
-        }
+        Act { start: date, end: None }
     }
 
     /// A continuing or repeated act.
@@ -105,10 +98,7 @@ impl Act {
                 earlier: start,
             });
         }
-        Ok(Act {
-            start,
-            end: Some(end),
-        })
+        Ok(Act { start, end: Some(end) })
     }
 
     /// The day the act began.
@@ -551,10 +541,7 @@ impl Case {
 
     /// A builder holding this case's facts, to derive a variant.
     pub fn to_builder(&self) -> CaseBuilder {
-        CaseBuilder {
-            case: self.clone(),
-            party_set: true,
-        }
+        CaseBuilder { case: self.clone(), party_set: true }
     }
 
     /// Loads a case from JSON and checks its item codes against a catalogue.
@@ -576,11 +563,7 @@ impl Case {
     /// text is not a case in the documented format, a field is unknown, a
     /// value is invalid, a date ordering rule of [`CaseBuilder::build`] fails,
     /// or an item code is not in the catalogue.
-    pub fn from_json_named(
-        file: &str,
-        text: &str,
-        catalogue: &Catalogue,
-    ) -> Result<Case, LoadError> {
+    pub fn from_json_named(file: &str, text: &str, catalogue: &Catalogue) -> Result<Case, LoadError> {
         let case: Case = parse_json(file, text)?;
         let codes = std::iter::once(("item", &case.item))
             .chain(case.also_violates.iter().map(|c| ("also_violates", c)));
@@ -592,10 +575,7 @@ impl Case {
                     line,
                     column,
                     field.to_owned(),
-                    format!(
-                        "unknown item code `{code}`: not in catalogue `{}`",
-                        catalogue.name()
-                    ),
+                    format!("unknown item code `{code}`: not in catalogue `{}`", catalogue.name()),
                 ));
             }
         }
@@ -788,9 +768,7 @@ impl CaseBuilder {
             return Err(CaseError::Missing { field: "act" });
         }
         if c.discovered_on == NaiveDate::MIN {
-            return Err(CaseError::Missing {
-                field: "discovered_on",
-            });
+            return Err(CaseError::Missing { field: "discovered_on" });
         }
         if let Some(end) = c.act.end {
             if end < c.act.start {
@@ -842,11 +820,7 @@ impl CaseBuilder {
         }
         for (i, p) in c.priors.iter().enumerate() {
             if p.on > c.act.start {
-                return Err(CaseError::PriorAfterAct {
-                    index: i,
-                    on: p.on,
-                    act: c.act.start,
-                });
+                return Err(CaseError::PriorAfterAct { index: i, on: p.on, act: c.act.start });
             }
         }
         dup_check("mitigating", &c.mitigating)?;
@@ -857,10 +831,7 @@ impl CaseBuilder {
         dup_check("officers", &c.officers)?;
         dup_check("also_violates", &c.also_violates)?;
         if c.also_violates.contains(&c.item) {
-            return Err(CaseError::Duplicate {
-                field: "also_violates",
-                value: c.item.to_string(),
-            });
+            return Err(CaseError::Duplicate { field: "also_violates", value: c.item.to_string() });
         }
         Ok(c)
     }
@@ -869,10 +840,7 @@ impl CaseBuilder {
 fn dup_check<T: PartialEq + fmt::Display>(field: &'static str, v: &[T]) -> Result<(), CaseError> {
     for (i, x) in v.iter().enumerate() {
         if v.iter().skip(i + 1).any(|y| y == x) {
-            return Err(CaseError::Duplicate {
-                field,
-                value: x.to_string(),
-            });
+            return Err(CaseError::Duplicate { field, value: x.to_string() });
         }
     }
     Ok(())
@@ -949,11 +917,7 @@ struct CaseRepr {
     act: Act,
     #[serde(with = "crate::serde_date")]
     discovered_on: NaiveDate,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::serde_date::option"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     filed_on: Option<NaiveDate>,
     #[serde(default = "established")]
     facts: Facts,

@@ -204,10 +204,7 @@ impl Sector {
     /// Whether the sector extends the limitation period to five years when
     /// the act had harmful consequences (Art. 36 ¶1).
     pub const fn extends_limitation(self) -> bool {
-        matches!(
-            self,
-            Sector::LifeHealth | Sector::Financial | Sector::FoodDrug
-        )
+        matches!(self, Sector::LifeHealth | Sector::Financial | Sector::FoodDrug)
     }
 }
 
@@ -350,18 +347,10 @@ pub struct ListEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<String>,
     /// First day the entry applies (acts on or after), if limited.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::serde_date::option"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub effective_from: Option<NaiveDate>,
     /// Last day the entry applies, if limited.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::serde_date::option"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub valid_until: Option<NaiveDate>,
 }
 
@@ -450,11 +439,7 @@ impl StatutoryPenalty {
         if has_fine_kind != fine.is_some() || (fine_natural_person.is_some() && fine.is_none()) {
             return Err(PenaltyError::FineMismatch);
         }
-        Ok(StatutoryPenalty {
-            kinds,
-            fine,
-            fine_natural_person,
-        })
+        Ok(StatutoryPenalty { kinds, fine, fine_natural_person })
     }
 
     /// The kinds the provision names.
@@ -470,11 +455,7 @@ impl StatutoryPenalty {
     /// The statutory fine for a party: the natural-person rule for a natural
     /// person where one is set, otherwise the general rule.
     pub fn fine_for(&self, natural_person: bool) -> Option<FineRule> {
-        if natural_person {
-            self.fine_natural_person.or(self.fine)
-        } else {
-            self.fine
-        }
+        if natural_person { self.fine_natural_person.or(self.fine) } else { self.fine }
     }
 
     /// The general fine rule.
@@ -497,11 +478,7 @@ impl TryFrom<StatutoryPenaltyRepr> for StatutoryPenalty {
 
 impl From<StatutoryPenalty> for StatutoryPenaltyRepr {
     fn from(p: StatutoryPenalty) -> Self {
-        StatutoryPenaltyRepr {
-            kinds: p.kinds,
-            fine: p.fine,
-            fine_natural_person: p.fine_natural_person,
-        }
+        StatutoryPenaltyRepr { kinds: p.kinds, fine: p.fine, fine_natural_person: p.fine_natural_person }
     }
 }
 
@@ -580,12 +557,7 @@ impl Item {
     /// on or before it, else the original provision. `None` when an amendment
     /// in force on that date no longer treats the act as a violation.
     pub fn penalty_on(&self, date: NaiveDate) -> Option<&StatutoryPenalty> {
-        match self
-            .amendments
-            .iter()
-            .rev()
-            .find(|a| a.effective_from <= date)
-        {
+        match self.amendments.iter().rev().find(|a| a.effective_from <= date) {
             Some(a) => a.penalty.as_ref(),
             None => Some(&self.penalty),
         }
@@ -593,12 +565,7 @@ impl Item {
 
     /// The provision citation in force on a date.
     pub fn provision_on(&self, date: NaiveDate) -> &str {
-        match self
-            .amendments
-            .iter()
-            .rev()
-            .find(|a| a.effective_from <= date)
-        {
+        match self.amendments.iter().rev().find(|a| a.effective_from <= date) {
             Some(a) => &a.provision,
             None => &self.penalty_provision,
         }
@@ -695,19 +662,13 @@ impl<'de> Deserialize<'de> for Items {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a list of items")
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Items, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Items, A::Error> {
                 let mut items: Vec<Item> = Vec::with_capacity(seq.size_hint().unwrap_or(0));
                 let mut codes = HashSet::new();
                 let mut entries = HashSet::new();
                 while let Some(item) = seq.next_element::<Item>()? {
                     if !codes.insert(item.code.clone()) {
-                        return Err(serde::de::Error::custom(format!(
-                            "duplicate item code `{}`",
-                            item.code
-                        )));
+                        return Err(serde::de::Error::custom(format!("duplicate item code `{}`", item.code)));
                     }
                     for e in &item.entries {
                         if !entries.insert(e.id.clone()) {
@@ -721,10 +682,7 @@ impl<'de> Deserialize<'de> for Items {
                         [a, b] => a.effective_from >= b.effective_from,
                         _ => false,
                     }) {
-                        let date = w
-                            .get(1)
-                            .map(|a| a.effective_from.to_string())
-                            .unwrap_or_default();
+                        let date = w.get(1).map(|a| a.effective_from.to_string()).unwrap_or_default();
                         return Err(serde::de::Error::custom(format!(
                             "amendments of item `{}` are not in increasing date order at `{date}`",
                             item.code
@@ -765,26 +723,11 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    pub(crate) fn new(
-        file: &str,
-        line: usize,
-        column: usize,
-        path: String,
-        message: String,
-    ) -> LoadError {
-        LoadError {
-            file: file.to_owned(),
-            line,
-            column,
-            path,
-            message,
-        }
+    pub(crate) fn new(file: &str, line: usize, column: usize, path: String, message: String) -> LoadError {
+        LoadError { file: file.to_owned(), line, column, path, message }
     }
 
-    pub(crate) fn from_json(
-        file: &str,
-        e: serde_path_to_error::Error<serde_json::Error>,
-    ) -> LoadError {
+    pub(crate) fn from_json(file: &str, e: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let (line, column) = (inner.line(), inner.column());
@@ -794,13 +737,7 @@ impl LoadError {
         if let Some(stripped) = message.strip_suffix(&suffix) {
             message = stripped.to_owned();
         }
-        LoadError {
-            file: file.to_owned(),
-            line,
-            column,
-            path,
-            message,
-        }
+        LoadError { file: file.to_owned(), line, column, path, message }
     }
 
     /// The file name given to the loader.
@@ -829,13 +766,9 @@ impl LoadError {
     }
 }
 
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
-    file: &str,
-    text: &str,
-) -> Result<T, LoadError> {
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value: T =
-        serde_path_to_error::deserialize(&mut de).map_err(|e| LoadError::from_json(file, e))?;
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| LoadError::from_json(file, e))?;
     de.end().map_err(|e| {
         LoadError::new(
             file,
@@ -854,11 +787,7 @@ pub(crate) fn line_of(text: &str, needle: &str) -> (usize, usize) {
         Some(pos) => {
             let before = text.get(..pos).unwrap_or("");
             let line = before.matches('\n').count() + 1;
-            let col = before
-                .rsplit('\n')
-                .next()
-                .map(|l| l.chars().count() + 1)
-                .unwrap_or(1);
+            let col = before.rsplit('\n').next().map(|l| l.chars().count() + 1).unwrap_or(1);
             (line, col)
         }
         None => (0, 0),
@@ -933,32 +862,12 @@ impl Catalogue {
                 }
             }
         }
-        Ok(Catalogue::assemble(
-            repr.name,
-            repr.issuer,
-            repr.sources,
-            repr.items.0,
-        ))
+        Ok(Catalogue::assemble(repr.name, repr.issuer, repr.sources, repr.items.0))
     }
 
-    fn assemble(
-        name: String,
-        issuer: Option<String>,
-        sources: Vec<Source>,
-        items: Vec<Item>,
-    ) -> Catalogue {
-        let index = items
-            .iter()
-            .enumerate()
-            .map(|(i, it)| (it.code.clone(), i))
-            .collect();
-        Catalogue {
-            name,
-            issuer,
-            sources,
-            items: items.into_iter().map(Arc::new).collect(),
-            index,
-        }
+    fn assemble(name: String, issuer: Option<String>, sources: Vec<Source>, items: Vec<Item>) -> Catalogue {
+        let index = items.iter().enumerate().map(|(i, it)| (it.code.clone(), i)).collect();
+        Catalogue { name, issuer, sources, items: items.into_iter().map(Arc::new).collect(), index }
     }
 
     /// Builds a catalogue from items in code, checking the same invariants as
@@ -1094,35 +1003,24 @@ impl Catalogue {
         let mut seen: HashMap<(Domain, &str), &ItemCode> = HashMap::new();
         for item in self.items() {
             if let Some(first) = seen.insert((item.domain, item.name.as_str()), &item.code) {
-                out.push(CatalogueWarning::Overlap {
-                    item: item.code.clone(),
-                    other: first.clone(),
-                });
+                out.push(CatalogueWarning::Overlap { item: item.code.clone(), other: first.clone() });
             }
             for e in &item.entries {
                 if e.conditions.iter().any(|c| c.tests.is_empty()) {
-                    out.push(CatalogueWarning::UntestedCondition {
-                        entry: e.id.clone(),
-                    });
+                    out.push(CatalogueWarning::UntestedCondition { entry: e.id.clone() });
                 }
                 if e.valid_until.is_some_and(|u| u < as_of) {
-                    out.push(CatalogueWarning::Expired {
-                        entry: e.id.clone(),
-                    });
+                    out.push(CatalogueWarning::Expired { entry: e.id.clone() });
                 }
-                let no_penalty = matches!(
-                    e.outcome,
-                    ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty
-                );
+                let no_penalty =
+                    matches!(e.outcome, ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty);
                 let first = e
                     .conditions
                     .iter()
                     .flat_map(|c| &c.tests)
                     .any(|t| matches!(t, Condition::FirstViolation { .. }));
                 if item.safety_baseline && no_penalty && !first {
-                    out.push(CatalogueWarning::BaselineExemption {
-                        entry: e.id.clone(),
-                    });
+                    out.push(CatalogueWarning::BaselineExemption { entry: e.id.clone() });
                 }
             }
         }
@@ -1167,16 +1065,10 @@ impl fmt::Display for CatalogueWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CatalogueWarning::Overlap { item, other } => {
-                write!(
-                    f,
-                    "item `{item}` has the same name and domain as item `{other}`"
-                )
+                write!(f, "item `{item}` has the same name and domain as item `{other}`")
             }
             CatalogueWarning::UntestedCondition { entry } => {
-                write!(
-                    f,
-                    "entry `{entry}` has a condition without tests and never applies"
-                )
+                write!(f, "entry `{entry}` has a condition without tests and never applies")
             }
             CatalogueWarning::Expired { entry } => write!(f, "entry `{entry}` has expired"),
             CatalogueWarning::BaselineExemption { entry } => write!(

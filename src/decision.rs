@@ -20,12 +20,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, Bar, Duty, Ground, Tier, TierOption};
 use crate::case::{Agency, CaseId, Correction, OfficerId};
-use crate::catalogue::{Domain, ItemCode, ListOutcome};
+use crate::catalogue::{Domain, EntryId, ItemCode, ListOutcome};
 use crate::law::{Citation, Instrument};
 use crate::measure::{Channel, CoerciveMeasure, Mechanism};
-use crate::measure::{
-    CorrectionKind, CorrectionOrder, Document, GuardianOrder, PenaltyKind, SoftMeasure,
-};
+use crate::measure::{CorrectionKind, CorrectionOrder, Document, GuardianOrder, PenaltyKind, SoftMeasure};
 use crate::money::{FineBounds, Money};
 use crate::party::PartyId;
 use crate::regime::Regime;
@@ -94,9 +92,7 @@ impl ReviewTrigger {
             ReviewTrigger::FlexibleDecision => {
                 Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(3)
             }
-            ReviewTrigger::LargeFine | ReviewTrigger::BeyondBenchmark => {
-                Citation::apl(58).para(1).item(4)
-            }
+            ReviewTrigger::LargeFine | ReviewTrigger::BeyondBenchmark => Citation::apl(58).para(1).item(4),
         }
     }
 }
@@ -163,10 +159,7 @@ pub fn procedure_duties(
     if regime.legal_review.all_lenient_decisions && with_violation && tier.is_lenient() {
         legal_review.push(ReviewTrigger::FlexibleDecision);
     }
-    let fine = sanctions
-        .iter()
-        .find(|s| s.kind == PenaltyKind::Fine)
-        .and_then(|s| s.amount);
+    let fine = sanctions.iter().find(|s| s.kind == PenaltyKind::Fine).and_then(|s| s.amount);
     let fine_threshold = if a.natural_person {
         regime.legal_review.fine_natural_person
     } else {
@@ -175,20 +168,14 @@ pub fn procedure_duties(
     if penalty && fine.is_some_and(|f| fine_threshold.is_some_and(|t| f >= t)) {
         legal_review.push(ReviewTrigger::LargeFine);
     }
-    if regime.legal_review.beyond_benchmark
-        && penalty
-        && matches!(tier, Tier::Mitigated | Tier::Heavier)
-    {
+    if regime.legal_review.beyond_benchmark && penalty && matches!(tier, Tier::Mitigated | Tier::Heavier) {
         legal_review.push(ReviewTrigger::BeyondBenchmark);
     }
     let collective_decision = penalty && a.collective_decision;
-    let only_light_kinds = sanctions
-        .iter()
-        .all(|s| matches!(s.kind, PenaltyKind::Warning | PenaltyKind::Fine));
+    let only_light_kinds =
+        sanctions.iter().all(|s| matches!(s.kind, PenaltyKind::Warning | PenaltyKind::Fine));
     let fine_ok = fine.is_none_or(|f| regime.summary.admits(f, a.natural_person))
-        && sanctions
-            .iter()
-            .all(|s| s.kind != PenaltyKind::Fine || s.amount.is_some());
+        && sanctions.iter().all(|s| s.kind != PenaltyKind::Fine || s.amount.is_some());
     let summary_eligible = penalty
         && a.facts_established
         && !sanctions.is_empty()
@@ -197,12 +184,7 @@ pub fn procedure_duties(
         && !hearing_notice
         && !collective_decision
         && legal_review.is_empty();
-    ProcedureDuties {
-        legal_review,
-        hearing_notice,
-        collective_decision,
-        summary_eligible,
-    }
+    ProcedureDuties { legal_review, hearing_notice, collective_decision, summary_eligible }
 }
 
 /// The reasons for a decision (说明理由), structured; `Display` renders the
@@ -214,6 +196,9 @@ pub struct Reasons {
     pub tier: Tier,
     /// The grounds relied on.
     pub grounds: Vec<Ground>,
+    /// The ids of the list entries among the grounds, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<EntryId>,
     /// The bar, if any.
     pub bar: Option<Bar>,
     /// Whether the choice was the most lenient lawful outcome.
@@ -230,18 +215,23 @@ pub struct Reasons {
 impl fmt::Display for Reasons {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(bar) = self.bar {
-            return write!(
-                f,
-                "{}，依据{}，不得给予行政处罚。",
-                bar.legal_name(),
-                bar.citation()
-            );
+            return write!(f, "{}，依据{}，不得给予行政处罚。", bar.legal_name(), bar.citation());
         }
         if !self.grounds.is_empty() {
+            let mut ids = self.entries.iter();
             let g: Vec<String> = self
                 .grounds
                 .iter()
-                .map(|g| format!("{}（{}）", g.legal_name(), g.citation()))
+                .map(|g| match g {
+                    Ground::ListEntry { outcome, modal, .. } => format!(
+                        "清单事项{}（{}，{}）（{}）",
+                        ids.next().map_or("", |i| i.as_str()),
+                        outcome.legal_name(),
+                        modal.legal_name(),
+                        g.citation()
+                    ),
+                    _ => format!("{}（{}）", g.legal_name(), g.citation()),
+                })
                 .collect();
             write!(f, "当事人具有以下情形：{}。", g.join("；"))?;
         }
@@ -258,11 +248,7 @@ impl fmt::Display for Reasons {
             )?;
         }
         if let Some(t) = self.skipped {
-            write!(
-                f,
-                "{}虽属依法可选，但本案缺少实施的幅度或者种类，未予采用。",
-                t.legal_name()
-            )?;
+            write!(f, "{}虽属依法可选，但本案缺少实施的幅度或者种类，未予采用。", t.legal_name())?;
         }
         if let Some(n) = &self.officer_note {
             write!(f, "{n}")?;
@@ -351,11 +337,7 @@ pub struct Decision {
     /// The procedural duties.
     pub duties: ProcedureDuties,
     /// The follow-up visit (回访) date for lenient outcomes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::serde_date::option"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub follow_up_on: Option<NaiveDate>,
     /// The reasons.
     pub reasons: Reasons,
@@ -377,10 +359,7 @@ pub struct Decision {
 impl Decision {
     /// The fine imposed, if any.
     pub fn fine(&self) -> Option<Money> {
-        self.sanctions
-            .iter()
-            .find(|s| s.kind == PenaltyKind::Fine)
-            .and_then(|s| s.amount)
+        self.sanctions.iter().find(|s| s.kind == PenaltyKind::Fine).and_then(|s| s.amount)
     }
 
     /// The decision as a short Chinese summary, e.g.
@@ -409,11 +388,7 @@ impl Decision {
             Disposition::Transfer => Disposition::Transfer.legal_name(),
             _ => self.tier.legal_name(),
         };
-        if parts.is_empty() {
-            head.to_owned()
-        } else {
-            format!("{head}：{}", parts.join("；"))
-        }
+        if parts.is_empty() { head.to_owned() } else { format!("{head}：{}", parts.join("；")) }
     }
 }
 
@@ -478,20 +453,11 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         _ => Disposition::Penalty,
     };
     let violation = matches!(a.bar, None | Some(Bar::LimitationExpired));
-    let correction =
-        (violation && a.has_duty(Duty::CorrectionOrder)).then(|| correction_order(a, regime));
+    let correction = (violation && a.has_duty(Duty::CorrectionOrder)).then(|| correction_order(a, regime));
     let education = tier == Tier::NoPenalty && a.has_duty(Duty::Education);
-    let guardian_order = if tier == Tier::NoPenalty {
-        a.guardian_order
-    } else {
-        None
-    };
+    let guardian_order = if tier == Tier::NoPenalty { a.guardian_order } else { None };
     let duties = procedure_duties(a, regime, tier, &sanctions);
-    let procedure = if duties.summary_eligible {
-        Procedure::Summary
-    } else {
-        Procedure::Ordinary
-    };
+    let procedure = if duties.summary_eligible { Procedure::Summary } else { Procedure::Ordinary };
 
     let mut soft_measures = Vec::new();
     if education {
@@ -512,9 +478,8 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
     if lenient_with_violation && !soft_measures.contains(&SoftMeasure::FollowUpVisit) {
         soft_measures.push(SoftMeasure::FollowUpVisit);
     }
-    let follow_up_on = lenient_with_violation
-        .then(|| crate::calendar::add_days(a.as_of, regime.follow_up_days))
-        .flatten();
+    let follow_up_on =
+        lenient_with_violation.then(|| crate::calendar::add_days(a.as_of, regime.follow_up_days)).flatten();
 
     let documents = documents(
         a,
@@ -525,9 +490,17 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         &grounds,
         guardian_order.is_some(),
     );
+    let entries = grounds
+        .iter()
+        .filter_map(|g| match g {
+            Ground::ListEntry { index, .. } => a.entry(*index).map(|e| e.id.clone()),
+            _ => None,
+        })
+        .collect();
     let reasons = Reasons {
         tier,
         grounds: grounds.clone(),
+        entries,
         bar: a.bar,
         most_lenient: a.bar.is_none() && tier == most_lenient && a.lawful.len() > 1,
         skipped: skipped.filter(|s| *s < tier),
@@ -584,45 +557,28 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Option<Vec<Sanction>> {
     let has_fine = penalty.has_kind(PenaltyKind::Fine);
     match (o.tier, has_fine, o.fine_band) {
         (Tier::Mitigated, true, Some(b)) if !b.max().is_zero() => {
-            out.push(Sanction {
-                kind: PenaltyKind::Fine,
-                amount: Some(middle(b)),
-            });
+            out.push(Sanction { kind: PenaltyKind::Fine, amount: Some(middle(b)) });
         }
         (Tier::Mitigated, _, _) => {
             // 减轻 by a lighter kind: a warning where the provision does not
             // already prescribe one.
-            if penalty.has_kind(PenaltyKind::Warning)
-                || penalty.kinds().iter().all(|k| k.group() == 1)
-            {
+            if penalty.has_kind(PenaltyKind::Warning) || penalty.kinds().iter().all(|k| k.group() == 1) {
                 return None;
             }
-            out.push(Sanction {
-                kind: PenaltyKind::Warning,
-                amount: None,
-            });
+            out.push(Sanction { kind: PenaltyKind::Warning, amount: None });
         }
-        (_, true, band) => out.push(Sanction {
-            kind: PenaltyKind::Fine,
-            amount: band.map(middle),
-        }),
+        (_, true, band) => out.push(Sanction { kind: PenaltyKind::Fine, amount: band.map(middle) }),
         (tier, false, _) => {
             let pick = if tier == Tier::Heavier {
                 penalty.kinds().iter().max_by_key(|k| k.group())
             } else {
                 penalty.kinds().iter().min_by_key(|k| k.group())
             };
-            out.push(Sanction {
-                kind: *pick?,
-                amount: None,
-            });
+            out.push(Sanction { kind: *pick?, amount: None });
         }
     }
     if let Some(g) = a.illegal_gains {
-        out.push(Sanction {
-            kind: PenaltyKind::ConfiscateIllegalGains,
-            amount: Some(g),
-        });
+        out.push(Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(g) });
     }
     Some(out)
 }
@@ -639,19 +595,17 @@ fn lightest_kind(a: &Assessment) -> Vec<Sanction> {
 
 /// The middle of a band, rounded down to the yuan but not below the band.
 fn middle(b: FineBounds) -> Money {
-    let mid = Money::from_fen(
-        b.min().fen() / 2 + b.max().fen() / 2 + (b.min().fen() % 2 + b.max().fen() % 2) / 2,
-    );
+    let mid =
+        Money::from_fen(b.min().fen() / 2 + b.max().fen() / 2 + (b.min().fen() % 2 + b.max().fen() % 2) / 2);
     let yuan = Money::from_fen(mid.fen() - mid.fen() % 100);
     if yuan >= b.min() { yuan } else { b.min() }
 }
 
 fn correction_order(a: &Assessment, regime: &Regime) -> CorrectionOrder {
     match a.correction {
-        Correction::Prompt { .. } | Correction::Late { .. } => CorrectionOrder {
-            kind: CorrectionKind::Immediate,
-            deadline: None,
-        },
+        Correction::Prompt { .. } | Correction::Late { .. } => {
+            CorrectionOrder { kind: CorrectionKind::Immediate, deadline: None }
+        }
         Correction::None | Correction::Refused => CorrectionOrder {
             kind: CorrectionKind::WithinDeadline,
             deadline: crate::calendar::add_days(a.as_of, regime.correction_days),

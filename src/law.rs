@@ -147,13 +147,7 @@ impl Citation {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub const fn new(instrument: Instrument, article: u16) -> Citation {
-        Citation {
-            instrument,
-            article,
-            paragraph: None,
-            item: None,
-            sentence: None,
-        }
+        Citation { instrument, article, paragraph: None, item: None, sentence: None }
     }
 
     /// A citation of an article of 《中华人民共和国行政处罚法》 (2021).
@@ -169,26 +163,17 @@ impl Citation {
 
     /// The same citation narrowed to a paragraph (款, counted from 1).
     pub const fn para(self, paragraph: u8) -> Citation {
-        Citation {
-            paragraph: Some(paragraph),
-            ..self
-        }
+        Citation { paragraph: Some(paragraph), ..self }
     }
 
     /// The same citation narrowed to an item (项, the statute's （一）（二）…).
     pub const fn item(self, item: u8) -> Citation {
-        Citation {
-            item: Some(item),
-            ..self
-        }
+        Citation { item: Some(item), ..self }
     }
 
     /// The same citation narrowed to a sentence (句) of the paragraph.
     pub const fn sentence(self, sentence: u8) -> Citation {
-        Citation {
-            sentence: Some(sentence),
-            ..self
-        }
+        Citation { sentence: Some(sentence), ..self }
     }
 
     /// The cited instrument.
@@ -240,11 +225,7 @@ impl Citation {
         let mut s = String::with_capacity(32);
         s.push('第');
         s.push_str(&chinese_numeral(u32::from(self.article)));
-        s.push_str(if self.instrument.uses_parts() {
-            "部分"
-        } else {
-            "条"
-        });
+        s.push_str(if self.instrument.uses_parts() { "部分" } else { "条" });
         if let Some(p) = self.paragraph {
             s.push('第');
             s.push_str(&chinese_numeral(u32::from(p)));
@@ -274,11 +255,7 @@ impl Citation {
     pub fn eid(&self) -> String {
         use fmt::Write as _;
         let mut s = String::with_capacity(32);
-        let head = if self.instrument.uses_parts() {
-            "sec"
-        } else {
-            "art"
-        };
+        let head = if self.instrument.uses_parts() { "sec" } else { "art" };
         let _ = write!(s, "{head}_{}", self.article);
         if let Some(p) = self.paragraph {
             let _ = write!(s, "__para_{p}");
@@ -307,14 +284,8 @@ impl Citation {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_eid(instrument: Instrument, eid: &str) -> Result<Citation, ParseCitationError> {
-        let bad = || ParseCitationError {
-            eid: eid.to_owned(),
-        };
-        let head = if instrument.uses_parts() {
-            "sec_"
-        } else {
-            "art_"
-        };
+        let bad = || ParseCitationError { eid: eid.to_owned() };
+        let head = if instrument.uses_parts() { "sec_" } else { "art_" };
         let mut parts = eid.split("__");
         let first = parts.next().ok_or_else(bad)?;
         let article: u16 = first
@@ -338,9 +309,7 @@ impl Citation {
                 return Err(bad());
             }
             last_rank = rank;
-            let n = parse_positive(rest)
-                .and_then(|n| u8::try_from(n).ok())
-                .ok_or_else(bad)?;
+            let n = parse_positive(rest).and_then(|n| u8::try_from(n).ok()).ok_or_else(bad)?;
             c = match rank {
                 1 => c.para(n),
                 2 => c.item(n),
@@ -370,10 +339,7 @@ impl Citation {
     pub fn quote(&self) -> Option<&'static str> {
         match self.instrument {
             Instrument::AdministrativePenaltyLaw => self.quote_apl(),
-            _ => OTHER_QUOTES
-                .iter()
-                .find(|(c, _)| c == self)
-                .map(|(_, t)| *t),
+            _ => OTHER_QUOTES.iter().find(|(c, _)| c == self).map(|(_, t)| *t),
         }
     }
 
@@ -438,10 +404,7 @@ impl TryFrom<CitationRepr> for Citation {
 
 impl From<Citation> for CitationRepr {
     fn from(c: Citation) -> Self {
-        CitationRepr {
-            instrument: c.instrument,
-            eid: c.eid(),
-        }
+        CitationRepr { instrument: c.instrument, eid: c.eid() }
     }
 }
 
@@ -502,18 +465,13 @@ fn apl_paragraph(body: &'static str, p: u8) -> Option<&'static str> {
 /// Item `i` (项) of a paragraph: the line beginning `（i）`.
 fn apl_item(para: &'static str, i: u8) -> Option<&'static str> {
     let marker = format!("（{}）", chinese_numeral(u32::from(i)));
-    para.split('\n')
-        .map(str::trim)
-        .find(|l| l.starts_with(&marker))
+    para.split('\n').map(str::trim).find(|l| l.starts_with(&marker))
 }
 
 /// Sentence `n` of a text, where sentences end with `。`.
 fn nth_sentence(text: &'static str, n: u8) -> Option<&'static str> {
     let idx = usize::from(n).checked_sub(1)?;
-    text.split_inclusive('。')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .nth(idx)
+    text.split_inclusive('。').map(str::trim).filter(|s| !s.is_empty()).nth(idx)
 }
 
 /// Provisions of instruments other than the Administrative Penalty Law that
@@ -547,10 +505,7 @@ const OTHER_QUOTES: &[(Citation, &str)] = &[
         Citation::new(Instrument::OptimizingBusinessEnvironmentRegulations, 59).para(3),
         "禁止将罚没收入与行政执法机关利益挂钩。",
     ),
-    (
-        Citation::new(Instrument::CivilCode, 200),
-        "民法所称的期间按照公历年、月、日、小时计算。",
-    ),
+    (Citation::new(Instrument::CivilCode, 200), "民法所称的期间按照公历年、月、日、小时计算。"),
     (
         Citation::new(Instrument::CivilCode, 201).para(1),
         "按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算。",
@@ -662,27 +617,15 @@ mod tests {
             Citation::apl(57).para(1).item(4).quote(),
             Some("（四）违法行为涉嫌犯罪的，移送司法机关。")
         );
-        assert!(
-            Citation::apl(57)
-                .para(2)
-                .quote()
-                .is_some_and(|t| t.starts_with("对情节复杂"))
-        );
+        assert!(Citation::apl(57).para(2).quote().is_some_and(|t| t.starts_with("对情节复杂")));
         assert!(Citation::apl(57).para(1).item(5).quote().is_none());
         assert!(Citation::apl(32).para(1).item(5).quote().is_some());
-        assert!(
-            Citation::apl(85)
-                .quote()
-                .is_some_and(|t| t.contains("工作日"))
-        );
+        assert!(Citation::apl(85).quote().is_some_and(|t| t.contains("工作日")));
     }
 
     #[test]
     fn rendering() {
-        assert_eq!(
-            Citation::apl(33).para(1).to_string(),
-            "《中华人民共和国行政处罚法》第三十三条第一款"
-        );
+        assert_eq!(Citation::apl(33).para(1).to_string(), "《中华人民共和国行政处罚法》第三十三条第一款");
         assert_eq!(Citation::apl(33).para(1).eid(), "art_33__para_1");
         let plan = Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(2);
         assert_eq!(
@@ -694,16 +637,9 @@ mod tests {
 
     #[test]
     fn eid_errors() {
-        for bad in [
-            "",
-            "art_",
-            "art_0",
-            "art_01",
-            "art_3__para_",
-            "art_3__foo_1",
-            "art_3__point_1__para_1",
-            "sec_3",
-        ] {
+        for bad in
+            ["", "art_", "art_0", "art_01", "art_3__para_", "art_3__foo_1", "art_3__point_1__para_1", "sec_3"]
+        {
             let err = Citation::from_eid(Instrument::AdministrativePenaltyLaw, bad).unwrap_err();
             assert_eq!(err.to_string(), format!("invalid citation id `{bad}`"));
         }

@@ -67,9 +67,7 @@ impl PenaltyKind {
             PenaltyKind::Fine
             | PenaltyKind::ConfiscateIllegalGains
             | PenaltyKind::ConfiscateIllegalProperty => 2,
-            PenaltyKind::SuspendPermit
-            | PenaltyKind::DowngradeQualification
-            | PenaltyKind::RevokePermit => 3,
+            PenaltyKind::SuspendPermit | PenaltyKind::DowngradeQualification | PenaltyKind::RevokePermit => 3,
             PenaltyKind::RestrictBusiness
             | PenaltyKind::OrderSuspendProduction
             | PenaltyKind::OrderClose
@@ -337,10 +335,7 @@ mod tests {
             let code = v.to_string();
             assert_eq!(code.parse::<T>().unwrap(), v);
             assert_eq!(serde_json::to_string(&v).unwrap(), format!("\"{code}\""));
-            assert_eq!(
-                serde_json::from_str::<T>(&format!("\"{code}\"")).unwrap(),
-                v
-            );
+            assert_eq!(serde_json::from_str::<T>(&format!("\"{code}\"")).unwrap(), v);
         }
     }
 

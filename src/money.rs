@@ -27,9 +27,7 @@ use serde::{Deserialize, Serialize};
 /// An exact, non-negative amount of money in 分 (fen).
 ///
 /// `Ord` is the natural order of amounts.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Money(u64);
 
@@ -62,9 +60,7 @@ impl Money {
     pub const fn from_yuan(yuan: u64) -> Result<Money, ParseMoneyError> {
         match yuan.checked_mul(100) {
             Some(fen) => Ok(Money(fen)),
-            None => Err(ParseMoneyError {
-                kind: MoneyErrorKind::Overflow,
-            }),
+            None => Err(ParseMoneyError { kind: MoneyErrorKind::Overflow }),
         }
     }
 
@@ -81,10 +77,7 @@ impl Money {
     /// assert_eq!(ART_51_PERSON.fen(), 20_000);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[expect(
-        clippy::panic,
-        reason = "const constructor for statutory constants, documented"
-    )]
+    #[expect(clippy::panic, reason = "const constructor for statutory constants, documented")]
     pub const fn yuan(yuan: u64) -> Money {
         match yuan.checked_mul(100) {
             Some(fen) => Money(fen),
@@ -148,11 +141,7 @@ impl Money {
         match (self.0 as u128).checked_mul(permille as u128) {
             Some(v) => {
                 let q = v / 1000;
-                if q > u64::MAX as u128 {
-                    None
-                } else {
-                    Some(Money(q as u64))
-                }
+                if q > u64::MAX as u128 { None } else { Some(Money(q as u64)) }
             }
             None => None,
         }
@@ -163,11 +152,7 @@ impl Money {
         match (self.0 as u128).checked_mul(permille as u128) {
             Some(v) => {
                 let q = v.div_ceil(1000);
-                if q > u64::MAX as u128 {
-                    None
-                } else {
-                    Some(Money(q as u64))
-                }
+                if q > u64::MAX as u128 { None } else { Some(Money(q as u64)) }
             }
             None => None,
         }
@@ -211,10 +196,7 @@ impl FromStr for Money {
     fn from_str(s: &str) -> Result<Money, ParseMoneyError> {
         let err = |kind| ParseMoneyError { kind };
         let t = s.trim();
-        let t = t
-            .strip_prefix('¥')
-            .or_else(|| t.strip_prefix('￥'))
-            .unwrap_or(t);
+        let t = t.strip_prefix('¥').or_else(|| t.strip_prefix('￥')).unwrap_or(t);
         let t = t.strip_suffix('元').unwrap_or(t);
         if t.is_empty() {
             return Err(err(MoneyErrorKind::Invalid(s.to_owned())));
@@ -246,9 +228,7 @@ impl FromStr for Money {
                 return Err(err(MoneyErrorKind::Invalid(s.to_owned())));
             }
             Some(f) => {
-                let v: u64 = f
-                    .parse()
-                    .map_err(|_| err(MoneyErrorKind::Invalid(s.to_owned())))?;
+                let v: u64 = f.parse().map_err(|_| err(MoneyErrorKind::Invalid(s.to_owned())))?;
                 if f.len() == 1 { v * 10 } else { v }
             }
         };
@@ -294,9 +274,7 @@ enum MoneyErrorKind {
 /// "五倍", `0.5` for "百分之五十".
 ///
 /// On the wire a decimal string such as `"5"` or `"0.5"`.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Multiplier(u32);
 
@@ -314,9 +292,7 @@ impl Multiplier {
     pub const fn times(n: u32) -> Result<Multiplier, ParseMoneyError> {
         match n.checked_mul(1000) {
             Some(p) => Ok(Multiplier(p)),
-            None => Err(ParseMoneyError {
-                kind: MoneyErrorKind::Overflow,
-            }),
+            None => Err(ParseMoneyError { kind: MoneyErrorKind::Overflow }),
         }
     }
 
@@ -347,9 +323,7 @@ impl fmt::Display for Multiplier {
 impl FromStr for Multiplier {
     type Err = ParseMoneyError;
     fn from_str(s: &str) -> Result<Multiplier, ParseMoneyError> {
-        let bad = || ParseMoneyError {
-            kind: MoneyErrorKind::Invalid(s.to_owned()),
-        };
+        let bad = || ParseMoneyError { kind: MoneyErrorKind::Invalid(s.to_owned()) };
         let (int, frac) = s.split_once('.').unwrap_or((s, ""));
         if int.is_empty()
             || !int.bytes().all(|b| b.is_ascii_digit())
@@ -360,19 +334,11 @@ impl FromStr for Multiplier {
             return Err(bad());
         }
         let whole: u32 = int.parse().map_err(|_| bad())?;
-        let mut f: u32 = if frac.is_empty() {
-            0
-        } else {
-            frac.parse().map_err(|_| bad())?
-        };
+        let mut f: u32 = if frac.is_empty() { 0 } else { frac.parse().map_err(|_| bad())? };
         for _ in frac.len()..3 {
             f *= 10;
         }
-        whole
-            .checked_mul(1000)
-            .and_then(|w| w.checked_add(f))
-            .map(Multiplier)
-            .ok_or_else(bad)
+        whole.checked_mul(1000).and_then(|w| w.checked_add(f)).map(Multiplier).ok_or_else(bad)
     }
 }
 
@@ -556,10 +522,7 @@ impl TryFrom<FineBoundsRepr> for FineBounds {
 
 impl From<FineBounds> for FineBoundsRepr {
     fn from(b: FineBounds) -> Self {
-        FineBoundsRepr {
-            min: b.min,
-            max: b.max,
-        }
+        FineBoundsRepr { min: b.min, max: b.max }
     }
 }
 
@@ -690,12 +653,7 @@ impl FineRule {
         if let Some(b) = below {
             FineRule::range(b.min, b.max)?;
         }
-        Ok(FineRule::Multiple {
-            base,
-            min,
-            max,
-            below,
-        })
+        Ok(FineRule::Multiple { base, min, max, below })
     }
 
     /// The lawful bounds given the case's amounts, or `None` when the rule is
@@ -721,27 +679,13 @@ impl FineRule {
     pub fn bounds(&self, amounts: &Amounts) -> Option<FineBounds> {
         match *self {
             FineRule::Range { min, max } => Some(FineBounds { min, max }),
-            FineRule::UpTo { max } => Some(FineBounds {
-                min: Money::ZERO,
-                max,
-            }),
-            FineRule::Fixed { amount } => Some(FineBounds {
-                min: amount,
-                max: amount,
-            }),
-            FineRule::Multiple {
-                base,
-                min,
-                max,
-                below,
-            } => {
+            FineRule::UpTo { max } => Some(FineBounds { min: Money::ZERO, max }),
+            FineRule::Fixed { amount } => Some(FineBounds { min: amount, max: amount }),
+            FineRule::Multiple { base, min, max, below } => {
                 let b = amounts.get(base)?;
                 if let Some(t) = below {
                     if b < t.threshold {
-                        return Some(FineBounds {
-                            min: t.min,
-                            max: t.max,
-                        });
+                        return Some(FineBounds { min: t.min, max: t.max });
                     }
                 }
                 let lo = min.apply(b)?;
@@ -757,12 +701,7 @@ impl FineRule {
             FineRule::Range { min, max } => format!("{min}以上{max}以下罚款"),
             FineRule::UpTo { max } => format!("{max}以下罚款"),
             FineRule::Fixed { amount } => format!("{amount}罚款"),
-            FineRule::Multiple {
-                base,
-                min,
-                max,
-                below,
-            } => {
+            FineRule::Multiple { base, min, max, below } => {
                 let mut s = format!("{}{min}倍以上{max}倍以下罚款", base.legal_name());
                 if let Some(b) = below {
                     s.push_str(&format!(
@@ -808,12 +747,7 @@ impl TryFrom<FineRuleRepr> for FineRule {
             FineRuleRepr::Range { min, max } => FineRule::range(min, max),
             FineRuleRepr::UpTo { max } => FineRule::up_to(max),
             FineRuleRepr::Fixed { amount } => FineRule::fixed(amount),
-            FineRuleRepr::Multiple {
-                base,
-                min,
-                max,
-                below,
-            } => FineRule::multiple(base, min, max, below),
+            FineRuleRepr::Multiple { base, min, max, below } => FineRule::multiple(base, min, max, below),
         }
     }
 }
@@ -824,17 +758,7 @@ impl From<FineRule> for FineRuleRepr {
             FineRule::Range { min, max } => FineRuleRepr::Range { min, max },
             FineRule::UpTo { max } => FineRuleRepr::UpTo { max },
             FineRule::Fixed { amount } => FineRuleRepr::Fixed { amount },
-            FineRule::Multiple {
-                base,
-                min,
-                max,
-                below,
-            } => FineRuleRepr::Multiple {
-                base,
-                min,
-                max,
-                below,
-            },
+            FineRule::Multiple { base, min, max, below } => FineRuleRepr::Multiple { base, min, max, below },
         }
     }
 }
@@ -866,30 +790,12 @@ mod tests {
     #[test]
     fn parse_errors() {
         for (s, msg) in [
-            (
-                "",
-                "invalid amount ``: expected yuan with at most two decimals, such as `1500.00`",
-            ),
-            (
-                "12.345",
-                "invalid amount `12.345`: expected yuan with at most two decimals, such as `1500.00`",
-            ),
-            (
-                "-5",
-                "negative amount `-5`: amounts of money are never negative",
-            ),
-            (
-                "1,00",
-                "invalid amount `1,00`: expected yuan with at most two decimals, such as `1500.00`",
-            ),
-            (
-                "abc",
-                "invalid amount `abc`: expected yuan with at most two decimals, such as `1500.00`",
-            ),
-            (
-                "1.",
-                "invalid amount `1.`: expected yuan with at most two decimals, such as `1500.00`",
-            ),
+            ("", "invalid amount ``: expected yuan with at most two decimals, such as `1500.00`"),
+            ("12.345", "invalid amount `12.345`: expected yuan with at most two decimals, such as `1500.00`"),
+            ("-5", "negative amount `-5`: amounts of money are never negative"),
+            ("1,00", "invalid amount `1,00`: expected yuan with at most two decimals, such as `1500.00`"),
+            ("abc", "invalid amount `abc`: expected yuan with at most two decimals, such as `1500.00`"),
+            ("1.", "invalid amount `1.`: expected yuan with at most two decimals, such as `1500.00`"),
             ("99999999999999999999", "amount too large"),
         ] {
             assert_eq!(s.parse::<Money>().unwrap_err().to_string(), msg, "{s}");
@@ -906,37 +812,26 @@ mod tests {
 
     #[test]
     fn fine_rule_json() {
-        let r: FineRule =
-            serde_json::from_str(r#"{"kind":"range","min":"100","max":"1000"}"#).unwrap();
-        assert_eq!(
-            r,
-            FineRule::range(Money::yuan(100), Money::yuan(1000)).unwrap()
-        );
-        let err = serde_json::from_str::<FineRule>(r#"{"kind":"range","min":"1000","max":"100"}"#)
-            .unwrap_err();
+        let r: FineRule = serde_json::from_str(r#"{"kind":"range","min":"100","max":"1000"}"#).unwrap();
+        assert_eq!(r, FineRule::range(Money::yuan(100), Money::yuan(1000)).unwrap());
+        let err =
+            serde_json::from_str::<FineRule>(r#"{"kind":"range","min":"1000","max":"100"}"#).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("inverted fine range: minimum `¥1,000.00` is above maximum `¥100.00`"),
             "{err}"
         );
         assert!(serde_json::from_str::<FineRule>(r#"{"kind":"up_to","max":"0"}"#).is_err());
-        assert!(
-            serde_json::from_str::<FineRule>(r#"{"kind":"up_to","max":"5","extra":1}"#).is_err()
-        );
+        assert!(serde_json::from_str::<FineRule>(r#"{"kind":"up_to","max":"5","extra":1}"#).is_err());
         assert_eq!(
-            FineRule::range(Money::yuan(100), Money::yuan(1000))
-                .unwrap()
-                .legal_name(),
+            FineRule::range(Money::yuan(100), Money::yuan(1000)).unwrap().legal_name(),
             "¥100.00以上¥1,000.00以下罚款"
         );
     }
 
     #[test]
     fn multiplier() {
-        assert_eq!(
-            "5".parse::<Multiplier>().unwrap(),
-            Multiplier::from_permille(5000)
-        );
+        assert_eq!("5".parse::<Multiplier>().unwrap(), Multiplier::from_permille(5000));
         assert_eq!("0.5".parse::<Multiplier>().unwrap().to_string(), "0.5");
         assert_eq!("1.25".parse::<Multiplier>().unwrap().permille(), 1250);
         for bad in ["", ".5", "5.", "1.2345", "x", "-1"] {

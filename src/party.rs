@@ -74,10 +74,7 @@ impl PartyId {
 pub(crate) fn check_id(id: &str, what: &'static str) -> Result<(), InvalidIdError> {
     let n = id.chars().count();
     if n == 0 || n > 64 || id.trim() != id || id.chars().any(char::is_control) {
-        return Err(InvalidIdError {
-            what,
-            value: id.to_owned(),
-        });
+        return Err(InvalidIdError { what, value: id.to_owned() });
     }
     Ok(())
 }
@@ -193,32 +190,17 @@ pub enum PartyKind {
 impl Party {
     /// A natural person.
     pub fn natural_person(id: PartyId, birth_date: NaiveDate, capacity: MentalCapacity) -> Party {
-        Party {
-            id,
-            name: None,
-            kind: PartyKind::NaturalPerson {
-                birth_date,
-                capacity,
-            },
-        }
+        Party { id, name: None, kind: PartyKind::NaturalPerson { birth_date, capacity } }
     }
 
     /// A legal person, with its registration date if known.
     pub fn legal_person(id: PartyId, registered_on: Option<NaiveDate>) -> Party {
-        Party {
-            id,
-            name: None,
-            kind: PartyKind::LegalPerson { registered_on },
-        }
+        Party { id, name: None, kind: PartyKind::LegalPerson { registered_on } }
     }
 
     /// Another organisation, with its registration date if known.
     pub fn other_organisation(id: PartyId, registered_on: Option<NaiveDate>) -> Party {
-        Party {
-            id,
-            name: None,
-            kind: PartyKind::OtherOrganisation { registered_on },
-        }
+        Party { id, name: None, kind: PartyKind::OtherOrganisation { registered_on } }
     }
 
     /// The same party with a display name (姓名 / 名称).
@@ -230,10 +212,7 @@ impl Party {
         let name = name.into();
         let n = name.chars().count();
         if n == 0 || n > 200 || name.trim() != name {
-            return Err(InvalidIdError {
-                what: "party name",
-                value: name,
-            });
+            return Err(InvalidIdError { what: "party name", value: name });
         }
         self.name = Some(name);
         Ok(self)
@@ -293,8 +272,9 @@ impl Party {
     pub fn registered_on(&self) -> Option<NaiveDate> {
         match self.kind {
             PartyKind::NaturalPerson { .. } => None,
-            PartyKind::LegalPerson { registered_on }
-            | PartyKind::OtherOrganisation { registered_on } => registered_on,
+            PartyKind::LegalPerson { registered_on } | PartyKind::OtherOrganisation { registered_on } => {
+                registered_on
+            }
         }
     }
 }
@@ -337,10 +317,7 @@ pub enum PartyError {
 impl TryFrom<PartyRepr> for Party {
     type Error = PartyError;
     fn try_from(r: PartyRepr) -> Result<Self, Self::Error> {
-        let inapplicable = |field| PartyError::Inapplicable {
-            field,
-            kind: r.kind,
-        };
+        let inapplicable = |field| PartyError::Inapplicable { field, kind: r.kind };
         let party = match r.kind {
             PartyKindCode::NaturalPerson => {
                 if r.registered_on.is_some() {
@@ -374,21 +351,12 @@ impl From<Party> for PartyRepr {
     fn from(p: Party) -> Self {
         let kind = p.kind_code();
         let (birth_date, capacity, registered_on) = match p.kind {
-            PartyKind::NaturalPerson {
-                birth_date,
-                capacity,
-            } => (Some(birth_date), Some(capacity), None),
-            PartyKind::LegalPerson { registered_on }
-            | PartyKind::OtherOrganisation { registered_on } => (None, None, registered_on),
+            PartyKind::NaturalPerson { birth_date, capacity } => (Some(birth_date), Some(capacity), None),
+            PartyKind::LegalPerson { registered_on } | PartyKind::OtherOrganisation { registered_on } => {
+                (None, None, registered_on)
+            }
         };
-        PartyRepr {
-            id: p.id,
-            name: p.name,
-            kind,
-            birth_date,
-            capacity,
-            registered_on,
-        }
+        PartyRepr { id: p.id, name: p.name, kind, birth_date, capacity, registered_on }
     }
 }
 
@@ -404,25 +372,15 @@ mod tests {
         let back: Party = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
         assert_eq!(back, p);
 
-        let err = serde_json::from_str::<Party>(r#"{"id":"p1","kind":"natural_person"}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.starts_with("field `birth_date` is required for a natural person"),
-            "{err}"
-        );
-        let err = serde_json::from_str::<Party>(
-            r#"{"id":"p1","kind":"legal_person","birth_date":"2000-01-01"}"#,
-        )
-        .unwrap_err()
-        .to_string();
-        assert!(
-            err.starts_with("field `birth_date` does not apply to a legal_person"),
-            "{err}"
-        );
+        let err =
+            serde_json::from_str::<Party>(r#"{"id":"p1","kind":"natural_person"}"#).unwrap_err().to_string();
+        assert!(err.starts_with("field `birth_date` is required for a natural person"), "{err}");
+        let err =
+            serde_json::from_str::<Party>(r#"{"id":"p1","kind":"legal_person","birth_date":"2000-01-01"}"#)
+                .unwrap_err()
+                .to_string();
+        assert!(err.starts_with("field `birth_date` does not apply to a legal_person"), "{err}");
         assert!(serde_json::from_str::<Party>(r#"{"id":"","kind":"legal_person"}"#).is_err());
-        assert!(
-            serde_json::from_str::<Party>(r#"{"id":"a","kind":"legal_person","x":1}"#).is_err()
-        );
+        assert!(serde_json::from_str::<Party>(r#"{"id":"a","kind":"legal_person","x":1}"#).is_err());
     }
 }

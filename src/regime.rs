@@ -143,20 +143,18 @@ impl DiscretionBands {
     /// The 从轻 band of a fine range.
     pub fn lighter(&self, b: FineBounds) -> FineBounds {
         let span = b.max().saturating_sub(b.min());
-        let hi = b.min().saturating_add(
-            span.mul_permille_floor(u32::from(self.lighter_upper_permille))
-                .unwrap_or(span),
-        );
+        let hi = b
+            .min()
+            .saturating_add(span.mul_permille_floor(u32::from(self.lighter_upper_permille)).unwrap_or(span));
         FineBounds::new(b.min(), hi.min(b.max())).unwrap_or(b)
     }
 
     /// The 从重 band of a fine range.
     pub fn heavier(&self, b: FineBounds) -> FineBounds {
         let span = b.max().saturating_sub(b.min());
-        let lo = b.min().saturating_add(
-            span.mul_permille_ceil(u32::from(self.heavier_lower_permille))
-                .unwrap_or(span),
-        );
+        let lo = b
+            .min()
+            .saturating_add(span.mul_permille_ceil(u32::from(self.heavier_lower_permille)).unwrap_or(span));
         FineBounds::new(lo.min(b.max()), b.max()).unwrap_or(b)
     }
 
@@ -221,11 +219,7 @@ pub struct SummaryThresholds {
 impl SummaryThresholds {
     /// Whether a fine qualifies for the summary procedure.
     pub fn admits(&self, fine: Money, natural_person: bool) -> bool {
-        let t = if natural_person {
-            self.natural_person
-        } else {
-            self.organisation
-        };
+        let t = if natural_person { self.natural_person } else { self.organisation };
         if self.inclusive { fine <= t } else { fine < t }
     }
 }
@@ -251,11 +245,7 @@ pub struct HearingThresholds {
 impl HearingThresholds {
     /// The threshold for a party.
     pub fn for_party(&self, natural_person: bool) -> Money {
-        if natural_person {
-            self.natural_person
-        } else {
-            self.organisation
-        }
+        if natural_person { self.natural_person } else { self.organisation }
     }
 }
 
@@ -454,10 +444,7 @@ impl Regime {
     pub fn national() -> Regime {
         Regime {
             name: "national".to_owned(),
-            discretion: DiscretionBands {
-                lighter_upper_permille: 300,
-                heavier_lower_permille: 700,
-            },
+            discretion: DiscretionBands { lighter_upper_permille: 300, heavier_lower_permille: 700 },
             mitigation_floor: MitigationFloor::None,
             first_violation: FirstViolationPolicy {
                 window: Window::Months(24),
@@ -534,29 +521,19 @@ impl Regime {
             return Err(RegimeError::Zero { field: "hearing" });
         }
         if matches!(self.first_violation.window, Window::Months(0)) {
-            return Err(RegimeError::Zero {
-                field: "first_violation.window",
-            });
+            return Err(RegimeError::Zero { field: "first_violation.window" });
         }
         if self.decision_period_days == 0 {
-            return Err(RegimeError::Zero {
-                field: "decision_period_days",
-            });
+            return Err(RegimeError::Zero { field: "decision_period_days" });
         }
         if self.observation_period.count() == 0 {
-            return Err(RegimeError::Zero {
-                field: "observation_period",
-            });
+            return Err(RegimeError::Zero { field: "observation_period" });
         }
         if self.correction_days == 0 {
-            return Err(RegimeError::Zero {
-                field: "correction_days",
-            });
+            return Err(RegimeError::Zero { field: "correction_days" });
         }
         if self.transition_period_max.count() == 0 {
-            return Err(RegimeError::Zero {
-                field: "transition_period_max",
-            });
+            return Err(RegimeError::Zero { field: "transition_period_max" });
         }
         if let MitigationFloor::PermilleOfMinimum(p) = self.mitigation_floor {
             if p >= 1000 {
@@ -564,29 +541,13 @@ impl Regime {
             }
         }
         for (i, a) in self.recognised_aggravating.iter().enumerate() {
-            if self
-                .recognised_aggravating
-                .iter()
-                .skip(i + 1)
-                .any(|b| b == a)
-            {
-                return Err(RegimeError::Duplicate {
-                    field: "recognised_aggravating",
-                    value: a.to_string(),
-                });
+            if self.recognised_aggravating.iter().skip(i + 1).any(|b| b == a) {
+                return Err(RegimeError::Duplicate { field: "recognised_aggravating", value: a.to_string() });
             }
         }
         for (i, a) in self.recognised_mitigating.iter().enumerate() {
-            if self
-                .recognised_mitigating
-                .iter()
-                .skip(i + 1)
-                .any(|b| b == a)
-            {
-                return Err(RegimeError::Duplicate {
-                    field: "recognised_mitigating",
-                    value: a.to_string(),
-                });
+            if self.recognised_mitigating.iter().skip(i + 1).any(|b| b == a) {
+                return Err(RegimeError::Duplicate { field: "recognised_mitigating", value: a.to_string() });
             }
         }
         Ok(())
@@ -680,19 +641,10 @@ mod tests {
 
     #[test]
     fn bands_split_range() {
-        let b = DiscretionBands {
-            lighter_upper_permille: 300,
-            heavier_lower_permille: 700,
-        };
+        let b = DiscretionBands { lighter_upper_permille: 300, heavier_lower_permille: 700 };
         let r = FineBounds::new(Money::yuan(1_000), Money::yuan(10_000)).unwrap();
-        assert_eq!(
-            b.lighter(r),
-            FineBounds::new(Money::yuan(1_000), Money::yuan(3_700)).unwrap()
-        );
-        assert_eq!(
-            b.heavier(r),
-            FineBounds::new(Money::yuan(7_300), Money::yuan(10_000)).unwrap()
-        );
+        assert_eq!(b.lighter(r), FineBounds::new(Money::yuan(1_000), Money::yuan(3_700)).unwrap());
+        assert_eq!(b.heavier(r), FineBounds::new(Money::yuan(7_300), Money::yuan(10_000)).unwrap());
         assert_eq!(
             b.ordinary(r),
             Some(FineBounds::new(Money::from_fen(370_001), Money::from_fen(729_999)).unwrap())
@@ -718,7 +670,12 @@ mod tests {
         let mut bad = Regime::national();
         bad.discretion.lighter_upper_permille = 800;
         let err = Regime::from_json(&bad.to_json()).unwrap_err();
-        assert!(err.to_string().contains("discretion bands out of order: lighter upper `800` ‰ must not exceed heavier lower `700` ‰"), "{err}");
+        assert!(
+            err.to_string().contains(
+                "discretion bands out of order: lighter upper `800` ‰ must not exceed heavier lower `700` ‰"
+            ),
+            "{err}"
+        );
     }
 
     #[test]
@@ -728,10 +685,7 @@ mod tests {
         assert!(!s.admits(Money::from_fen(20_001), true));
         assert!(s.admits(Money::yuan(3_000), false));
         assert!(!s.admits(Money::from_fen(300_001), false));
-        let excl = SummaryThresholds {
-            inclusive: false,
-            ..s
-        };
+        let excl = SummaryThresholds { inclusive: false, ..s };
         assert!(!excl.admits(Money::yuan(200), true));
     }
 }

@@ -9,13 +9,7 @@ use serde::{Deserialize, Deserializer, Serializer};
 
 pub(crate) fn parse(s: &str) -> Result<NaiveDate, String> {
     let ok_shape = s.len() == 10
-        && s.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
+        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
     if !ok_shape {
         return Err(format!("invalid date `{s}`: expected YYYY-MM-DD"));
     }
@@ -43,12 +37,9 @@ pub(crate) mod option {
         }
     }
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<NaiveDate>, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
         let s = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
-        s.map(|s| parse(&s).map_err(serde::de::Error::custom))
-            .transpose()
+        s.map(|s| parse(&s).map_err(serde::de::Error::custom)).transpose()
     }
 }
 
@@ -60,10 +51,7 @@ mod tests {
             super::parse("2023-02-30").unwrap_err(),
             "invalid date `2023-02-30`: no such day in the calendar"
         );
-        assert_eq!(
-            super::parse("2023/02/01").unwrap_err(),
-            "invalid date `2023/02/01`: expected YYYY-MM-DD"
-        );
+        assert_eq!(super::parse("2023/02/01").unwrap_err(), "invalid date `2023/02/01`: expected YYYY-MM-DD");
         assert!(super::parse("2024-02-29").is_ok());
     }
 }

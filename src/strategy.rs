@@ -47,12 +47,12 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::case::{
-    Act, Aggravating, Case, Context, Correction, CrimeSuspicion, Facts, Fault, Gravity, Harm,
-    Mitigating, PriorOutcome, PriorViolation,
+    Act, Aggravating, Case, Context, Correction, CrimeSuspicion, Facts, Fault, Gravity, Harm, Mitigating,
+    PriorOutcome, PriorViolation,
 };
 use crate::catalogue::{
-    Amendment, Catalogue, Condition, Domain, EntryCondition, EntryId, Exclusion, Item, ItemCode,
-    ListEntry, ListOutcome, Modal, Sector, Source, SourceId, StatutoryPenalty,
+    Amendment, Catalogue, Condition, Domain, EntryCondition, EntryId, Exclusion, Item, ItemCode, ListEntry,
+    ListOutcome, Modal, Sector, Source, SourceId, StatutoryPenalty,
 };
 use crate::measure::{PenaltyKind, SoftMeasure};
 use crate::money::{AmountBase, Amounts, BelowThreshold, FineRule, Money, Multiplier};
@@ -69,20 +69,14 @@ fn day(n: i64) -> NaiveDate {
 /// A date between `from` and `to` inclusive, uniform.
 pub fn date_between(from: NaiveDate, to: NaiveDate) -> impl Strategy<Value = NaiveDate> {
     let span = (to - from).num_days().max(0);
-    (0..=span).prop_map(move |n| {
-        from.checked_add_days(Days::new(n.unsigned_abs()))
-            .unwrap_or(from)
-    })
+    (0..=span).prop_map(move |n| from.checked_add_days(Days::new(n.unsigned_abs())).unwrap_or(from))
 }
 
 /// An amount of money up to `max`, uniform in fen, with whole yuan half the
 /// time.
 pub fn money(max: Money) -> impl Strategy<Value = Money> {
     let yuan = max.fen() / 100;
-    prop_oneof![
-        (0..=max.fen()).prop_map(Money::from_fen),
-        (0..=yuan).prop_map(|y| Money::from_fen(y * 100)),
-    ]
+    prop_oneof![(0..=max.fen()).prop_map(Money::from_fen), (0..=yuan).prop_map(|y| Money::from_fen(y * 100)),]
 }
 
 /// A statutory fine rule (see the module docs for the distribution).
@@ -93,26 +87,22 @@ pub fn fine_rule() -> impl Strategy<Value = FineRule> {
     });
     let up_to = (1u64..=200_000).prop_filter_map("valid", |m| FineRule::up_to(Money::yuan(m)).ok());
     let fixed = (1u64..=5_000).prop_filter_map("valid", |m| FineRule::fixed(Money::yuan(m)).ok());
-    let multiple = (
-        select(vec![AmountBase::GoodsValue, AmountBase::IllegalGains]),
-        1u32..=10,
-        0u32..=10,
-        any::<bool>(),
-    )
-        .prop_filter_map("valid multiple", |(base, lo, extra, floor)| {
-            let below = floor.then_some(BelowThreshold {
-                threshold: Money::yuan(10_000),
-                min: Money::yuan(50_000),
-                max: Money::yuan(100_000),
+    let multiple =
+        (select(vec![AmountBase::GoodsValue, AmountBase::IllegalGains]), 1u32..=10, 0u32..=10, any::<bool>())
+            .prop_filter_map("valid multiple", |(base, lo, extra, floor)| {
+                let below = floor.then_some(BelowThreshold {
+                    threshold: Money::yuan(10_000),
+                    min: Money::yuan(50_000),
+                    max: Money::yuan(100_000),
+                });
+                FineRule::multiple(
+                    base,
+                    Multiplier::times(lo).ok()?,
+                    Multiplier::times(lo + extra).ok()?,
+                    below,
+                )
+                .ok()
             });
-            FineRule::multiple(
-                base,
-                Multiplier::times(lo).ok()?,
-                Multiplier::times(lo + extra).ok()?,
-                below,
-            )
-            .ok()
-        });
     prop_oneof![4 => range, 3 => up_to, 1 => fixed, 2 => multiple]
 }
 
@@ -153,12 +143,8 @@ fn condition() -> impl Strategy<Value = Condition> {
 
 fn exclusion() -> impl Strategy<Value = Exclusion> {
     prop_oneof![
-        Just(Exclusion::Context {
-            context: Context::SensitiveZone
-        }),
-        Just(Exclusion::Context {
-            context: Context::SeriousDishonestyListed
-        }),
+        Just(Exclusion::Context { context: Context::SensitiveZone }),
+        Just(Exclusion::Context { context: Context::SeriousDishonestyListed }),
         Just(Exclusion::RefusedCorrection),
         Just(Exclusion::RepeatViolation),
         Just(Exclusion::SeriousCircumstances),
@@ -171,38 +157,29 @@ fn entry(id: String) -> impl Strategy<Value = ListEntry> {
         select(Modal::ALL.to_vec()),
         proptest::collection::vec(proptest::collection::vec(condition(), 1..=2), 0..=3),
         proptest::collection::vec(exclusion(), 0..=1),
-        proptest::option::of(
-            (1u64..=500).prop_filter_map("valid", |m| FineRule::up_to(Money::yuan(m)).ok()),
-        ),
+        proptest::option::of((1u64..=500).prop_filter_map("valid", |m| FineRule::up_to(Money::yuan(m)).ok())),
     )
-        .prop_filter_map(
-            "valid entry",
-            move |(outcome, modal, conds, exclusions, reduced)| {
-                Some(ListEntry {
-                    id: EntryId::new(id.clone()).ok()?,
-                    source: SourceId::new("SRC-GEN").ok()?,
-                    outcome,
-                    modal,
-                    conditions: conds
-                        .into_iter()
-                        .map(|tests| EntryCondition {
-                            text: "生成的条件".to_owned(),
-                            tests,
-                        })
-                        .collect(),
-                    exclusions,
-                    reduced_fine: reduced.filter(|_| {
-                        matches!(outcome, ListOutcome::Mitigate | ListOutcome::Lighten)
-                    }),
-                    reduced_fine_natural_person: None,
-                    coercive_measure_withheld: None,
-                    supporting_measures: vec![SoftMeasure::Guidance],
-                    basis: None,
-                    effective_from: None,
-                    valid_until: None,
-                })
-            },
-        )
+        .prop_filter_map("valid entry", move |(outcome, modal, conds, exclusions, reduced)| {
+            Some(ListEntry {
+                id: EntryId::new(id.clone()).ok()?,
+                source: SourceId::new("SRC-GEN").ok()?,
+                outcome,
+                modal,
+                conditions: conds
+                    .into_iter()
+                    .map(|tests| EntryCondition { text: "生成的条件".to_owned(), tests })
+                    .collect(),
+                exclusions,
+                reduced_fine: reduced
+                    .filter(|_| matches!(outcome, ListOutcome::Mitigate | ListOutcome::Lighten)),
+                reduced_fine_natural_person: None,
+                coercive_measure_withheld: None,
+                supporting_measures: vec![SoftMeasure::Guidance],
+                basis: None,
+                effective_from: None,
+                valid_until: None,
+            })
+        })
 }
 
 /// A catalogue item with the given code.
@@ -211,19 +188,13 @@ pub fn item(code: String) -> impl Strategy<Value = Item> {
     (
         select(Domain::ALL.to_vec()),
         statutory_penalty(),
-        proptest::option::of((
-            date_between(day(500), day(2_500)),
-            statutory_penalty(),
-            any::<bool>(),
-        )),
+        proptest::option::of((date_between(day(500), day(2_500)), statutory_penalty(), any::<bool>())),
         any::<bool>(),
         proptest::collection::vec(select(Sector::ALL.to_vec()), 0..=2),
         any::<bool>(),
         (0usize..=3).prop_flat_map(move |n| {
             let code = c2.clone();
-            (0..n)
-                .map(|i| entry(format!("{code}-E{i}")))
-                .collect::<Vec<_>>()
+            (0..n).map(|i| entry(format!("{code}-E{i}"))).collect::<Vec<_>>()
         }),
     )
         .prop_filter_map(
@@ -297,23 +268,16 @@ pub fn regime() -> impl Strategy<Value = Regime> {
         select(AggravationPolicy::ALL.to_vec()),
         any::<bool>(),
     )
-        .prop_filter_map(
-            "valid regime",
-            |(shandan, lo, hi, window, scope, aggravation, exclusive)| {
-                let mut r = if shandan {
-                    Regime::shandan_sample()
-                } else {
-                    Regime::national()
-                };
-                r.discretion.lighter_upper_permille = lo;
-                r.discretion.heavier_lower_permille = hi;
-                r.first_violation.window = window;
-                r.first_violation.scope = scope;
-                r.aggravation = aggravation;
-                r.summary.inclusive = !exclusive;
-                r.validate().ok().map(|()| r)
-            },
-        )
+        .prop_filter_map("valid regime", |(shandan, lo, hi, window, scope, aggravation, exclusive)| {
+            let mut r = if shandan { Regime::shandan_sample() } else { Regime::national() };
+            r.discretion.lighter_upper_permille = lo;
+            r.discretion.heavier_lower_permille = hi;
+            r.first_violation.window = window;
+            r.first_violation.scope = scope;
+            r.aggravation = aggravation;
+            r.summary.inclusive = !exclusive;
+            r.validate().ok().map(|()| r)
+        })
 }
 
 /// A party acting on `act` (see the module docs for the age distribution).
@@ -353,9 +317,7 @@ pub fn party(act: NaiveDate) -> impl Strategy<Value = Party> {
 fn correction(act: NaiveDate, discovered: NaiveDate) -> impl Strategy<Value = Correction> {
     let span = (discovered - act).num_days().max(0) + 60;
     (0..4u8, 0..=span).prop_map(move |(k, n)| {
-        let on = act
-            .checked_add_days(Days::new(n.unsigned_abs()))
-            .unwrap_or(act);
+        let on = act.checked_add_days(Days::new(n.unsigned_abs())).unwrap_or(act);
         match k {
             0 => Correction::None,
             1 => Correction::Prompt { on },
@@ -368,10 +330,7 @@ fn correction(act: NaiveDate, discovered: NaiveDate) -> impl Strategy<Value = Co
 /// A case for an item of `catalogue` (see the module docs for the
 /// distribution).
 pub fn case_for(catalogue: &Catalogue) -> impl Strategy<Value = Case> + use<> {
-    let codes: Vec<(ItemCode, Domain)> = catalogue
-        .items()
-        .map(|i| (i.code.clone(), i.domain))
-        .collect();
+    let codes: Vec<(ItemCode, Domain)> = catalogue.items().map(|i| (i.code.clone(), i.domain)).collect();
     let others = codes.clone();
     (select(codes), 0i64..2_700, 0i64..=1_200, 0u64..=30, proptest::option::of(0u64..=90), 0u32..1000)
         .prop_flat_map(move |((code, domain), start, lag, file_lag, continuing, n)| {
@@ -406,15 +365,38 @@ pub fn case_for(catalogue: &Catalogue) -> impl Strategy<Value = Case> + use<> {
                 proptest::collection::btree_set(select(Mitigating::ALL.to_vec()), 0..=2),
                 proptest::collection::btree_set(select(Aggravating::ALL.to_vec()), 0..=2),
                 proptest::collection::btree_set(
-                    select(vec![Context::CommitmentSigned, Context::SensitiveZone, Context::ComplexCircumstances, Context::PartyAbsent, Context::MajorPublicInterest]),
+                    select(vec![
+                        Context::CommitmentSigned,
+                        Context::SensitiveZone,
+                        Context::ComplexCircumstances,
+                        Context::PartyAbsent,
+                        Context::MajorPublicInterest,
+                    ]),
                     0..=2,
                 ),
-                (priors, proptest::collection::btree_set(select(Sector::ALL.to_vec()), 0..=2), proptest::option::of(0u64..=2_000_000)),
+                (
+                    priors,
+                    proptest::collection::btree_set(select(Sector::ALL.to_vec()), 0..=2),
+                    proptest::option::of(0u64..=2_000_000),
+                ),
             )
         })
         .prop_filter_map(
             "valid case",
-            |((code, _domain, start, end, discovered, filed, n), party, facts, crime, gravity, harm, correction, fault, mit, agg, ctx, (priors, sectors, gains))| {
+            |(
+                (code, _domain, start, end, discovered, filed, n),
+                party,
+                facts,
+                crime,
+                gravity,
+                harm,
+                correction,
+                fault,
+                mit,
+                agg,
+                ctx,
+                (priors, sectors, gains),
+            )| {
                 let act = match end {
                     Some(e) => Act::continuing(start, e).ok()?,
                     None => Act::on(start),

@@ -2,11 +2,13 @@
 //! education; and how aggravating circumstances and Art. 49 interact.
 
 use crate::common::*;
+use rouxing::Regime;
 use rouxing::assess::{Duty, Ground, Modality, Rule, Tier};
-use rouxing::case::{Aggravating, Correction, Fault, Gravity, Harm, Mitigating, PriorOutcome, PriorViolation};
+use rouxing::case::{
+    Aggravating, Correction, Fault, Gravity, Harm, Mitigating, PriorOutcome, PriorViolation,
+};
 use rouxing::catalogue::Domain;
 use rouxing::regime::AggravationPolicy;
-use rouxing::Regime;
 
 fn tiers(a: &rouxing::Assessment) -> Vec<Tier> {
     a.lawful.iter().map(|o| o.tier).collect()
@@ -32,7 +34,8 @@ fn minor_promptly_corrected_without_harm_is_not_punished() {
 #[test]
 fn minor_without_harm_but_not_corrected_is_punished() {
     let cat = catalogue(vec![range_item("R-1")]);
-    let c = case("R-1").gravity(Gravity::Minor).harm(Harm::None).correction(Correction::None).build().unwrap();
+    let c =
+        case("R-1").gravity(Gravity::Minor).harm(Harm::None).correction(Correction::None).build().unwrap();
     let (a, _) = run(&c, &cat);
     assert!(!a.is_lawful(Tier::NoPenalty));
 }
@@ -61,12 +64,22 @@ fn a_repeat_inside_the_window_is_not_a_first_violation() {
         outcome: PriorOutcome::FirstViolationNoPenalty,
     };
     // National regime: 24 months, inclusive ("两年内"). Act 2025-03-01.
-    let c = case("R-1").harm(Harm::Slight).correction(prompt()).priors(vec![prior(d(2023, 3, 1))]).build().unwrap();
+    let c = case("R-1")
+        .harm(Harm::Slight)
+        .correction(prompt())
+        .priors(vec![prior(d(2023, 3, 1))])
+        .build()
+        .unwrap();
     let (a, _) = run(&c, &cat);
     assert!(!a.is_lawful(Tier::NoPenalty));
     let t = a.trace.iter().find(|t| t.rule == Rule::FirstViolation).unwrap();
     assert!(!t.fired);
-    let c = case("R-1").harm(Harm::Slight).correction(prompt()).priors(vec![prior(d(2023, 2, 28))]).build().unwrap();
+    let c = case("R-1")
+        .harm(Harm::Slight)
+        .correction(prompt())
+        .priors(vec![prior(d(2023, 2, 28))])
+        .build()
+        .unwrap();
     let (a, _) = run(&c, &cat);
     assert!(a.is_lawful(Tier::NoPenalty));
 }
@@ -97,7 +110,13 @@ fn no_fault_proven_is_not_punished_unless_the_law_says_otherwise() {
 #[test]
 fn each_art_32_circumstance_requires_lighter_or_mitigated() {
     let cat = catalogue(vec![range_item("R-1")]);
-    for m in [Mitigating::EliminatedHarm, Mitigating::Coerced, Mitigating::ConfessedUnknown, Mitigating::Meritorious, Mitigating::OtherStatutory] {
+    for m in [
+        Mitigating::EliminatedHarm,
+        Mitigating::Coerced,
+        Mitigating::ConfessedUnknown,
+        Mitigating::Meritorious,
+        Mitigating::OtherStatutory,
+    ] {
         let c = case("R-1").mitigating(vec![m]).build().unwrap();
         let (a, _) = run(&c, &cat);
         assert_eq!(tiers(&a), vec![Tier::Mitigated, Tier::Lighter], "{m}");
@@ -145,17 +164,32 @@ fn unrecognised_local_aggravation_has_no_effect() {
     let c = case("R-1").aggravating(vec![Aggravating::EmergencyMeasures]).build().unwrap();
     let (a, _) = run_with(&c, &cat, &r);
     assert_eq!(tiers(&a), vec![Tier::Heavier]);
-    assert!(a.trace.iter().any(|t| t.rule == Rule::Emergency && t.fired && t.citation == rouxing::law::Citation::apl(49)));
+    assert!(
+        a.trace
+            .iter()
+            .any(|t| t.rule == Rule::Emergency && t.fired && t.citation == rouxing::law::Citation::apl(49))
+    );
 }
 
 #[test]
 fn art_49_removes_discretionary_first_violation_leniency() {
     let cat = catalogue(vec![range_item("R-1")]);
-    let c = case("R-1").harm(Harm::Slight).correction(prompt()).aggravating(vec![Aggravating::EmergencyMeasures]).build().unwrap();
+    let c = case("R-1")
+        .harm(Harm::Slight)
+        .correction(prompt())
+        .aggravating(vec![Aggravating::EmergencyMeasures])
+        .build()
+        .unwrap();
     let (a, _) = run(&c, &cat);
     assert_eq!(tiers(&a), vec![Tier::Heavier]);
     // but never the mandatory 轻微不罚
-    let c = case("R-1").gravity(Gravity::Minor).harm(Harm::None).correction(prompt()).aggravating(vec![Aggravating::EmergencyMeasures]).build().unwrap();
+    let c = case("R-1")
+        .gravity(Gravity::Minor)
+        .harm(Harm::None)
+        .correction(prompt())
+        .aggravating(vec![Aggravating::EmergencyMeasures])
+        .build()
+        .unwrap();
     let (a, _) = run(&c, &cat);
     assert_eq!(tiers(&a), vec![Tier::NoPenalty]);
 }

@@ -79,7 +79,10 @@ fn a_continuing_act_counts_from_its_end() {
 #[test]
 fn another_law_may_set_the_period() {
     let mut it = range_item("R-1");
-    it.limitation = Some(LimitationOverride { years: 5, basis: "《中华人民共和国税收征收管理法》第八十六条".into() });
+    it.limitation = Some(LimitationOverride {
+        years: 5,
+        basis: "《中华人民共和国税收征收管理法》第八十六条".into(),
+    });
     let cat = catalogue(vec![it]);
     let c = case("R-1").act_on(d(2020, 1, 1)).discovered_on(d(2024, 1, 1)).build().unwrap();
     let (a, _) = run(&c, &cat);
@@ -90,14 +93,23 @@ fn another_law_may_set_the_period() {
 fn amended(new: Option<StatutoryPenalty>) -> rouxing::catalogue::Item {
     let mut it = item(
         "V-1",
-        StatutoryPenalty::new(vec![PenaltyKind::Fine], Some(FineRule::up_to(Money::yuan(50_000)).unwrap()), None).unwrap(),
+        StatutoryPenalty::new(
+            vec![PenaltyKind::Fine],
+            Some(FineRule::up_to(Money::yuan(50_000)).unwrap()),
+            None,
+        )
+        .unwrap(),
     );
-    it.amendments = vec![Amendment { effective_from: d(2021, 9, 1), provision: "新法第九十七条".into(), penalty: new }];
+    it.amendments =
+        vec![Amendment {
+            effective_from: d(2021, 9, 1), provision: "新法第九十七条".into(), penalty: new
+        }];
     it
 }
 
 fn fine_up_to(y: u64) -> StatutoryPenalty {
-    StatutoryPenalty::new(vec![PenaltyKind::Fine], Some(FineRule::up_to(Money::yuan(y)).unwrap()), None).unwrap()
+    StatutoryPenalty::new(vec![PenaltyKind::Fine], Some(FineRule::up_to(Money::yuan(y)).unwrap()), None)
+        .unwrap()
 }
 
 #[test]

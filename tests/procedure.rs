@@ -66,7 +66,12 @@ fn illegal_gains_are_confiscated_on_a_penalty_unless_refunded() {
     let gains = Amounts { illegal_gains: Some(Money::yuan(800)), ..Amounts::default() };
     let (a, dec) = run(&case("R-1").amounts(gains).build().unwrap(), &cat);
     assert!(a.has_duty(Duty::ConfiscateIllegalGains));
-    assert!(dec.sanctions.contains(&Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(Money::yuan(800)) }));
+    assert!(
+        dec.sanctions.contains(&Sanction {
+            kind: PenaltyKind::ConfiscateIllegalGains,
+            amount: Some(Money::yuan(800))
+        })
+    );
     let (a, dec) = run(&case("R-1").amounts(gains).gains_refundable(true).build().unwrap(), &cat);
     assert!(!a.has_duty(Duty::ConfiscateIllegalGains));
     assert!(dec.sanctions.iter().all(|s| s.kind != PenaltyKind::ConfiscateIllegalGains));
@@ -77,7 +82,12 @@ fn one_act_breaching_two_provisions_gets_the_higher_fine_once() {
     let low = range_item("R-1");
     let high = item(
         "R-2",
-        StatutoryPenalty::new(vec![PenaltyKind::Fine], Some(FineRule::range(Money::yuan(5_000), Money::yuan(50_000)).unwrap()), None).unwrap(),
+        StatutoryPenalty::new(
+            vec![PenaltyKind::Fine],
+            Some(FineRule::range(Money::yuan(5_000), Money::yuan(50_000)).unwrap()),
+            None,
+        )
+        .unwrap(),
     );
     let cat = catalogue(vec![low, high]);
     let c = case("R-1").also_violates(vec!["R-2".parse().unwrap()]).build().unwrap();
@@ -88,7 +98,15 @@ fn one_act_breaching_two_provisions_gets_the_higher_fine_once() {
 }
 
 fn fixed_item(code: &str, yuan_fen: u64) -> rouxing::catalogue::Item {
-    item(code, StatutoryPenalty::new(vec![PenaltyKind::Fine], Some(FineRule::fixed(Money::from_fen(yuan_fen)).unwrap()), None).unwrap())
+    item(
+        code,
+        StatutoryPenalty::new(
+            vec![PenaltyKind::Fine],
+            Some(FineRule::fixed(Money::from_fen(yuan_fen)).unwrap()),
+            None,
+        )
+        .unwrap(),
+    )
 }
 
 #[test]
@@ -141,7 +159,11 @@ fn hearing_notice_from_the_较大数额_threshold_inclusive() {
 fn legal_review_for_every_flexible_decision_under_the_shandan_regime() {
     // 山丹县实施方案 四(三): 两轻一免 decisions go through 法制审核.
     let cat = catalogue(vec![range_item("R-1")]);
-    let c = case("R-1").harm(Harm::Slight).correction(rouxing::case::Correction::Prompt { on: d(2025, 3, 12) }).build().unwrap();
+    let c = case("R-1")
+        .harm(Harm::Slight)
+        .correction(rouxing::case::Correction::Prompt { on: d(2025, 3, 12) })
+        .build()
+        .unwrap();
     let (_, dec) = run_with(&c, &cat, &Regime::shandan_sample());
     assert_eq!(dec.tier, Tier::NoPenalty);
     assert_eq!(dec.duties.legal_review, vec![ReviewTrigger::FlexibleDecision]);
@@ -157,7 +179,10 @@ fn legal_review_for_every_flexible_decision_under_the_shandan_regime() {
 #[test]
 fn art_58_triggers_from_the_facts() {
     let cat = catalogue(vec![range_item("R-1")]);
-    let c = case("R-1").context(vec![Context::MajorPublicInterest, Context::ComplexLegalRelations]).build().unwrap();
+    let c = case("R-1")
+        .context(vec![Context::MajorPublicInterest, Context::ComplexLegalRelations])
+        .build()
+        .unwrap();
     let (_, dec) = run(&c, &cat);
     assert_eq!(dec.duties.legal_review, vec![ReviewTrigger::MajorPublicInterest, ReviewTrigger::Complex]);
     assert_eq!(dec.procedure, Procedure::Ordinary);
@@ -206,7 +231,12 @@ fn service_within_seven_working_days_across_national_day() {
 #[test]
 fn working_days_beyond_the_schedule_are_marked_provisional() {
     let cat = catalogue(vec![range_item("R-1")]);
-    let c = case("R-1").act_on(d(2026, 12, 1)).discovered_on(d(2026, 12, 2)).context(vec![Context::PartyAbsent]).build().unwrap();
+    let c = case("R-1")
+        .act_on(d(2026, 12, 1))
+        .discovered_on(d(2026, 12, 2))
+        .context(vec![Context::PartyAbsent])
+        .build()
+        .unwrap();
     let a = assess(&c, &cat, &Regime::national(), d(2026, 12, 28));
     assert_eq!(a.deadline(DeadlineKind::Service).unwrap().basis, ScheduleBasis::WeekendsOnly);
 }
