@@ -564,7 +564,14 @@ impl Case {
     /// value is invalid, a date ordering rule of [`CaseBuilder::build`] fails,
     /// or an item code is not in the catalogue.
     pub fn from_json_named(file: &str, text: &str, catalogue: &Catalogue) -> Result<Case, LoadError> {
-        let case: Case = parse_json(file, text)?;
+        let repr: CaseRepr = parse_json(file, text)?;
+        let case = Case::try_from(repr).map_err(|e| {
+            let field = e.field();
+            let last = field.rsplit('.').next().unwrap_or(field);
+            let last = last.split('[').next().unwrap_or(last);
+            let (line, column) = if last.is_empty() { (0, 0) } else { line_of(text, &format!("\"{last}\"")) };
+            LoadError::new(file, line, column, field.to_owned(), e.to_string())
+        })?;
         let codes = std::iter::once(("item", &case.item))
             .chain(case.also_violates.iter().map(|c| ("also_violates", c)));
         for (field, code) in codes {
@@ -892,6 +899,20 @@ pub enum CaseError {
     /// The schema version is not supported.
     #[error("unsupported schema version `{0}`: this release reads version 1")]
     SchemaVersion(u32),
+}
+
+impl CaseError {
+    /// The path of the field the error concerns (empty when it concerns the
+    /// whole case).
+    pub fn field(&self) -> &str {
+        match self {
+            CaseError::Missing { field } | CaseError::Duplicate { field, .. } => field,
+            CaseError::Order { field, .. } => field,
+            CaseError::PriorAfterAct { .. } => "priors",
+            CaseError::Id(_) => "",
+            CaseError::SchemaVersion(_) => "schema_version",
+        }
+    }
 }
 
 impl fmt::Display for PriorViolation {

@@ -641,70 +641,7 @@ struct CatalogueRepr {
     issuer: Option<String>,
     #[serde(default)]
     sources: Vec<Source>,
-    items: Items,
-}
-
-/// A sequence of items that rejects a duplicate code where it occurs, so the
-/// error carries that item's position.
-struct Items(Vec<Item>);
-
-impl Serialize for Items {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for Items {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Items;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list of items")
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Items, A::Error> {
-                let mut items: Vec<Item> = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                let mut codes = HashSet::new();
-                let mut entries = HashSet::new();
-                while let Some(item) = seq.next_element::<Item>()? {
-                    if !codes.insert(item.code.clone()) {
-                        return Err(serde::de::Error::custom(format!("duplicate item code `{}`", item.code)));
-                    }
-                    for e in &item.entries {
-                        if !entries.insert(e.id.clone()) {
-                            return Err(serde::de::Error::custom(format!(
-                                "duplicate entry id `{}` in item `{}`",
-                                e.id, item.code
-                            )));
-                        }
-                    }
-                    if let Some(w) = item.amendments.windows(2).find(|w| match w {
-                        [a, b] => a.effective_from >= b.effective_from,
-                        _ => false,
-                    }) {
-                        let date = w.get(1).map(|a| a.effective_from.to_string()).unwrap_or_default();
-                        return Err(serde::de::Error::custom(format!(
-                            "amendments of item `{}` are not in increasing date order at `{date}`",
-                            item.code
-                        )));
-                    }
-                    for e in &item.entries {
-                        if let (Some(f), Some(u)) = (e.effective_from, e.valid_until) {
-                            if u < f {
-                                return Err(serde::de::Error::custom(format!(
-                                    "entry `{}` ends `{u}` before it starts `{f}`",
-                                    e.id
-                                )));
-                            }
-                        }
-                    }
-                    items.push(item);
-                }
-                Ok(Items(items))
-            }
-        }
-        d.deserialize_seq(V)
-    }
+    items: Vec<Item>,
 }
 
 /// The error returned when a catalogue (or a case, or a regime) file cannot
@@ -781,9 +718,16 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(file: &str, text: &str)
     Ok(value)
 }
 
-/// The 1-based line of the first occurrence of `needle` in `text`, or 0.
+/// The 1-based line and column of the first occurrence of `needle` in
+/// `text`, or `(0, 0)`.
 pub(crate) fn line_of(text: &str, needle: &str) -> (usize, usize) {
-    match text.find(needle) {
+    line_of_nth(text, needle, 0)
+}
+
+/// The 1-based line and column of the `n`-th (0-based) occurrence of
+/// `needle` in `text`, or `(0, 0)`.
+pub(crate) fn line_of_nth(text: &str, needle: &str, n: usize) -> (usize, usize) {
+    match text.match_indices(needle).nth(n).map(|(i, _)| i) {
         Some(pos) => {
             let before = text.get(..pos).unwrap_or("");
             let line = before.matches('\n').count() + 1;
@@ -792,6 +736,72 @@ pub(crate) fn line_of(text: &str, needle: &str) -> (usize, usize) {
         }
         None => (0, 0),
     }
+}
+
+/// Checks across items: unique codes and entry ids, amendments in date
+/// order, entries that do not end before they start. Errors point at the
+/// offending occurrence in `text`.
+fn check_items(file: &str, text: &str, items: &[Item]) -> Result<(), LoadError> {
+    let mut codes: HashMap<&ItemCode, usize> = HashMap::new();
+    let mut entries: HashMap<&EntryId, usize> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        let seen = codes.entry(&item.code).or_insert(0);
+        *seen += 1;
+        if *seen > 1 {
+            let (line, column) = line_of_nth(text, &format!("\"{}\"", item.code), *seen - 1);
+            return Err(LoadError::new(
+                file,
+                line,
+                column,
+                format!("items[{i}].code"),
+                format!("duplicate item code `{}`", item.code),
+            ));
+        }
+        for (j, e) in item.entries.iter().enumerate() {
+            let seen = entries.entry(&e.id).or_insert(0);
+            *seen += 1;
+            if *seen > 1 {
+                let (line, column) = line_of_nth(text, &format!("\"{}\"", e.id), *seen - 1);
+                return Err(LoadError::new(
+                    file,
+                    line,
+                    column,
+                    format!("items[{i}].entries[{j}].id"),
+                    format!("duplicate entry id `{}`", e.id),
+                ));
+            }
+            if let (Some(f), Some(u)) = (e.effective_from, e.valid_until) {
+                if u < f {
+                    let (line, column) = line_of(text, &format!("\"{u}\""));
+                    return Err(LoadError::new(
+                        file,
+                        line,
+                        column,
+                        format!("items[{i}].entries[{j}].valid_until"),
+                        format!("entry `{}` ends `{u}` before it starts `{f}`", e.id),
+                    ));
+                }
+            }
+        }
+        for (j, w) in item.amendments.windows(2).enumerate() {
+            if let [x, y] = w {
+                if x.effective_from >= y.effective_from {
+                    let (line, column) = line_of(text, &format!("\"{}\"", y.effective_from));
+                    return Err(LoadError::new(
+                        file,
+                        line,
+                        column,
+                        format!("items[{i}].amendments[{}].effective_from", j + 1),
+                        format!(
+                            "amendments of item `{}` are not in increasing date order at `{}`",
+                            item.code, y.effective_from
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 impl Catalogue {
@@ -848,7 +858,8 @@ impl Catalogue {
                 ));
             }
         }
-        for (i, item) in repr.items.0.iter().enumerate() {
+        check_items(file, text, &repr.items)?;
+        for (i, item) in repr.items.iter().enumerate() {
             for (j, e) in item.entries.iter().enumerate() {
                 if !sources.contains(&e.source) {
                     let (line, column) = line_of(text, &format!("\"{}\"", e.id));
@@ -862,7 +873,7 @@ impl Catalogue {
                 }
             }
         }
-        Ok(Catalogue::assemble(repr.name, repr.issuer, repr.sources, repr.items.0))
+        Ok(Catalogue::assemble(repr.name, repr.issuer, repr.sources, repr.items))
     }
 
     fn assemble(name: String, issuer: Option<String>, sources: Vec<Source>, items: Vec<Item>) -> Catalogue {
@@ -912,7 +923,7 @@ impl Catalogue {
             name: name.into(),
             issuer: None,
             sources,
-            items: Items(items),
+            items,
         };
         let text = serde_json::to_string(&repr)
             .map_err(|e| LoadError::new("catalogue", 0, 0, String::new(), e.to_string()))?;
@@ -986,7 +997,7 @@ impl Catalogue {
             name: self.name.clone(),
             issuer: self.issuer.clone(),
             sources: self.sources.clone(),
-            items: Items(self.items.iter().map(|a| a.as_ref().clone()).collect()),
+            items: self.items.iter().map(|a| a.as_ref().clone()).collect(),
         };
         serde_json::to_string_pretty(&repr).unwrap_or_default()
     }

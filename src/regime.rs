@@ -570,7 +570,13 @@ impl Regime {
     ///
     /// See [`Regime::from_json`].
     pub fn from_json_named(file: &str, text: &str) -> Result<Regime, LoadError> {
-        parse_json(file, text)
+        let repr: RegimeRepr = parse_json(file, text)?;
+        Regime::try_from(repr).map_err(|e| {
+            let field = e.field();
+            let key = field.split('.').next().unwrap_or(field);
+            let (line, column) = crate::catalogue::line_of(text, &format!("\"{key}\""));
+            LoadError::new(file, line, column, field.to_owned(), e.to_string())
+        })
     }
 
     /// The regime as pretty JSON.
@@ -623,6 +629,18 @@ pub enum RegimeError {
     /// The schema version is not supported.
     #[error("unsupported schema version `{0}`: this release reads version 1")]
     SchemaVersion(u32),
+}
+
+impl RegimeError {
+    /// The path of the field the error concerns.
+    pub fn field(&self) -> &'static str {
+        match self {
+            RegimeError::Bands { .. } => "discretion",
+            RegimeError::Zero { field } | RegimeError::Duplicate { field, .. } => field,
+            RegimeError::Floor(_) => "mitigation_floor",
+            RegimeError::SchemaVersion(_) => "schema_version",
+        }
+    }
 }
 
 impl fmt::Display for Window {

@@ -26,7 +26,8 @@ fn minor_promptly_corrected_without_harm_is_not_punished() {
     let (a, dec) = run(&c, &cat);
     assert_eq!(tiers(&a), vec![Tier::NoPenalty]);
     assert_eq!(a.lawful[0].modality, Modality::Mandatory);
-    assert_eq!(a.lawful[0].grounds, vec![Ground::MinorCorrectedNoHarm]);
+    // a first violation too, so both grounds support the outcome
+    assert_eq!(a.lawful[0].grounds, vec![Ground::MinorCorrectedNoHarm, Ground::FirstViolation]);
     assert!(dec.education && dec.correction.is_some());
     assert!(a.has_duty(Duty::Education));
 }

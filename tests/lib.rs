@@ -7,3 +7,5 @@ mod art_36_37_time;
 mod common;
 mod invariants;
 mod procedure;
+mod bundled;
+mod loaders;

@@ -1,0 +1,106 @@
+//! The bundled sample catalogue and case files: each case shows one ground,
+//! and decides as the table below says (Shandan sample regime, decided on
+//! 2026-11-25).
+
+use rouxing::assess::{Bar, Tier};
+use rouxing::catalogue::CatalogueWarning;
+use rouxing::{Case, Catalogue, Regime, assess, recommend};
+
+use crate::common::d;
+
+const CASES: &[(&str, Option<Bar>, &[Tier], Tier)] = {
+    use Tier::*;
+    &[
+        ("aggravated", None, &[Heavier], Heavier),
+        ("art29-two-provisions", None, &[Ordinary], Ordinary),
+        ("art32-mitigation", None, &[Mitigated, Lighter], Mitigated),
+        ("art37-lighter-old-law", None, &[Ordinary], Ordinary),
+        ("continuing-act", None, &[NoPenalty], NoPenalty),
+        ("emergency-art49", None, &[Heavier], Heavier),
+        ("facts-not-established", Some(Bar::FactsNotEstablished), &[NoPenalty], NoPenalty),
+        ("first-violation", None, &[NoPenalty], NoPenalty),
+        ("incapable", None, &[NoPenalty], NoPenalty),
+        ("intermittent-normal", None, &[Ordinary], Ordinary),
+        ("limitation-expired", Some(Bar::LimitationExpired), &[NoPenalty], NoPenalty),
+        ("limitation-five-years", None, &[Ordinary], Ordinary),
+        ("minor-16", None, &[Mitigated, Lighter], Mitigated),
+        ("minor-no-harm", None, &[NoPenalty], NoPenalty),
+        ("no-fault", None, &[NoPenalty], NoPenalty),
+        ("ordinary", None, &[Ordinary], Ordinary),
+        ("partial-capacity", None, &[Mitigated, Lighter, Ordinary], Mitigated),
+        ("repeat-violation", None, &[Ordinary], Ordinary),
+        ("suspected-crime", Some(Bar::SuspectedCrime), &[NoPenalty], NoPenalty),
+        ("under-14", None, &[NoPenalty], NoPenalty),
+    ]
+};
+
+fn load(name: &str, cat: &Catalogue) -> Case {
+    let path = format!("{}/examples/data/cases/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    Case::from_json_named(&path, &text, cat).unwrap()
+}
+
+#[test]
+fn every_bundled_case_decides_as_documented() {
+    let cat = Catalogue::bundled().unwrap();
+    let regime = Regime::shandan_sample();
+    for (name, bar, lawful, recommended) in CASES {
+        let case = load(name, &cat);
+        let a = assess(&case, &cat, &regime, d(2026, 11, 25));
+        assert_eq!(a.bar, *bar, "{name}");
+        let tiers: Vec<Tier> = a.lawful.iter().map(|o| o.tier).collect();
+        assert_eq!(&tiers, lawful, "{name}");
+        let dec = recommend(&a, &regime);
+        assert_eq!(dec.tier, *recommended, "{name}");
+        // the explanation cites only provisions rouxing carries
+        for t in &a.trace {
+            assert!(t.citation.is_known(), "{name}: {}", t.citation);
+        }
+        assert!(!a.explain().to_string().is_empty());
+    }
+}
+
+#[test]
+fn every_case_file_is_in_the_table() {
+    let dir = format!("{}/examples/data/cases", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let table: Vec<&str> = CASES.iter().map(|c| c.0).collect();
+    assert_eq!(names, table);
+}
+
+#[test]
+fn the_bundled_catalogue_is_real_and_checkable() {
+    let cat = Catalogue::bundled().unwrap();
+    assert!(cat.len() >= 15, "at least 15 real items");
+    assert!(cat.sources().len() >= 5);
+    for w in cat.warnings(d(2026, 11, 25)) {
+        assert!(
+            !matches!(w, CatalogueWarning::UntestedCondition { .. } | CatalogueWarning::Overlap { .. }),
+            "{w}"
+        );
+    }
+    // every entry names a listed source with a title
+    for item in cat.items() {
+        for e in &item.entries {
+            assert!(cat.source(&e.source).is_some_and(|s| !s.title.is_empty()), "{}", e.id);
+        }
+    }
+    let back = Catalogue::from_json(&cat.to_json()).unwrap();
+    assert_eq!(back, cat);
+}
+
+#[test]
+fn the_first_violation_case_is_a_list_first_violation() {
+    let cat = Catalogue::bundled().unwrap();
+    let case = load("first-violation", &cat);
+    let regime = Regime::shandan_sample();
+    let a = assess(&case, &cat, &regime, d(2026, 11, 25));
+    let dec = recommend(&a, &regime);
+    assert!(dec.education);
+    assert!(dec.reasons.to_string().contains("首违不罚"));
+    assert_eq!(dec.duties.legal_review.len(), 1, "the Shandan regime reviews every flexible decision");
+}

@@ -1,0 +1,174 @@
+//! Bad input gives one clear error naming file, line, field and value.
+
+use rouxing::{Case, Catalogue, Regime};
+
+const ITEM: &str = r#"{"code": "A-1", "name": "n", "domain": "market_regulation", "authority": "市场监管部门",
+   "penalty_provision": "p", "penalty": {"kinds": ["fine"], "fine": {"kind": "range", "min": "100", "max": "1000"}}}"#;
+
+fn catalogue_with(items: &str) -> String {
+    format!("{{\"schema_version\": 1, \"name\": \"测试\", \"items\": [\n{items}\n]}}")
+}
+
+fn cat_err(text: &str) -> String {
+    Catalogue::from_json_named("cat.json", text).unwrap_err().to_string()
+}
+
+#[test]
+fn catalogue_unknown_field() {
+    let text = catalogue_with(&ITEM.replace("\"name\": \"n\"", "\"name\": \"n\", \"colour\": 1"));
+    let e = cat_err(&text);
+    assert!(e.starts_with("cat.json line 2 column "), "{e}");
+    assert!(e.contains("field `items[0].colour`: unknown field `colour`"), "{e}");
+}
+
+#[test]
+fn catalogue_inverted_fine_range() {
+    let text = catalogue_with(&ITEM.replace("\"min\": \"100\", \"max\": \"1000\"", "\"min\": \"1000\", \"max\": \"100\""));
+    let e = cat_err(&text);
+    assert!(
+        e.ends_with(", field `items[0].penalty.fine`: inverted fine range: minimum `¥1,000.00` is above maximum `¥100.00`"),
+        "{e}"
+    );
+    assert!(e.starts_with("cat.json line 3 column "), "{e}");
+}
+
+#[test]
+fn catalogue_negative_amount() {
+    let text = catalogue_with(&ITEM.replace("\"min\": \"100\"", "\"min\": \"-100\""));
+    let e = cat_err(&text);
+    // the fine rule is parsed as one value, so the path stops at `fine`
+    assert!(e.contains("field `items[0].penalty.fine`: negative amount `-100`: amounts of money are never negative"), "{e}");
+}
+
+#[test]
+fn catalogue_duplicate_item_code() {
+    let text = catalogue_with(&format!("{ITEM},\n{ITEM}"));
+    let e = cat_err(&text);
+    assert_eq!(e, "cat.json line 4 column 10, field `items[1].code`: duplicate item code `A-1`");
+}
+
+#[test]
+fn catalogue_bad_date_and_unknown_source() {
+    let entry = r#""entries": [{"id": "E1", "source": "S1", "outcome": "no_penalty", "modal": "shall", "conditions": [], "effective_from": "2024-02-30"}]"#;
+    let text = catalogue_with(&ITEM.replace("\"penalty_provision\": \"p\"", &format!("\"penalty_provision\": \"p\", {entry}")));
+    let e = cat_err(&text);
+    assert!(e.contains("field `items[0].entries[0].effective_from`: invalid date `2024-02-30`: no such day in the calendar"), "{e}");
+    let text = text.replace("2024-02-30", "2024-02-01");
+    let e = cat_err(&text);
+    assert!(e.ends_with("field `items[0].entries[0].source`: unknown source `S1`: list it under `sources`"), "{e}");
+    assert!(e.starts_with("cat.json line 3 column "), "{e}");
+}
+
+#[test]
+fn catalogue_entry_ending_before_it_starts() {
+    let entry = r#""entries": [{"id": "E1", "source": "S1", "outcome": "no_penalty", "modal": "shall", "conditions": [], "effective_from": "2024-02-01", "valid_until": "2023-01-01"}]"#;
+    let text = catalogue_with(&ITEM.replace("\"penalty_provision\": \"p\"", &format!("\"penalty_provision\": \"p\", {entry}")));
+    let e = cat_err(&text);
+    assert!(e.ends_with("field `items[0].entries[0].valid_until`: entry `E1` ends `2023-01-01` before it starts `2024-02-01`"), "{e}");
+    assert!(e.starts_with("cat.json line 3 column "), "{e}");
+}
+
+#[test]
+fn catalogue_bad_enum_value_and_schema() {
+    let text = catalogue_with(&ITEM.replace("market_regulation", "space_agency"));
+    let e = cat_err(&text);
+    assert!(e.contains("field `items[0].domain`: unknown variant `space_agency`"), "{e}");
+    let text = catalogue_with(ITEM).replace("\"schema_version\": 1", "\"schema_version\": 9");
+    assert_eq!(
+        cat_err(&text),
+        "cat.json line 1 column 2, field `schema_version`: unsupported schema version `9`: this release reads version 1"
+    );
+    assert!(cat_err("{").starts_with("cat.json line 1 column 1"));
+}
+
+fn catalogue() -> Catalogue {
+    Catalogue::from_json(&catalogue_with(ITEM)).unwrap()
+}
+
+const CASE: &str = r#"{
+  "id": "C-1",
+  "item": "A-1",
+  "party": {"id": "P-1", "kind": "legal_person"},
+  "act": {"start": "2025-03-01"},
+  "discovered_on": "2025-03-05",
+  "harm": "none",
+  "correction": {"status": "none"}
+}"#;
+
+fn case_err(text: &str) -> String {
+    Case::from_json_named("case.json", text, &catalogue()).unwrap_err().to_string()
+}
+
+#[test]
+fn case_loads() {
+    Case::from_json_named("case.json", CASE, &catalogue()).unwrap();
+}
+
+#[test]
+fn case_unknown_item_code() {
+    assert_eq!(
+        case_err(&CASE.replace("\"A-1\"", "\"B-2\"")),
+        "case.json line 3 column 11, field `item`: unknown item code `B-2`: not in catalogue `测试`"
+    );
+}
+
+#[test]
+fn case_end_before_start() {
+    let e = case_err(&CASE.replace("{\"start\": \"2025-03-01\"}", "{\"start\": \"2025-03-01\", \"end\": \"2025-02-01\"}"));
+    assert_eq!(
+        e,
+        "case.json line 5 column 34, field `act.end`: field `act.end` is `2025-02-01`, before `act.start` `2025-03-01`"
+    );
+}
+
+#[test]
+fn case_discovery_before_act_and_bad_date() {
+    let e = case_err(&CASE.replace("2025-03-05", "2025-02-05"));
+    assert!(e.contains("field `discovered_on` is `2025-02-05`, before `act.start` `2025-03-01`"), "{e}");
+    let e = case_err(&CASE.replace("2025-03-05", "2025-13-05"));
+    assert!(e.contains("field `discovered_on`: invalid date `2025-13-05`: no such day in the calendar"), "{e}");
+    assert!(e.starts_with("case.json line 6 column "), "{e}");
+}
+
+#[test]
+fn case_unknown_field_and_party_errors() {
+    let e = case_err(&CASE.replace("\"harm\": \"none\"", "\"harm\": \"none\", \"mood\": \"bad\""));
+    assert!(e.contains("field `mood`: unknown field `mood`"), "{e}");
+    let e = case_err(&CASE.replace("\"kind\": \"legal_person\"", "\"kind\": \"natural_person\""));
+    assert!(e.contains("field `party`: field `birth_date` is required for a natural person"), "{e}");
+    let e = case_err(&CASE.replace("\"harm\": \"none\"", "\"harm\": \"catastrophic\""));
+    assert!(e.contains("field `harm`: unknown variant `catastrophic`"), "{e}");
+}
+
+#[test]
+fn case_duplicate_circumstance_and_negative_amount() {
+    let e = case_err(&CASE.replace("\"harm\": \"none\"", "\"harm\": \"none\", \"mitigating\": [\"coerced\", \"coerced\"]"));
+    assert!(e.contains("field `mitigating` lists `coerced` twice"), "{e}");
+    let e = case_err(&CASE.replace("\"harm\": \"none\"", "\"harm\": \"none\", \"amounts\": {\"illegal_gains\": \"-3\"}"));
+    assert!(e.contains("field `amounts.illegal_gains`: negative amount `-3`"), "{e}");
+}
+
+#[test]
+fn regime_errors_name_the_field() {
+    let mut r = Regime::national().to_json();
+    r = r.replace("\"decision_period_days\": 90", "\"decision_period_days\": 0");
+    let e = Regime::from_json_named("regime.json", &r).unwrap_err().to_string();
+    assert!(e.starts_with("regime.json line "), "{e}");
+    assert!(e.ends_with(", field `decision_period_days`: field `decision_period_days` must not be zero"), "{e}");
+}
+
+#[test]
+fn no_input_makes_the_loaders_panic() {
+    // Truncations and byte flips of valid documents: errors, never panics.
+    let cat = catalogue_with(ITEM);
+    for i in 0..cat.len() {
+        if cat.is_char_boundary(i) {
+            let _ = Catalogue::from_json(&cat[..i]);
+        }
+    }
+    for i in 0..CASE.len() {
+        if CASE.is_char_boundary(i) {
+            let _ = Case::from_json(&CASE[..i], &catalogue());
+        }
+    }
+}
