@@ -203,8 +203,6 @@ pub struct Reasons {
     pub bar: Option<Bar>,
     /// Whether the choice was the most lenient lawful outcome.
     pub most_lenient: bool,
-    /// A more lenient lawful tier that could not be carried out, if any.
-    pub skipped: Option<Tier>,
     /// The fine band the amount was chosen in.
     pub fine_band: Option<FineBounds>,
     /// Free-text reasons added by an officer.
@@ -246,9 +244,6 @@ impl fmt::Display for Reasons {
                 "将行政柔性执法作为首选方式（{}），在依法可以作出的处理中选择对当事人最有利的处理。",
                 Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(1)
             )?;
-        }
-        if let Some(t) = self.skipped {
-            write!(f, "{}虽属依法可选，但本案缺少实施的幅度或者种类，未予采用。", t.legal_name())?;
         }
         if let Some(n) = &self.officer_note {
             write!(f, "{n}")?;
@@ -401,8 +396,9 @@ impl Decision {
 /// leniency; the middle of the band avoids 畸轻畸重): for 从轻 of
 /// ¥1,000–¥10,000 that is ¥2,350. 减轻 is carried out by a fine below the
 /// minimum where the band allows, else by a warning where the provision does
-/// not already prescribe one (a lighter kind, Jiangsu 市场监管规定 Art. 3); if
-/// neither is possible the next lawful tier is chosen and the reasons say so.
+/// not already prescribe one (a lighter kind, Jiangsu 市场监管规定 Art. 3), and
+/// where nothing lighter than the provision's lightest kind exists, by that
+/// kind alone — the lightest lawful penalty.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -419,34 +415,13 @@ impl Decision {
 /// ```
 pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
     let most_lenient = a.most_lenient();
-    let mut skipped = None;
-    let mut chosen: Option<(&TierOption, Vec<Sanction>)> = None;
-    for o in &a.lawful {
-        match sanctions_for(a, o) {
-            Some(s) => {
-                chosen = Some((o, s));
-                break;
-            }
-            None => {
-                if skipped.is_none() {
-                    skipped = Some(o.tier);
-                }
-            }
-        }
-    }
-    let (tier, grounds, band, sanctions) = match (chosen, a.lawful.first()) {
-        (Some((o, s)), _) => (o.tier, o.grounds.clone(), o.fine_band, s),
-        // No lawful tier can be carried out with a fine or a lighter kind
-        // (e.g. a list's 应当减轻 on an "X元以下" provision that already
-        // prescribes a warning): the lightest prescribed kind alone.
-        (None, Some(o)) => {
-            skipped = None;
-            (o.tier, o.grounds.clone(), None, lightest_kind(a))
-        }
+    let (tier, grounds, band) = match a.lawful.first() {
+        Some(o) => (o.tier, o.grounds.clone(), o.fine_band),
         // Unreachable for assessments `assess` produces (their lawful set is
         // never empty); stay total anyway.
-        (None, None) => (Tier::NoPenalty, Vec::new(), None, Vec::new()),
+        None => (Tier::NoPenalty, Vec::new(), None),
     };
+    let sanctions = a.lawful.first().map(|o| sanctions_for(a, o)).unwrap_or_default();
     let disposition = match (a.bar, tier) {
         (Some(Bar::SuspectedCrime), _) => Disposition::Transfer,
         (_, Tier::NoPenalty) => Disposition::NoPenalty,
@@ -503,7 +478,6 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         entries,
         bar: a.bar,
         most_lenient: a.bar.is_none() && tier == most_lenient && a.lawful.len() > 1,
-        skipped: skipped.filter(|s| *s < tier),
         fine_band: band,
         officer_note: None,
     };
@@ -548,49 +522,40 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
 
 /// The sanctions that carry out a tier, or `None` when the tier cannot be
 /// carried out on this provision.
-fn sanctions_for(a: &Assessment, o: &TierOption) -> Option<Vec<Sanction>> {
-    if o.tier == Tier::NoPenalty {
-        return Some(Vec::new());
-    }
-    let penalty = a.version.as_ref()?.penalty.as_ref()?;
+fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
     let mut out = Vec::with_capacity(2);
+    let Some(penalty) = a.version.as_ref().and_then(|v| v.penalty.as_ref()) else {
+        return out;
+    };
+    if o.tier == Tier::NoPenalty {
+        return out;
+    }
     let has_fine = penalty.has_kind(PenaltyKind::Fine);
+    let lightest = penalty.kinds().iter().min_by_key(|k| k.group()).copied().unwrap_or(PenaltyKind::Warning);
+    let heaviest = penalty.kinds().iter().max_by_key(|k| k.group()).copied().unwrap_or(PenaltyKind::Warning);
     match (o.tier, has_fine, o.fine_band) {
         (Tier::Mitigated, true, Some(b)) if !b.max().is_zero() => {
             out.push(Sanction { kind: PenaltyKind::Fine, amount: Some(middle(b)) });
         }
         (Tier::Mitigated, _, _) => {
             // 减轻 by a lighter kind: a warning where the provision does not
-            // already prescribe one.
-            if penalty.has_kind(PenaltyKind::Warning) || penalty.kinds().iter().all(|k| k.group() == 1) {
-                return None;
-            }
-            out.push(Sanction { kind: PenaltyKind::Warning, amount: None });
+            // prescribe one; where nothing lighter than the lightest
+            // prescribed kind exists, that kind alone.
+            let kind = if penalty.has_kind(PenaltyKind::Warning) || lightest.group() == 1 {
+                lightest
+            } else {
+                PenaltyKind::Warning
+            };
+            out.push(Sanction { kind, amount: None });
         }
         (_, true, band) => out.push(Sanction { kind: PenaltyKind::Fine, amount: band.map(middle) }),
-        (tier, false, _) => {
-            let pick = if tier == Tier::Heavier {
-                penalty.kinds().iter().max_by_key(|k| k.group())
-            } else {
-                penalty.kinds().iter().min_by_key(|k| k.group())
-            };
-            out.push(Sanction { kind: *pick?, amount: None });
-        }
+        (Tier::Heavier, false, _) => out.push(Sanction { kind: heaviest, amount: None }),
+        (_, false, _) => out.push(Sanction { kind: lightest, amount: None }),
     }
     if let Some(g) = a.illegal_gains {
         out.push(Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(g) });
     }
-    Some(out)
-}
-
-fn lightest_kind(a: &Assessment) -> Vec<Sanction> {
-    let kind = a
-        .version
-        .as_ref()
-        .and_then(|v| v.penalty.as_ref())
-        .and_then(|p| p.kinds().iter().min_by_key(|k| k.group()).copied())
-        .unwrap_or(PenaltyKind::Warning);
-    vec![Sanction { kind, amount: None }]
+    out
 }
 
 /// The middle of a band, rounded down to the yuan but not below the band.

@@ -9,11 +9,13 @@
 //!
 //! ```
 //! use proptest::prelude::*;
+//! use proptest::strategy::ValueTree;
 //! use proptest::test_runner::TestRunner;
 //! use rouxing::strategy;
 //!
 //! let mut runner = TestRunner::deterministic();
-//! let (catalogue, case) = strategy::catalogue_and_case().new_tree(&mut runner)?.current();
+//! let tree = strategy::catalogue_and_case().new_tree(&mut runner).map_err(|e| e.to_string())?;
+//! let (catalogue, case) = tree.current();
 //! assert!(catalogue.get(case.item()).is_some());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -1,11 +1,19 @@
 //! Integration tests, organised like the law: one module per article or
 //! group of articles, plus the crate-wide invariants of DESIGN.md.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests fail loudly on unexpected values"
+)]
+
 mod art_30_31_persons;
 mod art_32_33_leniency;
 mod art_36_37_time;
+mod bundled;
 mod common;
 mod invariants;
-mod procedure;
-mod bundled;
 mod loaders;
+mod procedure;

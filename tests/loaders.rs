@@ -23,7 +23,9 @@ fn catalogue_unknown_field() {
 
 #[test]
 fn catalogue_inverted_fine_range() {
-    let text = catalogue_with(&ITEM.replace("\"min\": \"100\", \"max\": \"1000\"", "\"min\": \"1000\", \"max\": \"100\""));
+    let text = catalogue_with(
+        &ITEM.replace("\"min\": \"100\", \"max\": \"1000\"", "\"min\": \"1000\", \"max\": \"100\""),
+    );
     let e = cat_err(&text);
     assert!(
         e.ends_with(", field `items[0].penalty.fine`: inverted fine range: minimum `¥1,000.00` is above maximum `¥100.00`"),
@@ -37,7 +39,12 @@ fn catalogue_negative_amount() {
     let text = catalogue_with(&ITEM.replace("\"min\": \"100\"", "\"min\": \"-100\""));
     let e = cat_err(&text);
     // the fine rule is parsed as one value, so the path stops at `fine`
-    assert!(e.contains("field `items[0].penalty.fine`: negative amount `-100`: amounts of money are never negative"), "{e}");
+    assert!(
+        e.contains(
+            "field `items[0].penalty.fine`: negative amount `-100`: amounts of money are never negative"
+        ),
+        "{e}"
+    );
 }
 
 #[test]
@@ -50,19 +57,26 @@ fn catalogue_duplicate_item_code() {
 #[test]
 fn catalogue_bad_date_and_unknown_source() {
     let entry = r#""entries": [{"id": "E1", "source": "S1", "outcome": "no_penalty", "modal": "shall", "conditions": [], "effective_from": "2024-02-30"}]"#;
-    let text = catalogue_with(&ITEM.replace("\"penalty_provision\": \"p\"", &format!("\"penalty_provision\": \"p\", {entry}")));
+    let text = catalogue_with(
+        &ITEM.replace("\"penalty_provision\": \"p\"", &format!("\"penalty_provision\": \"p\", {entry}")),
+    );
     let e = cat_err(&text);
     assert!(e.contains("field `items[0].entries[0].effective_from`: invalid date `2024-02-30`: no such day in the calendar"), "{e}");
     let text = text.replace("2024-02-30", "2024-02-01");
     let e = cat_err(&text);
-    assert!(e.ends_with("field `items[0].entries[0].source`: unknown source `S1`: list it under `sources`"), "{e}");
+    assert!(
+        e.ends_with("field `items[0].entries[0].source`: unknown source `S1`: list it under `sources`"),
+        "{e}"
+    );
     assert!(e.starts_with("cat.json line 3 column "), "{e}");
 }
 
 #[test]
 fn catalogue_entry_ending_before_it_starts() {
     let entry = r#""entries": [{"id": "E1", "source": "S1", "outcome": "no_penalty", "modal": "shall", "conditions": [], "effective_from": "2024-02-01", "valid_until": "2023-01-01"}]"#;
-    let text = catalogue_with(&ITEM.replace("\"penalty_provision\": \"p\"", &format!("\"penalty_provision\": \"p\", {entry}")));
+    let text = catalogue_with(
+        &ITEM.replace("\"penalty_provision\": \"p\"", &format!("\"penalty_provision\": \"p\", {entry}")),
+    );
     let e = cat_err(&text);
     assert!(e.ends_with("field `items[0].entries[0].valid_until`: entry `E1` ends `2023-01-01` before it starts `2024-02-01`"), "{e}");
     assert!(e.starts_with("cat.json line 3 column "), "{e}");
@@ -114,7 +128,9 @@ fn case_unknown_item_code() {
 
 #[test]
 fn case_end_before_start() {
-    let e = case_err(&CASE.replace("{\"start\": \"2025-03-01\"}", "{\"start\": \"2025-03-01\", \"end\": \"2025-02-01\"}"));
+    let e = case_err(
+        &CASE.replace("{\"start\": \"2025-03-01\"}", "{\"start\": \"2025-03-01\", \"end\": \"2025-02-01\"}"),
+    );
     assert_eq!(
         e,
         "case.json line 5 column 34, field `act.end`: field `act.end` is `2025-02-01`, before `act.start` `2025-03-01`"
@@ -126,7 +142,10 @@ fn case_discovery_before_act_and_bad_date() {
     let e = case_err(&CASE.replace("2025-03-05", "2025-02-05"));
     assert!(e.contains("field `discovered_on` is `2025-02-05`, before `act.start` `2025-03-01`"), "{e}");
     let e = case_err(&CASE.replace("2025-03-05", "2025-13-05"));
-    assert!(e.contains("field `discovered_on`: invalid date `2025-13-05`: no such day in the calendar"), "{e}");
+    assert!(
+        e.contains("field `discovered_on`: invalid date `2025-13-05`: no such day in the calendar"),
+        "{e}"
+    );
     assert!(e.starts_with("case.json line 6 column "), "{e}");
 }
 
@@ -142,9 +161,13 @@ fn case_unknown_field_and_party_errors() {
 
 #[test]
 fn case_duplicate_circumstance_and_negative_amount() {
-    let e = case_err(&CASE.replace("\"harm\": \"none\"", "\"harm\": \"none\", \"mitigating\": [\"coerced\", \"coerced\"]"));
+    let e = case_err(
+        &CASE.replace("\"harm\": \"none\"", "\"harm\": \"none\", \"mitigating\": [\"coerced\", \"coerced\"]"),
+    );
     assert!(e.contains("field `mitigating` lists `coerced` twice"), "{e}");
-    let e = case_err(&CASE.replace("\"harm\": \"none\"", "\"harm\": \"none\", \"amounts\": {\"illegal_gains\": \"-3\"}"));
+    let e = case_err(
+        &CASE.replace("\"harm\": \"none\"", "\"harm\": \"none\", \"amounts\": {\"illegal_gains\": \"-3\"}"),
+    );
     assert!(e.contains("field `amounts.illegal_gains`: negative amount `-3`"), "{e}");
 }
 
@@ -154,7 +177,10 @@ fn regime_errors_name_the_field() {
     r = r.replace("\"decision_period_days\": 90", "\"decision_period_days\": 0");
     let e = Regime::from_json_named("regime.json", &r).unwrap_err().to_string();
     assert!(e.starts_with("regime.json line "), "{e}");
-    assert!(e.ends_with(", field `decision_period_days`: field `decision_period_days` must not be zero"), "{e}");
+    assert!(
+        e.ends_with(", field `decision_period_days`: field `decision_period_days` must not be zero"),
+        "{e}"
+    );
 }
 
 #[test]
