@@ -36,7 +36,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -241,14 +241,13 @@ vocabulary! {
 /// This enum is non-exhaustive so that other tests may be added in semver
 /// compatible releases.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "test", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(try_from = "TaggedRepr", into = "TaggedRepr")]
 #[non_exhaustive]
 pub enum Condition {
     /// 首次违法 / 初次违法 / 首次被发现: no earlier violation in the window and
     /// scope (the regime's first-violation policy, or this window).
     FirstViolation {
         /// A window set by the list itself ("近一年内属于首次违法").
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         window: Option<Window>,
     },
     /// 及时改正 / 在责令改正期限内改正.
@@ -268,6 +267,147 @@ pub enum Condition {
         /// The fact's key.
         key: FactKey,
     },
+}
+
+/// The wire form of a [`Condition`]: a flat object tagged by `test`, parsed
+/// without buffering.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaggedRepr {
+    test: ConditionKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    window: Option<Window>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key: Option<FactKey>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ConditionKind {
+    FirstViolation,
+    CorrectedPromptly,
+    NoHarm,
+    HarmAtMostSlight,
+    Minor,
+    NotIntentional,
+    CommitmentSigned,
+    Fact,
+}
+
+/// The error returned when a condition or exclusion has fields that do not
+/// fit its kind.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TaggedError {
+    /// A field the kind needs is missing.
+    #[error("field `{field}` is required here")]
+    Missing {
+        /// The field.
+        field: &'static str,
+    },
+    /// A field that does not apply to the kind.
+    #[error("field `{field}` does not apply here")]
+    Inapplicable {
+        /// The field.
+        field: &'static str,
+    },
+}
+
+impl TryFrom<TaggedRepr> for Condition {
+    type Error = TaggedError;
+    fn try_from(r: TaggedRepr) -> Result<Self, Self::Error> {
+        if r.window.is_some() && r.test != ConditionKind::FirstViolation {
+            return Err(TaggedError::Inapplicable { field: "window" });
+        }
+        if r.key.is_some() && r.test != ConditionKind::Fact {
+            return Err(TaggedError::Inapplicable { field: "key" });
+        }
+        Ok(match r.test {
+            ConditionKind::FirstViolation => Condition::FirstViolation { window: r.window },
+            ConditionKind::CorrectedPromptly => Condition::CorrectedPromptly,
+            ConditionKind::NoHarm => Condition::NoHarm,
+            ConditionKind::HarmAtMostSlight => Condition::HarmAtMostSlight,
+            ConditionKind::Minor => Condition::Minor,
+            ConditionKind::NotIntentional => Condition::NotIntentional,
+            ConditionKind::CommitmentSigned => Condition::CommitmentSigned,
+            ConditionKind::Fact => {
+                Condition::Fact { key: r.key.ok_or(TaggedError::Missing { field: "key" })? }
+            }
+        })
+    }
+}
+
+impl From<Condition> for TaggedRepr {
+    fn from(c: Condition) -> Self {
+        let (test, window, key) = match c {
+            Condition::FirstViolation { window } => (ConditionKind::FirstViolation, window, None),
+            Condition::CorrectedPromptly => (ConditionKind::CorrectedPromptly, None, None),
+            Condition::NoHarm => (ConditionKind::NoHarm, None, None),
+            Condition::HarmAtMostSlight => (ConditionKind::HarmAtMostSlight, None, None),
+            Condition::Minor => (ConditionKind::Minor, None, None),
+            Condition::NotIntentional => (ConditionKind::NotIntentional, None, None),
+            Condition::CommitmentSigned => (ConditionKind::CommitmentSigned, None, None),
+            Condition::Fact { key } => (ConditionKind::Fact, None, Some(key)),
+        };
+        TaggedRepr { test, window, key }
+    }
+}
+
+/// The wire form of an [`Exclusion`]: a flat object tagged by `exclusion`.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExclusionRepr {
+    exclusion: ExclusionKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    context: Option<Context>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key: Option<FactKey>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ExclusionKind {
+    Context,
+    RefusedCorrection,
+    RepeatViolation,
+    SeriousCircumstances,
+    Fact,
+}
+
+impl TryFrom<ExclusionRepr> for Exclusion {
+    type Error = TaggedError;
+    fn try_from(r: ExclusionRepr) -> Result<Self, Self::Error> {
+        if r.context.is_some() && r.exclusion != ExclusionKind::Context {
+            return Err(TaggedError::Inapplicable { field: "context" });
+        }
+        if r.key.is_some() && r.exclusion != ExclusionKind::Fact {
+            return Err(TaggedError::Inapplicable { field: "key" });
+        }
+        Ok(match r.exclusion {
+            ExclusionKind::Context => {
+                Exclusion::Context { context: r.context.ok_or(TaggedError::Missing { field: "context" })? }
+            }
+            ExclusionKind::RefusedCorrection => Exclusion::RefusedCorrection,
+            ExclusionKind::RepeatViolation => Exclusion::RepeatViolation,
+            ExclusionKind::SeriousCircumstances => Exclusion::SeriousCircumstances,
+            ExclusionKind::Fact => {
+                Exclusion::Fact { key: r.key.ok_or(TaggedError::Missing { field: "key" })? }
+            }
+        })
+    }
+}
+
+impl From<Exclusion> for ExclusionRepr {
+    fn from(e: Exclusion) -> Self {
+        let (exclusion, context, key) = match e {
+            Exclusion::Context { context } => (ExclusionKind::Context, Some(context), None),
+            Exclusion::RefusedCorrection => (ExclusionKind::RefusedCorrection, None, None),
+            Exclusion::RepeatViolation => (ExclusionKind::RepeatViolation, None, None),
+            Exclusion::SeriousCircumstances => (ExclusionKind::SeriousCircumstances, None, None),
+            Exclusion::Fact { key } => (ExclusionKind::Fact, None, Some(key)),
+        };
+        ExclusionRepr { exclusion, context, key }
+    }
 }
 
 /// A list condition as published, with the machine tests that implement it.
@@ -291,7 +431,7 @@ pub struct EntryCondition {
 /// This enum is non-exhaustive so that other exclusions may be added in
 /// semver compatible releases.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "exclusion", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(try_from = "ExclusionRepr", into = "ExclusionRepr")]
 #[non_exhaustive]
 pub enum Exclusion {
     /// The case has this context fact (sensitive zone, emergency
@@ -704,6 +844,11 @@ impl LoadError {
 }
 
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+    // The fast path parses without tracking the field path; only a failing
+    // document is parsed again with tracking, to name the field.
+    if let Ok(value) = serde_json::from_str::<T>(text) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| LoadError::from_json(file, e))?;
     de.end().map_err(|e| {
@@ -741,14 +886,14 @@ pub(crate) fn line_of_nth(text: &str, needle: &str, n: usize) -> (usize, usize) 
 /// Checks across items: unique codes and entry ids, amendments in date
 /// order, entries that do not end before they start. Errors point at the
 /// offending occurrence in `text`.
-fn check_items(file: &str, text: &str, items: &[Item]) -> Result<(), LoadError> {
-    let mut codes: HashMap<&ItemCode, usize> = HashMap::new();
-    let mut entries: HashMap<&EntryId, usize> = HashMap::new();
+fn check_items(file: &str, text: &str, items: &[Item]) -> Result<HashMap<ItemCode, usize>, LoadError> {
+    let mut codes: HashMap<ItemCode, usize> =
+        HashMap::with_capacity_and_hasher(items.len(), Default::default());
+    let n_entries = items.iter().map(|i| i.entries.len()).sum();
+    let mut entries: HashSet<&EntryId> = HashSet::with_capacity_and_hasher(n_entries, Default::default());
     for (i, item) in items.iter().enumerate() {
-        let seen = codes.entry(&item.code).or_insert(0);
-        *seen += 1;
-        if *seen > 1 {
-            let (line, column) = line_of_nth(text, &format!("\"{}\"", item.code), *seen - 1);
+        if codes.insert(item.code.clone(), i).is_some() {
+            let (line, column) = line_of_nth(text, &format!("\"{}\"", item.code), 1);
             return Err(LoadError::new(
                 file,
                 line,
@@ -758,10 +903,8 @@ fn check_items(file: &str, text: &str, items: &[Item]) -> Result<(), LoadError> 
             ));
         }
         for (j, e) in item.entries.iter().enumerate() {
-            let seen = entries.entry(&e.id).or_insert(0);
-            *seen += 1;
-            if *seen > 1 {
-                let (line, column) = line_of_nth(text, &format!("\"{}\"", e.id), *seen - 1);
+            if !entries.insert(&e.id) {
+                let (line, column) = line_of_nth(text, &format!("\"{}\"", e.id), 1);
                 return Err(LoadError::new(
                     file,
                     line,
@@ -801,7 +944,7 @@ fn check_items(file: &str, text: &str, items: &[Item]) -> Result<(), LoadError> 
             }
         }
     }
-    Ok(())
+    Ok(codes)
 }
 
 impl Catalogue {
@@ -858,7 +1001,7 @@ impl Catalogue {
                 ));
             }
         }
-        check_items(file, text, &repr.items)?;
+        let index = check_items(file, text, &repr.items)?;
         for (i, item) in repr.items.iter().enumerate() {
             for (j, e) in item.entries.iter().enumerate() {
                 if !sources.contains(&e.source) {
@@ -873,12 +1016,13 @@ impl Catalogue {
                 }
             }
         }
-        Ok(Catalogue::assemble(repr.name, repr.issuer, repr.sources, repr.items))
-    }
-
-    fn assemble(name: String, issuer: Option<String>, sources: Vec<Source>, items: Vec<Item>) -> Catalogue {
-        let index = items.iter().enumerate().map(|(i, it)| (it.code.clone(), i)).collect();
-        Catalogue { name, issuer, sources, items: items.into_iter().map(Arc::new).collect(), index }
+        Ok(Catalogue {
+            name: repr.name,
+            issuer: repr.issuer,
+            sources: repr.sources,
+            items: repr.items.into_iter().map(Arc::new).collect(),
+            index,
+        })
     }
 
     /// Builds a catalogue from items in code, checking the same invariants as
@@ -1011,7 +1155,7 @@ impl Catalogue {
     /// with the same name in the same domain (overlap).
     pub fn warnings(&self, as_of: NaiveDate) -> Vec<CatalogueWarning> {
         let mut out = Vec::new();
-        let mut seen: HashMap<(Domain, &str), &ItemCode> = HashMap::new();
+        let mut seen: HashMap<(Domain, &str), &ItemCode> = HashMap::default();
         for item in self.items() {
             if let Some(first) = seen.insert((item.domain, item.name.as_str()), &item.code) {
                 out.push(CatalogueWarning::Overlap { item: item.code.clone(), other: first.clone() });

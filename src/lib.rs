@@ -4,6 +4,7 @@
 
 #[macro_use]
 mod macros;
+mod fxhash;
 mod serde_date;
 
 pub mod assess;

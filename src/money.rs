@@ -576,6 +576,30 @@ pub enum FineRuleError {
     /// A maximum of zero leaves no fine at all.
     #[error("fine maximum is zero: leave the fine out instead")]
     ZeroMaximum,
+    /// A field the kind of rule needs is missing.
+    #[error("a `{kind}` fine rule needs field `{field}`")]
+    Missing {
+        /// The kind of rule.
+        kind: &'static str,
+        /// The missing field.
+        field: &'static str,
+    },
+    /// A field that does not apply to the kind of rule.
+    #[error("field `{field}` does not apply to a `{kind}` fine rule")]
+    Inapplicable {
+        /// The kind of rule.
+        kind: &'static str,
+        /// The field.
+        field: &'static str,
+    },
+    /// A malformed amount or multiple.
+    #[error("field `{field}`: {message}")]
+    Value {
+        /// The field.
+        field: &'static str,
+        /// What is wrong.
+        message: String,
+    },
     /// The multiples are inverted.
     #[error("inverted multiples: minimum `{min}` is above maximum `{max}`")]
     InvertedMultiple {
@@ -718,47 +742,111 @@ impl FineRule {
     }
 }
 
+/// The wording of a fine rule, as tagged on the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum FineRuleKind {
+    Range,
+    UpTo,
+    Fixed,
+    Multiple,
+}
+
+impl FineRuleKind {
+    const fn code(self) -> &'static str {
+        match self {
+            FineRuleKind::Range => "range",
+            FineRuleKind::UpTo => "up_to",
+            FineRuleKind::Fixed => "fixed",
+            FineRuleKind::Multiple => "multiple",
+        }
+    }
+}
+
+/// The wire form of a fine rule: a flat object tagged by `kind` (parsed
+/// without buffering, checked by kind).
 #[derive(Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-enum FineRuleRepr {
-    Range {
-        min: Money,
-        max: Money,
-    },
-    UpTo {
-        max: Money,
-    },
-    Fixed {
-        amount: Money,
-    },
-    Multiple {
-        base: AmountBase,
-        min: Multiplier,
-        max: Multiplier,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        below: Option<BelowThreshold>,
-    },
+#[serde(deny_unknown_fields)]
+struct FineRuleRepr {
+    kind: FineRuleKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    base: Option<AmountBase>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    min: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    below: Option<BelowThreshold>,
 }
 
 impl TryFrom<FineRuleRepr> for FineRule {
     type Error = FineRuleError;
     fn try_from(r: FineRuleRepr) -> Result<Self, Self::Error> {
-        match r {
-            FineRuleRepr::Range { min, max } => FineRule::range(min, max),
-            FineRuleRepr::UpTo { max } => FineRule::up_to(max),
-            FineRuleRepr::Fixed { amount } => FineRule::fixed(amount),
-            FineRuleRepr::Multiple { base, min, max, below } => FineRule::multiple(base, min, max, below),
+        let money = |v: &Option<String>, field: &'static str| -> Result<Money, FineRuleError> {
+            let s = v.as_deref().ok_or(FineRuleError::Missing { kind: r.kind.code(), field })?;
+            s.parse().map_err(|e: ParseMoneyError| FineRuleError::Value { field, message: e.to_string() })
+        };
+        let times = |v: &Option<String>, field: &'static str| -> Result<Multiplier, FineRuleError> {
+            let s = v.as_deref().ok_or(FineRuleError::Missing { kind: r.kind.code(), field })?;
+            s.parse().map_err(|e: ParseMoneyError| FineRuleError::Value { field, message: e.to_string() })
+        };
+        let extra = |field: &'static str, present: bool| {
+            if present { Err(FineRuleError::Inapplicable { kind: r.kind.code(), field }) } else { Ok(()) }
+        };
+        match r.kind {
+            FineRuleKind::Range => {
+                extra("base", r.base.is_some())?;
+                extra("amount", r.amount.is_some())?;
+                extra("below", r.below.is_some())?;
+                FineRule::range(money(&r.min, "min")?, money(&r.max, "max")?)
+            }
+            FineRuleKind::UpTo => {
+                extra("base", r.base.is_some())?;
+                extra("min", r.min.is_some())?;
+                extra("amount", r.amount.is_some())?;
+                extra("below", r.below.is_some())?;
+                FineRule::up_to(money(&r.max, "max")?)
+            }
+            FineRuleKind::Fixed => {
+                extra("base", r.base.is_some())?;
+                extra("min", r.min.is_some())?;
+                extra("max", r.max.is_some())?;
+                extra("below", r.below.is_some())?;
+                FineRule::fixed(
+                    r.amount.ok_or(FineRuleError::Missing { kind: r.kind.code(), field: "amount" })?,
+                )
+            }
+            FineRuleKind::Multiple => {
+                extra("amount", r.amount.is_some())?;
+                let base = r.base.ok_or(FineRuleError::Missing { kind: r.kind.code(), field: "base" })?;
+                FineRule::multiple(base, times(&r.min, "min")?, times(&r.max, "max")?, r.below)
+            }
         }
     }
 }
 
 impl From<FineRule> for FineRuleRepr {
     fn from(r: FineRule) -> Self {
+        let blank = |kind| FineRuleRepr { kind, base: None, min: None, max: None, amount: None, below: None };
         match r {
-            FineRule::Range { min, max } => FineRuleRepr::Range { min, max },
-            FineRule::UpTo { max } => FineRuleRepr::UpTo { max },
-            FineRule::Fixed { amount } => FineRuleRepr::Fixed { amount },
-            FineRule::Multiple { base, min, max, below } => FineRuleRepr::Multiple { base, min, max, below },
+            FineRule::Range { min, max } => FineRuleRepr {
+                min: Some(min.to_decimal_string()),
+                max: Some(max.to_decimal_string()),
+                ..blank(FineRuleKind::Range)
+            },
+            FineRule::UpTo { max } => {
+                FineRuleRepr { max: Some(max.to_decimal_string()), ..blank(FineRuleKind::UpTo) }
+            }
+            FineRule::Fixed { amount } => FineRuleRepr { amount: Some(amount), ..blank(FineRuleKind::Fixed) },
+            FineRule::Multiple { base, min, max, below } => FineRuleRepr {
+                base: Some(base),
+                min: Some(min.to_string()),
+                max: Some(max.to_string()),
+                below,
+                ..blank(FineRuleKind::Multiple)
+            },
         }
     }
 }

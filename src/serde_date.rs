@@ -5,7 +5,7 @@
 //! helpers through `#[serde(with = "crate::serde_date")]`.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serializer};
+use serde::{Deserializer, Serializer};
 
 pub(crate) fn parse(s: &str) -> Result<NaiveDate, String> {
     let ok_shape = s.len() == 10
@@ -21,9 +21,20 @@ pub(crate) fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::
     s.collect_str(&d.format("%Y-%m-%d"))
 }
 
+struct DateVisitor;
+
+impl serde::de::Visitor<'_> for DateVisitor {
+    type Value = NaiveDate;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a date as YYYY-MM-DD")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+        parse(v).map_err(E::custom)
+    }
+}
+
 pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-    parse(&s).map_err(serde::de::Error::custom)
+    d.deserialize_str(DateVisitor)
 }
 
 /// The same for `Option<NaiveDate>` fields (use with `#[serde(default)]`).
@@ -37,9 +48,26 @@ pub(crate) mod option {
         }
     }
 
+    struct OptVisitor;
+
+    impl<'de> serde::de::Visitor<'de> for OptVisitor {
+        type Value = Option<NaiveDate>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a date as YYYY-MM-DD or null")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            super::deserialize(d).map(Some)
+        }
+    }
+
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        let s = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
-        s.map(|s| parse(&s).map_err(serde::de::Error::custom)).transpose()
+        d.deserialize_option(OptVisitor)
     }
 }
 

@@ -1,0 +1,87 @@
+//! Benchmarks of the decision path on the bundled sample cases.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, reason = "benchmark harness")]
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use rouxing::{Case, Catalogue, Regime, assess, recommend};
+
+fn bundled_cases(cat: &Catalogue) -> Vec<Case> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/cases");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            Case::from_json_named(&p.display().to_string(), &std::fs::read_to_string(p).unwrap(), cat)
+                .unwrap()
+        })
+        .collect()
+}
+
+/// Measures `assess` + `recommend`, trace included, over every bundled case;
+/// the reported time is for the whole set, divide by the number of cases
+/// (printed) for the time per case.
+fn decide(c: &mut Criterion) {
+    let cat = Catalogue::bundled().unwrap();
+    let cases = bundled_cases(&cat);
+    let regime = Regime::shandan_sample();
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    eprintln!("decide/assess_recommend: {} cases per iteration", cases.len());
+    c.bench_function("decide/assess_recommend", |b| {
+        b.iter(|| {
+            let mut lenient = 0usize;
+            for case in &cases {
+                let a = assess(black_box(case), black_box(&cat), black_box(&regime), as_of);
+                let d = recommend(&a, &regime);
+                assert!(a.is_lawful(d.tier));
+                lenient += usize::from(d.tier.is_lenient());
+            }
+            black_box(lenient)
+        })
+    });
+    let one = cases.iter().find(|c| c.id().as_str().contains("0017")).unwrap_or(&cases[0]).clone();
+    c.bench_function("decide/assess_recommend/first_violation", |b| {
+        b.iter(|| {
+            let a = assess(black_box(&one), &cat, &regime, as_of);
+            let d = recommend(&a, &regime);
+            assert!(a.is_lawful(d.tier));
+            d
+        })
+    });
+}
+
+/// Measures parsing and validating a catalogue of 10,000 items (the bundled
+/// items repeated under fresh codes).
+fn catalogue_parse(c: &mut Criterion) {
+    let cat = Catalogue::bundled().unwrap();
+    let value: serde_json::Value = serde_json::from_str(&cat.to_json()).unwrap();
+    let items = value["items"].as_array().unwrap();
+    let mut big = value.clone();
+    let mut out = Vec::with_capacity(10_000);
+    for i in 0..10_000 {
+        let mut it = items[i % items.len()].clone();
+        it["code"] = serde_json::Value::String(format!("X-{i}"));
+        if let Some(entries) = it.get_mut("entries").and_then(|e| e.as_array_mut()) {
+            for (j, e) in entries.iter_mut().enumerate() {
+                e["id"] = serde_json::Value::String(format!("X-{i}-{j}"));
+            }
+        }
+        out.push(it);
+    }
+    big["items"] = serde_json::Value::Array(out);
+    let text = serde_json::to_string(&big).unwrap();
+    // Drop (freeing 10,000 items) happens outside the timed region.
+    c.bench_function("catalogue/parse_10k", |b| {
+        b.iter_with_large_drop(|| {
+            let cat = Catalogue::from_json(black_box(&text)).unwrap();
+            assert_eq!(cat.len(), 10_000);
+            cat
+        })
+    });
+}
+
+criterion_group!(benches, decide, catalogue_parse);
+criterion_main!(benches);
