@@ -1,6 +1,12 @@
 //! Benchmarks of the decision path on the bundled sample cases.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, reason = "benchmark harness")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs,
+    reason = "benchmark harness"
+)]
 
 use std::hint::black_box;
 

@@ -5,7 +5,7 @@
 //! the documents (文书) to issue, the procedure and its duties, and the
 //! reasons (说明理由). [`recommend`] proposes one from an
 //! [`Assessment`]; an officer may edit it, and
-//! [`guard::review`](crate::guard) checks the result.
+//! the legality guard checks the result.
 //!
 //! # Legal basis
 //!

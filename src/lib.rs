@@ -1,6 +1,140 @@
-//! rouxing (柔性): typed rules for China's flexible administrative enforcement.
+//! rouxing (柔性): typed rules for China's flexible administrative enforcement
+//! (行政柔性执法) and the 两轻一免 lists (从轻、减轻、免予处罚), under
+//! 《中华人民共和国行政处罚法》 (2021).
+//!
+//! Case facts, a department's catalogue and a jurisdiction's regime go in;
+//! the lawful outcomes, a recommended decision and an explanation citing the
+//! law (法名 第X条第Y款) come out. Every decision function is pure: no clock,
+//! no I/O, no panics.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use rouxing::{Case, Catalogue, Regime, Tier, assess, recommend};
+//!
+//! let catalogue = Catalogue::bundled()?;
+//! let case = Case::from_json(include_str!("../examples/data/cases/first-violation.json"), &catalogue)?;
+//! let regime = Regime::shandan_sample();
+//! let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?;
+//!
+//! let assessment = assess(&case, &catalogue, &regime, as_of);
+//! let decision = recommend(&assessment, &regime);
+//!
+//! // 初次违法且危害后果轻微并及时改正: 首违不罚, with education and a correction order.
+//! assert_eq!(decision.tier, Tier::NoPenalty);
+//! assert!(decision.education && decision.correction.is_some());
+//! assert!(decision.reasons.to_string().contains("第三十三条第一款"));
+//! println!("{}", assessment.explain());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Overview
+//!
+//! * [`Case`] — the facts found (认定事实), built and checked by
+//!   [`CaseBuilder`](case::CaseBuilder) or loaded from JSON.
+//! * [`Catalogue`] — a department's violations (事项) with their penalty
+//!   provisions and published 两轻一免 list entries.
+//! * [`Regime`] — a jurisdiction's knobs: 裁量基准 bands, what "first
+//!   violation" means, 较大数额, which decisions need 法制审核.
+//! * [`assess()`] → [`Assessment`] — the lawful outcome set over [`Tier`]
+//!   (不予处罚 < 减轻 < 从轻 < 一般 < 从重), each member mandatory, alternative or
+//!   discretionary, with grounds, fine bands, limitation, applicable rule
+//!   version, duties, deadlines and a trace of every rule considered.
+//! * [`recommend`] → [`Decision`] — the most lenient lawful outcome
+//!   (柔性执法作为首选方式) with sanctions, correction order, education, guardian
+//!   order, documents (文书), procedure and reasons (说明理由).
+//! * [`law::Citation`] — every rule's source, rendered
+//!   `《中华人民共和国行政处罚法》第三十三条第一款` or `art_33__para_1`, with the
+//!   statute's words via [`law::Citation::quote`].
+//!
+//! # Domain primer
+//!
+//! An administrative penalty (行政处罚) "以减损权益或者增加义务的方式予以惩戒" (Art. 2).
+//! The Law makes some outcomes mandatory — 不予 (no penalty) for a person
+//! under 14, for someone who could not control their conduct, for a minor
+//! violation promptly corrected without harm, for a party that proves it had
+//! no fault; 应当从轻或者减轻 for a minor aged 14–17 or a party who, say,
+//! eliminated the harm (Art. 32) — and leaves others to discretion: 可以不予 for a
+//! first violation with slight harm (首违不罚, Art. 33 ¶1), 可以从轻或者减轻 for partial
+//! capacity. Departments publish lists (两轻一免清单) naming situations in which
+//! they will not penalise, or will penalise more lightly; provinces and
+//! departments publish discretion benchmarks (裁量基准) that split a fine range
+//! into lighter, ordinary and heavier bands. A correction order (责令改正) is not
+//! a penalty and follows every violation; soft measures (行政指导、提醒、告诫…) are
+//! never penalties.
+//!
+//! Dates are civil dates ([`chrono::NaiveDate`]): the law counts days, months
+//! and years of the calendar, not instants. Periods run from the day after
+//! the trigger to the corresponding day (民法典 Arts. 201, 202); Art. 85's
+//! 二日/三日/五日/七日 are working days, counted with the official holiday schedule
+//! ([`calendar::WorkCalendar`]). Money is exact, in 分 ([`money::Money`]).
+//!
+//! [`_documentation::legal_basis`] walks through every article applied.
+//!
+//! # Examples
+//!
+//! ### Check a boundary: the 14th birthday
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use rouxing::party::{MentalCapacity, Party, PartyId};
+//!
+//! let born = NaiveDate::from_ymd_opt(2011, 3, 1).ok_or("date")?;
+//! let p = Party::natural_person(PartyId::new("P-1")?, born, MentalCapacity::Full);
+//! // 周岁 count from the day after the birthday: still 13 on the birthday.
+//! assert_eq!(p.age_on(NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?), Some(13));
+//! assert_eq!(p.age_on(NaiveDate::from_ymd_opt(2025, 3, 2).ok_or("date")?), Some(14));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ### Compute the service deadline over a holiday
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use rouxing::calendar::WorkCalendar;
+//!
+//! let cal = WorkCalendar::china();
+//! let decided = NaiveDate::from_ymd_opt(2024, 9, 30).ok_or("date")?;
+//! // Art. 61 + Art. 85: seven working days; National Day 2024 is off and
+//! // Saturday 12 October is an adjusted working day.
+//! assert_eq!(cal.add_working_days(decided, 7).date, NaiveDate::from_ymd_opt(2024, 10, 15).ok_or("date")?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ### Load your own catalogue and regime
+//!
+//! ```
+//! use rouxing::{Catalogue, Regime};
+//!
+//! let catalogue = Catalogue::from_json_named("catalogue.json", &Catalogue::bundled()?.to_json())?;
+//! let mut regime = Regime::national();
+//! regime.discretion.lighter_upper_permille = 200; // 从轻 = lower 20 %
+//! regime.validate()?;
+//! assert!(catalogue.len() > 15);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # What this crate does not do
+//!
+//! * It does not find facts: whether harm was slight or a correction prompt
+//!   is the officer's finding, entered in the [`Case`].
+//! * It does not store anything or read a clock; the embedding system keeps
+//!   records and passes the decision date.
+//! * It covers the Administrative Penalty Law's general rules and catalogue
+//!   data; special procedures of other laws (public-security detention, tax
+//!   enforcement) are out of scope beyond what catalogue data expresses.
+//! * Provincial 较大数额 and discretion figures are not bundled: they are
+//!   [`Regime`] knobs with documented defaults.
+//!
+//! # Crate features
+//!
+//! * `proptest` — the public [`strategy`] module: `proptest` strategies for
+//!   catalogues, cases and regimes, the generators rouxing's own property
+//!   tests use.
+
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+#![cfg_attr(docsrs_rouxing, feature(doc_cfg))]
 
 #[macro_use]
 mod macros;
@@ -18,6 +152,7 @@ pub mod money;
 pub mod party;
 pub mod regime;
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs_rouxing, doc(cfg(feature = "proptest")))]
 pub mod strategy;
 
 pub use crate::assess::{Assessment, Tier, assess};
@@ -25,3 +160,19 @@ pub use crate::case::Case;
 pub use crate::catalogue::Catalogue;
 pub use crate::decision::{Decision, recommend};
 pub use crate::regime::Regime;
+
+/// Long-form documentation.
+pub mod _documentation {
+    /// Every article rouxing applies: what is implemented, where, what is
+    /// approximated or configurable.
+    #[doc = include_str!("../LEGAL_BASIS.md")]
+    pub mod legal_basis {}
+
+    /// Design questions and answers.
+    #[doc = include_str!("../DESIGN.md")]
+    pub mod design {}
+
+    /// Changes by release.
+    #[doc = include_str!("../CHANGELOG.md")]
+    pub mod changelog {}
+}

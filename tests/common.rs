@@ -95,3 +95,9 @@ pub fn run_with(c: &Case, cat: &Catalogue, r: &Regime) -> (Assessment, Decision)
     let dec = recommend(&a, r);
     (a, dec)
 }
+
+/// The number of generated cases per property: `PROPTEST_CASES` when set
+/// (for long runs), otherwise `default` (sized for CI).
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(default)
+}

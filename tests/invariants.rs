@@ -6,7 +6,7 @@ use rouxing::assess::{Modality, Tier};
 use rouxing::{assess, recommend, strategy};
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(512), ..ProptestConfig::default() })]
 
     /// Invariant 2: the recommendation never leaves the lawful set.
     #[test]
@@ -98,7 +98,7 @@ mod more {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 384, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: crate::common::cases(384), ..ProptestConfig::default() })]
 
         /// Invariant 3: adding a mitigating circumstance never makes the
         /// outcome heavier.
