@@ -15,7 +15,9 @@ pub mod law;
 pub mod measure;
 pub mod money;
 pub mod party;
+pub mod record;
 pub mod regime;
+pub mod report;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 
@@ -23,4 +25,6 @@ pub use crate::assess::{Assessment, Tier, assess};
 pub use crate::case::Case;
 pub use crate::catalogue::Catalogue;
 pub use crate::decision::{Decision, recommend};
+pub use crate::record::CaseFile;
 pub use crate::regime::Regime;
+pub use crate::report::{StatisticsTable, tabulate};
