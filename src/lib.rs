@@ -150,7 +150,9 @@ pub mod law;
 pub mod measure;
 pub mod money;
 pub mod party;
+pub mod record;
 pub mod regime;
+pub mod report;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs_rouxing, doc(cfg(feature = "proptest")))]
 pub mod strategy;
@@ -159,7 +161,9 @@ pub use crate::assess::{Assessment, Tier, assess};
 pub use crate::case::Case;
 pub use crate::catalogue::Catalogue;
 pub use crate::decision::{Decision, recommend};
+pub use crate::record::CaseFile;
 pub use crate::regime::Regime;
+pub use crate::report::{StatisticsTable, tabulate};
 
 /// Long-form documentation.
 pub mod _documentation {

@@ -17,3 +17,5 @@ mod common;
 mod invariants;
 mod loaders;
 mod procedure;
+mod record;
+mod report;

@@ -1,0 +1,1215 @@
+//! The full-process record of a case (全过程记录 / 留痕): an append-only,
+//! hash-chained [`CaseFile`].
+//!
+//! A case file holds one [`Event`] per step — 启动, 立案 or 不予立案, 调查取证,
+//! 告知, 陈述申辩, 听证, 法制审核, 集体讨论, 决定, 送达, 执行, 整改复查, 回访,
+//! 结案, and every soft-measure contact. [`CaseFile::append`] checks that the
+//! step may follow the steps before it and says in an [`AppendError`] what is
+//! out of order; [`CaseFile::deadlines`] derives the statutory periods from
+//! the steps, and [`CaseFile::overdue`] lists those missed on a day.
+//!
+//! Each stored [`Entry`] carries the SHA-256 of the previous entry's digest,
+//! its sequence number and its canonical JSON content; [`CaseFile::verify`]
+//! recomputes the chain and names the first broken link. A case file is
+//! exported as JSON Lines ([`CaseFile::to_jsonl`]) and imported again
+//! ([`CaseFile::from_jsonl`]), which verifies the chain *and* replays the
+//! lifecycle: a file that was changed, truncated, extended or reordered is
+//! rejected with the line where it first differs.
+//!
+//! # The file format
+//!
+//! ```text
+//! {"format":"rouxing-case-file","schema_version":1,"case_id":"C-1"}
+//! {"seq":0,"prev":"<64 hex>","hash":"<64 hex>","event":{"on":"2025-03-02","stage":"started",…}}
+//! …
+//! {"events":12,"head":"<64 hex>"}
+//! ```
+//!
+//! Entry 0 links to the SHA-256 of the header line; each later entry to the
+//! digest of the one before it; the closing line states the number of
+//! entries and the last digest, so that a file cut after any line is
+//! detected. Every line must be exactly as [`CaseFile::to_jsonl`] writes it
+//! (no added spaces, a single `\n` after each line): a file has one
+//! spelling, so any change to any byte is a change to the record.
+//!
+//! The chain proves a file unchanged since it was written, not who wrote it:
+//! anyone who can rewrite the whole file can recompute the chain. Store
+//! [`CaseFile::head`] somewhere the case file's custodian cannot rewrite
+//! (the agency's case system, a timestamping service) and compare it on
+//! import.
+//!
+//! # Legal basis
+//!
+//! * 《中华人民共和国行政处罚法》第四十七条: "行政机关应当依法以文字、音像等形式，对行政处罚的启动、
+//!   调查取证、审核、决定、送达、执行等进行全过程记录，归档保存。"
+//! * 《优化营商环境条例》第五十八条: "实现行政执法信息及时准确公示、行政执法全过程留痕和可回溯管理".
+//! * 山丹县实施方案 四(四): "要制定必要的柔性执法文书，加强执法全过程“留痕”和可追溯管理。"
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use rouxing::record::{CaseFile, Event, Origin, Stage};
+//!
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+//! let mut file = CaseFile::new("2025-001".parse()?);
+//! file.append(Event::new(d(2025, 3, 2)?, Stage::Started {
+//!     origin: Origin::Inspection,
+//!     party: "91620725MA7".parse()?,
+//!     item: Some("EM-HC-78-3".parse()?),
+//!     act_on: d(2025, 3, 1)?,
+//!     discovered_on: d(2025, 3, 2)?,
+//!     limitation_ends: Some(d(2027, 3, 1)?),
+//! }))?;
+//! file.append(Event::new(d(2025, 3, 3)?, Stage::Filed { approved_by: "HEAD-1".parse()? }))?;
+//! // Service before any decision is out of order (Art. 61).
+//! let err = file
+//!     .append(Event::new(d(2025, 3, 4)?, Stage::Served {
+//!         method: rouxing::record::ServiceMethod::Direct,
+//!         consent: None,
+//!     }))
+//!     .unwrap_err();
+//! assert_eq!(err.to_string(), "`送达` before any decision in force (Art. 61)");
+//!
+//! let text = file.to_jsonl();
+//! let back = CaseFile::from_jsonl(&text)?;
+//! assert_eq!(back.head(), file.head());
+//! back.verify()?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod chain;
+mod deadline;
+mod event;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::WorkCalendar;
+use crate::case::{CaseId, OfficerId};
+use crate::decision::{Disposition, Notified};
+use crate::money::Money;
+
+pub use self::chain::{ChainError, Digest, Entry, ParseDigestError};
+pub use self::deadline::{Deadline, DeadlineStatus, Obligation};
+pub use self::event::{
+    CredentialId, Event, EvidenceKind, EvidenceRef, HearingOutcome, Officer, Origin, PartyRight,
+    Rectification, ReviewOpinion, ServiceMethod, Stage, StageKind,
+};
+
+use self::chain::{check_link, genesis, link_digest, verify_entries};
+
+/// The schema version of the case-file format this release reads and writes.
+pub const CASE_FILE_SCHEMA_VERSION: u32 = 1;
+
+/// The format name in the header line.
+const FORMAT: &str = "rouxing-case-file";
+
+vocabulary! {
+    /// An element of the Art. 44 notice.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第四十四条: "行政机关在作出行政处罚决定之前，应当告知当事人拟作出的
+    /// 行政处罚内容及事实、理由、依据，并告知当事人依法享有的陈述、申辩、要求听证等权利。"
+    pub enum NoticeItem {
+        /// 事实.
+        Facts => "事实",
+        /// 理由.
+        Reasons => "理由",
+        /// 依据.
+        Basis => "依据",
+        /// 陈述权利.
+        StatementRight => "陈述权利",
+        /// 申辩权利.
+        DefenceRight => "申辩权利",
+    }
+}
+
+/// A step could not be appended: it is out of order or incomplete.
+///
+/// Every message names the step in Chinese (`送达`, `决定` …) and the
+/// provision it breaks.
+///
+/// This enum is non-exhaustive so that other lifecycle rules may be added in
+/// semver compatible releases.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AppendError {
+    /// Nothing may follow 结案.
+    #[error("`{stage}` after `结案`: a closed case takes no further steps")]
+    Closed {
+        /// The step attempted.
+        stage: &'static str,
+    },
+    /// A step dated before the step before it.
+    #[error("`{stage}` on `{on}` is dated before the previous step on `{previous}`")]
+    DateOrder {
+        /// The step attempted.
+        stage: &'static str,
+        /// Its date.
+        on: NaiveDate,
+        /// The date of the previous step.
+        previous: NaiveDate,
+    },
+    /// The first step must be 启动.
+    #[error("`{stage}` before `启动`: a case file starts with the case's start (Art. 47)")]
+    NotStarted {
+        /// The step attempted.
+        stage: &'static str,
+    },
+    /// A step that happens once was repeated.
+    #[error("`{stage}` is already recorded and happens once per case")]
+    Repeated {
+        /// The step repeated.
+        stage: &'static str,
+    },
+    /// 不予立案 after the case was filed.
+    #[error("`不予立案` after `立案`: the case is already filed")]
+    NotFiledAfterFiling,
+    /// An investigation by fewer than two officers without a legal exception.
+    #[error(
+        "`调查取证` by `{count}` officer(s): at least two officers with credentials are required (Art. 42)"
+    )]
+    TooFewOfficers {
+        /// The number of distinct officers recorded.
+        count: usize,
+    },
+    /// An investigation step without evidence.
+    #[error("`调查取证` without any evidence reference (Arts. 46, 47)")]
+    NoEvidence,
+    /// An Art. 44 notice that lacks an element.
+    #[error("`告知` lacks the {missing} (Art. 44)")]
+    NoticeIncomplete {
+        /// The missing element.
+        missing: &'static str,
+    },
+    /// An Art. 44 notice whose reply period ends before it was given.
+    #[error("`告知` on `{on}` gives a reply period ending `{reply_by}`, before the notice")]
+    ReplyPeriodInvalid {
+        /// The day of the notice.
+        on: NaiveDate,
+        /// The last day given for a reply.
+        reply_by: NaiveDate,
+    },
+    /// A statement, waiver or hearing step before any notice.
+    #[error("`{stage}` before `告知`: the party is heard on a notified proposal (Arts. 44, 45)")]
+    NoNotice {
+        /// The step attempted.
+        stage: &'static str,
+    },
+    /// The reply period was recorded as lapsed before it ended.
+    #[error("`陈述申辩期限届满` on `{on}`, but the period runs until `{reply_by}`")]
+    StatementPeriodRunning {
+        /// The day recorded.
+        on: NaiveDate,
+        /// The last day of the period.
+        reply_by: NaiveDate,
+    },
+    /// A hearing request when the notice did not offer a hearing.
+    #[error("`要求听证` but the notice did not tell the party of the right to a hearing (Art. 63)")]
+    HearingNotOffered,
+    /// A hearing notified without a request.
+    #[error("`听证通知` without a request for a hearing (Art. 63)")]
+    HearingNotRequested,
+    /// A hearing notified fewer than seven working days ahead.
+    #[error(
+        "hearing on `{hearing_on}` notified on `{on}`: it may be held on `{earliest}` at the earliest (Art. 64 (二), Art. 85)"
+    )]
+    HearingNoticeTooShort {
+        /// The day of the notice.
+        on: NaiveDate,
+        /// The day of the hearing.
+        hearing_on: NaiveDate,
+        /// The earliest lawful day.
+        earliest: NaiveDate,
+    },
+    /// A hearing presided over by an investigator of the case.
+    #[error("hearing presided by `{officer}`, an investigator of the case (Art. 64 (四))")]
+    PresidingInvestigator {
+        /// The officer.
+        officer: OfficerId,
+    },
+    /// A hearing ended without having been notified.
+    #[error("`听证` without `听证通知` (Art. 64 (二))")]
+    HearingNotScheduled,
+    /// A hearing recorded as held before its day.
+    #[error("hearing recorded on `{on}`, before the notified day `{hearing_on}`")]
+    HearingBeforeDay {
+        /// The day recorded.
+        on: NaiveDate,
+        /// The notified day.
+        hearing_on: NaiveDate,
+    },
+    /// A decision for another case.
+    #[error("decision for case `{found}` appended to the file of case `{expected}`")]
+    WrongCase {
+        /// This file's case.
+        expected: CaseId,
+        /// The decision's case.
+        found: CaseId,
+    },
+    /// A second decision while one is in force.
+    #[error("`决定` while the decision of `{decided_on}` is in force: revoke it first")]
+    AlreadyDecided {
+        /// The day of the decision in force.
+        decided_on: NaiveDate,
+    },
+    /// A decision after 不予立案.
+    #[error("`决定` after `不予立案`: file the case first")]
+    DecisionAfterNotFiled,
+    /// A decision under the ordinary procedure without filing.
+    #[error("`决定` under the ordinary procedure without `立案` (Art. 54 ¶2)")]
+    DecisionWithoutFiling,
+    /// A penalty decision although the violation was discovered after the
+    /// limitation period.
+    #[error(
+        "penalty decided although discovery on `{discovered_on}` came after the limitation's last day `{last_day}` (Art. 36)"
+    )]
+    LimitationExpired {
+        /// The day of discovery.
+        discovered_on: NaiveDate,
+        /// The last day on which discovery was in time.
+        last_day: NaiveDate,
+    },
+    /// A decision that requires legal review without one.
+    #[error("`决定` without `法制审核`, which the decision requires (Art. 58)")]
+    LegalReviewMissing,
+    /// A decision after a legal review that did not pass.
+    #[error("`决定` after a `法制审核` that did not pass (Art. 58)")]
+    LegalReviewNotPassed,
+    /// A decision that requires collective discussion without one.
+    #[error("`决定` without `集体讨论`, which the decision requires (Art. 57 ¶2)")]
+    CollectiveDiscussionMissing,
+    /// A penalty decision before the Art. 44 notice.
+    #[error("penalty decided before `告知` (Arts. 44, 62)")]
+    DecisionBeforeNotice,
+    /// A penalty decision before the party was heard or waived.
+    #[error(
+        "penalty decided before the party was heard, waived, or let the period to `{reply_by}` pass (Arts. 45, 62)"
+    )]
+    DecisionBeforeStatement {
+        /// The last day of the reply period.
+        reply_by: NaiveDate,
+    },
+    /// A penalty decision that needs a hearing notice, without one.
+    #[error(
+        "the decision requires telling the party of the right to a hearing, and the notice did not (Art. 63)"
+    )]
+    HearingRightNotNotified,
+    /// A penalty decision before a hearing requested in time.
+    #[error("penalty decided before the hearing requested on `{requested_on}` ended (Arts. 63, 65)")]
+    DecisionBeforeHearing {
+        /// The day of the request.
+        requested_on: NaiveDate,
+    },
+    /// A decision heavier than the proposal notified.
+    #[error(
+        "decision `{decided}` is heavier than the notified `{notified}`: notify the heavier proposal first (Arts. 44, 45 ¶2)"
+    )]
+    HeavierThanNotified {
+        /// The notified proposal, as tier and fine.
+        notified: String,
+        /// The decision, as tier and fine.
+        decided: String,
+    },
+    /// A step that needs a decision in force, without one.
+    #[error("`{stage}` before any decision in force (Art. 61)")]
+    NoDecision {
+        /// The step attempted.
+        stage: &'static str,
+    },
+    /// A step that needs the decision served, before service.
+    #[error("`{stage}` before the decision was served (Arts. 61, 67 ¶3)")]
+    NotServed {
+        /// The step attempted.
+        stage: &'static str,
+    },
+    /// Electronic service without the party's signed consent.
+    #[error("electronic service without the party's signed confirmation (Art. 61 ¶2)")]
+    ElectronicServiceWithoutConsent,
+    /// A payment on a decision without a fine.
+    #[error("`缴纳罚款` on a decision without a fine")]
+    NoFine,
+    /// A follow-up before any outcome.
+    #[error("`回访` before a decision or `不予立案`")]
+    FollowUpBeforeOutcome,
+    /// 结案 before the case has an outcome.
+    #[error("`结案` before a decision or `不予立案`")]
+    CloseBeforeOutcome,
+}
+
+/// A case file could not be imported: where and why.
+///
+/// Every variant names the 1-based line of the file where it first differs
+/// from a file [`CaseFile::to_jsonl`] could have written.
+///
+/// This enum is non-exhaustive so that other checks may be added in semver
+/// compatible releases.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The bytes are not UTF-8.
+    #[error("line {line}: not valid UTF-8")]
+    Encoding {
+        /// The line.
+        line: usize,
+    },
+    /// A line is not JSON of the expected shape.
+    #[error("line {line}: not a case-file line: {message}")]
+    Syntax {
+        /// The line.
+        line: usize,
+        /// What the parser found.
+        message: String,
+    },
+    /// A line parses but is not spelled as the exporter spells it.
+    #[error("line {line}: not in canonical form")]
+    NotCanonical {
+        /// The line.
+        line: usize,
+    },
+    /// The header names another format or version.
+    #[error("line {line}: unsupported format `{format}` version `{version}`")]
+    Unsupported {
+        /// The line.
+        line: usize,
+        /// The format named.
+        format: String,
+        /// The version named.
+        version: u32,
+    },
+    /// The header does not match the chain (entry 0 is intact but links to
+    /// another header).
+    #[error(
+        "line {line}: the header was changed: the first event links to `{expected}`, the header hashes to `{found}`"
+    )]
+    Header {
+        /// The line.
+        line: usize,
+        /// The digest entry 0 links to.
+        expected: Digest,
+        /// The digest of the header as found.
+        found: Digest,
+    },
+    /// The chain is broken at a line.
+    #[error("line {line}: broken chain")]
+    Chain {
+        /// The line.
+        line: usize,
+        /// How.
+        #[source]
+        source: ChainError,
+    },
+    /// The chain is intact but the step is out of order.
+    #[error("line {line}: event `{seq}` is out of order")]
+    Lifecycle {
+        /// The line.
+        line: usize,
+        /// The event.
+        seq: u64,
+        /// Why.
+        #[source]
+        source: AppendError,
+    },
+    /// The closing line states another number of events.
+    #[error("line {line}: the closing line states `{stated}` events, the file has `{found}`")]
+    Count {
+        /// The line.
+        line: usize,
+        /// The number stated.
+        stated: u64,
+        /// The number found.
+        found: u64,
+    },
+    /// The closing line states another last digest.
+    #[error("line {line}: the closing line states head `{stated}`, the chain ends at `{found}`")]
+    Head {
+        /// The line.
+        line: usize,
+        /// The digest stated.
+        stated: Digest,
+        /// The last digest of the chain.
+        found: Digest,
+    },
+    /// The file ends before its closing line.
+    #[error("line {line}: the file ends after `{events}` events without its closing line")]
+    Truncated {
+        /// The line where the file ends: the closing line's place, or a
+        /// last line without its newline.
+        line: usize,
+        /// The events read.
+        events: u64,
+    },
+    /// The closing line is not followed by a newline.
+    #[error("line {line}: the closing line lacks its final newline")]
+    MissingFinalNewline {
+        /// The line.
+        line: usize,
+    },
+    /// Something follows the closing line.
+    #[error("line {line}: content after the closing line")]
+    AfterClosingLine {
+        /// The line.
+        line: usize,
+    },
+    /// The head does not match the one the caller expected.
+    #[error("line {line}: the file ends at head `{found}`, expected `{expected}`")]
+    UnexpectedHead {
+        /// The closing line.
+        line: usize,
+        /// The head the caller expected.
+        expected: Digest,
+        /// The head of the file.
+        found: Digest,
+    },
+}
+
+impl ImportError {
+    /// The 1-based line where the file first goes wrong.
+    pub const fn line(&self) -> usize {
+        match self {
+            ImportError::Encoding { line }
+            | ImportError::Syntax { line, .. }
+            | ImportError::NotCanonical { line }
+            | ImportError::Unsupported { line, .. }
+            | ImportError::Header { line, .. }
+            | ImportError::Chain { line, .. }
+            | ImportError::Lifecycle { line, .. }
+            | ImportError::Count { line, .. }
+            | ImportError::Head { line, .. }
+            | ImportError::Truncated { line, .. }
+            | ImportError::MissingFinalNewline { line }
+            | ImportError::AfterClosingLine { line }
+            | ImportError::UnexpectedHead { line, .. } => *line,
+        }
+    }
+}
+
+/// The lifecycle summary that append checks against. Derived from the
+/// events; never stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+struct State {
+    last_on: Option<NaiveDate>,
+    started: Option<Started>,
+    filed: bool,
+    not_filed: bool,
+    investigators: Vec<OfficerId>,
+    notice: Option<NoticeState>,
+    hearing: HearingState,
+    review: Option<ReviewOpinion>,
+    discussed: bool,
+    decision: Option<DecisionState>,
+    closed: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Started {
+    discovered_on: NaiveDate,
+    limitation_ends: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct NoticeState {
+    on: NaiveDate,
+    proposed: Notified,
+    hearing_right: bool,
+    reply_by: NaiveDate,
+    heard: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+struct HearingState {
+    /// The day of a request, and whether it came in time.
+    requested: Option<(NaiveDate, bool)>,
+    scheduled: Option<NaiveDate>,
+    ended: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct DecisionState {
+    on: NaiveDate,
+    disposition: Disposition,
+    fine: Option<Money>,
+    served: bool,
+}
+
+/// The header line of an exported case file.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Header {
+    format: String,
+    schema_version: u32,
+    case_id: CaseId,
+}
+
+/// An entry line of an exported case file.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryLine {
+    seq: u64,
+    prev: Digest,
+    hash: Digest,
+    event: Event,
+}
+
+/// The closing line of an exported case file.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Closing {
+    events: u64,
+    head: Digest,
+}
+
+/// The full-process record of one case: append-only, lifecycle-checked and
+/// hash-chained.
+///
+/// A `CaseFile` value is always valid: it is built by [`CaseFile::append`],
+/// or by [`CaseFile::from_jsonl`] and deserialization, which verify the chain
+/// and replay every step through the same checks.
+///
+/// See the [module documentation](self) for the format and an example.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseFile {
+    case_id: CaseId,
+    header: String,
+    genesis: Digest,
+    entries: Vec<Entry>,
+    calendar: WorkCalendar,
+    state: State,
+}
+
+impl CaseFile {
+    /// An empty case file, counting working days (Art. 85) with the bundled
+    /// Chinese schedule.
+    pub fn new(case_id: CaseId) -> CaseFile {
+        CaseFile::with_calendar(case_id, WorkCalendar::china())
+    }
+
+    /// An empty case file counting working days with a given calendar (use
+    /// the regime's, [`Regime::calendar`](crate::Regime::calendar)).
+    pub fn with_calendar(case_id: CaseId, calendar: WorkCalendar) -> CaseFile {
+        let header = header_line(&case_id);
+        CaseFile {
+            genesis: genesis(&header),
+            case_id,
+            header,
+            entries: Vec::new(),
+            calendar,
+            state: State::default(),
+        }
+    }
+
+    /// The case.
+    pub fn case_id(&self) -> &CaseId {
+        &self.case_id
+    }
+
+    /// The stored entries, oldest first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The number of events.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no event is recorded yet.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The digest of the last entry (of the header when empty): store it
+    /// outside the file to detect a rewritten file.
+    pub fn head(&self) -> Digest {
+        self.entries.last().map_or(self.genesis, |e| e.hash)
+    }
+
+    /// The decision in force, if any.
+    pub fn decision(&self) -> Option<&crate::decision::Decision> {
+        self.state.decision?;
+        self.entries.iter().rev().find_map(|e| match &e.event.stage {
+            Stage::Decided { decision } => Some(decision.as_ref()),
+            _ => None,
+        })
+    }
+
+    /// Whether the case is closed (结案).
+    pub fn is_closed(&self) -> bool {
+        self.state.closed
+    }
+
+    /// Appends a step after checking that it may follow the steps before it,
+    /// and returns the new head digest.
+    ///
+    /// # Errors
+    ///
+    /// Returns an [`AppendError`] naming the rule the step breaks; the file
+    /// is unchanged. The rules, in the order they are checked:
+    ///
+    /// * nothing follows 结案; steps are dated in order; 启动 comes first
+    ///   and once; 立案 once, and 不予立案 only before it;
+    /// * 调查取证 by at least two officers with credentials, unless another
+    ///   law allows one (Art. 42), with at least one piece of evidence;
+    /// * 告知 states facts, reasons, basis and the rights of statement and
+    ///   defence (Art. 44); 陈述申辩, waiver and the lapse of the reply
+    ///   period follow a notice, the lapse only after its last day;
+    /// * 要求听证 only when the notice offered a hearing (Art. 63); the
+    ///   hearing notified at least seven working days ahead (Art. 64 (二),
+    ///   Art. 85), presided by a non-investigator (Art. 64 (四)), held on or
+    ///   after its day;
+    /// * 决定: for this case; one in force at a time (revoke first); after
+    ///   立案 under the ordinary procedure and never after 不予立案 alone;
+    ///   no penalty when discovery came after the limitation (Art. 36); a
+    ///   passed legal review when the decision requires one (Art. 58);
+    ///   collective discussion when required (Art. 57 ¶2); for a penalty,
+    ///   notice, then statement, waiver or lapse (Art. 62), the hearing
+    ///   right when required (Art. 63), the hearing when requested in time,
+    ///   and nothing heavier than notified (Art. 45 ¶2);
+    /// * 送达 and 撤销决定 need a decision in force, electronic service the
+    ///   party's signed confirmation (Art. 61 ¶2); 缴纳罚款 and 履行 a served
+    ///   decision (and a fine to pay); 回访 a decision or 不予立案; 结案 a served
+    ///   decision, a transfer, or 不予立案.
+    ///
+    /// A hearing request after the five working days of Art. 64 (一) is
+    /// recorded but does not oblige a hearing before the decision.
+    pub fn append(&mut self, event: Event) -> Result<Digest, AppendError> {
+        let next = self.check(&event)?;
+        // Serializing an event cannot fail: every field serializes to a
+        // string, number, list or string-keyed object.
+        let content = serde_json::to_string(&event).unwrap_or_default();
+        let seq = u64::try_from(self.entries.len()).unwrap_or(u64::MAX);
+        let prev = self.head();
+        let hash = link_digest(&prev, seq, content.as_bytes());
+        self.state = next;
+        self.entries.push(Entry { seq, prev, hash, content, event });
+        Ok(hash)
+    }
+
+    /// Recomputes the chain and returns the first broken link, if any.
+    ///
+    /// A `CaseFile` is verified when built; `verify` re-checks what is held,
+    /// e.g. after the file was kept in memory for long or copied from
+    /// storage. It hashes the stored canonical bytes without serializing
+    /// anything again.
+    ///
+    /// # Errors
+    ///
+    /// Returns the first entry whose digest does not match its content, or
+    /// that does not link to the entry before it.
+    pub fn verify(&self) -> Result<(), ChainError> {
+        verify_entries(&self.genesis, &self.entries)
+    }
+
+    /// The file as JSON Lines: a header line, one line per entry and a
+    /// closing line, each followed by `\n`.
+    pub fn to_jsonl(&self) -> String {
+        let mut out = String::with_capacity(
+            self.header.len() + 80 + self.entries.iter().map(|e| e.content.len() + 170).sum::<usize>(),
+        );
+        out.push_str(&self.header);
+        out.push('\n');
+        for e in &self.entries {
+            push_entry_line(&mut out, e.seq, &e.prev, &e.hash, &e.content);
+            out.push('\n');
+        }
+        out.push_str(&closing_line(self.len_u64(), &self.head()));
+        out.push('\n');
+        out
+    }
+
+    /// Imports a file written by [`CaseFile::to_jsonl`], verifying the chain
+    /// and replaying every step through [`CaseFile::append`]'s checks.
+    ///
+    /// # Errors
+    ///
+    /// Returns the first line where the file differs from one
+    /// [`CaseFile::to_jsonl`] could have written: a line that is not JSON of
+    /// the expected shape or not in canonical form, a changed header, a
+    /// changed, removed, inserted or reordered entry, a step out of order, a
+    /// closing line that states another count or head, a missing closing
+    /// line or final newline, or content after the closing line.
+    pub fn from_jsonl(text: &str) -> Result<CaseFile, ImportError> {
+        CaseFile::import(text, WorkCalendar::china(), None)
+    }
+
+    /// [`CaseFile::from_jsonl`] for bytes, which must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`CaseFile::from_jsonl`], and [`ImportError::Encoding`] naming the
+    /// line of the first byte that is not UTF-8.
+    pub fn from_jsonl_bytes(bytes: &[u8]) -> Result<CaseFile, ImportError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| ImportError::Encoding {
+            line: 1 + bytes.get(..e.valid_up_to()).map_or(0, |b| b.iter().filter(|c| **c == b'\n').count()),
+        })?;
+        CaseFile::from_jsonl(text)
+    }
+
+    /// [`CaseFile::from_jsonl`] with a working-day calendar and, optionally,
+    /// the head the caller stored elsewhere.
+    ///
+    /// # Errors
+    ///
+    /// As [`CaseFile::from_jsonl`], and [`ImportError::UnexpectedHead`] when
+    /// the file's head is not `expected_head`.
+    pub fn from_jsonl_with(
+        text: &str,
+        calendar: WorkCalendar,
+        expected_head: Option<Digest>,
+    ) -> Result<CaseFile, ImportError> {
+        CaseFile::import(text, calendar, expected_head)
+    }
+
+    fn len_u64(&self) -> u64 {
+        u64::try_from(self.entries.len()).unwrap_or(u64::MAX)
+    }
+
+    fn import(
+        text: &str,
+        calendar: WorkCalendar,
+        expected_head: Option<Digest>,
+    ) -> Result<CaseFile, ImportError> {
+        let mut lines = text.split('\n');
+        let header_text = lines.next().unwrap_or_default();
+        let header: Header = serde_json::from_str(header_text)
+            .map_err(|e| ImportError::Syntax { line: 1, message: e.to_string() })?;
+        if header.format != FORMAT || header.schema_version != CASE_FILE_SCHEMA_VERSION {
+            return Err(ImportError::Unsupported {
+                line: 1,
+                format: header.format,
+                version: header.schema_version,
+            });
+        }
+        let mut file = CaseFile::with_calendar(header.case_id, calendar);
+        if file.header != header_text {
+            return Err(ImportError::NotCanonical { line: 1 });
+        }
+        let mut line_no = 1usize;
+        let mut pending: Option<&str> = None;
+        let mut lines = lines.peekable();
+        while let Some(line) = lines.next() {
+            line_no += 1;
+            if line.starts_with("{\"events\":") {
+                pending = Some(line);
+                break;
+            }
+            if lines.peek().is_none() {
+                // The last piece: empty after a final newline, else a line
+                // without its newline. Either way the closing line is missing
+                // (or this piece is a damaged one).
+                if line.is_empty() {
+                    return Err(ImportError::Truncated { line: line_no, events: file.len_u64() });
+                }
+                file.import_entry(line_no, line)?;
+                return Err(ImportError::Truncated { line: line_no, events: file.len_u64() });
+            }
+            file.import_entry(line_no, line)?;
+        }
+        let Some(closing_text) = pending else {
+            // `split` always yields at least one piece after the header's,
+            // so the loop above has returned; stay total anyway.
+            return Err(ImportError::Truncated { line: line_no + 1, events: file.len_u64() });
+        };
+        let closing: Closing = serde_json::from_str(closing_text)
+            .map_err(|e| ImportError::Syntax { line: line_no, message: e.to_string() })?;
+        if closing_line(closing.events, &closing.head) != closing_text {
+            return Err(ImportError::NotCanonical { line: line_no });
+        }
+        if closing.events != file.len_u64() {
+            return Err(ImportError::Count { line: line_no, stated: closing.events, found: file.len_u64() });
+        }
+        if closing.head != file.head() {
+            return Err(ImportError::Head { line: line_no, stated: closing.head, found: file.head() });
+        }
+        match (lines.next(), lines.next()) {
+            (Some(""), None) => {}
+            (None, _) => return Err(ImportError::MissingFinalNewline { line: line_no }),
+            (Some(_), _) => {
+                return Err(ImportError::AfterClosingLine { line: line_no + 1 });
+            }
+        }
+        if let Some(expected) = expected_head {
+            if expected != file.head() {
+                return Err(ImportError::UnexpectedHead { line: line_no, expected, found: file.head() });
+            }
+        }
+        Ok(file)
+    }
+
+    fn import_entry(&mut self, line_no: usize, line: &str) -> Result<(), ImportError> {
+        let parsed: EntryLine = serde_json::from_str(line)
+            .map_err(|e| ImportError::Syntax { line: line_no, message: e.to_string() })?;
+        let content = serde_json::to_string(&parsed.event)
+            .map_err(|e| ImportError::Syntax { line: line_no, message: e.to_string() })?;
+        let mut canonical = String::with_capacity(line.len());
+        push_entry_line(&mut canonical, parsed.seq, &parsed.prev, &parsed.hash, &content);
+        if canonical != line {
+            return Err(ImportError::NotCanonical { line: line_no });
+        }
+        let seq = self.len_u64();
+        let head = self.head();
+        check_link(seq, &head, parsed.seq, &parsed.prev, &parsed.hash, content.as_bytes()).map_err(
+            |source| match source {
+                ChainError::Unlinked { seq: 0, found, .. } => {
+                    ImportError::Header { line: 1, expected: found, found: head }
+                }
+                source => ImportError::Chain { line: line_no, source },
+            },
+        )?;
+        let next = self.check(&parsed.event).map_err(|source| ImportError::Lifecycle {
+            line: line_no,
+            seq,
+            source,
+        })?;
+        self.state = next;
+        self.entries.push(Entry { seq, prev: parsed.prev, hash: parsed.hash, content, event: parsed.event });
+        Ok(())
+    }
+
+    /// Checks a step against the lifecycle and returns the state after it.
+    fn check(&self, event: &Event) -> Result<State, AppendError> {
+        let s = &self.state;
+        let kind = event.stage.kind();
+        let stage = kind.legal_name();
+        if s.closed {
+            return Err(AppendError::Closed { stage });
+        }
+        if let Some(previous) = s.last_on {
+            if event.on < previous {
+                return Err(AppendError::DateOrder { stage, on: event.on, previous });
+            }
+        }
+        let mut next = s.clone();
+        next.last_on = Some(event.on);
+        if s.started.is_none() && kind != StageKind::Started {
+            return Err(AppendError::NotStarted { stage });
+        }
+        match &event.stage {
+            Stage::Started { discovered_on, limitation_ends, .. } => {
+                if s.started.is_some() {
+                    return Err(AppendError::Repeated { stage });
+                }
+                next.started =
+                    Some(Started { discovered_on: *discovered_on, limitation_ends: *limitation_ends });
+            }
+            Stage::Filed { .. } => {
+                if s.filed {
+                    return Err(AppendError::Repeated { stage });
+                }
+                next.filed = true;
+            }
+            Stage::NotFiled { .. } => {
+                if s.filed {
+                    return Err(AppendError::NotFiledAfterFiling);
+                }
+                if s.not_filed {
+                    return Err(AppendError::Repeated { stage });
+                }
+                next.not_filed = true;
+            }
+            Stage::Investigated { officers, evidence, sole_officer_basis } => {
+                let mut ids: Vec<&OfficerId> = officers.iter().map(|o| &o.id).collect();
+                ids.sort();
+                ids.dedup();
+                if ids.len() < 2 && sole_officer_basis.as_deref().is_none_or(str::is_empty) {
+                    return Err(AppendError::TooFewOfficers { count: ids.len() });
+                }
+                if evidence.is_empty() {
+                    return Err(AppendError::NoEvidence);
+                }
+                for o in officers {
+                    if !next.investigators.contains(&o.id) {
+                        next.investigators.push(o.id.clone());
+                    }
+                }
+            }
+            Stage::Notified { proposed, facts, reasons, basis, rights, reply_by } => {
+                let missing = if facts.trim().is_empty() {
+                    Some(NoticeItem::Facts)
+                } else if reasons.trim().is_empty() {
+                    Some(NoticeItem::Reasons)
+                } else if basis.iter().all(|b| b.trim().is_empty()) {
+                    Some(NoticeItem::Basis)
+                } else if !rights.contains(&PartyRight::Statement) {
+                    Some(NoticeItem::StatementRight)
+                } else if !rights.contains(&PartyRight::Defence) {
+                    Some(NoticeItem::DefenceRight)
+                } else {
+                    None
+                };
+                if let Some(m) = missing {
+                    return Err(AppendError::NoticeIncomplete { missing: m.legal_name() });
+                }
+                if *reply_by < event.on {
+                    return Err(AppendError::ReplyPeriodInvalid { on: event.on, reply_by: *reply_by });
+                }
+                next.notice = Some(NoticeState {
+                    on: event.on,
+                    proposed: *proposed,
+                    hearing_right: rights.contains(&PartyRight::Hearing),
+                    reply_by: *reply_by,
+                    heard: false,
+                });
+                next.hearing = HearingState::default();
+            }
+            Stage::Stated { .. } | Stage::Waived { .. } | Stage::StatementLapsed {} => {
+                let Some(notice) = next.notice.as_mut() else {
+                    return Err(AppendError::NoNotice { stage });
+                };
+                if kind == StageKind::StatementLapsed && event.on <= notice.reply_by {
+                    return Err(AppendError::StatementPeriodRunning {
+                        on: event.on,
+                        reply_by: notice.reply_by,
+                    });
+                }
+                notice.heard = true;
+            }
+            Stage::HearingRequested {} => {
+                let Some(notice) = s.notice else {
+                    return Err(AppendError::NoNotice { stage });
+                };
+                if !notice.hearing_right {
+                    return Err(AppendError::HearingNotOffered);
+                }
+                let due = self.calendar.add_working_days(notice.on, 5).date;
+                next.hearing.requested = Some((event.on, event.on <= due));
+            }
+            Stage::HearingScheduled { hearing_on, presiding } => {
+                if s.hearing.requested.is_none() {
+                    return Err(AppendError::HearingNotRequested);
+                }
+                let earliest = self.calendar.add_working_days(event.on, 7).date;
+                if *hearing_on < earliest {
+                    return Err(AppendError::HearingNoticeTooShort {
+                        on: event.on,
+                        hearing_on: *hearing_on,
+                        earliest,
+                    });
+                }
+                if s.investigators.contains(presiding) {
+                    return Err(AppendError::PresidingInvestigator { officer: presiding.clone() });
+                }
+                next.hearing.scheduled = Some(*hearing_on);
+            }
+            Stage::HearingEnded { outcome } => {
+                let Some(hearing_on) = s.hearing.scheduled else {
+                    return Err(AppendError::HearingNotScheduled);
+                };
+                if *outcome != HearingOutcome::Withdrawn && event.on < hearing_on {
+                    return Err(AppendError::HearingBeforeDay { on: event.on, hearing_on });
+                }
+                next.hearing.ended = true;
+            }
+            Stage::LegalReviewed { opinion, .. } => next.review = Some(*opinion),
+            Stage::Discussed { .. } => next.discussed = true,
+            Stage::Decided { decision } => {
+                next.decision = Some(self.check_decision(event.on, decision)?);
+            }
+            Stage::Revoked { .. } => {
+                if s.decision.is_none() {
+                    return Err(AppendError::NoDecision { stage });
+                }
+                next.decision = None;
+            }
+            Stage::Served { method, consent } => {
+                let Some(d) = next.decision.as_mut() else {
+                    return Err(AppendError::NoDecision { stage });
+                };
+                if *method == ServiceMethod::Electronic && consent.as_deref().is_none_or(str::is_empty) {
+                    return Err(AppendError::ElectronicServiceWithoutConsent);
+                }
+                d.served = true;
+            }
+            Stage::Paid { .. } | Stage::Performed { .. } => {
+                let Some(d) = s.decision else {
+                    return Err(AppendError::NoDecision { stage });
+                };
+                if !d.served {
+                    return Err(AppendError::NotServed { stage });
+                }
+                if kind == StageKind::Paid && d.fine.is_none() {
+                    return Err(AppendError::NoFine);
+                }
+            }
+            Stage::FollowedUp { .. } => {
+                if s.decision.is_none() && !s.not_filed {
+                    return Err(AppendError::FollowUpBeforeOutcome);
+                }
+            }
+            Stage::Reinspected { .. } | Stage::Contacted { .. } => {}
+            Stage::Closed {} => {
+                match s.decision {
+                    Some(d) if d.served || d.disposition == Disposition::Transfer => {}
+                    Some(_) => return Err(AppendError::NotServed { stage }),
+                    None if s.not_filed && !s.filed => {}
+                    None => return Err(AppendError::CloseBeforeOutcome),
+                }
+                next.closed = true;
+            }
+        }
+        Ok(next)
+    }
+
+    fn check_decision(
+        &self,
+        on: NaiveDate,
+        decision: &crate::decision::Decision,
+    ) -> Result<DecisionState, AppendError> {
+        let s = &self.state;
+        if decision.case_id != self.case_id {
+            return Err(AppendError::WrongCase {
+                expected: self.case_id.clone(),
+                found: decision.case_id.clone(),
+            });
+        }
+        if let Some(d) = s.decision {
+            return Err(AppendError::AlreadyDecided { decided_on: d.on });
+        }
+        if s.not_filed && !s.filed {
+            return Err(AppendError::DecisionAfterNotFiled);
+        }
+        if decision.procedure == crate::decision::Procedure::Ordinary && !s.filed {
+            return Err(AppendError::DecisionWithoutFiling);
+        }
+        let penalty = decision.disposition == Disposition::Penalty;
+        if let Some(Started { discovered_on, limitation_ends: Some(last_day) }) = s.started {
+            if penalty && discovered_on > last_day {
+                return Err(AppendError::LimitationExpired { discovered_on, last_day });
+            }
+        }
+        if !decision.duties.legal_review.is_empty() {
+            match s.review {
+                None => return Err(AppendError::LegalReviewMissing),
+                Some(ReviewOpinion::NotPassed) => return Err(AppendError::LegalReviewNotPassed),
+                Some(ReviewOpinion::Passed) => {}
+            }
+        }
+        if decision.duties.collective_decision && !s.discussed {
+            return Err(AppendError::CollectiveDiscussionMissing);
+        }
+        if penalty {
+            let Some(notice) = s.notice else {
+                return Err(AppendError::DecisionBeforeNotice);
+            };
+            if !notice.heard {
+                return Err(AppendError::DecisionBeforeStatement { reply_by: notice.reply_by });
+            }
+            if decision.duties.hearing_notice && !notice.hearing_right {
+                return Err(AppendError::HearingRightNotNotified);
+            }
+            if let Some((requested_on, true)) = s.hearing.requested {
+                if !s.hearing.ended {
+                    return Err(AppendError::DecisionBeforeHearing { requested_on });
+                }
+            }
+            let fine = decision.fine();
+            let heavier = decision.tier > notice.proposed.tier
+                || fine.unwrap_or(Money::ZERO) > notice.proposed.fine.unwrap_or(Money::ZERO);
+            if heavier {
+                return Err(AppendError::HeavierThanNotified {
+                    notified: proposal(notice.proposed.tier, notice.proposed.fine),
+                    decided: proposal(decision.tier, fine),
+                });
+            }
+        }
+        Ok(DecisionState { on, disposition: decision.disposition, fine: decision.fine(), served: false })
+    }
+}
+
+fn proposal(tier: crate::Tier, fine: Option<Money>) -> String {
+    match fine {
+        Some(f) => format!("{} {f}", tier.legal_name()),
+        None => tier.legal_name().to_owned(),
+    }
+}
+
+fn header_line(case_id: &CaseId) -> String {
+    serde_json::to_string(&Header {
+        format: FORMAT.to_owned(),
+        schema_version: CASE_FILE_SCHEMA_VERSION,
+        case_id: case_id.clone(),
+    })
+    .unwrap_or_default()
+}
+
+fn closing_line(events: u64, head: &Digest) -> String {
+    format!("{{\"events\":{events},\"head\":\"{head}\"}}")
+}
+
+fn push_entry_line(out: &mut String, seq: u64, prev: &Digest, hash: &Digest, content: &str) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "{{\"seq\":{seq},\"prev\":\"{prev}\",\"hash\":\"{hash}\",\"event\":{content}}}");
+}
+
+/// The wire form of a case file inside other JSON documents.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseFileRepr {
+    schema_version: u32,
+    case_id: CaseId,
+    entries: Vec<EntryLine>,
+    head: Digest,
+}
+
+impl Serialize for CaseFile {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        CaseFileRepr {
+            schema_version: CASE_FILE_SCHEMA_VERSION,
+            case_id: self.case_id.clone(),
+            entries: self
+                .entries
+                .iter()
+                .map(|e| EntryLine { seq: e.seq, prev: e.prev, hash: e.hash, event: e.event.clone() })
+                .collect(),
+            head: self.head(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for CaseFile {
+    /// Deserializes through the same checks as [`CaseFile::from_jsonl`],
+    /// counting working days with the bundled Chinese schedule.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<CaseFile, D::Error> {
+        let r = CaseFileRepr::deserialize(d)?;
+        let mut text = header_line(&r.case_id);
+        text.push('\n');
+        for e in &r.entries {
+            let content = serde_json::to_string(&e.event).map_err(serde::de::Error::custom)?;
+            push_entry_line(&mut text, e.seq, &e.prev, &e.hash, &content);
+            text.push('\n');
+        }
+        text.push_str(&closing_line(u64::try_from(r.entries.len()).unwrap_or(u64::MAX), &r.head));
+        text.push('\n');
+        if r.schema_version != CASE_FILE_SCHEMA_VERSION {
+            return Err(serde::de::Error::custom(format!(
+                "unsupported case file schema version `{}`",
+                r.schema_version
+            )));
+        }
+        CaseFile::from_jsonl(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Entry {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        EntryLine { seq: self.seq, prev: self.prev, hash: self.hash, event: self.event.clone() }.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Entry {
+    /// Deserializes an entry and checks that its digest matches its content.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Entry, D::Error> {
+        let l = EntryLine::deserialize(d)?;
+        let content = serde_json::to_string(&l.event).map_err(serde::de::Error::custom)?;
+        let computed = link_digest(&l.prev, l.seq, content.as_bytes());
+        if computed != l.hash {
+            return Err(serde::de::Error::custom(ChainError::Tampered {
+                seq: l.seq,
+                stored: l.hash,
+                computed,
+            }));
+        }
+        Ok(Entry { seq: l.seq, prev: l.prev, hash: l.hash, content, event: l.event })
+    }
+}

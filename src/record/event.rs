@@ -1,0 +1,567 @@
+//! The events of a case file: one per procedural step of Art. 47 and of the
+//! flexible-enforcement mechanisms.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::assess::Assessment;
+use crate::case::{Case, OfficerId};
+use crate::catalogue::{ItemCode, string_id};
+use crate::decision::{Decision, Notified};
+use crate::law::Citation;
+use crate::measure::{Channel, SoftMeasure};
+use crate::money::Money;
+use crate::party::PartyId;
+
+use super::Digest;
+
+string_id! {
+    /// The number of an enforcement credential (行政执法证件号).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第四十二条第一款: "行政处罚应当由具有行政执法资格的执法人员实施。"
+    CredentialId, "credential id"
+}
+
+/// An officer acting in a step, with the enforcement credential shown.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第四十二条第一款 and 第五十五条第一款: "执法人员在调查或者进行检查时，
+/// 应当主动向当事人或者有关人员出示执法证件。"
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Officer {
+    /// The officer.
+    pub id: OfficerId,
+    /// The credential shown.
+    pub credential: CredentialId,
+}
+
+vocabulary! {
+    /// How a case came to the agency (案件来源), recorded at 启动.
+    ///
+    /// This enum is non-exhaustive so that other origins may be added in
+    /// semver compatible releases.
+    #[non_exhaustive]
+    pub enum Origin {
+        /// 监督检查发现.
+        Inspection => "监督检查发现",
+        /// 投诉、举报.
+        Complaint => "投诉举报",
+        /// 上级交办.
+        Assigned => "上级交办",
+        /// 其他机关移送.
+        Referral => "其他机关移送",
+        /// 其他途径.
+        Other => "其他途径",
+    }
+}
+
+vocabulary! {
+    /// A kind of evidence (证据的种类).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第四十六条第一款: "证据包括：（一）书证；（二）物证；（三）视听资料；
+    /// （四）电子数据；（五）证人证言；（六）当事人的陈述；（七）鉴定意见；（八）勘验笔录、现场笔录。"
+    pub enum EvidenceKind {
+        /// 书证 (Art. 46 (一)).
+        Documentary => "书证",
+        /// 物证 (Art. 46 (二)).
+        Physical => "物证",
+        /// 视听资料 (Art. 46 (三)).
+        AudioVisual => "视听资料",
+        /// 电子数据 (Art. 46 (四)).
+        Electronic => "电子数据",
+        /// 证人证言 (Art. 46 (五)).
+        Testimony => "证人证言",
+        /// 当事人的陈述 (Art. 46 (六)).
+        PartyStatement => "当事人的陈述",
+        /// 鉴定意见 (Art. 46 (七)).
+        ExpertOpinion => "鉴定意见",
+        /// 勘验笔录、现场笔录 (Art. 46 (八)).
+        InspectionRecord => "勘验笔录、现场笔录",
+    }
+}
+
+/// A reference to a piece of evidence kept in the case archive.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceRef {
+    /// The kind of evidence.
+    pub kind: EvidenceKind,
+    /// Where it is kept: a document number, archive number or file name.
+    pub reference: String,
+    /// The SHA-256 of the evidence file, where it is kept electronically, so
+    /// that the record also proves the file unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<Digest>,
+}
+
+vocabulary! {
+    /// A procedural right the party is told of in the Art. 44 notice.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第四十四条: "并告知当事人依法享有的陈述、申辩、要求听证等权利。"
+    pub enum PartyRight {
+        /// 陈述.
+        Statement => "陈述",
+        /// 申辩.
+        Defence => "申辩",
+        /// 要求听证 (Art. 63).
+        Hearing => "要求听证",
+    }
+}
+
+vocabulary! {
+    /// The opinion of a legal review (法制审核意见).
+    pub enum ReviewOpinion {
+        /// 审核通过.
+        Passed => "审核通过",
+        /// 审核未通过 (including 退回补充调查).
+        NotPassed => "审核未通过",
+    }
+}
+
+vocabulary! {
+    /// How a hearing ended.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第六十四条第（六）项: "当事人及其代理人无正当理由拒不出席听证或者
+    /// 未经许可中途退出听证的，视为放弃听证权利，行政机关终止听证"; 第（八）项: "听证应当制作笔录。"
+    pub enum HearingOutcome {
+        /// 听证举行完毕，笔录经当事人核对签字.
+        Held => "听证举行完毕",
+        /// 无正当理由拒不出席或者中途退出，视为放弃听证权利.
+        DeemedWaived => "视为放弃听证权利",
+        /// 当事人撤回听证申请.
+        Withdrawn => "当事人撤回听证申请",
+    }
+}
+
+vocabulary! {
+    /// How a decision was served (送达方式).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第六十一条: "行政处罚决定书应当在宣告后当场交付当事人；当事人不在场的，
+    /// 行政机关应当在七日内依照《中华人民共和国民事诉讼法》的有关规定，将行政处罚决定书送达当事人。当事人同意
+    /// 并签订确认书的，行政机关可以采用传真、电子邮件等方式，将行政处罚决定书等送达当事人。"
+    ///
+    /// This enum is non-exhaustive so that other methods may be added in
+    /// semver compatible releases.
+    #[non_exhaustive]
+    pub enum ServiceMethod {
+        /// 宣告后当场交付.
+        OnTheSpot => "当场交付",
+        /// 直接送达.
+        Direct => "直接送达",
+        /// 留置送达.
+        LeftAtResidence => "留置送达",
+        /// 委托送达.
+        Entrusted => "委托送达",
+        /// 邮寄送达.
+        Mail => "邮寄送达",
+        /// 传真、电子邮件等电子方式 (only with the party's signed consent).
+        Electronic => "电子送达",
+        /// 公告送达.
+        Public => "公告送达",
+    }
+}
+
+vocabulary! {
+    /// Whether a re-inspection found the violation corrected.
+    pub enum Rectification {
+        /// 已整改到位.
+        Corrected => "已整改到位",
+        /// 未整改到位.
+        NotCorrected => "未整改到位",
+    }
+}
+
+vocabulary! {
+    /// The kind of a case-file event, with its Chinese name (the stages of
+    /// Art. 47 and of the flexible-enforcement mechanisms).
+    pub enum StageKind {
+        /// 启动.
+        Started => "启动",
+        /// 立案.
+        Filed => "立案",
+        /// 不予立案.
+        NotFiled => "不予立案",
+        /// 调查取证.
+        Investigated => "调查取证",
+        /// 告知.
+        Notified => "告知",
+        /// 陈述申辩.
+        Stated => "陈述申辩",
+        /// 放弃陈述申辩.
+        Waived => "放弃陈述申辩",
+        /// 陈述申辩期限届满.
+        StatementLapsed => "陈述申辩期限届满",
+        /// 要求听证.
+        HearingRequested => "要求听证",
+        /// 听证通知.
+        HearingScheduled => "听证通知",
+        /// 听证.
+        HearingEnded => "听证",
+        /// 法制审核.
+        LegalReviewed => "法制审核",
+        /// 集体讨论.
+        Discussed => "集体讨论",
+        /// 决定.
+        Decided => "决定",
+        /// 撤销决定.
+        Revoked => "撤销决定",
+        /// 送达.
+        Served => "送达",
+        /// 缴纳罚款.
+        Paid => "缴纳罚款",
+        /// 履行.
+        Performed => "履行",
+        /// 整改复查.
+        Reinspected => "整改复查",
+        /// 回访.
+        FollowedUp => "回访",
+        /// 柔性措施.
+        Contacted => "柔性措施",
+        /// 结案.
+        Closed => "结案",
+    }
+}
+
+/// What happened in one step of the case.
+///
+/// The variants follow Art. 47 — "对行政处罚的启动、调查取证、审核、决定、送达、执行等进行全过程
+/// 记录" — and the steps of the flexible-enforcement mechanisms (soft-measure
+/// contacts, re-inspection of the correction, follow-up visit).
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第四十七条: "行政机关应当依法以文字、音像等形式，对行政处罚的启动、
+/// 调查取证、审核、决定、送达、执行等进行全过程记录，归档保存。"
+///
+/// This enum is non-exhaustive so that other steps may be added in semver
+/// compatible releases.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "stage", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Stage {
+    /// 启动: the case comes to the agency. Always the first event.
+    Started {
+        /// How the case came.
+        origin: Origin,
+        /// The party.
+        party: PartyId,
+        /// The item, if the conduct is in the catalogue.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item: Option<ItemCode>,
+        /// The day the act was committed (its end for a continuing act).
+        #[serde(with = "crate::serde_date")]
+        act_on: NaiveDate,
+        /// The day of discovery.
+        #[serde(with = "crate::serde_date")]
+        discovered_on: NaiveDate,
+        /// The last day on which discovery was in time (Art. 36); `None`
+        /// when not computed.
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
+        limitation_ends: Option<NaiveDate>,
+    },
+    /// 立案 (Art. 54 ¶2), approved by the agency's head.
+    Filed {
+        /// Who approved.
+        approved_by: OfficerId,
+    },
+    /// 不予立案: the pre-filing check showed facts calling for no penalty,
+    /// and the agency's head approved not filing.
+    NotFiled {
+        /// Who approved (the approval is required).
+        approved_by: OfficerId,
+        /// Why.
+        reason: String,
+    },
+    /// 调查取证 (Arts. 42, 46, 54, 55).
+    Investigated {
+        /// The officers, with their credentials.
+        officers: Vec<Officer>,
+        /// The evidence collected.
+        evidence: Vec<EvidenceRef>,
+        /// The provision of another law that allows a single officer (Art.
+        /// 42 "法律另有规定的除外"), if one is relied on.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sole_officer_basis: Option<String>,
+    },
+    /// 告知 (Art. 44): the proposed outcome, its facts, reasons and basis,
+    /// and the party's rights.
+    Notified {
+        /// The proposed outcome.
+        proposed: Notified,
+        /// The facts.
+        facts: String,
+        /// The reasons.
+        reasons: String,
+        /// The legal basis, as cited in the notice.
+        basis: Vec<String>,
+        /// The rights the party is told of.
+        rights: Vec<PartyRight>,
+        /// The last day the notice gives for a statement or defence.
+        #[serde(with = "crate::serde_date")]
+        reply_by: NaiveDate,
+    },
+    /// 陈述、申辩 heard, and the agency's re-examination (复核, Art. 45 ¶1).
+    Stated {
+        /// What the party said.
+        summary: String,
+        /// Whether the agency adopted the party's facts, reasons or evidence.
+        adopted: bool,
+    },
+    /// The party expressly waived statement and defence (Art. 62).
+    Waived {
+        /// Reference of the signed waiver or the record of the oral waiver.
+        reference: String,
+    },
+    /// The period given in the notice ended without a statement or defence:
+    /// the agency did not refuse to hear the party (Art. 62 forbids only
+    /// refusing to hear).
+    StatementLapsed {},
+    /// The party asked for a hearing (Art. 64 (一)).
+    HearingRequested {},
+    /// The hearing was notified (Art. 64 (二)).
+    HearingScheduled {
+        /// The day of the hearing.
+        #[serde(with = "crate::serde_date")]
+        hearing_on: NaiveDate,
+        /// Who presides: not an investigator of the case (Art. 64 (四)).
+        presiding: OfficerId,
+    },
+    /// The hearing ended (Art. 64 (六)-(八)).
+    HearingEnded {
+        /// How it ended.
+        outcome: HearingOutcome,
+    },
+    /// 法制审核 (Art. 58).
+    LegalReviewed {
+        /// The reviewer.
+        reviewer: OfficerId,
+        /// The opinion.
+        opinion: ReviewOpinion,
+        /// The written opinion (法制审核意见书).
+        text: String,
+    },
+    /// 集体讨论 (Art. 57 ¶2).
+    Discussed {
+        /// Who took part.
+        participants: Vec<OfficerId>,
+        /// The conclusion.
+        conclusion: String,
+    },
+    /// 决定: the decision (Art. 57).
+    Decided {
+        /// The decision.
+        decision: Box<Decision>,
+    },
+    /// The decision in force was revoked (撤销), e.g. on self-correction or
+    /// administrative review; a new decision may follow.
+    Revoked {
+        /// Why.
+        reason: String,
+    },
+    /// 送达 (Art. 61).
+    Served {
+        /// How.
+        method: ServiceMethod,
+        /// For electronic service, the reference of the party's signed
+        /// confirmation (确认书).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        consent: Option<String>,
+    },
+    /// 缴纳罚款 (Art. 67 ¶3).
+    Paid {
+        /// The amount paid.
+        amount: Money,
+        /// The receipt (bank or electronic payment reference).
+        receipt: String,
+    },
+    /// Other performance of the decision (履行, Art. 66).
+    Performed {
+        /// What was performed.
+        content: String,
+    },
+    /// 整改复查: re-inspection of the correction (Art. 28 ¶1).
+    Reinspected {
+        /// The result.
+        result: Rectification,
+        /// The findings.
+        findings: String,
+    },
+    /// 回访: a follow-up visit after a lenient outcome.
+    FollowedUp {
+        /// The channel.
+        channel: Channel,
+        /// The findings.
+        findings: String,
+    },
+    /// A soft-measure contact (简易引导 and other non-coercive measures).
+    Contacted {
+        /// The measure.
+        measure: SoftMeasure,
+        /// The channel.
+        channel: Channel,
+        /// What the party was told.
+        content: String,
+        /// The party's answer.
+        answer: String,
+    },
+    /// 结案.
+    Closed {},
+}
+
+impl Stage {
+    /// The kind of the step.
+    pub const fn kind(&self) -> StageKind {
+        match self {
+            Stage::Started { .. } => StageKind::Started,
+            Stage::Filed { .. } => StageKind::Filed,
+            Stage::NotFiled { .. } => StageKind::NotFiled,
+            Stage::Investigated { .. } => StageKind::Investigated,
+            Stage::Notified { .. } => StageKind::Notified,
+            Stage::Stated { .. } => StageKind::Stated,
+            Stage::Waived { .. } => StageKind::Waived,
+            Stage::StatementLapsed {} => StageKind::StatementLapsed,
+            Stage::HearingRequested {} => StageKind::HearingRequested,
+            Stage::HearingScheduled { .. } => StageKind::HearingScheduled,
+            Stage::HearingEnded { .. } => StageKind::HearingEnded,
+            Stage::LegalReviewed { .. } => StageKind::LegalReviewed,
+            Stage::Discussed { .. } => StageKind::Discussed,
+            Stage::Decided { .. } => StageKind::Decided,
+            Stage::Revoked { .. } => StageKind::Revoked,
+            Stage::Served { .. } => StageKind::Served,
+            Stage::Paid { .. } => StageKind::Paid,
+            Stage::Performed { .. } => StageKind::Performed,
+            Stage::Reinspected { .. } => StageKind::Reinspected,
+            Stage::FollowedUp { .. } => StageKind::FollowedUp,
+            Stage::Contacted { .. } => StageKind::Contacted,
+            Stage::Closed {} => StageKind::Closed,
+        }
+    }
+
+    /// The 启动 step for a case, with the limitation's last day from its
+    /// assessment.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use rouxing::record::{Origin, Stage, StageKind};
+    /// # use rouxing::case::{Case, Harm};
+    /// # use rouxing::catalogue::{Catalogue, Domain, Item, StatutoryPenalty};
+    /// # use rouxing::measure::PenaltyKind;
+    /// # use rouxing::money::{FineRule, Money};
+    /// # use rouxing::party::{Party, PartyId};
+    /// # use rouxing::{assess, Regime};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// # let item = Item { code: "X-1".parse()?, name: "某违法行为".into(),
+    /// #     domain: Domain::MarketRegulation, authority: "市场监督管理部门".into(),
+    /// #     violated_provisions: vec![], penalty_provision: "某条例第十条".into(), penalty_text: None,
+    /// #     penalty: StatutoryPenalty::new(vec![PenaltyKind::Fine],
+    /// #         Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000))?), None)?,
+    /// #     amendments: vec![], safety_baseline: false, sectors: vec![], limitation: None,
+    /// #     no_fault_exception: None, entries: vec![] };
+    /// # let catalogue = Catalogue::new("示例", vec![], vec![item])?;
+    /// let case = Case::builder("C-1".parse()?, "X-1".parse()?)
+    ///     .party(Party::legal_person(PartyId::new("P-1")?, None))
+    ///     .act_on(d(2025, 3, 1)?)
+    ///     .discovered_on(d(2025, 3, 2)?)
+    ///     .harm(Harm::None)
+    ///     .build()?;
+    /// let a = assess(&case, &catalogue, &Regime::national(), d(2025, 3, 10)?);
+    /// let stage = Stage::started(&case, &a, Origin::Inspection);
+    /// assert_eq!(stage.kind(), StageKind::Started);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn started(case: &Case, assessment: &Assessment, origin: Origin) -> Stage {
+        Stage::Started {
+            origin,
+            party: case.party().id().clone(),
+            item: Some(case.item().clone()),
+            act_on: case.act().committed_on(),
+            discovered_on: case.discovered_on(),
+            limitation_ends: assessment.limitation.map(|l| l.last_day),
+        }
+    }
+
+    /// The 告知 step for a recommended or edited decision: its proposal, the
+    /// reasons as facts and reasons, the grounds' citations and the statute's
+    /// rights (with the hearing right when the decision's duties require it).
+    pub fn notice_for(decision: &Decision, reply_by: NaiveDate) -> Stage {
+        let mut basis: Vec<String> =
+            decision.reasons.grounds.iter().map(|g| g.citation().to_string()).collect();
+        if let Some(bar) = decision.reasons.bar {
+            basis.push(bar.citation().to_string());
+        }
+        basis.push(Citation::apl(44).to_string());
+        let mut rights = vec![PartyRight::Statement, PartyRight::Defence];
+        if decision.duties.hearing_notice {
+            rights.push(PartyRight::Hearing);
+        }
+        Stage::Notified {
+            proposed: Notified { tier: decision.tier, fine: decision.fine() },
+            facts: decision.summary(),
+            reasons: decision.reasons.to_string(),
+            basis,
+            rights,
+            reply_by,
+        }
+    }
+}
+
+/// One step of a case: the day it happened and what happened.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::record::{Event, Stage, StageKind};
+///
+/// let e = Event::new(NaiveDate::from_ymd_opt(2025, 3, 2).ok_or("date")?, Stage::Closed {});
+/// assert_eq!(e.stage.kind(), StageKind::Closed);
+/// assert_eq!(serde_json::to_string(&e)?, r#"{"on":"2025-03-02","stage":"closed"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Event {
+    /// The day of the step.
+    #[serde(with = "crate::serde_date")]
+    pub on: NaiveDate,
+    /// What happened.
+    #[serde(flatten)]
+    pub stage: Stage,
+}
+
+impl Event {
+    /// An event on a day.
+    pub const fn new(on: NaiveDate, stage: Stage) -> Event {
+        Event { on, stage }
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    /// Reads `{"on": "YYYY-MM-DD", "stage": "<code>", …}`; unknown fields
+    /// are rejected (serde's `flatten` cannot reject them, so the day is
+    /// taken out first and the rest read as a [`Stage`]).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Event, D::Error> {
+        use serde::de::Error as _;
+        let mut map = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
+        let on = match map.remove("on") {
+            Some(serde_json::Value::String(s)) => crate::serde_date::parse(&s).map_err(D::Error::custom)?,
+            Some(v) => {
+                return Err(D::Error::custom(format!("invalid date `{v}`: expected YYYY-MM-DD")));
+            }
+            None => return Err(D::Error::missing_field("on")),
+        };
+        let stage = Stage::deserialize(serde_json::Value::Object(map)).map_err(D::Error::custom)?;
+        Ok(Event { on, stage })
+    }
+}
