@@ -12,11 +12,7 @@
 //! `report.json`, `typical-cases.md` and one sample case file
 //! (`case-file-sample.jsonl`) to `<out-dir>`. Without `--catalogue` the
 //! bundled sample catalogue is used; any catalogue whose items span several
-//! domains works (one enforcement unit per domain), e.g.
-//! `examples/data/report/catalogue.json`.
-//!
-//! The legality review (`guard::review`) runs between recommend and record
-//! once it is part of the crate.
+//! domains works (one enforcement unit per domain).
 
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
@@ -383,7 +379,7 @@ fn run() -> Result<(), String> {
     let domains: std::collections::BTreeSet<Domain> = catalogue.items().map(|i| i.domain).collect();
     if domains.is_empty() {
         return Err(format!(
-            "catalogue `{}` has no items: pass --catalogue <file>, e.g. examples/data/report/catalogue.json",
+            "catalogue `{}` has no items: pass --catalogue <file>",
             catalogue.name()
         ));
     }
