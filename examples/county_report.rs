@@ -18,7 +18,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 
 use chrono::{Datelike, Days, NaiveDate};
-use rouxing::case::{Agency, Case, Context, Correction, Fault, Gravity, Harm, PriorOutcome, PriorViolation};
+use rouxing::case::{
+    Agency, Aggravating, Case, Context, Correction, Fault, Gravity, Harm, Mitigating, PriorOutcome,
+    PriorViolation,
+};
 use rouxing::catalogue::{Domain, Item};
 use rouxing::decision::{Disposition, Procedure};
 use rouxing::measure::{Channel, SoftMeasure};
@@ -133,7 +136,13 @@ fn generate(catalogue: &Catalogue, year: i32, n: usize, rng: &mut Rng) -> Result
         let act_on = days(start, offset);
         let party_id = PartyId::new(format!("SD-P{who:05}")).map_err(|e| e.to_string())?;
         let party = if who % 10 < 3 {
-            let age = if rng.chance(3) { 13 } else { 20 + rng.below(50) };
+            let age = if rng.chance(3) {
+                13
+            } else if rng.chance(6) {
+                16
+            } else {
+                20 + rng.below(50)
+            };
             let birth = NaiveDate::from_ymd_opt(act_on.year() - age as i32, 6, 15)
                 .ok_or("birth date out of range")?;
             Party::natural_person(party_id, birth, MentalCapacity::Full)
@@ -159,6 +168,31 @@ fn generate(catalogue: &Catalogue, year: i32, n: usize, rng: &mut Rng) -> Result
             _ => Correction::Refused,
         };
         let fault = if rng.chance(3) { Fault::NoFaultProven } else { Fault::Negligent };
+        // Some cases carry an Art. 32 circumstance or an aggravating one.
+        let mitigating = if rng.chance(8) {
+            vec![
+                *rng.pick(&[
+                    Mitigating::EliminatedHarm,
+                    Mitigating::ConfessedUnknown,
+                    Mitigating::Meritorious,
+                ])
+                .ok_or("empty")?,
+            ]
+        } else {
+            Vec::new()
+        };
+        let aggravating = if rng.chance(6) {
+            vec![
+                *rng.pick(&[
+                    Aggravating::Obstruction,
+                    Aggravating::Recidivist,
+                    Aggravating::ContinuedAfterPenalty,
+                ])
+                .ok_or("empty")?,
+            ]
+        } else {
+            Vec::new()
+        };
         let mut context = Vec::new();
         if rng.chance(30) {
             context.push(Context::CommitmentSigned);
@@ -184,6 +218,8 @@ fn generate(catalogue: &Catalogue, year: i32, n: usize, rng: &mut Rng) -> Result
         .harm(harm)
         .correction(correction)
         .fault(fault)
+        .mitigating(mitigating)
+        .aggravating(aggravating)
         .context(context)
         .priors(history.get(&who).cloned().unwrap_or_default())
         .build()
@@ -378,10 +414,7 @@ fn run() -> Result<(), String> {
     };
     let domains: std::collections::BTreeSet<Domain> = catalogue.items().map(|i| i.domain).collect();
     if domains.is_empty() {
-        return Err(format!(
-            "catalogue `{}` has no items: pass --catalogue <file>",
-            catalogue.name()
-        ));
+        return Err(format!("catalogue `{}` has no items: pass --catalogue <file>", catalogue.name()));
     }
     let regime = Regime::shandan_sample();
     let period = ReportPeriod::year(args.year).ok_or("year out of range")?;

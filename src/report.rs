@@ -339,8 +339,8 @@ impl Column {
             Column::SoftMeasure(m) => format!("柔性措施：{}", m.legal_name()),
             Column::Contact(c) => format!("简易引导：{}", c.legal_name()),
             Column::Mechanism(m) => format!("机制：{}", m.legal_name()),
-            Column::BaselineFine => "拟罚款金额（元）".to_owned(),
-            Column::ImposedFine => "实际罚款金额（元）".to_owned(),
+            Column::BaselineFine => "两轻一免案件拟罚款金额（元）".to_owned(),
+            Column::ImposedFine => "两轻一免案件实际罚款金额（元）".to_owned(),
             Column::Relief => "减负金额（元）".to_owned(),
             Column::RepeatAfterLeniency => "宽大处理后再次违法".to_owned(),
         }
