@@ -197,3 +197,56 @@ fn no_input_makes_the_loaders_panic() {
         }
     }
 }
+
+mod fuzz {
+    //! Mutated documents: the loaders answer with an error or a value, never
+    //! a panic. (`PROPTEST_CASES` raises the count for long runs.)
+    use proptest::prelude::*;
+    use rouxing::{Case, Catalogue, Regime};
+
+    fn bundled_case() -> String {
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/cases/art32-mitigation.json")).unwrap()
+    }
+
+    fn mutate(text: &str, edits: &[(usize, u8)]) -> String {
+        let mut bytes = text.as_bytes().to_vec();
+        for &(pos, b) in edits {
+            if bytes.is_empty() {
+                break;
+            }
+            let i = pos % bytes.len();
+            match b % 3 {
+                0 => bytes[i] = b,
+                1 => {
+                    bytes.remove(i);
+                }
+                _ => bytes.insert(i, b),
+            }
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: crate::common::cases(256), ..ProptestConfig::default() })]
+
+        #[test]
+        fn prop_loaders_never_panic(edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6)) {
+            let cat = Catalogue::bundled().unwrap();
+            let case_text = mutate(&bundled_case(), &edits);
+            if let Ok(c) = Case::from_json(&case_text, &cat) {
+                // whatever loads, decides
+                let r = Regime::national();
+                let a = rouxing::assess(&c, &cat, &r, c.discovered_on());
+                prop_assert!(a.is_lawful(rouxing::recommend(&a, &r).tier));
+            }
+            let regime_text = mutate(&Regime::shandan_sample().to_json(), &edits);
+            let _ = Regime::from_json(&regime_text);
+        }
+
+        #[test]
+        fn prop_catalogue_loader_never_panics(edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..4)) {
+            let text = mutate(include_str!("../examples/data/catalogue.json"), &edits);
+            let _ = Catalogue::from_json_named("catalogue.json", &text);
+        }
+    }
+}
