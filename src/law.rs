@@ -78,6 +78,11 @@ pub enum Instrument {
     /// the county plan that sets the flexible-enforcement working mechanisms.
     /// Its locators are parts (部分, 一–六) and items ((一)…), not articles.
     ShandanFlexibleEnforcementPlan,
+    /// 《中华人民共和国政府采购法》 (2014 amendment): supplier qualification.
+    GovernmentProcurementLaw,
+    /// 《中华人民共和国政府采购法实施条例》 (State Council Decree No. 658, in force
+    /// 2015-03-01): what a 重大违法记录 is.
+    GovernmentProcurementRegulations,
 }
 
 impl Instrument {
@@ -103,6 +108,8 @@ impl Instrument {
             Instrument::ShandanFlexibleEnforcementPlan => {
                 "《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》"
             }
+            Instrument::GovernmentProcurementLaw => "《中华人民共和国政府采购法》",
+            Instrument::GovernmentProcurementRegulations => "《中华人民共和国政府采购法实施条例》",
         }
     }
 
@@ -532,6 +539,10 @@ const OTHER_QUOTES: &[(Citation, &str)] = &[
         "仅受到警告行政处罚的不予公示。法律、行政法规另有规定的除外。",
     ),
     (
+        Citation::new(Instrument::SamrPenaltyPublicityRules, 9),
+        "作出行政处罚决定的市场监督管理部门和行政处罚当事人登记地（住所地）在同一省、自治区、直辖市的，作出行政处罚决定的市场监督管理部门应当自作出行政处罚决定之日起二十个工作日内将行政处罚信息通过国家企业信用信息公示系统进行公示。",
+    ),
+    (
         Citation::new(Instrument::SamrPenaltyPublicityRules, 11),
         "行政处罚决定被依法变更、撤销、确认违法或者确认无效的，市场监督管理部门应当在三个工作日内撤回行政处罚公示信息并说明理由。",
     ),
@@ -546,6 +557,14 @@ const OTHER_QUOTES: &[(Citation, &str)] = &[
     (
         Citation::new(Instrument::SamrPenaltyPublicityRules, 14).para(1),
         "行政处罚信息公示达到规定时限要求，且同时符合以下条件的，可以向作出行政处罚决定的市场监督管理部门申请提前停止公示：（一）已经自觉履行行政处罚决定中规定的义务；（二）已经主动消除危害后果和不良影响；（三）未因同一类违法行为再次受到市场监督管理部门行政处罚；（四）未在经营异常名录和严重违法失信名单中。",
+    ),
+    (
+        Citation::new(Instrument::SamrPenaltyPublicityRules, 13).para(3),
+        "依照法律法规被限制开展生产经营活动、限制从业超过三年的，公示期按照实际限制期限执行。",
+    ),
+    (
+        Citation::new(Instrument::SamrPenaltyPublicityRules, 14).para(2),
+        "前款所称时限要求和提前停止公示的具体实施办法由国家市场监督管理总局另行规定。",
     ),
     (
         Citation::new(Instrument::SamrPenaltyPublicityRules, 14).para(3),
@@ -568,6 +587,10 @@ const OTHER_QUOTES: &[(Citation, &str)] = &[
         "要制定必要的柔性执法文书，加强执法全过程“留痕”和可追溯管理。",
     ),
     (
+        Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(4).sentence(3),
+        "有条件的部门要积极创新，借助现代化信息技术，开展网上在线办理。",
+    ),
+    (
         Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(1),
         "对事项简单、影响较小的轻微违法情形，可以通过当面或者电话、短信、电子邮件等简易形式，采取指导、建议、提醒、劝告等非强制方式，及时纠正违法倾向，引导行政相对人自觉守法、纠正行为。",
     ),
@@ -582,6 +605,14 @@ const OTHER_QUOTES: &[(Citation, &str)] = &[
     (
         Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 6).item(3),
         "要强化执法监督，规范执法行为，防止“以罚代教”“以罚代管”和“同事不同罚”等问题发生。",
+    ),
+    (
+        Citation::new(Instrument::GovernmentProcurementLaw, 22).para(1).item(5),
+        "（五）参加政府采购活动前三年内，在经营活动中没有重大违法记录；",
+    ),
+    (
+        Citation::new(Instrument::GovernmentProcurementRegulations, 19).para(1),
+        "政府采购法第二十二条第一款第五项所称重大违法记录，是指供应商因违法经营受到刑事处罚或者责令停产停业、吊销许可证或者执照、较大数额罚款等行政处罚。",
     ),
 ];
 

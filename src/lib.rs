@@ -148,6 +148,7 @@ pub mod catalogue;
 pub mod decision;
 pub mod law;
 pub mod measure;
+pub mod mechanism;
 pub mod money;
 pub mod party;
 pub mod record;

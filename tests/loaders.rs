@@ -205,7 +205,11 @@ mod fuzz {
     use rouxing::{Case, Catalogue, Regime};
 
     fn bundled_case() -> String {
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/cases/art32-mitigation.json")).unwrap()
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/data/cases/art32-mitigation.json"
+        ))
+        .unwrap()
     }
 
     fn mutate(text: &str, edits: &[(usize, u8)]) -> String {
