@@ -787,6 +787,10 @@ impl CaseFile {
         let mut line_no = 1usize;
         let mut pending: Option<&str> = None;
         let mut lines = lines.peekable();
+        if lines.peek().is_none() {
+            // The header without its newline: the file stops on line 1.
+            return Err(ImportError::Truncated { line: 1, events: 0 });
+        }
         while let Some(line) = lines.next() {
             line_no += 1;
             if line.starts_with("{\"events\":") {
@@ -806,8 +810,8 @@ impl CaseFile {
             file.import_entry(line_no, line)?;
         }
         let Some(closing_text) = pending else {
-            // `split` always yields at least one piece after the header's,
-            // so the loop above has returned; stay total anyway.
+            // The loop above returns on the last piece, and there is one
+            // after the header's (checked above); stay total anyway.
             return Err(ImportError::Truncated { line: line_no + 1, events: file.len_u64() });
         };
         let closing: Closing = serde_json::from_str(closing_text)
