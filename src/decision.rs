@@ -463,7 +463,8 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         (Some((o, s)), _) => (o.tier, o.grounds.clone(), o.fine_band, s),
         // No lawful tier can be carried out with a fine or a lighter kind
         // (e.g. a list's 应当减轻 on an "X元以下" provision that already
-        // prescribes a warning): the lightest prescribed kind alone.
+        // prescribes a warning): the lightest prescribed kind, with the
+        // confiscation of illegal gains (Art. 28 ¶2).
         (None, Some(o)) => {
             skipped = None;
             (o.tier, o.grounds.clone(), None, lightest_kind(a))
@@ -634,7 +635,15 @@ fn lightest_kind(a: &Assessment) -> Vec<Sanction> {
         .and_then(|v| v.penalty.as_ref())
         .and_then(|p| p.kinds().iter().min_by_key(|k| k.group()).copied())
         .unwrap_or(PenaltyKind::Warning);
-    vec![Sanction { kind, amount: None }]
+    let mut out = vec![Sanction { kind, amount: None }];
+    // Art. 28 ¶2: illegal gains are confiscated on any penalty outcome.
+    if let Some(g) = a.illegal_gains {
+        out.push(Sanction {
+            kind: PenaltyKind::ConfiscateIllegalGains,
+            amount: Some(g),
+        });
+    }
+    out
 }
 
 /// The middle of a band, rounded down to the yuan but not below the band.
@@ -659,7 +668,7 @@ fn correction_order(a: &Assessment, regime: &Regime) -> CorrectionOrder {
     }
 }
 
-fn documents(
+pub(crate) fn documents(
     a: &Assessment,
     disposition: Disposition,
     procedure: Procedure,

@@ -7,10 +7,12 @@ mod macros;
 mod serde_date;
 
 pub mod assess;
+pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod catalogue;
 pub mod decision;
+pub mod guard;
 pub mod law;
 pub mod measure;
 pub mod money;
@@ -23,4 +25,5 @@ pub use crate::assess::{Assessment, Tier, assess};
 pub use crate::case::Case;
 pub use crate::catalogue::Catalogue;
 pub use crate::decision::{Decision, recommend};
+pub use crate::guard::{Review, review};
 pub use crate::regime::Regime;
