@@ -578,7 +578,7 @@ fn correction_order(a: &Assessment, regime: &Regime) -> CorrectionOrder {
     }
 }
 
-fn documents(
+pub(crate) fn documents(
     a: &Assessment,
     disposition: Disposition,
     procedure: Procedure,

@@ -1,19 +1,23 @@
 //! Integration tests, organised like the law: one module per article or
 //! group of articles, plus the crate-wide invariants of DESIGN.md.
 
+// clippy.toml allows these inside `#[test]` functions only; the shared
+// fixtures and helpers of this test crate fail the same way, by panicking.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::indexing_slicing,
     clippy::panic,
-    reason = "tests fail loudly on unexpected values"
+    reason = "test fixtures and helpers fail by panicking"
 )]
 
 mod art_30_31_persons;
 mod art_32_33_leniency;
 mod art_36_37_time;
+mod audit;
 mod bundled;
 mod common;
+mod guard;
 mod invariants;
 mod loaders;
 mod mechanism_credit;

@@ -1,0 +1,1181 @@
+//! Batch supervision (执法监督): consistency, repeated 首违不罚, leniency
+//! outliers and exemptions on the safety baseline, over many decided cases.
+//!
+//! The county plan asks supervisors to "防止“以罚代教”“以罚代管”和“同事不同罚”等问题发生"
+//! (山丹县实施方案 六(三)) and to prevent "执法放水""柔性滥用" (四(二)); 国办发〔2022〕27号 names
+//! "类案不同罚" among the defects to remove, and a published discretion rule
+//! requires that "对事实、性质、情节、后果相同的情况应当给予相同的处理". These
+//! checks run over a slice of [`DecidedCase`]s — compact records of a case, its
+//! assessment and its decision — and name the cases they flag.
+//!
+//! | check | function | flags |
+//! |---|---|---|
+//! | 同事同罚 | [`consistency`] | cases of the same item and the same material facts ([`FactSignature`], amounts banded) whose tiers or fines diverge beyond [`AuditConfig`]'s tolerance |
+//! | 首违不罚 once | [`repeated_first_violation`] | a second 首违不罚 for the same party and item inside the first-violation window |
+//! | leniency outliers | [`leniency_outliers`] | units and officers whose share of lenient outcomes is far from their peers' |
+//! | safety baseline | [`baseline_exemptions`] | no-penalty outcomes on safety-baseline items |
+//!
+//! [`audit`] runs all four. Everything is deterministic: findings come in the
+//! order of the cases that first exhibit them.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use rouxing::assess::Tier;
+//! use rouxing::audit::{
+//!     audit, AuditConfig, CorrectionStatus, DecidedCase, FactSignature, FirstViolationStatus,
+//!     PersonalGround,
+//! };
+//! use rouxing::case::{Fault, Gravity, Harm};
+//! use rouxing::money::Money;
+//! use rouxing::party::PartyId;
+//!
+//! // Two shops, the same violation, the same facts: one 从轻, one 一般.
+//! let facts = FactSignature {
+//!     natural_person: false,
+//!     personal: PersonalGround::None,
+//!     gravity: Gravity::General,
+//!     harm: Harm::Harmful,
+//!     fault: Fault::Negligent,
+//!     correction: CorrectionStatus::None,
+//!     first_violation: FirstViolationStatus::First,
+//!     mitigating: 0,
+//!     aggravating: 0,
+//!     bar: None,
+//! };
+//! let day = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
+//! let decided = |id: &str, tier, fine| -> Result<DecidedCase, Box<dyn std::error::Error>> {
+//!     Ok(DecidedCase {
+//!         case_id: id.parse()?,
+//!         party: PartyId::new(format!("P-{id}"))?,
+//!         item: "MR-PRICE-42".parse()?,
+//!         unit: Some("U-1".parse()?),
+//!         officer: None,
+//!         act_on: day,
+//!         decided_on: day,
+//!         facts,
+//!         amount: None,
+//!         safety_baseline: false,
+//!         tier,
+//!         fine: Some(Money::yuan(fine)),
+//!         ground: None,
+//!         first_violation_waiver: false,
+//!     })
+//! };
+//! let cases = vec![decided("C-1", Tier::Lighter, 2_000)?, decided("C-2", Tier::Ordinary, 5_000)?];
+//! let report = audit(&cases, &AuditConfig::default());
+//! assert_eq!(report.consistency.len(), 1); // 同事不同罚
+//! assert_eq!(report.consistency[0].cases.len(), 2);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Legal basis
+//!
+//! 山丹县实施方案 六(三): "要强化执法监督，规范执法行为，防止“以罚代教”“以罚代管”和“同事不同罚”等
+//! 问题发生"; 《中华人民共和国行政处罚法》第三十三条第一款第二句 (首违不罚 applies to a first
+//! violation only); 山丹县实施方案 五(二) (tolerance only for fields "不触碰安全底线").
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::assess::{Assessment, Bar, Ground, Tier, Why};
+use crate::case::{
+    AgencyId, Aggravating, Case, CaseId, Correction, Fault, Gravity, Harm, Mitigating, OfficerId,
+};
+use crate::catalogue::{ItemCode, ListOutcome};
+use crate::decision::Decision;
+use crate::law::{Citation, Instrument};
+use crate::money::Money;
+use crate::party::{MentalCapacity, PartyId};
+use crate::regime::{Regime, Window};
+
+vocabulary! {
+    /// Whether and how the party corrected, without the date.
+    pub enum CorrectionStatus {
+        /// 未改正.
+        None => "未改正",
+        /// 及时改正.
+        Prompt => "及时改正",
+        /// 逾期改正.
+        Late => "逾期改正",
+        /// 拒不改正.
+        Refused => "拒不改正",
+    }
+}
+
+impl From<Correction> for CorrectionStatus {
+    fn from(c: Correction) -> Self {
+        match c {
+            Correction::None => CorrectionStatus::None,
+            Correction::Prompt { .. } => CorrectionStatus::Prompt,
+            Correction::Late { .. } => CorrectionStatus::Late,
+            Correction::Refused => CorrectionStatus::Refused,
+        }
+    }
+}
+
+vocabulary! {
+    /// A personal ground of the party (Arts. 30, 31).
+    pub enum PersonalGround {
+        /// None.
+        None => "无",
+        /// 不满十四周岁 (Art. 30).
+        UnderFourteen => "不满十四周岁",
+        /// 已满十四周岁不满十八周岁 (Art. 30).
+        Minor => "已满十四周岁不满十八周岁",
+        /// 不能辨认或者不能控制自己行为 (Art. 31).
+        Incapable => "不能辨认或者不能控制自己行为",
+        /// 尚未完全丧失辨认或者控制自己行为能力 (Art. 31).
+        PartialCapacity => "尚未完全丧失辨认或者控制能力",
+    }
+}
+
+vocabulary! {
+    /// Whether the violation was a first violation (初次违法) under the
+    /// regime's window and scope.
+    pub enum FirstViolationStatus {
+        /// 初次违法.
+        First => "初次违法",
+        /// 非初次违法.
+        Repeat => "非初次违法",
+        /// Not determined (a bar stopped the assessment earlier).
+        Unknown => "未认定",
+    }
+}
+
+/// The material facts (事实、性质、情节、后果) that decide the outcome of a
+/// case of a given item: cases of the same item with the same signature and
+/// the same amount band should get the same tier (同事同罚).
+///
+/// The signature is: the kind of party (citizen or organisation: statutory
+/// fines differ); the party's personal ground (Arts. 30, 31); gravity; harm;
+/// fault; correction; first violation; the set of mitigating and of
+/// aggravating circumstances; and any bar to a penalty. Amounts are not in
+/// the signature itself: [`consistency`] bands the case's amount with
+/// [`AuditConfig::amount_bands`].
+///
+/// `mitigating` and `aggravating` are bit sets: bit *i* is set when the
+/// circumstance `Mitigating::ALL[i]` (resp. `Aggravating::ALL[i]`) is found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactSignature {
+    /// Whether the party is a natural person.
+    pub natural_person: bool,
+    /// The party's personal ground.
+    pub personal: PersonalGround,
+    /// Gravity.
+    pub gravity: Gravity,
+    /// Harm.
+    pub harm: Harm,
+    /// Fault.
+    pub fault: Fault,
+    /// Correction.
+    pub correction: CorrectionStatus,
+    /// First violation.
+    pub first_violation: FirstViolationStatus,
+    /// Mitigating circumstances, a bit set over `Mitigating::ALL`.
+    pub mitigating: u8,
+    /// Aggravating circumstances, a bit set over `Aggravating::ALL`.
+    pub aggravating: u16,
+    /// A bar to any penalty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bar: Option<Bar>,
+}
+
+impl FactSignature {
+    /// The signature of a case under its assessment.
+    pub fn of(case: &Case, a: &Assessment) -> FactSignature {
+        let act = case.act().committed_on();
+        let personal = match (case.party().age_on(act), case.party().capacity()) {
+            (_, Some(MentalCapacity::Incapable)) => PersonalGround::Incapable,
+            (Some(age), _) if age < 14 => PersonalGround::UnderFourteen,
+            (Some(age), _) if age < 18 => PersonalGround::Minor,
+            (_, Some(MentalCapacity::Partial)) => PersonalGround::PartialCapacity,
+            _ => PersonalGround::None,
+        };
+        let first_violation = a
+            .trace
+            .iter()
+            .find_map(|t| match t.why {
+                Why::FirstFacts { first: true, .. } | Why::FirstBlockedByAggravation => {
+                    Some(FirstViolationStatus::First)
+                }
+                Why::FirstFacts { first: false, .. } => Some(FirstViolationStatus::Repeat),
+                _ => None,
+            })
+            .unwrap_or(FirstViolationStatus::Unknown);
+        let mut mitigating = 0u8;
+        for m in case.mitigating() {
+            if let Some(i) = Mitigating::ALL.iter().position(|x| x == m) {
+                mitigating |= 1u8.checked_shl(u32::try_from(i).unwrap_or(0)).unwrap_or(0);
+            }
+        }
+        let mut aggravating = 0u16;
+        for x in case.aggravating() {
+            if let Some(i) = Aggravating::ALL.iter().position(|y| y == x) {
+                aggravating |= 1u16.checked_shl(u32::try_from(i).unwrap_or(0)).unwrap_or(0);
+            }
+        }
+        FactSignature {
+            natural_person: case.party().is_natural_person(),
+            personal,
+            gravity: case.gravity(),
+            harm: case.harm(),
+            fault: case.fault(),
+            correction: case.correction().into(),
+            first_violation,
+            mitigating,
+            aggravating,
+            bar: a.bar,
+        }
+    }
+
+    /// The mitigating circumstances in the set.
+    pub fn mitigating_circumstances(&self) -> impl Iterator<Item = Mitigating> + '_ {
+        Mitigating::ALL.iter().enumerate().filter(|(i, _)| self.mitigating >> i & 1 == 1).map(|(_, m)| *m)
+    }
+
+    /// The aggravating circumstances in the set.
+    pub fn aggravating_circumstances(&self) -> impl Iterator<Item = Aggravating> + '_ {
+        Aggravating::ALL.iter().enumerate().filter(|(i, _)| self.aggravating >> i & 1 == 1).map(|(_, m)| *m)
+    }
+
+    /// The signature with an amount band, packed into one integer for
+    /// grouping.
+    fn pack(&self, band: u8) -> u64 {
+        let bar = self.bar.map_or(0, |b| b as u64 + 1);
+        u64::from(self.natural_person)
+            | (self.personal as u64) << 1
+            | (self.gravity as u64) << 4
+            | (self.harm as u64) << 6
+            | (self.fault as u64) << 8
+            | (self.correction as u64) << 10
+            | (self.first_violation as u64) << 12
+            | u64::from(self.mitigating) << 14
+            | u64::from(self.aggravating) << 22
+            | bar << 38
+            | u64::from(band) << 42
+    }
+}
+
+/// A decided case, compactly: who decided what on which facts.
+///
+/// Build one with [`DecidedCase::new`] from the case, its assessment and its
+/// decision, or deserialize it from a supervision platform's export.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecidedCase {
+    /// The case number.
+    pub case_id: CaseId,
+    /// The party.
+    pub party: PartyId,
+    /// The item.
+    pub item: ItemCode,
+    /// The deciding unit (执法单位), if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<AgencyId>,
+    /// The deciding officer, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub officer: Option<OfficerId>,
+    /// The day the act was committed (its end for a continuing act).
+    #[serde(with = "crate::serde_date")]
+    pub act_on: NaiveDate,
+    /// The day of the decision.
+    #[serde(with = "crate::serde_date")]
+    pub decided_on: NaiveDate,
+    /// The material facts.
+    pub facts: FactSignature,
+    /// The largest amount established (违法所得, 货值金额, 违法经营额 or 税款),
+    /// banded by [`consistency`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+    /// Whether the item touches the safety baseline.
+    #[serde(default)]
+    pub safety_baseline: bool,
+    /// The tier decided.
+    pub tier: Tier,
+    /// The fine imposed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fine: Option<Money>,
+    /// The first ground the decision relies on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ground: Option<Ground>,
+    /// Whether the decision grants 首违不罚 (Art. 33 ¶1 sentence 2, or a
+    /// 首违不罚 list entry).
+    #[serde(default)]
+    pub first_violation_waiver: bool,
+}
+
+impl DecidedCase {
+    /// The record of a decided case.
+    ///
+    /// The unit is the decision's agency, else the case's; the officer is the
+    /// decision's `decided_by`, else the first officer of the case.
+    pub fn new(case: &Case, a: &Assessment, d: &Decision) -> DecidedCase {
+        let amounts = case.amounts();
+        let amount =
+            [amounts.illegal_gains, amounts.goods_value, amounts.illegal_turnover, amounts.tax_unpaid]
+                .into_iter()
+                .flatten()
+                .max();
+        let waiver = d.tier == Tier::NoPenalty
+            && d.reasons.grounds.iter().any(|g| {
+                matches!(
+                    g,
+                    Ground::FirstViolation
+                        | Ground::ListEntry { outcome: ListOutcome::FirstViolationNoPenalty, .. }
+                )
+            });
+        DecidedCase {
+            case_id: case.id().clone(),
+            party: case.party().id().clone(),
+            item: case.item().clone(),
+            unit: d.agency.as_ref().or(case.agency()).map(|ag| ag.id.clone()),
+            officer: d.decided_by.clone().or_else(|| case.officers().first().cloned()),
+            act_on: case.act().committed_on(),
+            decided_on: d.decided_on,
+            facts: FactSignature::of(case, a),
+            amount,
+            safety_baseline: a.item.as_ref().is_some_and(|i| i.safety_baseline),
+            tier: d.tier,
+            fine: d.fine(),
+            ground: d.reasons.grounds.first().copied(),
+            first_violation_waiver: waiver,
+        }
+    }
+}
+
+/// The thresholds of the audit. Every default is a documented choice, not a
+/// published rule (unconfirmed): set the jurisdiction's own.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditConfig {
+    /// Upper edges of the amount bands (inclusive, increasing): an amount
+    /// falls in the first band whose edge it does not exceed; no amount is
+    /// its own band. Default ¥1,000 / ¥10,000 / ¥100,000 / ¥1,000,000 (orders
+    /// of magnitude; at most 14 edges are used).
+    pub amount_bands: Vec<Money>,
+    /// How many tier steps cases of one group may differ by (default 0: the
+    /// same facts get the same tier).
+    pub tier_tolerance: u8,
+    /// How far fines of the same tier in one group may spread: flagged when
+    /// the largest exceeds the smallest by more than this many per mille of
+    /// the smallest (default 1000: more than double).
+    pub fine_tolerance_permille: u32,
+    /// The smallest group that is compared (default 2).
+    pub min_group: u32,
+    /// The first-violation window for repeated 首违不罚 (default 24 months, the
+    /// national regime's).
+    pub first_violation_window: Window,
+    /// Units and officers with fewer decisions are not compared (default 30).
+    pub outlier_min_cases: u32,
+    /// The z-score, in tenths, from which a share is out of line (default 30,
+    /// i.e. three standard deviations).
+    pub outlier_z_tenths: u32,
+    /// And the smallest gap between the share and the peers' share, per mille
+    /// (default 100: ten percentage points).
+    pub outlier_min_gap_permille: u32,
+}
+
+impl Default for AuditConfig {
+    fn default() -> Self {
+        AuditConfig {
+            amount_bands: vec![
+                Money::yuan(1_000),
+                Money::yuan(10_000),
+                Money::yuan(100_000),
+                Money::yuan(1_000_000),
+            ],
+            tier_tolerance: 0,
+            fine_tolerance_permille: 1000,
+            min_group: 2,
+            first_violation_window: Window::Months(24),
+            outlier_min_cases: 30,
+            outlier_z_tenths: 30,
+            outlier_min_gap_permille: 100,
+        }
+    }
+}
+
+impl AuditConfig {
+    /// The defaults, with the regime's first-violation window.
+    pub fn from_regime(regime: &Regime) -> AuditConfig {
+        AuditConfig { first_violation_window: regime.first_violation.window, ..AuditConfig::default() }
+    }
+
+    /// The band of an amount: 0 for none, 1 + the index of the first edge it
+    /// does not exceed, or one past the last edge.
+    pub fn band(&self, amount: Option<Money>) -> u8 {
+        let Some(m) = amount else {
+            return 0;
+        };
+        let edges = self.amount_bands.iter().take(14);
+        let i = edges.clone().position(|e| m <= *e).unwrap_or(edges.count());
+        u8::try_from(i + 1).unwrap_or(15)
+    }
+}
+
+/// The number of cases of each tier.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierCounts {
+    /// 不予处罚.
+    pub no_penalty: u32,
+    /// 减轻处罚.
+    pub mitigated: u32,
+    /// 从轻处罚.
+    pub lighter: u32,
+    /// 一般处罚.
+    pub ordinary: u32,
+    /// 从重处罚.
+    pub heavier: u32,
+}
+
+impl TierCounts {
+    fn slot(&mut self, t: Tier) -> &mut u32 {
+        match t {
+            Tier::NoPenalty => &mut self.no_penalty,
+            Tier::Mitigated => &mut self.mitigated,
+            Tier::Lighter => &mut self.lighter,
+            Tier::Ordinary => &mut self.ordinary,
+            Tier::Heavier => &mut self.heavier,
+        }
+    }
+
+    /// The count for a tier.
+    pub fn get(&self, t: Tier) -> u32 {
+        match t {
+            Tier::NoPenalty => self.no_penalty,
+            Tier::Mitigated => self.mitigated,
+            Tier::Lighter => self.lighter,
+            Tier::Ordinary => self.ordinary,
+            Tier::Heavier => self.heavier,
+        }
+    }
+
+    fn spread(&self) -> u8 {
+        let present = Tier::ALL.iter().filter(|t| self.get(**t) > 0);
+        match (present.clone().min(), present.max()) {
+            (Some(lo), Some(hi)) => (*hi as u8).saturating_sub(*lo as u8),
+            _ => 0,
+        }
+    }
+}
+
+/// A case named by a finding, with its outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// The case.
+    pub case_id: CaseId,
+    /// Its tier.
+    pub tier: Tier,
+    /// Its fine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fine: Option<Money>,
+}
+
+/// Cases of the same item and material facts decided differently (同事不同罚).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Divergence {
+    /// The item.
+    pub item: ItemCode,
+    /// The material facts shared.
+    pub facts: FactSignature,
+    /// The amount band shared.
+    pub amount_band: u8,
+    /// The tiers decided.
+    pub tiers: TierCounts,
+    /// Whether the tiers spread beyond the tolerance.
+    pub tiers_diverge: bool,
+    /// The tier whose fines spread beyond the tolerance, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fines_diverge: Option<Tier>,
+    /// The smallest and largest fine of that tier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fine_range: Option<(Money, Money)>,
+    /// Every case of the group, in input order.
+    pub cases: Vec<Member>,
+}
+
+impl Divergence {
+    /// 山丹县实施方案 六(三): "防止…“同事不同罚”等问题发生".
+    pub const CITATION: Citation = Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 6).item(3);
+}
+
+/// A fast, deterministic hasher for the grouping keys (the FxHash
+/// multiply-rotate scheme): the keys are item codes and packed signatures,
+/// not attacker-controlled input, so SipHash's flood resistance buys
+/// nothing here and costs a third of the run time.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let mut last = 0u64;
+        for (i, b) in chunks.remainder().iter().enumerate() {
+            last |= u64::from(*b) << (8 * i);
+        }
+        self.add(last);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
+struct Group {
+    first: u32,
+    count: u32,
+    tiers: TierCounts,
+    fines: [Option<(Money, Money)>; 5],
+    flagged: Option<u32>,
+}
+
+/// Groups cases by item and material facts (with the amount band) and flags
+/// groups whose tiers or fines diverge beyond the tolerance (同事不同罚),
+/// naming every case of the group.
+///
+/// A group of at least [`AuditConfig::min_group`] cases diverges when its
+/// tiers span more than [`AuditConfig::tier_tolerance`] steps, or when, for
+/// some tier, its largest fine exceeds its smallest by more than
+/// [`AuditConfig::fine_tolerance_permille`] ‰ of the smallest.
+///
+/// # Legal basis
+///
+/// 山丹县实施方案 六(三): "防止…“同事不同罚”等问题发生"; the equal-treatment rule of a
+/// published discretion regulation, "对事实、性质、情节、后果相同的情况应当给予相同的处理".
+///
+/// ```
+/// use rouxing::audit::{consistency, AuditConfig};
+/// assert!(consistency(&[], &AuditConfig::default()).is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn consistency(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Divergence> {
+    let mut index: HashMap<(&str, u64), u32, FxBuild> =
+        HashMap::with_capacity_and_hasher(cases.len() / 4 + 16, FxBuild::default());
+    let mut groups: Vec<Group> = Vec::new();
+    let mut member_of: Vec<u32> = Vec::with_capacity(cases.len());
+    for (i, c) in cases.iter().enumerate() {
+        let key = (c.item.as_str(), c.facts.pack(cfg.band(c.amount)));
+        let next = u32::try_from(groups.len()).unwrap_or(u32::MAX);
+        let g = *index.entry(key).or_insert(next);
+        if g == next {
+            groups.push(Group {
+                first: u32::try_from(i).unwrap_or(u32::MAX),
+                count: 0,
+                tiers: TierCounts::default(),
+                fines: [None; 5],
+                flagged: None,
+            });
+        }
+        member_of.push(g);
+        if let Some(group) = groups.get_mut(g as usize) {
+            group.count += 1;
+            *group.tiers.slot(c.tier) += 1;
+            if let (Some(f), Some(slot)) = (c.fine, group.fines.get_mut(c.tier as usize)) {
+                *slot = Some(match *slot {
+                    Some((lo, hi)) => (lo.min(f), hi.max(f)),
+                    None => (f, f),
+                });
+            }
+        }
+    }
+    let mut out: Vec<Divergence> = Vec::new();
+    for group in &mut groups {
+        if group.count < cfg.min_group.max(2) {
+            continue;
+        }
+        let tiers_diverge = group.tiers.spread() > cfg.tier_tolerance;
+        let fines = Tier::ALL.iter().zip(group.fines.iter()).find_map(|(t, r)| {
+            let (lo, hi) = (*r)?;
+            let limit = u128::from(lo.fen()) * (1000 + u128::from(cfg.fine_tolerance_permille));
+            (u128::from(hi.fen()) * 1000 > limit).then_some((*t, (lo, hi)))
+        });
+        if !tiers_diverge && fines.is_none() {
+            continue;
+        }
+        let Some(first) = cases.get(group.first as usize) else {
+            continue;
+        };
+        group.flagged = Some(u32::try_from(out.len()).unwrap_or(u32::MAX));
+        out.push(Divergence {
+            item: first.item.clone(),
+            facts: first.facts,
+            amount_band: cfg.band(first.amount),
+            tiers: group.tiers,
+            tiers_diverge,
+            fines_diverge: fines.map(|(t, _)| t),
+            fine_range: fines.map(|(_, r)| r),
+            cases: Vec::with_capacity(group.count as usize),
+        });
+    }
+    if out.is_empty() {
+        return out;
+    }
+    for (c, g) in cases.iter().zip(&member_of) {
+        let flagged = groups.get(*g as usize).and_then(|g| g.flagged);
+        if let Some(d) = flagged.and_then(|f| out.get_mut(f as usize)) {
+            d.cases.push(Member { case_id: c.case_id.clone(), tier: c.tier, fine: c.fine });
+        }
+    }
+    out
+}
+
+/// A second 首违不罚 for the same party and item inside the window.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RepeatedWaiver {
+    /// The party.
+    pub party: PartyId,
+    /// The item.
+    pub item: ItemCode,
+    /// The earlier case that granted 首违不罚.
+    pub earlier: CaseId,
+    /// Its act day.
+    #[serde(with = "crate::serde_date")]
+    pub earlier_act_on: NaiveDate,
+    /// The later case that granted it again.
+    pub later: CaseId,
+    /// Its act day.
+    #[serde(with = "crate::serde_date")]
+    pub later_act_on: NaiveDate,
+}
+
+impl RepeatedWaiver {
+    /// 《中华人民共和国行政处罚法》第三十三条第一款第二句: "初次违法…可以不予行政处罚".
+    pub const CITATION: Citation = Citation::apl(33).para(1).sentence(2);
+}
+
+/// Flags every 首违不罚 granted to a party for an item when an earlier
+/// 首违不罚 for the same party and item falls inside
+/// [`AuditConfig::first_violation_window`] before it (by act day).
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第三十三条第一款第二句: 首违不罚 is for "初次违法"; a party
+/// already excused once inside the window is not a first offender.
+///
+/// ```
+/// use rouxing::audit::{repeated_first_violation, AuditConfig};
+/// assert!(repeated_first_violation(&[], &AuditConfig::default()).is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn repeated_first_violation(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<RepeatedWaiver> {
+    let mut grants: Vec<&DecidedCase> = cases.iter().filter(|c| c.first_violation_waiver).collect();
+    grants.sort_by(|x, y| {
+        (&x.party, &x.item, x.act_on, &x.case_id).cmp(&(&y.party, &y.item, y.act_on, &y.case_id))
+    });
+    grants
+        .windows(2)
+        .filter_map(|w| match w {
+            [prev, cur]
+                if prev.party == cur.party
+                    && prev.item == cur.item
+                    && cfg.first_violation_window.contains(prev.act_on, cur.act_on) =>
+            {
+                Some(RepeatedWaiver {
+                    party: cur.party.clone(),
+                    item: cur.item.clone(),
+                    earlier: prev.case_id.clone(),
+                    earlier_act_on: prev.act_on,
+                    later: cur.case_id.clone(),
+                    later_act_on: cur.act_on,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+vocabulary! {
+    /// Whose share of lenient outcomes is compared.
+    pub enum OutlierScope {
+        /// An enforcement unit against all other units.
+        Unit => "执法单位",
+        /// An officer against the other officers of the same unit.
+        Officer => "执法人员",
+    }
+}
+
+vocabulary! {
+    /// Which way a share is out of line.
+    pub enum Direction {
+        /// More lenient than peers: a possible 执法放水.
+        MoreLenient => "明显宽于同类",
+        /// Less lenient than peers: a possible 机械执法 or neglect of the
+        /// flexible-first rule.
+        LessLenient => "明显严于同类",
+    }
+}
+
+/// A unit or officer whose share of lenient outcomes (不予、减轻、从轻) is far
+/// from its peers'.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeniencyOutlier {
+    /// Unit or officer.
+    pub scope: OutlierScope,
+    /// The unit (for an officer, the officer's unit; `None` when not
+    /// recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<AgencyId>,
+    /// The officer, for [`OutlierScope::Officer`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub officer: Option<OfficerId>,
+    /// Decisions.
+    pub cases: u64,
+    /// Lenient decisions among them.
+    pub lenient: u64,
+    /// Their share, per mille.
+    pub share_permille: u32,
+    /// The peers' decisions.
+    pub peer_cases: u64,
+    /// The peers' lenient decisions.
+    pub peer_lenient: u64,
+    /// The peers' share, per mille.
+    pub peer_share_permille: u32,
+    /// The z-score in tenths (signed; `i64::MAX` or `i64::MIN` when the peers'
+    /// share is 0 or 1).
+    pub z_tenths: i64,
+    /// Which way.
+    pub direction: Direction,
+}
+
+impl LeniencyOutlier {
+    /// The provision the flag rests on: 山丹县实施方案 四(二) ("执法放水") for a
+    /// more lenient share, 四(一) ("将行政柔性执法作为首选方式") for a less
+    /// lenient one.
+    pub const fn citation(&self) -> Citation {
+        match self.direction {
+            Direction::MoreLenient => Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(2),
+            Direction::LessLenient => Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(1),
+        }
+    }
+}
+
+fn permille(part: u64, whole: u64) -> u32 {
+    if whole == 0 {
+        return 0;
+    }
+    u32::try_from(u128::from(part) * 1000 / u128::from(whole)).unwrap_or(u32::MAX)
+}
+
+fn isqrt(n: u128) -> u128 {
+    if n < 2 {
+        return n;
+    }
+    let mut x = n;
+    let mut y = x.div_ceil(2);
+    while y < x {
+        x = y;
+        y = (x + n / x) / 2;
+    }
+    x
+}
+
+/// Compares `lenient` of `cases` with the peers' `peer_lenient` of
+/// `peer_cases`; `Some((z_tenths, direction))` when out of line.
+fn out_of_line(
+    cases: u64,
+    lenient: u64,
+    peer_cases: u64,
+    peer_lenient: u64,
+    cfg: &AuditConfig,
+) -> Option<(i64, Direction)> {
+    if cases < u64::from(cfg.outlier_min_cases) || peer_cases == 0 {
+        return None;
+    }
+    let share = permille(lenient, cases);
+    let peer = permille(peer_lenient, peer_cases);
+    if share.abs_diff(peer) < cfg.outlier_min_gap_permille {
+        return None;
+    }
+    // z = (l·N' − n·L') / sqrt(n·L'·(N' − L')), the binomial z-score of the
+    // count l against the peers' rate L'/N', scaled by N'.
+    let diff = i128::from(lenient) * i128::from(peer_cases) - i128::from(cases) * i128::from(peer_lenient);
+    let direction = if diff > 0 { Direction::MoreLenient } else { Direction::LessLenient };
+    let var =
+        u128::from(cases) * u128::from(peer_lenient) * u128::from(peer_cases.saturating_sub(peer_lenient));
+    if var == 0 {
+        let z = if diff > 0 { i64::MAX } else { i64::MIN };
+        return (diff != 0).then_some((z, direction));
+    }
+    let d2 = diff.unsigned_abs().saturating_mul(diff.unsigned_abs());
+    let z0 = u128::from(cfg.outlier_z_tenths);
+    if d2.saturating_mul(100) < z0 * z0 * var {
+        return None;
+    }
+    let z = diff.unsigned_abs().saturating_mul(10) / isqrt(var).max(1);
+    let z = i64::try_from(z).unwrap_or(i64::MAX);
+    Some((if diff > 0 { z } else { -z }, direction))
+}
+
+/// Flags units, and officers within their unit, whose share of lenient
+/// outcomes (不予、减轻、从轻) is far out of line with their peers'.
+///
+/// # The statistic
+///
+/// For a unit with *n* decisions of which *l* are lenient, the peers are all
+/// other units together, with *N′* decisions and *L′* lenient ones. The unit
+/// is flagged when it has at least [`AuditConfig::outlier_min_cases`]
+/// decisions, its share differs from the peers' by at least
+/// [`AuditConfig::outlier_min_gap_permille`] ‰, and the binomial z-score
+/// `z = (l − n·p) / √(n·p·(1 − p))` with `p = L′/N′` reaches
+/// [`AuditConfig::outlier_z_tenths`] / 10 in absolute value — computed
+/// exactly in integers as `(l·N′ − n·L′)² · 100 ≥ z₁₀² · n·L′·(N′ − L′)`. An
+/// officer is compared the same way with the other officers of the same
+/// unit (decisions without a recorded unit form one unit). Both directions
+/// are reported. The statistic screens for review; it does not account for
+/// differences in case mix between units.
+///
+/// ```
+/// use rouxing::audit::{leniency_outliers, AuditConfig};
+/// assert!(leniency_outliers(&[], &AuditConfig::default()).is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn leniency_outliers(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<LeniencyOutlier> {
+    // (cases, lenient) per unit, and per (unit, officer), in first-seen order.
+    let mut units: Vec<(Option<&AgencyId>, u64, u64)> = Vec::new();
+    let mut unit_index: HashMap<Option<&AgencyId>, usize> = HashMap::new();
+    let mut officers: Vec<(Option<&AgencyId>, &OfficerId, u64, u64)> = Vec::new();
+    let mut officer_index: HashMap<(Option<&AgencyId>, &OfficerId), usize> = HashMap::new();
+    let (mut total, mut total_lenient) = (0u64, 0u64);
+    for c in cases {
+        let l = u64::from(c.tier.is_lenient());
+        total += 1;
+        total_lenient += l;
+        let unit = c.unit.as_ref();
+        let next = units.len();
+        let i = *unit_index.entry(unit).or_insert(next);
+        if i == next {
+            units.push((unit, 0, 0));
+        }
+        if let Some(u) = units.get_mut(i) {
+            u.1 += 1;
+            u.2 += l;
+        }
+        if let Some(officer) = &c.officer {
+            let next = officers.len();
+            let j = *officer_index.entry((unit, officer)).or_insert(next);
+            if j == next {
+                officers.push((unit, officer, 0, 0));
+            }
+            if let Some(o) = officers.get_mut(j) {
+                o.2 += 1;
+                o.3 += l;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for &(unit, n, l) in &units {
+        let (pn, pl) = (total - n, total_lenient - l);
+        if let Some((z, direction)) = out_of_line(n, l, pn, pl, cfg) {
+            out.push(LeniencyOutlier {
+                scope: OutlierScope::Unit,
+                unit: unit.cloned(),
+                officer: None,
+                cases: n,
+                lenient: l,
+                share_permille: permille(l, n),
+                peer_cases: pn,
+                peer_lenient: pl,
+                peer_share_permille: permille(pl, pn),
+                z_tenths: z,
+                direction,
+            });
+        }
+    }
+    // The unit's decisions by officers with a recorded officer, as the
+    // officers' peer pool.
+    let mut by_unit: HashMap<Option<&AgencyId>, (u64, u64)> = HashMap::new();
+    for &(unit, _, n, l) in &officers {
+        let e = by_unit.entry(unit).or_insert((0, 0));
+        e.0 += n;
+        e.1 += l;
+    }
+    for &(unit, officer, n, l) in &officers {
+        let (un, ul) = by_unit.get(&unit).copied().unwrap_or((n, l));
+        let (pn, pl) = (un - n, ul - l);
+        if let Some((z, direction)) = out_of_line(n, l, pn, pl, cfg) {
+            out.push(LeniencyOutlier {
+                scope: OutlierScope::Officer,
+                unit: unit.cloned(),
+                officer: Some(officer.clone()),
+                cases: n,
+                lenient: l,
+                share_permille: permille(l, n),
+                peer_cases: pn,
+                peer_lenient: pl,
+                peer_share_permille: permille(pl, pn),
+                z_tenths: z,
+                direction,
+            });
+        }
+    }
+    out
+}
+
+/// A no-penalty outcome on a safety-baseline item.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineExemption {
+    /// The case.
+    pub case_id: CaseId,
+    /// The item.
+    pub item: ItemCode,
+    /// The ground relied on, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ground: Option<Ground>,
+}
+
+impl BaselineExemption {
+    /// 山丹县实施方案 五(二): tolerance is for fields "不触碰安全底线".
+    pub const CITATION: Citation = Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(2);
+}
+
+/// Lists no-penalty outcomes on safety-baseline items where a violation was
+/// established (not those barred by limitation, facts or legal basis).
+///
+/// A statutory no-penalty (轻微不罚, 无过错) binds on every item, so these are
+/// not unlawful in themselves; supervisors review them because the baseline
+/// calls for zero tolerance ("对于触碰到例如食品安全、公共安全等底线的行为，坚持零容忍").
+///
+/// # Legal basis
+///
+/// 山丹县实施方案 五(二): "对不触碰安全底线的新领域适当给予一定的“观察期”".
+///
+/// ```
+/// use rouxing::audit::baseline_exemptions;
+/// assert!(baseline_exemptions(&[]).is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn baseline_exemptions(cases: &[DecidedCase]) -> Vec<BaselineExemption> {
+    cases
+        .iter()
+        .filter(|c| c.safety_baseline && c.tier == Tier::NoPenalty && c.facts.bar.is_none())
+        .map(|c| BaselineExemption { case_id: c.case_id.clone(), item: c.item.clone(), ground: c.ground })
+        .collect()
+}
+
+/// The four batch checks together.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditReport {
+    /// 同事不同罚.
+    pub consistency: Vec<Divergence>,
+    /// 首违不罚 granted twice.
+    pub repeated_first_violation: Vec<RepeatedWaiver>,
+    /// Leniency outliers.
+    pub outliers: Vec<LeniencyOutlier>,
+    /// No-penalty outcomes on the safety baseline.
+    pub baseline_exemptions: Vec<BaselineExemption>,
+}
+
+impl AuditReport {
+    /// Whether nothing was flagged.
+    pub fn is_empty(&self) -> bool {
+        self.consistency.is_empty()
+            && self.repeated_first_violation.is_empty()
+            && self.outliers.is_empty()
+            && self.baseline_exemptions.is_empty()
+    }
+}
+
+/// Runs [`consistency`], [`repeated_first_violation`], [`leniency_outliers`]
+/// and [`baseline_exemptions`].
+///
+/// # Legal basis
+///
+/// See the [module documentation](self).
+///
+/// ```
+/// use rouxing::audit::{audit, AuditConfig};
+/// assert!(audit(&[], &AuditConfig::default()).is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn audit(cases: &[DecidedCase], cfg: &AuditConfig) -> AuditReport {
+    AuditReport {
+        consistency: consistency(cases, cfg),
+        repeated_first_violation: repeated_first_violation(cases, cfg),
+        outliers: leniency_outliers(cases, cfg),
+        baseline_exemptions: baseline_exemptions(cases),
+    }
+}
+
+impl fmt::Display for AuditReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "同事不同罚：{}组（{}）", self.consistency.len(), Divergence::CITATION)?;
+        for d in &self.consistency {
+            let ids: Vec<String> =
+                d.cases.iter().map(|m| format!("{}（{}）", m.case_id, m.tier.legal_name())).collect();
+            writeln!(f, "  - 事项{}：{}", d.item, ids.join("、"))?;
+        }
+        writeln!(
+            f,
+            "重复适用首违不罚：{}件（{}）",
+            self.repeated_first_violation.len(),
+            RepeatedWaiver::CITATION
+        )?;
+        for r in &self.repeated_first_violation {
+            writeln!(
+                f,
+                "  - 当事人{}事项{}：{}（{}）后又于{}（{}）适用",
+                r.party, r.item, r.earlier, r.earlier_act_on, r.later, r.later_act_on
+            )?;
+        }
+        writeln!(f, "从宽比例异常：{}个", self.outliers.len())?;
+        for o in &self.outliers {
+            writeln!(
+                f,
+                "  - {}{}{}：从宽{}‰，同类{}‰，{}（{}）",
+                o.scope.legal_name(),
+                o.unit.as_ref().map(|u| u.as_str()).unwrap_or("（未记录）"),
+                o.officer.as_ref().map(|x| format!("/{x}")).unwrap_or_default(),
+                o.share_permille,
+                o.peer_share_permille,
+                o.direction.legal_name(),
+                o.citation()
+            )?;
+        }
+        writeln!(
+            f,
+            "安全底线事项不予处罚：{}件（{}）",
+            self.baseline_exemptions.len(),
+            BaselineExemption::CITATION
+        )?;
+        for b in &self.baseline_exemptions {
+            writeln!(f, "  - {}（事项{}）", b.case_id, b.item)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citations_are_known() {
+        assert!(Divergence::CITATION.is_known());
+        assert!(RepeatedWaiver::CITATION.is_known());
+        assert!(BaselineExemption::CITATION.is_known());
+        for direction in Direction::ALL {
+            let o = LeniencyOutlier {
+                scope: OutlierScope::Unit,
+                unit: None,
+                officer: None,
+                cases: 0,
+                lenient: 0,
+                share_permille: 0,
+                peer_cases: 0,
+                peer_lenient: 0,
+                peer_share_permille: 0,
+                z_tenths: 0,
+                direction: *direction,
+            };
+            assert!(o.citation().is_known());
+        }
+    }
+
+    #[test]
+    fn bands() {
+        let cfg = AuditConfig::default();
+        assert_eq!(cfg.band(None), 0);
+        assert_eq!(cfg.band(Some(Money::yuan(1_000))), 1);
+        assert_eq!(cfg.band(Some(Money::from_fen(100_001))), 2);
+        assert_eq!(cfg.band(Some(Money::yuan(5_000_000))), 5);
+    }
+
+    #[test]
+    fn isqrt_is_floor() {
+        for n in [0u128, 1, 2, 3, 4, 15, 16, 17, 1 << 40, u128::from(u64::MAX)] {
+            let r = isqrt(n);
+            assert!(r * r <= n && (r + 1) * (r + 1) > n, "{n}");
+        }
+    }
+
+    #[test]
+    fn z_score_matches_the_float_formula() {
+        let cfg = AuditConfig {
+            outlier_min_cases: 1,
+            outlier_min_gap_permille: 0,
+            outlier_z_tenths: 0,
+            ..AuditConfig::default()
+        };
+        // 60 of 100 lenient against 300 of 1000: p = 0.3,
+        // z = (60 − 30) / √(100·0.3·0.7) = 6.547…
+        let (z, dir) = out_of_line(100, 60, 1000, 300, &cfg).unwrap();
+        assert_eq!(dir, Direction::MoreLenient);
+        assert_eq!(z, 65);
+        let (z, dir) = out_of_line(100, 10, 1000, 300, &cfg).unwrap();
+        assert_eq!(dir, Direction::LessLenient);
+        assert_eq!(z, -43);
+    }
+
+    #[test]
+    fn pack_distinguishes_every_field() {
+        let base = FactSignature {
+            natural_person: false,
+            personal: PersonalGround::None,
+            gravity: Gravity::Minor,
+            harm: Harm::None,
+            fault: Fault::Intentional,
+            correction: CorrectionStatus::None,
+            first_violation: FirstViolationStatus::First,
+            mitigating: 0,
+            aggravating: 0,
+            bar: None,
+        };
+        let variants = [
+            FactSignature { natural_person: true, ..base },
+            FactSignature { personal: PersonalGround::PartialCapacity, ..base },
+            FactSignature { gravity: Gravity::Serious, ..base },
+            FactSignature { harm: Harm::Serious, ..base },
+            FactSignature { fault: Fault::NoFaultProven, ..base },
+            FactSignature { correction: CorrectionStatus::Refused, ..base },
+            FactSignature { first_violation: FirstViolationStatus::Unknown, ..base },
+            FactSignature { mitigating: 0x40, ..base },
+            FactSignature { aggravating: 0x400, ..base },
+            FactSignature { bar: Some(Bar::LimitationExpired), ..base },
+        ];
+        let mut packed: Vec<u64> = variants.iter().map(|s| s.pack(0)).collect();
+        packed.push(base.pack(0));
+        packed.push(base.pack(15));
+        let n = packed.len();
+        packed.sort_unstable();
+        packed.dedup();
+        assert_eq!(packed.len(), n);
+    }
+}

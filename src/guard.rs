@@ -1,0 +1,1022 @@
+//! Legality guards (合法性审查): an officer chooses, rouxing checks.
+//!
+//! Flexible enforcement must stay inside the law on both sides. The county
+//! plan demands flexibility **and** "坚决防止借柔性执法之名“执法放水”“柔性滥用”"
+//! (山丹县实施方案 四(二)), the prevention of "“以罚代教”“以罚代管”和“同事不同罚”"
+//! (六(三)), and legal review of every flexible decision (四(三)). [`review`]
+//! checks one decision against its assessment and returns typed
+//! [`Finding`]s, each with a rule code ([`FindingCode`]), a [`Severity`], the
+//! facts ([`Detail`]) and the provision ([`Citation`]);
+//! the Chinese explanation is rendered on demand.
+//!
+//! The rules checked, by legal-review point:
+//!
+//! | point | rules |
+//! |---|---|
+//! | 主体合法 | outside the agency's competence (Art. 17, 法无授权不可为) |
+//! | 事实清楚 / 证据确凿 | penalty on facts not established (Art. 40); a ground relied on that the facts do not support; the same act penalised before (Art. 29) |
+//! | 适用依据准确 | limitation (Art. 36), rule version (Art. 37), legal basis (Art. 38), transfer of crimes (Arts. 8, 27), fine above the maximum or below the minimum and kinds not prescribed (Art. 76 ¶1 (二)), two fines (Art. 29), confiscation (Art. 28 ¶2), correction order (Art. 28 ¶1, 以罚代管), education (Art. 33 ¶3), guardian order (Arts. 30, 31), no disposition at all (Art. 83, 不作为) |
+//! | 裁量适当 | a tier below the lawful set (执法放水 / 柔性滥用: no penalty despite harm, 首违不罚 for a repeat, excluded leniency, 减轻 without ground); a tier above it (机械执法: a mandatory 不予 penalised, 应当从轻减轻 ignored, 一罚了之); a fine outside the tier's 裁量基准 band (Art. 34); a self-contradictory decision; tolerance on the safety baseline (plan 五); a discretionary choice or an override without reasons (Art. 44); coercion where soft means suffice (优化营商环境条例 Art. 59 ¶1) |
+//! | 程序合法 | summary procedure beyond Art. 51; legal review (Art. 58, plan 四(三)); hearing notice (Art. 63); collective decision (Art. 57 ¶2); heavier than notified (Art. 45 ¶2); the Art. 60 period |
+//!
+//! [`LegalReviewChecklist`] turns a review into the legal reviewer's
+//! checklist (法制审核) with an opinion (通过 / 不通过) that a case file can store;
+//! [`Proposal`] turns an officer's edit of the recommendation into a
+//! [`Decision`], recording the override.
+//!
+//! ```
+//! use rouxing::assess::Tier;
+//! use rouxing::case::{Case, Correction, Harm};
+//! use rouxing::catalogue::{Catalogue, Domain, Item, StatutoryPenalty};
+//! use rouxing::guard::{review, FindingCode, Severity};
+//! use rouxing::measure::PenaltyKind;
+//! use rouxing::money::{FineRule, Money};
+//! use rouxing::party::{Party, PartyId};
+//! use rouxing::{assess, recommend, Regime};
+//! use chrono::NaiveDate;
+//!
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+//! let item = Item {
+//!     code: "X-1".parse()?,
+//!     name: "某违法行为".into(),
+//!     domain: Domain::MarketRegulation,
+//!     authority: "市场监督管理部门".into(),
+//!     violated_provisions: vec![],
+//!     penalty_provision: "某条例第十条".into(),
+//!     penalty_text: None,
+//!     penalty: StatutoryPenalty::new(
+//!         vec![PenaltyKind::Fine],
+//!         Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000))?),
+//!         None,
+//!     )?,
+//!     amendments: vec![],
+//!     safety_baseline: false,
+//!     sectors: vec![],
+//!     limitation: None,
+//!     no_fault_exception: None,
+//!     entries: vec![],
+//! };
+//! let catalogue = Catalogue::new("示例", vec![], vec![item])?;
+//! let case = Case::builder("C-1".parse()?, "X-1".parse()?)
+//!     .party(Party::legal_person(PartyId::new("P-1")?, None))
+//!     .act_on(d(2025, 3, 1)?)
+//!     .discovered_on(d(2025, 3, 2)?)
+//!     .harm(Harm::Serious)
+//!     .correction(Correction::None)
+//!     .build()?;
+//! let regime = Regime::national();
+//! let a = assess(&case, &catalogue, &regime, d(2025, 3, 10)?);
+//! let recommended = recommend(&a, &regime);
+//! assert!(review(&case, &a, &recommended, &regime).is_lawful());
+//!
+//! // An officer lets it go: no penalty despite serious harm.
+//! let mut lenient = recommended.clone();
+//! lenient.tier = Tier::NoPenalty;
+//! lenient.sanctions.clear();
+//! let r = review(&case, &a, &lenient, &regime);
+//! assert!(r.has(FindingCode::NoPenaltyDespiteHarm));
+//! assert_eq!(r.worst(), Some(Severity::Unlawful));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Legal basis
+//!
+//! 山丹县实施方案 四(二): "坚决防止借柔性执法之名“执法放水”“柔性滥用”"; 四(三): "要将采取柔性
+//! 执法方式和适用“两轻一免”情形的执法决定纳入重大执法决定法制审核范围"; 六(三): "防止“以罚代教”
+//! “以罚代管”和“同事不同罚”等问题发生". Each finding cites the provision it applies.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assess::{Assessment, Bar, DeadlineKind, EntryResult, Ground, Tier, Why};
+use crate::case::{Aggravating, Case, CaseId, Gravity, Harm, OfficerId, PriorOutcome};
+use crate::catalogue::{ListOutcome, Modal};
+use crate::decision::{Decision, Disposition, Procedure, ReviewTrigger, procedure_duties};
+use crate::law::{Citation, Instrument};
+use crate::measure::{Document, Mechanism, PenaltyKind};
+use crate::money::Money;
+use crate::regime::Regime;
+
+mod checklist;
+mod finding;
+mod proposal;
+
+pub use checklist::{
+    CheckPoint, CheckStatus, Evidence, LegalReviewChecklist, OpinionReason, ReviewOpinion, ReviewPoint,
+    Verdict,
+};
+pub use finding::{Detail, Explanation, Finding, FindingCode, Inconsistency, Severity};
+pub use proposal::{Omission, Proposal};
+
+/// The record of an officer's override of the recommendation: who changed
+/// what, whether the result stays inside the lawful set, and whether a reason
+/// was given.
+///
+/// # Legal basis
+///
+/// Officers may depart from the recommendation inside the lawful set
+/// (行政处罚法 Art. 34: 裁量权), but must give reasons (Art. 44: "告知当事人拟作出的
+/// 行政处罚内容及事实、理由、依据").
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideRecord {
+    /// Who overrode.
+    pub officer: OfficerId,
+    /// The tier recommended.
+    pub recommended: Tier,
+    /// The fine recommended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommended_fine: Option<Money>,
+    /// The tier decided.
+    pub decided: Tier,
+    /// The fine decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_fine: Option<Money>,
+    /// Whether the decided tier is in the lawful set.
+    pub within_lawful_set: bool,
+    /// Whether the officer gave a reason.
+    pub reasoned: bool,
+}
+
+/// The result of [`review`]: the findings, most severe first, and the
+/// override record.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// The case reviewed.
+    pub case_id: CaseId,
+    /// The findings, most severe first (stable within a severity).
+    pub findings: Vec<Finding>,
+    /// Who overrode the recommendation, if anyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overridden: Option<OverrideRecord>,
+}
+
+impl Review {
+    /// Whether no finding is of severity [`Severity::Unlawful`].
+    pub fn is_lawful(&self) -> bool {
+        self.worst() != Some(Severity::Unlawful)
+    }
+
+    /// Whether there is no finding above [`Severity::Advisory`]: the decision
+    /// can pass legal review as it stands.
+    pub fn passes(&self) -> bool {
+        self.worst().is_none_or(|s| s == Severity::Advisory)
+    }
+
+    /// The most severe finding's severity, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+
+    /// Whether a finding with this code was made.
+    pub fn has(&self, code: FindingCode) -> bool {
+        self.findings.iter().any(|f| f.code == code)
+    }
+
+    /// The finding with this code, if made.
+    pub fn get(&self, code: FindingCode) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.code == code)
+    }
+
+    /// The findings of one severity.
+    pub fn of(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.severity == severity)
+    }
+}
+
+impl fmt::Display for Review {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.findings.is_empty() {
+            writeln!(f, "案件 {}：未发现合法性问题", self.case_id)?;
+        } else {
+            writeln!(f, "案件 {}：发现{}项问题", self.case_id, self.findings.len())?;
+            for (i, x) in self.findings.iter().enumerate() {
+                writeln!(f, "{}. {x}", i + 1)?;
+            }
+        }
+        if let Some(o) = &self.overridden {
+            writeln!(
+                f,
+                "执法人员 {} 将建议的{}{}变更为{}{}（{}，{}）",
+                o.officer,
+                o.recommended.legal_name(),
+                o.recommended_fine.map(|m| format!("（罚款{m}）")).unwrap_or_default(),
+                o.decided.legal_name(),
+                o.decided_fine.map(|m| format!("（罚款{m}）")).unwrap_or_default(),
+                if o.within_lawful_set {
+                    "在依法可以作出的处理范围内"
+                } else {
+                    "超出依法可以作出的处理范围"
+                },
+                if o.reasoned { "已说明理由" } else { "未说明理由" }
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Reviews a decision against its case and assessment: the legality guard.
+///
+/// `assessment` must be the assessment of `case` under `regime` (as
+/// [`assess`](crate::assess()) returns it); `regime` is needed for the
+/// procedural duties the chosen outcome carries (legal review, hearing,
+/// collective decision) and the Art. 51 thresholds.
+///
+/// The review is pure and total. Its guarantees, each a property test:
+///
+/// * a decision [`recommend`](crate::recommend()) returns has no finding of
+///   severity [`Severity::Unlawful`];
+/// * a decision whose tier is outside the lawful set always has one;
+/// * every finding's citation points at a provision rouxing carries.
+///
+/// Findings are sorted most severe first. The clean path allocates nothing
+/// but the procedural-duty recomputation.
+///
+/// # Legal basis
+///
+/// See the [module documentation](self) for the rules and their provisions.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::case::{Case, Correction, Gravity, Harm};
+/// use rouxing::catalogue::{Catalogue, Domain, Item, StatutoryPenalty};
+/// use rouxing::guard::{review, FindingCode};
+/// use rouxing::measure::PenaltyKind;
+/// use rouxing::money::{FineRule, Money};
+/// use rouxing::party::{Party, PartyId};
+/// use rouxing::{assess, recommend, Regime};
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// let item = Item {
+///     code: "X-1".parse()?,
+///     name: "某违法行为".into(),
+///     domain: Domain::MarketRegulation,
+///     authority: "市场监督管理部门".into(),
+///     violated_provisions: vec![],
+///     penalty_provision: "某条例第十条".into(),
+///     penalty_text: None,
+///     penalty: StatutoryPenalty::new(
+///         vec![PenaltyKind::Fine],
+///         Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000))?),
+///         None,
+///     )?,
+///     amendments: vec![],
+///     safety_baseline: false,
+///     sectors: vec![],
+///     limitation: None,
+///     no_fault_exception: None,
+///     entries: vec![],
+/// };
+/// let catalogue = Catalogue::new("示例", vec![], vec![item])?;
+/// let case = Case::builder("C-1".parse()?, "X-1".parse()?)
+///     .party(Party::legal_person(PartyId::new("P-1")?, None))
+///     .act_on(d(2025, 3, 1)?)
+///     .discovered_on(d(2025, 3, 2)?)
+///     .harm(Harm::Harmful)
+///     .correction(Correction::None)
+///     .build()?;
+/// let regime = Regime::national();
+/// let a = assess(&case, &catalogue, &regime, d(2025, 3, 10)?);
+/// let mut decision = recommend(&a, &regime);
+/// decision.correction = None; // fine, and let the violation go on
+/// let r = review(&case, &a, &decision, &regime);
+/// assert!(r.has(FindingCode::MissingCorrectionOrder));
+/// assert!(!r.is_lawful());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn review(case: &Case, assessment: &Assessment, decision: &Decision, regime: &Regime) -> Review {
+    let mut out = Vec::new();
+    let c = Ctx { case, a: assessment, d: decision, regime };
+    c.tier(&mut out);
+    c.competence(&mut out);
+    c.consistency(&mut out);
+    c.fines(&mut out);
+    c.kinds(&mut out);
+    c.summary(&mut out);
+    c.duties(&mut out);
+    c.tolerance(&mut out);
+    c.procedure(&mut out);
+    c.reasons(&mut out);
+    c.coercion(&mut out);
+    // Most severe first; the sort is stable, so the order of the checks
+    // (roughly the order of the review points) is kept within a severity.
+    if out.len() > 1 {
+        out.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    }
+    Review { case_id: decision.case_id.clone(), findings: out, overridden: c.override_record() }
+}
+
+/// 山丹县实施方案 四(二): "坚决防止借柔性执法之名“执法放水”“柔性滥用”".
+const PLAN_ANTI_ABUSE: Citation = Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(2);
+
+struct Ctx<'a> {
+    case: &'a Case,
+    a: &'a Assessment,
+    d: &'a Decision,
+    regime: &'a Regime,
+}
+
+impl Ctx<'_> {
+    /// Whether a violation is established (a correction order and, on no
+    /// penalty, education are due).
+    fn violation(&self) -> bool {
+        matches!(self.a.bar, None | Some(Bar::LimitationExpired))
+    }
+
+    fn tiers(&self) -> Detail {
+        Detail::Tiers {
+            decided: self.d.tier,
+            lawful_min: self.a.most_lenient(),
+            lawful_max: self.a.least_lenient(),
+        }
+    }
+
+    fn tier(&self, out: &mut Vec<Finding>) {
+        let (a, d) = (self.a, self.d);
+        if a.is_lawful(d.tier) {
+            return;
+        }
+        if d.tier < a.most_lenient() {
+            out.push(self.too_lenient());
+        } else {
+            out.push(self.too_severe());
+        }
+    }
+
+    /// A tier below the lawful set: the most specific of the 执法放水 rules.
+    fn too_lenient(&self) -> Finding {
+        use FindingCode as C;
+        let (a, d, case) = (self.a, self.d, self.case);
+        if d.tier == Tier::NoPenalty && case.harm() >= Harm::Harmful {
+            return Finding::new(
+                C::NoPenaltyDespiteHarm,
+                Severity::Unlawful,
+                Citation::apl(57).para(1).item(1),
+                Detail::Harm { harm: case.harm() },
+            );
+        }
+        if d.tier == Tier::NoPenalty {
+            let earlier = a.trace.iter().find_map(|t| match t.why {
+                Why::FirstFacts { first: false, earlier, .. } => Some(earlier),
+                _ => None,
+            });
+            if let Some(earlier) = earlier {
+                return Finding::new(
+                    C::FirstViolationForRepeat,
+                    Severity::Unlawful,
+                    Citation::apl(33).para(1).sentence(2),
+                    Detail::Repeat { earlier },
+                );
+            }
+        }
+        let excluded = a.trace.iter().any(|t| match t.why {
+            Why::FirstBlockedByAggravation => true,
+            Why::Entry { index, result: EntryResult::Excluded { .. } | EntryResult::Aggravated } => {
+                a.entry(index).is_some_and(|e| e.outcome != ListOutcome::NoCoercion)
+            }
+            _ => false,
+        });
+        if excluded {
+            let citation = if case.aggravating().contains(&Aggravating::EmergencyMeasures) {
+                Citation::apl(49)
+            } else {
+                PLAN_ANTI_ABUSE
+            };
+            return Finding::new(C::LeniencyExcluded, Severity::Unlawful, citation, self.tiers());
+        }
+        if d.tier == Tier::Mitigated {
+            return Finding::new(
+                C::MitigationWithoutGround,
+                Severity::Unlawful,
+                Citation::apl(32),
+                self.tiers(),
+            );
+        }
+        Finding::new(C::BelowLawfulSet, Severity::Unlawful, PLAN_ANTI_ABUSE, self.tiers())
+    }
+
+    /// A tier above the lawful set: a bar, a mandatory 不予, an ignored
+    /// 应当从轻减轻, or plain disproportion.
+    fn too_severe(&self) -> Finding {
+        use FindingCode as C;
+        let (a, d) = (self.a, self.d);
+        let u = Severity::Unlawful;
+        match a.bar {
+            Some(Bar::LimitationExpired) => {
+                let detail = match a.limitation {
+                    Some(l) => Detail::Limitation { last_day: l.last_day, discovered_on: l.discovered_on },
+                    None => Detail::Bar { bar: Bar::LimitationExpired },
+                };
+                return Finding::new(C::PenaltyAfterLimitation, u, Citation::apl(36).para(1), detail);
+            }
+            Some(Bar::FactsNotEstablished) => {
+                return Finding::new(
+                    C::PenaltyWithoutEstablishedFacts,
+                    u,
+                    Citation::apl(40),
+                    Detail::Bar { bar: Bar::FactsNotEstablished },
+                );
+            }
+            Some(Bar::NoLegalBasis) => {
+                return Finding::new(
+                    C::PenaltyWithoutLegalBasis,
+                    u,
+                    Citation::apl(38).para(1),
+                    Detail::Bar { bar: Bar::NoLegalBasis },
+                );
+            }
+            Some(Bar::NotIllegal) => {
+                return Finding::new(
+                    C::WrongRuleVersion,
+                    u,
+                    Citation::apl(37),
+                    Detail::Version { fine: None, limit: None, kind: None },
+                );
+            }
+            Some(Bar::SuspectedCrime) => {
+                return Finding::new(
+                    C::PenaltyInsteadOfTransfer,
+                    u,
+                    Citation::apl(8).para(2),
+                    Detail::Bar { bar: Bar::SuspectedCrime },
+                );
+            }
+            None => {}
+        }
+        let max = a.least_lenient();
+        if max == Tier::NoPenalty {
+            if let Some(g) = a
+                .lawful
+                .first()
+                .and_then(|o| o.grounds.first())
+                .copied()
+                .filter(|g| !matches!(g, Ground::Bar { .. }))
+            {
+                return Finding::new(
+                    C::PenaltyDespiteMandatoryNoPenalty,
+                    u,
+                    g.citation(),
+                    Detail::Ground { ground: g, decided: d.tier },
+                );
+            }
+        }
+        if max <= Tier::Lighter {
+            let ground = a.option(max).and_then(|o| {
+                o.grounds.iter().copied().find(|g| {
+                    matches!(
+                        g,
+                        Ground::Minor
+                            | Ground::Mitigating { .. }
+                            | Ground::ListEntry {
+                                modal: Modal::Shall,
+                                outcome: ListOutcome::Mitigate | ListOutcome::Lighten,
+                                ..
+                            }
+                    )
+                })
+            });
+            if let Some(g) = ground {
+                return Finding::new(
+                    C::MitigationIgnored,
+                    u,
+                    g.citation(),
+                    Detail::Ground { ground: g, decided: d.tier },
+                );
+            }
+        }
+        Finding::new(C::AboveLawfulSet, u, Citation::apl(5).para(2), self.tiers())
+    }
+
+    fn competence(&self, out: &mut Vec<Finding>) {
+        if let (Some(agency), Some(item)) = (&self.d.agency, &self.a.item) {
+            if agency.domain != item.domain {
+                out.push(Finding::new(
+                    FindingCode::OutsideCompetence,
+                    Severity::Unlawful,
+                    Citation::apl(17),
+                    Detail::Competence { agency: agency.domain, item: item.domain },
+                ));
+            }
+        }
+    }
+
+    fn consistency(&self, out: &mut Vec<Finding>) {
+        let (a, d) = (self.a, self.d);
+        let crime = a.bar == Some(Bar::SuspectedCrime);
+        if crime && d.disposition != Disposition::Transfer {
+            out.push(Finding::new(
+                FindingCode::NoCriminalTransfer,
+                Severity::Unlawful,
+                Citation::apl(27).para(1),
+                Detail::Bar { bar: Bar::SuspectedCrime },
+            ));
+        }
+        let mut push = |inconsistency: Inconsistency, severity: Severity| {
+            out.push(Finding::new(
+                FindingCode::InconsistentDecision,
+                severity,
+                Citation::apl(57).para(1),
+                Detail::Inconsistency { inconsistency },
+            ));
+        };
+        let penalty_tier = d.tier != Tier::NoPenalty;
+        if !penalty_tier && !d.sanctions.is_empty() {
+            push(Inconsistency::SanctionsOnNoPenalty, Severity::Unlawful);
+        }
+        if penalty_tier && d.sanctions.is_empty() && d.disposition != Disposition::Transfer {
+            // In substance no penalty: unlawful leniency where no penalty is
+            // not lawful.
+            let severity =
+                if a.is_lawful(Tier::NoPenalty) { Severity::Irregular } else { Severity::Unlawful };
+            push(Inconsistency::NoSanctionsOnPenalty, severity);
+        }
+        let mismatch = match d.disposition {
+            Disposition::Penalty => !penalty_tier,
+            Disposition::NoPenalty | Disposition::Transfer => penalty_tier,
+        };
+        if mismatch {
+            push(Inconsistency::DispositionMismatch, Severity::Irregular);
+        }
+        if d.disposition == Disposition::Transfer && !crime {
+            push(Inconsistency::TransferWithoutSuspicion, Severity::Irregular);
+        }
+    }
+
+    fn fines(&self, out: &mut Vec<Finding>) {
+        use FindingCode as C;
+        let (a, d, case) = (self.a, self.d, self.case);
+        let count = d.sanctions.iter().filter(|s| s.kind == PenaltyKind::Fine).count();
+        if count == 0 {
+            return;
+        }
+        if count > 1 {
+            out.push(Finding::new(
+                C::SecondFine,
+                Severity::Unlawful,
+                Citation::apl(29),
+                Detail::Fines { count: u16::try_from(count).unwrap_or(u16::MAX) },
+            ));
+        }
+        if let Some(p) = case.priors().iter().find(|p| {
+            &p.item == case.item() && p.on == case.act().start() && p.outcome == PriorOutcome::Penalised
+        }) {
+            out.push(Finding::new(
+                C::SameActFinedBefore,
+                Severity::Irregular,
+                Citation::apl(29),
+                Detail::SameAct { on: p.on },
+            ));
+        }
+        let Some(fine) = d.fine() else {
+            return;
+        };
+        // Bars and a no-penalty tier are findings of their own.
+        if a.bar.is_some() || d.tier == Tier::NoPenalty {
+            return;
+        }
+        let statutory = a.version.as_ref().and_then(|v| v.fine_bounds);
+        if let Some(b) = statutory {
+            if fine > b.max() {
+                out.push(if self.other_version_admits_fine(fine) {
+                    Finding::new(
+                        C::WrongRuleVersion,
+                        Severity::Unlawful,
+                        Citation::apl(37),
+                        Detail::Version { fine: Some(fine), limit: Some(b.max()), kind: None },
+                    )
+                } else {
+                    Finding::new(
+                        C::FineAboveMaximum,
+                        Severity::Unlawful,
+                        Citation::apl(76).para(1).item(2),
+                        Detail::Fine { fine, limit: b.max() },
+                    )
+                });
+                return;
+            }
+            if fine < b.min() && d.tier != Tier::Mitigated {
+                out.push(Finding::new(
+                    C::FineBelowMinimum,
+                    Severity::Unlawful,
+                    Citation::apl(76).para(1).item(2),
+                    Detail::Fine { fine, limit: b.min() },
+                ));
+                return;
+            }
+        }
+        if let Some(band) = a.option(d.tier).and_then(|o| o.fine_band) {
+            if !band.contains(fine) {
+                let lawful_elsewhere = a.lawful.iter().filter_map(|o| o.fine_band).any(|b| b.contains(fine));
+                out.push(Finding::new(
+                    C::FineOutsideBand,
+                    if lawful_elsewhere { Severity::Irregular } else { Severity::Unlawful },
+                    Citation::apl(34),
+                    Detail::Band { fine, tier: d.tier, band },
+                ));
+            }
+        }
+    }
+
+    /// Whether another version of the item's provision than the applicable
+    /// one admits the fine (Art. 37).
+    fn other_version_admits_fine(&self, fine: Money) -> bool {
+        let Some(item) = &self.a.item else {
+            return false;
+        };
+        let natural = self.a.natural_person;
+        let amounts = self.case.amounts();
+        std::iter::once(Some(&item.penalty))
+            .chain(item.amendments.iter().map(|m| m.penalty.as_ref()))
+            .flatten()
+            .filter_map(|p| p.fine_for(natural).and_then(|r| r.bounds(amounts)))
+            .any(|b| b.contains(fine))
+    }
+
+    fn kinds(&self, out: &mut Vec<Finding>) {
+        let (a, d, case) = (self.a, self.d, self.case);
+        // Other provisions the act violates may prescribe other kinds; the
+        // check needs the catalogue then, which the review does not take.
+        if a.bar.is_some() || d.tier == Tier::NoPenalty || !case.also_violates().is_empty() {
+            return;
+        }
+        let Some(p) = a.version.as_ref().and_then(|v| v.penalty.as_ref()) else {
+            return;
+        };
+        for s in &d.sanctions {
+            let k = s.kind;
+            // Confiscation of illegal gains is always due (Art. 28 ¶2); 减轻
+            // may choose a lighter kind than those prescribed (Jiangsu 市场监管
+            // 规定 Art. 3: "在…处罚种类之外选择更轻的处罚种类").
+            let allowed = p.has_kind(k)
+                || k == PenaltyKind::ConfiscateIllegalGains
+                || (d.tier == Tier::Mitigated && k.group() < p.heaviest_group());
+            if allowed {
+                continue;
+            }
+            let other = a.item.as_ref().is_some_and(|item| {
+                std::iter::once(Some(&item.penalty))
+                    .chain(item.amendments.iter().map(|m| m.penalty.as_ref()))
+                    .flatten()
+                    .any(|q| q.has_kind(k))
+            });
+            out.push(if other {
+                Finding::new(
+                    FindingCode::WrongRuleVersion,
+                    Severity::Unlawful,
+                    Citation::apl(37),
+                    Detail::Version { fine: None, limit: None, kind: Some(k) },
+                )
+            } else {
+                Finding::new(
+                    FindingCode::SanctionNotPrescribed,
+                    Severity::Unlawful,
+                    Citation::apl(76).para(1).item(2),
+                    Detail::Kind { kind: k },
+                )
+            });
+        }
+    }
+
+    fn summary(&self, out: &mut Vec<Finding>) {
+        let (a, d, regime) = (self.a, self.d, self.regime);
+        if d.procedure != Procedure::Summary || d.sanctions.is_empty() {
+            return;
+        }
+        let threshold =
+            if a.natural_person { regime.summary.natural_person } else { regime.summary.organisation };
+        let kind = d
+            .sanctions
+            .iter()
+            .map(|s| s.kind)
+            .find(|k| !matches!(k, PenaltyKind::Warning | PenaltyKind::Fine));
+        let fine = d.fine().filter(|f| !regime.summary.admits(*f, a.natural_person));
+        if kind.is_some() || fine.is_some() {
+            out.push(Finding::new(
+                FindingCode::SummaryProcedureIneligible,
+                Severity::Unlawful,
+                Citation::apl(51),
+                Detail::Summary { fine, threshold, kind },
+            ));
+        }
+    }
+
+    /// Duties that survive leniency: correction, education, guardian order,
+    /// confiscation; and the duty to act at all.
+    fn duties(&self, out: &mut Vec<Finding>) {
+        use FindingCode as C;
+        let (a, d) = (self.a, self.d);
+        let u = Severity::Unlawful;
+        let transfer = d.disposition == Disposition::Transfer;
+        if a.bar.is_none() && d.tier != Tier::NoPenalty {
+            if let Some(gains) = a.illegal_gains {
+                if !d.sanctions.iter().any(|s| s.kind == PenaltyKind::ConfiscateIllegalGains) {
+                    out.push(Finding::new(
+                        C::MissingConfiscation,
+                        u,
+                        Citation::apl(28).para(2),
+                        Detail::Confiscation { gains },
+                    ));
+                }
+            }
+        }
+        let violation = self.violation() && !transfer;
+        if violation && a.has_duty(crate::assess::Duty::CorrectionOrder) && d.correction.is_none() {
+            out.push(Finding::new(
+                C::MissingCorrectionOrder,
+                u,
+                Citation::apl(28).para(1),
+                Detail::Decided { tier: d.tier },
+            ));
+        }
+        let no_penalty = d.tier == Tier::NoPenalty && d.sanctions.is_empty();
+        if violation && no_penalty && !d.education {
+            out.push(Finding::new(
+                C::MissingEducation,
+                u,
+                Citation::apl(33).para(3),
+                Detail::Decided { tier: d.tier },
+            ));
+        }
+        if let Some(due) = a.guardian_order {
+            if no_penalty && d.guardian_order != Some(due) {
+                out.push(Finding::new(C::MissingGuardianOrder, u, due.citation(), Detail::Guardian { due }));
+            }
+        }
+        let nothing = d.sanctions.is_empty()
+            && d.correction.is_none()
+            && !d.education
+            && d.soft_measures.is_empty()
+            && d.mechanisms.is_empty()
+            && d.guardian_order.is_none();
+        if a.bar.is_none() && !transfer && nothing {
+            out.push(Finding::new(C::NoDisposition, u, Citation::apl(83), Detail::Decided { tier: d.tier }));
+        }
+    }
+
+    fn tolerance(&self, out: &mut Vec<Finding>) {
+        let Some(item) = &self.a.item else {
+            return;
+        };
+        if !item.safety_baseline {
+            return;
+        }
+        let plan = |item| Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(item);
+        for &m in &self.d.mechanisms {
+            let (severity, citation) = match m {
+                // "对不触碰安全底线的新领域适当给予一定的“观察期”" (五(二)).
+                Mechanism::ObservationPeriod => (Severity::Unlawful, plan(2)),
+                // 过渡期 and 简易引导 are not expressly limited by the plan;
+                // zero tolerance on the safety baseline makes them irregular.
+                Mechanism::TransitionPeriod => (Severity::Irregular, plan(2)),
+                Mechanism::SimpleGuidance => (Severity::Irregular, plan(1)),
+                Mechanism::CorrectionOnly | Mechanism::CreditIncentive => continue,
+            };
+            out.push(Finding::new(
+                FindingCode::ToleranceOnSafetyBaseline,
+                severity,
+                citation,
+                Detail::Mechanism { mechanism: m },
+            ));
+        }
+    }
+
+    fn procedure(&self, out: &mut Vec<Finding>) {
+        use FindingCode as C;
+        let (a, d) = (self.a, self.d);
+        let u = Severity::Unlawful;
+        let required = procedure_duties(a, self.regime, d.tier, &d.sanctions);
+        let transfer = d.disposition == Disposition::Transfer;
+        let has_doc = |doc: Document| d.documents.contains(&doc);
+        if !required.legal_review.is_empty() {
+            let documented = transfer || has_doc(Document::LegalReviewOpinion);
+            let missing = |t: &&ReviewTrigger| !documented || !d.duties.legal_review.contains(t);
+            let statutory = |t: &&ReviewTrigger| {
+                matches!(
+                    t,
+                    ReviewTrigger::MajorPublicInterest
+                        | ReviewTrigger::MajorRightsAfterHearing
+                        | ReviewTrigger::Complex
+                )
+            };
+            let worst = required
+                .legal_review
+                .iter()
+                .filter(missing)
+                .find(statutory)
+                .or_else(|| required.legal_review.iter().find(missing));
+            if let Some(&trigger) = worst {
+                let severity = if statutory(&&trigger) { u } else { Severity::Irregular };
+                out.push(Finding::new(
+                    C::MissingLegalReview,
+                    severity,
+                    trigger.citation(),
+                    Detail::Trigger { trigger },
+                ));
+            }
+        }
+        if required.hearing_notice && !(d.duties.hearing_notice && has_doc(Document::HearingNotice)) {
+            out.push(Finding::new(
+                C::MissingHearingNotice,
+                u,
+                Citation::apl(63).para(1),
+                Detail::Decided { tier: d.tier },
+            ));
+        }
+        if required.collective_decision
+            && !(d.duties.collective_decision && has_doc(Document::CollectiveDiscussionRecord))
+        {
+            out.push(Finding::new(
+                C::MissingCollectiveDecision,
+                u,
+                Citation::apl(57).para(2),
+                Detail::Decided { tier: d.tier },
+            ));
+        }
+        if let Some(n) = d.notified {
+            let fine = d.fine();
+            let heavier = d.tier > n.tier || fine.unwrap_or(Money::ZERO) > n.fine.unwrap_or(Money::ZERO);
+            if heavier {
+                out.push(Finding::new(
+                    C::HeavierAfterStatement,
+                    u,
+                    Citation::apl(45).para(2),
+                    Detail::Notified {
+                        notified: n.tier,
+                        notified_fine: n.fine,
+                        decided: d.tier,
+                        decided_fine: fine,
+                    },
+                ));
+            }
+        }
+        if let Some(dl) = a.deadline(DeadlineKind::Decision) {
+            if d.decided_on > dl.due {
+                out.push(Finding::new(
+                    C::DecisionPeriodExceeded,
+                    Severity::Irregular,
+                    Citation::apl(60),
+                    Detail::Deadline { due: dl.due, decided_on: d.decided_on },
+                ));
+            }
+        }
+    }
+
+    fn reasons(&self, out: &mut Vec<Finding>) {
+        use FindingCode as C;
+        let (a, d) = (self.a, self.d);
+        let irregular = Severity::Irregular;
+        let note = d.reasons.officer_note.as_deref().is_some_and(|n| !n.trim().is_empty());
+        if d.reasons.tier != d.tier {
+            out.push(Finding::new(
+                C::MissingReasons,
+                irregular,
+                Citation::apl(44),
+                Detail::Reasons { stale: true },
+            ));
+        } else if d.overridden.is_none()
+            && a.lawful.len() > 1
+            && a.is_lawful(d.tier)
+            && d.tier != a.most_lenient()
+            && !note
+        {
+            out.push(Finding::new(
+                C::MissingReasons,
+                irregular,
+                Citation::apl(44),
+                Detail::Reasons { stale: false },
+            ));
+        }
+        if let Some(o) = &d.overridden {
+            if o.reason.trim().is_empty() {
+                out.push(Finding::new(
+                    C::OverrideWithoutReason,
+                    irregular,
+                    Citation::apl(44),
+                    Detail::Override { recommended: o.recommended, decided: d.tier },
+                ));
+            }
+        }
+        let unsupported = d.reasons.grounds.iter().find(|g| !a.lawful.iter().any(|o| o.grounds.contains(g)));
+        if let Some(&ground) = unsupported {
+            out.push(Finding::new(
+                C::GroundNotEstablished,
+                irregular,
+                Citation::apl(40),
+                Detail::Ground { ground, decided: d.tier },
+            ));
+        }
+    }
+
+    fn coercion(&self, out: &mut Vec<Finding>) {
+        let Some(&measure) = self.d.coercive_measures.first() else {
+            return;
+        };
+        let listed = !self.a.no_coercion.is_empty();
+        let minor = self.case.gravity() == Gravity::Minor || self.case.harm() <= Harm::Slight;
+        let severity = if listed {
+            Severity::Irregular
+        } else if minor {
+            Severity::Advisory
+        } else {
+            return;
+        };
+        out.push(Finding::new(
+            FindingCode::CoercionWhereSoftSuffices,
+            severity,
+            Citation::new(Instrument::OptimizingBusinessEnvironmentRegulations, 59).para(1),
+            Detail::Coercion { measure, listed },
+        ));
+    }
+
+    fn override_record(&self) -> Option<OverrideRecord> {
+        let (a, d) = (self.a, self.d);
+        d.overridden.as_ref().map(|o| OverrideRecord {
+            officer: o.officer.clone(),
+            recommended: o.recommended,
+            recommended_fine: o.recommended_fine,
+            decided: d.tier,
+            decided_fine: d.fine(),
+            within_lawful_set: a.is_lawful(d.tier),
+            reasoned: !o.reason.trim().is_empty(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::IntoEnumIterator;
+
+    #[test]
+    fn codes_round_trip_and_have_names() {
+        for c in FindingCode::iter() {
+            let s = c.to_string();
+            assert_eq!(s.parse::<FindingCode>().unwrap(), c);
+            assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{s}\""));
+            assert!(!c.legal_name().is_empty());
+        }
+        for s in Severity::iter() {
+            assert_eq!(s.to_string().parse::<Severity>().unwrap(), s);
+        }
+        assert!(Severity::Advisory < Severity::Irregular);
+        assert!(Severity::Irregular < Severity::Unlawful);
+        for i in Inconsistency::iter() {
+            assert_eq!(i.to_string().parse::<Inconsistency>().unwrap(), i);
+        }
+    }
+
+    #[test]
+    fn fixed_citations_are_known() {
+        assert!(PLAN_ANTI_ABUSE.is_known());
+        for c in [
+            Citation::apl(5).para(2),
+            Citation::apl(8).para(2),
+            Citation::apl(17),
+            Citation::apl(27).para(1),
+            Citation::apl(28).para(1),
+            Citation::apl(28).para(2),
+            Citation::apl(29),
+            Citation::apl(32),
+            Citation::apl(33).para(1).sentence(2),
+            Citation::apl(33).para(3),
+            Citation::apl(34),
+            Citation::apl(36).para(1),
+            Citation::apl(37),
+            Citation::apl(38).para(1),
+            Citation::apl(40),
+            Citation::apl(44),
+            Citation::apl(45).para(2),
+            Citation::apl(49),
+            Citation::apl(51),
+            Citation::apl(57).para(1),
+            Citation::apl(57).para(1).item(1),
+            Citation::apl(57).para(2),
+            Citation::apl(60),
+            Citation::apl(63).para(1),
+            Citation::apl(76).para(1).item(2),
+            Citation::apl(83),
+            Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(1),
+            Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(2),
+            Citation::new(Instrument::OptimizingBusinessEnvironmentRegulations, 59).para(1),
+        ] {
+            assert!(c.is_known(), "{c}");
+        }
+        for t in ReviewTrigger::iter() {
+            assert!(t.citation().is_known(), "{t}");
+        }
+    }
+
+    #[test]
+    fn every_code_explains_itself() {
+        // A finding whose detail does not fit its code still renders the
+        // rule's name instead of nothing.
+        for c in FindingCode::iter() {
+            let f = Finding::new(c, Severity::Irregular, Citation::apl(5), Detail::Fines { count: 9 });
+            let text = f.to_string();
+            assert!(text.starts_with("[不规范] "), "{text}");
+            assert!(text.contains(c.legal_name()), "{text}");
+        }
+    }
+}
