@@ -15,8 +15,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn load() -> Result<(Catalogue, Case, Case, Case, Case), String> {
-    let cat = Catalogue::from_json(include_str!("../examples/data/mechanisms/catalogue.json"))
-        .map_err(|e| e.to_string())?;
+    let cat = Catalogue::bundled().map_err(|e| e.to_string())?;
     let case = |text: &str| Case::from_json(text, &cat).map_err(|e| e.to_string());
     let guidance = case(include_str!("../examples/data/mechanisms/guidance-case.json"))?;
     let correction = case(include_str!("../examples/data/mechanisms/correction-case.json"))?;

@@ -9,8 +9,8 @@
 //!
 //! Without files it reviews the bundled proposals of
 //! `examples/data/proposals/` (a clean one, 执法放水, 机械执法, 以罚代管 and a
-//! decision outside the agency's competence) against the bundled catalogue
-//! of that folder, on 2025-06-30. A proposal is the recommendation with an
+//! decision outside the agency's competence) against the bundled sample
+//! catalogue, on 2025-06-30. A proposal is the recommendation with an
 //! officer's changes (see `rouxing::guard::Proposal` and the folder's
 //! README); without `--catalogue` the bundled catalogue is used, without
 //! `--regime` the Shandan sample regime (every flexible decision goes through
@@ -21,8 +21,6 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use rouxing::guard::{LegalReviewChecklist, Proposal, Severity, review};
 use rouxing::{Case, Catalogue, Regime, assess, recommend};
-
-const CATALOGUE: &str = include_str!("data/proposals/catalogue.json");
 
 /// The bundled demonstrations: title, case file and text, proposal file and
 /// text.
@@ -50,8 +48,8 @@ const BUNDLED: &[(&str, &str, &str, &str, &str)] = &[
     ),
     (
         "以罚代管：罚款但未责令改正",
-        "cases/unlicensed.json",
-        include_str!("data/proposals/cases/unlicensed.json"),
+        "cases/price-repeat.json",
+        include_str!("data/proposals/cases/price-repeat.json"),
         "yifadaiguan.json",
         include_str!("data/proposals/yifadaiguan.json"),
     ),
@@ -168,8 +166,7 @@ fn run() -> Result<(), String> {
     let args = parse_args()?;
     let catalogue = match &args.catalogue {
         Some(path) => Catalogue::from_json_named(path, &read(path)?).map_err(|e| e.to_string())?,
-        None => Catalogue::from_json_named("examples/data/proposals/catalogue.json", CATALOGUE)
-            .map_err(|e| e.to_string())?,
+        None => Catalogue::bundled().map_err(|e| e.to_string())?,
     };
     let regime = regime(&args.regime)?;
     match args.files.as_slice() {

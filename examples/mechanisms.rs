@@ -5,7 +5,8 @@
 //! cargo run --example mechanisms
 //! ```
 //!
-//! The inputs are under `examples/data/mechanisms/`: a small catalogue, case
+//! The inputs are the bundled sample catalogue and, under
+//! `examples/data/mechanisms/`, case
 //! files, a guidance request, correction progress, a transition request, a
 //! credit profile and a fault cause. Every date is in the data or below; the
 //! program never reads the clock.
@@ -66,8 +67,7 @@ fn print_decision(d: &Decision) {
 }
 
 fn run() -> Result<(), String> {
-    let (name, text) = data!("catalogue.json");
-    let catalogue = Catalogue::from_json_named(name, text).map_err(|e| e.to_string())?;
+    let catalogue = Catalogue::bundled().map_err(|e| e.to_string())?;
     let regime = Regime::shandan_sample();
 
     // 一、简易引导：短信提醒一起轻微的明码标价问题。

@@ -1256,7 +1256,7 @@ fn recommended_fallback_still_confiscates() {
 /// The bundled proposals of the `legal_review` example show what they say.
 #[test]
 fn bundled_proposals() {
-    let cat = Catalogue::from_json(include_str!("../examples/data/proposals/catalogue.json")).unwrap();
+    let cat = Catalogue::bundled().unwrap();
     let regime = Regime::shandan_sample();
     let as_of = d(2025, 6, 30);
     let pairs: [(&str, &str, &[FindingCode]); 5] = [
@@ -1276,7 +1276,7 @@ fn bundled_proposals() {
             &[FindingCode::PenaltyDespiteMandatoryNoPenalty],
         ),
         (
-            include_str!("../examples/data/proposals/cases/unlicensed.json"),
+            include_str!("../examples/data/proposals/cases/price-repeat.json"),
             include_str!("../examples/data/proposals/yifadaiguan.json"),
             &[FindingCode::MissingCorrectionOrder],
         ),
