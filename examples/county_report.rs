@@ -1,7 +1,8 @@
 //! A county's year of flexible enforcement: generates a deterministic
 //! synthetic year of cases for the county's enforcement units from a
-//! catalogue, decides each (assess → recommend), keeps a hash-chained case
-//! file for each, tabulates the statistics table and selects typical cases.
+//! catalogue, decides each (assess → recommend → the 简易引导 mechanism where
+//! it applies → the legality review), keeps a hash-chained case file for
+//! each, tabulates the statistics table and selects typical cases.
 //!
 //! ```text
 //! cargo run --example county_report -- <out-dir> [--catalogue <file>] [--year 2025]
@@ -25,13 +26,15 @@ use rouxing::case::{
 use rouxing::catalogue::{Domain, Item};
 use rouxing::decision::{Disposition, Procedure};
 use rouxing::measure::{Channel, SoftMeasure};
+use rouxing::mechanism::Outcome;
+use rouxing::mechanism::guidance::{self, GuidanceRequest};
 use rouxing::party::{MentalCapacity, Party, PartyId};
 use rouxing::record::{
     CaseFile, Event, EvidenceKind, EvidenceRef, Officer, Origin, Rectification, ReviewOpinion, ServiceMethod,
     Stage,
 };
 use rouxing::report::{ReportPeriod, TypicalCase, typical_cases, typical_cases_markdown};
-use rouxing::{Catalogue, Decision, Regime, assess, recommend, tabulate};
+use rouxing::{Catalogue, Decision, Regime, assess, recommend, review, tabulate};
 
 const USAGE: &str =
     "usage: county_report <out-dir> [--catalogue <file>] [--year YYYY] [--cases N] [--seed N]";
@@ -251,6 +254,7 @@ fn id<T: std::str::FromStr<Err = rouxing::party::InvalidIdError>>(s: &str) -> Re
 /// Records the case's steps from 启动 to 结案, as the unit would.
 fn record(
     g: &Generated,
+    catalogue: &Catalogue,
     a: &rouxing::Assessment,
     dec: &mut Decision,
     regime: &Regime,
@@ -289,7 +293,8 @@ fn record(
             sole_officer_basis: None,
         },
     )?;
-    // Guidance contacts (简易引导) on lenient outcomes.
+    // Guidance contacts on lenient outcomes; where the 简易引导 mechanism's
+    // conditions hold (山丹县实施方案 五(一)) the plan is applied to the decision.
     if dec.tier.is_lenient() && dec.disposition != Disposition::Transfer && rng.chance(45) {
         let channel = *rng
             .pick(&[Channel::InPerson, Channel::Phone, Channel::Sms, Channel::Online])
@@ -297,20 +302,34 @@ fn record(
         let measure = *rng
             .pick(&[SoftMeasure::Reminder, SoftMeasure::Suggestion, SoftMeasure::Guidance])
             .unwrap_or(&SoftMeasure::Reminder);
+        let content = "指出违法行为，讲解相关规定，提示改正要求".to_owned();
+        let request = GuidanceRequest {
+            on: days(d0, 1),
+            channel,
+            measures: vec![measure],
+            content: content.clone(),
+            correction_by: None,
+        };
+        let guided = match guidance::plan(c, catalogue, regime, &request, &[]) {
+            Ok(Outcome::Granted { plan, .. }) => guidance::apply(&plan, dec).ok(),
+            _ => None,
+        };
+        match guided {
+            Some(d) => *dec = d,
+            None => {
+                dec.contacts.push(channel);
+                if !dec.soft_measures.contains(&measure) {
+                    dec.soft_measures.push(measure);
+                }
+            }
+        }
         push(
             &mut f,
             days(d0, 1),
             Stage::Contacted {
-                measure,
-                channel,
-                content: "指出违法行为，讲解相关规定，提示改正要求".into(),
-                answer: "当事人表示接受并及时改正".into(),
+                measure, channel, content, answer: "当事人表示接受并及时改正".into()
             },
         )?;
-        dec.contacts.push(channel);
-        if !dec.soft_measures.contains(&measure) {
-            dec.soft_measures.push(measure);
-        }
     }
     if dec.disposition == Disposition::Penalty {
         let notice_on = if summary { decide_on } else { days(d0, 2) };
@@ -423,11 +442,21 @@ fn run() -> Result<(), String> {
 
     let mut decisions = Vec::with_capacity(generated.len());
     let mut files = Vec::with_capacity(generated.len());
+    let mut unlawful: Vec<(rouxing::case::CaseId, String)> = Vec::new();
+    let mut reviewed_with_findings = 0usize;
     for g in &generated {
         let as_of = days(g.case.discovered_on(), 10 + rng.below(30));
         let a = assess(&g.case, &catalogue, &regime, as_of);
         let mut dec = recommend(&a, &regime);
-        let file = record(g, &a, &mut dec, &regime, &mut rng)?;
+        let file = record(g, &catalogue, &a, &mut dec, &regime, &mut rng)?;
+        // The legality review of the decision as finally made.
+        let r = review(&g.case, &a, &dec, &regime);
+        if !r.is_lawful() {
+            unlawful.push((g.case.id().clone(), r.to_string()));
+        }
+        if !r.findings.is_empty() {
+            reviewed_with_findings += 1;
+        }
         decisions.push(dec);
         files.push(file);
     }
@@ -476,6 +505,14 @@ fn run() -> Result<(), String> {
         decisions.len(),
         events
     );
+    println!(
+        "合法性审查：{} 件决定发现不规范或提示事项，{} 件违法。",
+        reviewed_with_findings,
+        unlawful.len()
+    );
+    for (id, text) in &unlawful {
+        println!("  {id}：{text}");
+    }
     if overdue.is_empty() {
         println!("截至 {year_end}，无逾期事项。");
     } else {

@@ -12,7 +12,7 @@
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use rouxing::{Case, Catalogue, Regime, assess, recommend};
+use rouxing::{Case, Catalogue, Regime, assess, recommend, review};
 
 struct Args {
     case: String,
@@ -87,6 +87,7 @@ fn run() -> Result<(), String> {
 
     let assessment = assess(&case, &catalogue, &regime, as_of);
     let decision = recommend(&assessment, &regime);
+    let check = review(&case, &assessment, &decision, &regime);
 
     if args.json {
         let out = serde_json::json!({
@@ -94,6 +95,7 @@ fn run() -> Result<(), String> {
             "decision": decision,
             "explanation": assessment.explain().to_string(),
             "reasons": decision.reasons.to_string(),
+            "review": check,
         });
         println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
         return Ok(());
@@ -130,6 +132,8 @@ fn run() -> Result<(), String> {
     let docs: Vec<&str> = decision.documents.iter().map(|d| d.legal_name()).collect();
     println!("  执法文书：{}", docs.join("、"));
     println!("  说明理由：{}", decision.reasons);
+    println!();
+    println!("合法性审查：{check}");
     Ok(())
 }
 
