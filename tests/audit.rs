@@ -271,7 +271,7 @@ fn arb_case() -> impl Strategy<Value = DecidedCase> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(128), ..ProptestConfig::default() })]
 
     /// R37: a flagged group shares item, facts and amount band and really
     /// diverges; an unflagged group of comparable cases agrees on its tier.

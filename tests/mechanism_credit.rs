@@ -447,7 +447,7 @@ fn json_round_trips() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(256), ..ProptestConfig::default() })]
 
     /// A protected fault never changes a credit grade or an incentive, and a
     /// no-penalty outcome never counts as 失信.

@@ -457,7 +457,7 @@ fn json_round_trips() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(256), ..ProptestConfig::default() })]
 
     /// Guidance never produces a penalty: a granted plan applies only to a
     /// no-penalty decision and leaves its sanctions, tier and disposition

@@ -524,7 +524,7 @@ fn with_observation_facts(case: &Case, registered: NaiveDate) -> Case {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(200), ..ProptestConfig::default() })]
 
     /// Nothing on the safety baseline ever gets an observation period; a
     /// granted period always contains the act and allows 不予处罚.

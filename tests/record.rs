@@ -823,7 +823,7 @@ fn exported() -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(400), ..ProptestConfig::default() })]
 
     /// Any single-byte change is found on the line it was made.
     #[test]

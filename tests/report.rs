@@ -326,7 +326,7 @@ fn typical_cases_one_per_category_and_unit_with_most_relief() {
 // ---------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(128), ..ProptestConfig::default() })]
 
     /// The total row is the sum of the unit rows; 案件总数 is the number of
     /// decisions in the period; every decision lands in one outcome column;
