@@ -7,9 +7,10 @@
     reason = "fixed, valid benchmark fixtures; a failure is a broken benchmark"
 )]
 
+mod support;
+
 use std::hint::black_box;
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use rouxing::assess::Tier;
 use rouxing::audit::{
@@ -17,40 +18,19 @@ use rouxing::audit::{
     consistency,
 };
 use rouxing::case::{AgencyId, Case, Correction, Fault, Gravity, Harm};
-use rouxing::catalogue::{Catalogue, Domain, Item, ItemCode, StatutoryPenalty};
+use rouxing::catalogue::{Catalogue, ItemCode};
 use rouxing::guard::review;
 use rouxing::measure::PenaltyKind;
-use rouxing::money::{FineRule, Money};
+use rouxing::money::Money;
 use rouxing::party::{Party, PartyId};
 use rouxing::{Assessment, Decision, Regime, assess, recommend};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
 fn catalogue() -> Catalogue {
-    let item = Item {
-        code: "A-1".parse().unwrap(),
-        name: "经营者不按照规定明码标价".into(),
-        domain: Domain::MarketRegulation,
-        authority: "县级以上市场监督管理部门".into(),
-        violated_provisions: vec![],
-        penalty_provision: "《价格法》第四十二条".into(),
-        penalty_text: None,
-        penalty: StatutoryPenalty::new(
-            vec![PenaltyKind::Fine, PenaltyKind::ConfiscateIllegalGains],
-            Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
-            None,
-        )
-        .unwrap(),
-        amendments: vec![],
-        safety_baseline: false,
-        sectors: vec![],
-        limitation: None,
-        no_fault_exception: None,
-        entries: vec![],
-    };
-    Catalogue::new("基准测试", vec![], vec![item]).unwrap()
+    support::catalogue_of(support::range_item(
+        "A-1",
+        "经营者不按照规定明码标价",
+        &[PenaltyKind::ConfiscateIllegalGains],
+    ))
 }
 
 /// A first violation with slight harm, corrected promptly, under the
@@ -58,14 +38,14 @@ fn catalogue() -> Catalogue {
 fn fixture(harm: Harm) -> (Case, Assessment, Decision, Regime) {
     let case = Case::builder("C-1".parse().unwrap(), "A-1".parse().unwrap())
         .party(Party::legal_person(PartyId::new("P-1").unwrap(), None))
-        .act_on(d(2025, 3, 1))
-        .discovered_on(d(2025, 3, 10))
+        .act_on(support::d(2025, 3, 1))
+        .discovered_on(support::d(2025, 3, 10))
         .harm(harm)
-        .correction(Correction::Prompt { on: d(2025, 3, 12) })
+        .correction(Correction::Prompt { on: support::d(2025, 3, 12) })
         .build()
         .unwrap();
     let regime = Regime::shandan_sample();
-    let a = assess(&case, &catalogue(), &regime, d(2025, 4, 1));
+    let a = assess(&case, &catalogue(), &regime, support::d(2025, 4, 1));
     let dec = recommend(&a, &regime);
     (case, a, dec, regime)
 }
@@ -98,26 +78,11 @@ fn bench_review(c: &mut Criterion) {
 }
 
 /// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 /// 1,000,000 decided cases over 500 items and 2,000 parties: the tier
 /// follows the facts, except for one case in two hundred decided one tier
 /// away (同事不同罚 to be found).
 fn generate(n: usize) -> Vec<DecidedCase> {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = support::Rng(0x9E37_79B9_7F4A_7C15);
     let items: Vec<ItemCode> = (0..500).map(|i| format!("ITEM-{i:03}").parse().unwrap()).collect();
     let parties: Vec<_> = (0..2_000).map(|i| PartyId::new(format!("P-{i:04}")).unwrap()).collect();
     let units: Vec<AgencyId> = (0..20).map(|i| format!("U-{i:02}").parse().unwrap()).collect();
@@ -149,8 +114,8 @@ fn generate(n: usize) -> Vec<DecidedCase> {
                 item: items[item].clone(),
                 unit: Some(units[rng.below(20) as usize].clone()),
                 officer: None,
-                act_on: d(2024, 1, 1),
-                decided_on: d(2024, 2, 1),
+                act_on: support::d(2024, 1, 1),
+                decided_on: support::d(2024, 2, 1),
                 facts: FactSignature {
                     natural_person: false,
                     personal: PersonalGround::None,

@@ -6,69 +6,45 @@
     reason = "benchmark fixtures: a failed unwrap is a broken benchmark"
 )]
 
+mod support;
+
 use std::hint::black_box;
 
-use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rouxing::case::{Case, Correction, Harm};
-use rouxing::catalogue::{Catalogue, Domain, Item, StatutoryPenalty};
-use rouxing::measure::{Channel, PenaltyKind, SoftMeasure};
-use rouxing::money::{FineRule, Money};
+use rouxing::catalogue::Catalogue;
+use rouxing::measure::{Channel, SoftMeasure};
 use rouxing::party::{Party, PartyId};
 use rouxing::record::{
     CaseFile, Event, EvidenceKind, EvidenceRef, Officer, Origin, Rectification, ServiceMethod, Stage,
 };
 use rouxing::{Regime, assess, recommend};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
 /// A complete ordinary-procedure case file of twelve events.
 fn case_file(n: usize) -> CaseFile {
-    let item = Item {
-        code: "X-1".parse().unwrap(),
-        name: "某违法行为".into(),
-        domain: Domain::MarketRegulation,
-        authority: "市场监督管理部门".into(),
-        violated_provisions: vec![],
-        penalty_provision: "某条例第十条".into(),
-        penalty_text: None,
-        penalty: StatutoryPenalty::new(
-            vec![PenaltyKind::Fine],
-            Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
-            None,
-        )
-        .unwrap(),
-        amendments: vec![],
-        safety_baseline: false,
-        sectors: vec![],
-        limitation: None,
-        no_fault_exception: None,
-        entries: vec![],
-    };
+    let item = support::range_item("X-1", "某违法行为", &[]);
     let cat = Catalogue::new("示例", vec![], vec![item]).unwrap();
     let id = format!("2025-{n:06}");
     let case = Case::builder(id.parse().unwrap(), "X-1".parse().unwrap())
         .party(Party::legal_person(PartyId::new(format!("P-{n}")).unwrap(), None))
-        .act_on(d(2025, 3, 1))
-        .discovered_on(d(2025, 3, 10))
-        .filed_on(d(2025, 3, 11))
+        .act_on(support::d(2025, 3, 1))
+        .discovered_on(support::d(2025, 3, 10))
+        .filed_on(support::d(2025, 3, 11))
         .harm(Harm::Harmful)
         .correction(Correction::None)
         .build()
         .unwrap();
     let regime = Regime::national();
-    let a = assess(&case, &cat, &regime, d(2025, 4, 1));
+    let a = assess(&case, &cat, &regime, support::d(2025, 4, 1));
     let dec = recommend(&a, &regime);
     let officer =
         |id: &str| Officer { id: id.parse().unwrap(), credential: format!("6207{id}").parse().unwrap() };
     let mut f = CaseFile::new(id.parse().unwrap());
     let events = vec![
-        Event::new(d(2025, 3, 10), Stage::started(&case, &a, Origin::Inspection)),
-        Event::new(d(2025, 3, 11), Stage::Filed { approved_by: "HEAD-1".parse().unwrap() }),
+        Event::new(support::d(2025, 3, 10), Stage::started(&case, &a, Origin::Inspection)),
+        Event::new(support::d(2025, 3, 11), Stage::Filed { approved_by: "HEAD-1".parse().unwrap() }),
         Event::new(
-            d(2025, 3, 12),
+            support::d(2025, 3, 12),
             Stage::Investigated {
                 officers: vec![officer("O-1"), officer("O-2")],
                 evidence: vec![EvidenceRef {
@@ -79,10 +55,10 @@ fn case_file(n: usize) -> CaseFile {
                 sole_officer_basis: None,
             },
         ),
-        Event::new(d(2025, 3, 20), Stage::notice_for(&dec, d(2025, 3, 25))),
-        Event::new(d(2025, 3, 24), Stage::Stated { summary: "无异议".into(), adopted: false }),
+        Event::new(support::d(2025, 3, 20), Stage::notice_for(&dec, support::d(2025, 3, 25))),
+        Event::new(support::d(2025, 3, 24), Stage::Stated { summary: "无异议".into(), adopted: false }),
         Event::new(
-            d(2025, 3, 26),
+            support::d(2025, 3, 26),
             Stage::Contacted {
                 measure: SoftMeasure::Reminder,
                 channel: Channel::Phone,
@@ -90,15 +66,21 @@ fn case_file(n: usize) -> CaseFile {
                 answer: "按期整改".into(),
             },
         ),
-        Event::new(d(2025, 4, 1), Stage::Decided { decision: Box::new(dec.clone()) }),
-        Event::new(d(2025, 4, 2), Stage::Served { method: ServiceMethod::Direct, consent: None }),
-        Event::new(d(2025, 4, 10), Stage::Paid { amount: dec.fine().unwrap(), receipt: "缴款书".into() }),
+        Event::new(support::d(2025, 4, 1), Stage::Decided { decision: Box::new(dec.clone()) }),
+        Event::new(support::d(2025, 4, 2), Stage::Served { method: ServiceMethod::Direct, consent: None }),
         Event::new(
-            d(2025, 4, 12),
+            support::d(2025, 4, 10),
+            Stage::Paid { amount: dec.fine().unwrap(), receipt: "缴款书".into() },
+        ),
+        Event::new(
+            support::d(2025, 4, 12),
             Stage::Reinspected { result: Rectification::Corrected, findings: "已整改".into() },
         ),
-        Event::new(d(2025, 4, 15), Stage::FollowedUp { channel: Channel::InPerson, findings: "良好".into() }),
-        Event::new(d(2025, 4, 20), Stage::Closed {}),
+        Event::new(
+            support::d(2025, 4, 15),
+            Stage::FollowedUp { channel: Channel::InPerson, findings: "良好".into() },
+        ),
+        Event::new(support::d(2025, 4, 20), Stage::Closed {}),
     ];
     for e in events {
         f.append(e).unwrap();

@@ -6,67 +6,44 @@
     reason = "benchmark fixtures: a failed unwrap is a broken benchmark"
 )]
 
+mod support;
+
 use std::hint::black_box;
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rouxing::Decision;
 use rouxing::assess::Tier;
 use rouxing::case::{Agency, Case, Correction, Gravity, Harm};
-use rouxing::catalogue::{Catalogue, Domain, Item, StatutoryPenalty};
+use rouxing::catalogue::{Catalogue, Domain};
 use rouxing::decision::Disposition;
-use rouxing::measure::{Channel, Mechanism, PenaltyKind, SoftMeasure};
-use rouxing::money::{FineRule, Money};
+use rouxing::measure::{Channel, Mechanism, SoftMeasure};
 use rouxing::party::{Party, PartyId};
 use rouxing::report::{Column, Ledger, ReportPeriod};
 use rouxing::{Regime, assess, recommend};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
 /// Recommended decisions of every common shape: 轻微不罚, 一般, and variants
 /// with soft measures, contacts, mechanisms and 不予行政强制.
 fn templates() -> Vec<Decision> {
-    let item = Item {
-        code: "X-1".parse().unwrap(),
-        name: "某违法行为".into(),
-        domain: Domain::MarketRegulation,
-        authority: "市场监督管理部门".into(),
-        violated_provisions: vec![],
-        penalty_provision: "某条例第十条".into(),
-        penalty_text: None,
-        penalty: StatutoryPenalty::new(
-            vec![PenaltyKind::Fine],
-            Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
-            None,
-        )
-        .unwrap(),
-        amendments: vec![],
-        safety_baseline: false,
-        sectors: vec![],
-        limitation: None,
-        no_fault_exception: None,
-        entries: vec![],
-    };
+    let item = support::range_item("X-1", "某违法行为", &[]);
     let cat = Catalogue::new("示例", vec![], vec![item]).unwrap();
     let regime = Regime::national();
     let mut out = Vec::new();
     for (gravity, harm, correction) in [
-        (Gravity::Minor, Harm::None, Correction::Prompt { on: d(2025, 3, 2) }),
+        (Gravity::Minor, Harm::None, Correction::Prompt { on: support::d(2025, 3, 2) }),
         (Gravity::General, Harm::Harmful, Correction::None),
-        (Gravity::General, Harm::Slight, Correction::Prompt { on: d(2025, 3, 2) }),
+        (Gravity::General, Harm::Slight, Correction::Prompt { on: support::d(2025, 3, 2) }),
     ] {
         let case = Case::builder("C-1".parse().unwrap(), "X-1".parse().unwrap())
             .party(Party::legal_person(PartyId::new("P-1").unwrap(), None))
-            .act_on(d(2025, 3, 1))
-            .discovered_on(d(2025, 3, 2))
+            .act_on(support::d(2025, 3, 1))
+            .discovered_on(support::d(2025, 3, 2))
             .gravity(gravity)
             .harm(harm)
             .correction(correction)
             .build()
             .unwrap();
-        out.push(recommend(&assess(&case, &cat, &regime, d(2025, 3, 10)), &regime));
+        out.push(recommend(&assess(&case, &cat, &regime, support::d(2025, 3, 10)), &regime));
     }
     let mut soft = out[1].clone();
     soft.tier = Tier::Lighter;
@@ -98,7 +75,7 @@ fn ledger(n: usize) -> Ledger {
         let mut dec = templates[i % templates.len()].clone();
         dec.agency = Some(agencies[i % agencies.len()].clone());
         dec.party = parties[(i * 7919) % parties.len()].clone();
-        dec.decided_on = d(2024, 7, 1).checked_add_days(Days::new((i % 547) as u64)).unwrap();
+        dec.decided_on = support::d(2024, 7, 1).checked_add_days(Days::new((i % 547) as u64)).unwrap();
         l.push(&dec);
     }
     l
