@@ -65,8 +65,16 @@ proptest! {
 
 mod more {
     use proptest::prelude::*;
-    use rouxing::assess::{Duty, Ground, Rule, Tier};
-    use rouxing::case::{Aggravating, Case, Correction, Harm, Mitigating};
+    use rouxing::assess::{Duty, Tier};
+    use rouxing::case::{Aggravating, Case, Correction, Fault, Gravity, Harm, Mitigating};
+    use rouxing::measure::GuardianOrder;
+    use rouxing::party::{MentalCapacity, Party, PartyId};
+
+    /// The same day `years` years earlier (28 February for 29 February).
+    fn add_years_back(d: chrono::NaiveDate, years: i32) -> chrono::NaiveDate {
+        use chrono::Datelike;
+        chrono::NaiveDate::from_ymd_opt(d.year() - years, d.month(), d.day().min(28)).unwrap()
+    }
     use rouxing::catalogue::Catalogue;
     use rouxing::measure::PenaltyKind;
     use rouxing::{Regime, assess, recommend, strategy};
@@ -145,18 +153,33 @@ mod more {
         /// Invariant 4: a mandatory no-penalty ground yields no penalty,
         /// education and a correction order, and the guardian order where due.
         #[test]
-        fn prop_mandatory_no_penalty((cat, case, regime, as_of) in strategy::assessment_inputs()) {
+        fn prop_mandatory_no_penalty((cat, case, regime, as_of) in strategy::assessment_inputs(), ground in 0u8..4) {
+            // Give the generated case one mandatory ground.
+            let b = case.to_builder();
+            let case = match ground {
+                0 => b.gravity(Gravity::Minor).harm(Harm::None).correction(Correction::Prompt { on: case.discovered_on() }),
+                1 => b.fault(Fault::NoFaultProven),
+                2 => b.party(Party::natural_person(PartyId::new("P-G").unwrap(), add_years_back(case.act().start(), 13), MentalCapacity::Full)),
+                _ => b.party(Party::natural_person(PartyId::new("P-G").unwrap(), add_years_back(case.act().start(), 40), MentalCapacity::Incapable)),
+            }
+            .build()
+            .unwrap();
             let a = assess(&case, &cat, &regime, as_of);
-            prop_assume!(a.bar.is_none());
-            let mandatory = a.trace.iter().any(|t| t.fired && matches!(t.rule, Rule::MinorNoHarm | Rule::NoFault))
-                || a.lawful.iter().flat_map(|o| &o.grounds).any(|g| matches!(g, Ground::UnderFourteen | Ground::Incapable));
-            prop_assume!(mandatory);
+            let excepted = ground == 1 && cat.get(case.item()).is_some_and(|i| i.no_fault_exception.is_some());
+            if a.bar.is_some() || excepted {
+                return Ok(());
+            }
             prop_assert_eq!(a.lawful.iter().map(|o| o.tier).collect::<Vec<_>>(), vec![Tier::NoPenalty]);
             let d = recommend(&a, &regime);
             prop_assert_eq!(d.tier, Tier::NoPenalty);
             prop_assert!(d.education);
             prop_assert!(d.correction.is_some());
             prop_assert!(d.sanctions.is_empty());
+            match ground {
+                2 => prop_assert_eq!(d.guardian_order, Some(GuardianOrder::Discipline)),
+                3 => prop_assert_eq!(d.guardian_order, Some(GuardianOrder::CustodyAndTreatment)),
+                _ => {}
+            }
             if a.guardian_order.is_some() {
                 prop_assert_eq!(d.guardian_order, a.guardian_order);
                 prop_assert!(a.has_duty(Duty::GuardianDiscipline) || a.has_duty(Duty::GuardianCustody));
