@@ -1405,18 +1405,27 @@ fn tier_band(
     match tier {
         Tier::NoPenalty => None,
         Tier::Lighter => {
+            // A list's 从轻 amount narrows the regime's band; both are
+            // published benchmarks and the amount must satisfy both.
             let band = regime.discretion.lighter(b);
-            Some(listed(ListOutcome::Lighten).and_then(|l| intersect(l, b)).unwrap_or(band))
+            Some(listed(ListOutcome::Lighten).and_then(|l| intersect(l, band)).unwrap_or(band))
         }
         Tier::Ordinary => Some(regime.discretion.ordinary(b).unwrap_or(b)),
         Tier::Heavier => Some(regime.discretion.heavier(b)),
         Tier::Mitigated => {
-            if let Some(l) = listed(ListOutcome::Mitigate) {
-                return FineBounds::new(l.min(), l.max().min(b.max())).ok();
-            }
-            let top = b.min().checked_sub(Money::from_fen(1))?;
+            // Below the statutory minimum, down to the regime's floor; a list's
+            // 减轻 amount narrows it. Where the minimum is zero ("X元以下") only
+            // a list amount gives 减轻 a money band.
             let floor = regime.mitigation_floor.for_minimum(b.min()).unwrap_or(Money::ZERO);
-            FineBounds::new(floor, top).ok()
+            let generic =
+                b.min().checked_sub(Money::from_fen(1)).and_then(|top| FineBounds::new(floor, top).ok());
+            let list = listed(ListOutcome::Mitigate);
+            match (generic, list) {
+                (Some(g), Some(l)) => Some(intersect(l, g).unwrap_or(g)),
+                (Some(g), None) => Some(g),
+                (None, Some(l)) => FineBounds::new(l.min(), l.max().min(b.max())).ok(),
+                (None, None) => None,
+            }
         }
     }
 }

@@ -739,10 +739,22 @@ impl CaseFile {
     /// As [`CaseFile::from_jsonl`], and [`ImportError::Encoding`] naming the
     /// line of the first byte that is not UTF-8.
     pub fn from_jsonl_bytes(bytes: &[u8]) -> Result<CaseFile, ImportError> {
-        let text = std::str::from_utf8(bytes).map_err(|e| ImportError::Encoding {
-            line: 1 + bytes.get(..e.valid_up_to()).map_or(0, |b| b.iter().filter(|c| **c == b'\n').count()),
-        })?;
-        CaseFile::from_jsonl(text)
+        match std::str::from_utf8(bytes) {
+            Ok(text) => CaseFile::from_jsonl(text),
+            Err(e) => {
+                let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+                let line = 1 + valid.iter().filter(|c| **c == b'\n').count();
+                // Report the first damaged line: the whole lines before the
+                // invalid bytes may already be damaged themselves (a newline
+                // written into the middle of a character splits its line).
+                let whole = valid.iter().rposition(|c| *c == b'\n').map_or(0, |i| i + 1);
+                let earlier = std::str::from_utf8(valid.get(..whole).unwrap_or_default())
+                    .ok()
+                    .and_then(|prefix| CaseFile::from_jsonl(prefix).err())
+                    .filter(|err| err.line() < line);
+                Err(earlier.unwrap_or(ImportError::Encoding { line }))
+            }
+        }
     }
 
     /// [`CaseFile::from_jsonl`] with a working-day calendar and, optionally,

@@ -1097,7 +1097,7 @@ fn well_formed(r: &Review) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: crate::common::cases(256), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(256), max_global_rejects: 1 << 20, ..ProptestConfig::default() })]
 
     /// Invariant 2: a recommended decision never has an unlawful finding.
     #[test]

@@ -6,7 +6,7 @@ use rouxing::assess::{Modality, Tier};
 use rouxing::{assess, recommend, strategy};
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: crate::common::cases(512), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(512), max_global_rejects: 1 << 20, ..ProptestConfig::default() })]
 
     /// Invariant 2: the recommendation never leaves the lawful set.
     #[test]
@@ -106,7 +106,7 @@ mod more {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: crate::common::cases(384), ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: crate::common::cases(384), max_global_rejects: 1 << 20, ..ProptestConfig::default() })]
 
         /// Invariant 3: adding a mitigating circumstance never makes the
         /// outcome heavier.

@@ -702,10 +702,14 @@ fn import_error_messages() {
     let lines: Vec<&str> = text.lines().collect();
     let head = f.head();
 
+    // The first damaged line is reported: here line 1 is not a header.
     assert_eq!(
         CaseFile::from_jsonl_bytes(&[b'{', b'\n', 0xff]).unwrap_err().to_string(),
-        "line 2: not valid UTF-8"
+        "line 1: not a case-file line: EOF while parsing an object at line 1 column 1"
     );
+    let mut bad = format!("{}\n", lines[0]).into_bytes();
+    bad.push(0xff);
+    assert_eq!(CaseFile::from_jsonl_bytes(&bad).unwrap_err().to_string(), "line 2: not valid UTF-8");
     assert_eq!(
         import_err("").to_string(),
         "line 1: not a case-file line: EOF while parsing a value at line 1 column 0"
@@ -823,7 +827,7 @@ fn exported() -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: crate::common::cases(400), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(400), max_global_rejects: 1 << 20, ..ProptestConfig::default() })]
 
     /// Any single-byte change is found on the line it was made.
     #[test]
