@@ -238,6 +238,10 @@ pub struct TierOption {
     /// The lawful fine band for the tier, if a fine applies and its bounds are
     /// known.
     pub fine_band: Option<FineBounds>,
+    /// The fine proposed for the tier: the middle of the band, or of a list
+    /// entry's narrower amount where one applies and is lower.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested_fine: Option<Money>,
 }
 
 /// The Art. 36 limitation status.
@@ -1089,6 +1093,7 @@ fn only_no_penalty(ground: Ground) -> TierOption {
         modality: Modality::Mandatory,
         grounds: vec![ground],
         fine_band: None,
+        suggested_fine: None,
     }
 }
 
@@ -1273,6 +1278,7 @@ fn build_lawful_set(
             modality: Modality::Mandatory,
             grounds,
             fine_band: None,
+            suggested_fine: None,
         });
         return;
     }
@@ -1359,8 +1365,8 @@ fn build_lawful_set(
         } else {
             Modality::Discretionary
         };
-        let fine_band = tier_band(tier, bounds, regime, item, g, natural);
-        a.lawful.push(TierOption { tier, modality, grounds, fine_band });
+        let (fine_band, suggested_fine) = tier_band(tier, bounds, regime, item, g, natural);
+        a.lawful.push(TierOption { tier, modality, grounds, fine_band, suggested_fine });
     }
 }
 
@@ -1372,8 +1378,14 @@ fn lower_of_mandatory(g: &Grounds) -> Tier {
     }
 }
 
-/// The fine band of a tier: the regime's 裁量基准 bands over the statutory
-/// bounds, or a list entry's reduced fine for 减轻 / 从轻 where one applies.
+/// The lawful fine band of a tier — the regime's 裁量基准 band over the
+/// statutory bounds — and the fine to propose in it.
+///
+/// A list entry's 从轻 / 减轻 amount (`reduced_fine`) is the agency's own
+/// benchmark for its situation: the proposal is the lowest of the middles of
+/// the band and of each applicable list amount within it, so that a further
+/// ground never raises the proposal. Where the statutory minimum is zero
+/// ("X元以下") 减轻 has no money band below it, and only list amounts give one.
 fn tier_band(
     tier: Tier,
     bounds: Option<FineBounds>,
@@ -1381,15 +1393,17 @@ fn tier_band(
     item: &Item,
     g: &Grounds,
     natural: bool,
-) -> Option<FineBounds> {
-    let b = bounds?;
-    let listed = |outcome: ListOutcome| -> Option<FineBounds> {
+) -> (Option<FineBounds>, Option<Money>) {
+    let Some(b) = bounds else {
+        return (None, None);
+    };
+    let listed = |outcome: ListOutcome| -> Vec<FineBounds> {
         g.list_shall_mitigate
             .iter()
             .chain(&g.list_shall_lighten)
             .chain(&g.discretionary_mitigation)
             .chain(&g.discretionary_lighter)
-            .find_map(|gr| match gr {
+            .filter_map(|gr| match gr {
                 Ground::ListEntry { index, outcome: o, .. } if *o == outcome => {
                     let e = item.entries.get(usize::from(*index))?;
                     let rule = if natural {
@@ -1401,33 +1415,48 @@ fn tier_band(
                 }
                 _ => None,
             })
+            .collect()
     };
-    match tier {
-        Tier::NoPenalty => None,
+    let propose = |band: FineBounds, lists: &[FineBounds]| -> Money {
+        lists
+            .iter()
+            .filter_map(|l| intersect(*l, band))
+            .map(|l| l.middle_yuan())
+            .fold(band.middle_yuan(), Money::min)
+    };
+    let band = match tier {
+        Tier::NoPenalty => return (None, None),
         Tier::Lighter => {
-            // A list's 从轻 amount narrows the regime's band; both are
-            // published benchmarks and the amount must satisfy both.
             let band = regime.discretion.lighter(b);
-            Some(listed(ListOutcome::Lighten).and_then(|l| intersect(l, band)).unwrap_or(band))
+            return (Some(band), Some(propose(band, &listed(ListOutcome::Lighten))));
         }
-        Tier::Ordinary => Some(regime.discretion.ordinary(b).unwrap_or(b)),
-        Tier::Heavier => Some(regime.discretion.heavier(b)),
+        Tier::Ordinary => regime.discretion.ordinary(b).unwrap_or(b),
+        Tier::Heavier => regime.discretion.heavier(b),
         Tier::Mitigated => {
-            // Below the statutory minimum, down to the regime's floor; a list's
-            // 减轻 amount narrows it. Where the minimum is zero ("X元以下") only
-            // a list amount gives 减轻 a money band.
+            // Below the statutory minimum, down to the regime's floor.
             let floor = regime.mitigation_floor.for_minimum(b.min()).unwrap_or(Money::ZERO);
             let generic =
                 b.min().checked_sub(Money::from_fen(1)).and_then(|top| FineBounds::new(floor, top).ok());
-            let list = listed(ListOutcome::Mitigate);
-            match (generic, list) {
-                (Some(g), Some(l)) => Some(intersect(l, g).unwrap_or(g)),
-                (Some(g), None) => Some(g),
-                (None, Some(l)) => FineBounds::new(l.min(), l.max().min(b.max())).ok(),
-                (None, None) => None,
-            }
+            let lists = listed(ListOutcome::Mitigate);
+            let band = match generic {
+                Some(g) => g,
+                None => {
+                    // The hull of the list amounts, within the statutory maximum.
+                    let lo = lists.iter().map(|l| l.min()).min();
+                    let hi = lists.iter().map(|l| l.max().min(b.max())).max();
+                    match (lo, hi) {
+                        (Some(lo), Some(hi)) => match FineBounds::new(lo, hi) {
+                            Ok(h) => h,
+                            Err(_) => return (None, None),
+                        },
+                        _ => return (None, None),
+                    }
+                }
+            };
+            return (Some(band), Some(propose(band, &lists)));
         }
-    }
+    };
+    (Some(band), Some(band.middle_yuan()))
 }
 
 fn intersect(a: FineBounds, b: FineBounds) -> Option<FineBounds> {

@@ -485,7 +485,7 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         .version
         .as_ref()
         .and_then(|v| v.fine_bounds)
-        .map(|b| middle(regime.discretion.ordinary(b).unwrap_or(b)));
+        .map(|b| regime.discretion.ordinary(b).unwrap_or(b).middle_yuan());
     Decision {
         case_id: a.case_id.clone(),
         party: a.party.clone(),
@@ -535,7 +535,10 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
     let heaviest = penalty.kinds().iter().max_by_key(|k| k.group()).copied().unwrap_or(PenaltyKind::Warning);
     match (o.tier, has_fine, o.fine_band) {
         (Tier::Mitigated, true, Some(b)) if !b.max().is_zero() => {
-            out.push(Sanction { kind: PenaltyKind::Fine, amount: Some(middle(b)) });
+            out.push(Sanction {
+                kind: PenaltyKind::Fine,
+                amount: Some(o.suggested_fine.unwrap_or(b.middle_yuan())),
+            });
         }
         (Tier::Mitigated, _, _) => {
             // 减轻 by a lighter kind: a warning where the provision does not
@@ -548,7 +551,10 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
             };
             out.push(Sanction { kind, amount: None });
         }
-        (_, true, band) => out.push(Sanction { kind: PenaltyKind::Fine, amount: band.map(middle) }),
+        (_, true, band) => out.push(Sanction {
+            kind: PenaltyKind::Fine,
+            amount: o.suggested_fine.or(band.map(|b| b.middle_yuan())),
+        }),
         (Tier::Heavier, false, _) => out.push(Sanction { kind: heaviest, amount: None }),
         (_, false, _) => out.push(Sanction { kind: lightest, amount: None }),
     }
@@ -556,14 +562,6 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
         out.push(Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(g) });
     }
     out
-}
-
-/// The middle of a band, rounded down to the yuan but not below the band.
-fn middle(b: FineBounds) -> Money {
-    let mid =
-        Money::from_fen(b.min().fen() / 2 + b.max().fen() / 2 + (b.min().fen() % 2 + b.max().fen() % 2) / 2);
-    let yuan = Money::from_fen(mid.fen() - mid.fen() % 100);
-    if yuan >= b.min() { yuan } else { b.min() }
 }
 
 fn correction_order(a: &Assessment, regime: &Regime) -> CorrectionOrder {

@@ -553,6 +553,22 @@ impl FineBounds {
     pub fn contains(&self, amount: Money) -> bool {
         self.min <= amount && amount <= self.max
     }
+
+    /// The middle of the bounds, rounded down to the yuan but never below the
+    /// minimum: the amount rouxing proposes inside a tier's band.
+    ///
+    /// ```
+    /// use rouxing::money::{FineBounds, Money};
+    /// let b = FineBounds::new(Money::yuan(1_000), Money::yuan(3_700))?;
+    /// assert_eq!(b.middle_yuan(), Money::yuan(2_350));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn middle_yuan(&self) -> Money {
+        let (lo, hi) = (self.min.fen(), self.max.fen());
+        let mid = lo / 2 + hi / 2 + (lo % 2 + hi % 2) / 2;
+        let yuan = Money::from_fen(mid - mid % 100);
+        if yuan >= self.min { yuan } else { self.min }
+    }
 }
 
 impl fmt::Display for FineBounds {
