@@ -72,8 +72,17 @@ impl PartyId {
 }
 
 pub(crate) fn check_id(id: &str, what: &'static str) -> Result<(), InvalidIdError> {
-    let n = id.chars().count();
-    if n == 0 || n > 64 || id.trim() != id || id.chars().any(char::is_control) {
+    // One pass: length in characters, no control characters, and no
+    // whitespace at either end.
+    let mut n = 0usize;
+    let mut ok = true;
+    for c in id.chars() {
+        n += 1;
+        ok &= !c.is_control();
+    }
+    let edges = id.chars().next().is_some_and(char::is_whitespace)
+        || id.chars().next_back().is_some_and(char::is_whitespace);
+    if !ok || n == 0 || n > 64 || edges {
         return Err(InvalidIdError { what, value: id.to_owned() });
     }
     Ok(())

@@ -13,8 +13,13 @@ pub(crate) fn parse(s: &str) -> Result<NaiveDate, String> {
     if !ok_shape {
         return Err(format!("invalid date `{s}`: expected YYYY-MM-DD"));
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("invalid date `{s}`: no such day in the calendar"))
+    // The shape is checked above, so every field is ASCII digits.
+    let num = |r: std::ops::Range<usize>| {
+        s.as_bytes().get(r).map_or(0, |b| b.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    let year = i32::try_from(num(0..4)).unwrap_or(0);
+    NaiveDate::from_ymd_opt(year, num(5..7), num(8..10))
+        .ok_or_else(|| format!("invalid date `{s}`: no such day in the calendar"))
 }
 
 pub(crate) fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
