@@ -15,6 +15,8 @@
 //! bundled sample catalogue is used; any catalogue whose items span several
 //! domains works (one enforcement unit per domain).
 
+mod support;
+
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 
@@ -424,13 +426,7 @@ fn facts_of(g: &Generated) -> String {
 
 fn run() -> Result<(), String> {
     let args = parse_args()?;
-    let catalogue = match &args.catalogue {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-            Catalogue::from_json_named(path, &text).map_err(|e| e.to_string())?
-        }
-        None => Catalogue::bundled().map_err(|e| e.to_string())?,
-    };
+    let catalogue = support::catalogue(args.catalogue.as_deref())?;
     let domains: std::collections::BTreeSet<Domain> = catalogue.items().map(|i| i.domain).collect();
     if domains.is_empty() {
         return Err(format!("catalogue `{}` has no items: pass --catalogue <file>", catalogue.name()));

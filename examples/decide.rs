@@ -9,10 +9,12 @@
 //! Without `--catalogue` the bundled sample catalogue is used; without
 //! `--as-of`, today's date in China Standard Time.
 
+mod support;
+
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use rouxing::{Case, Catalogue, Regime, assess, recommend, review};
+use rouxing::{Case, assess, recommend, review};
 
 struct Args {
     case: String,
@@ -55,35 +57,13 @@ fn parse_args() -> Result<Args, String> {
     Ok(Args { case: case.ok_or(USAGE)?, catalogue, regime, as_of, json })
 }
 
-/// Today in China Standard Time (UTC+8), from the system clock. The library
-/// never reads a clock; only this program does.
-fn today() -> NaiveDate {
-    let secs =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let days = (secs + 8 * 3600) / 86_400;
-    NaiveDate::from_num_days_from_ce_opt(719_163 + days as i32).unwrap_or(NaiveDate::MIN)
-}
-
 fn run() -> Result<(), String> {
     let args = parse_args()?;
-    let catalogue = match &args.catalogue {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-            Catalogue::from_json_named(path, &text).map_err(|e| e.to_string())?
-        }
-        None => Catalogue::bundled().map_err(|e| e.to_string())?,
-    };
-    let regime = match args.regime.as_str() {
-        "national" => Regime::national(),
-        "shandan" => Regime::shandan_sample(),
-        path => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-            Regime::from_json_named(path, &text).map_err(|e| e.to_string())?
-        }
-    };
-    let text = std::fs::read_to_string(&args.case).map_err(|e| format!("{}: {e}", args.case))?;
+    let catalogue = support::catalogue(args.catalogue.as_deref())?;
+    let regime = support::regime(&args.regime)?;
+    let text = support::read(&args.case)?;
     let case = Case::from_json_named(&args.case, &text, &catalogue).map_err(|e| e.to_string())?;
-    let as_of = args.as_of.unwrap_or_else(today);
+    let as_of = args.as_of.unwrap_or_else(support::today);
 
     let assessment = assess(&case, &catalogue, &regime, as_of);
     let decision = recommend(&assessment, &regime);

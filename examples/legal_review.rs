@@ -16,6 +16,8 @@
 //! `--regime` the Shandan sample regime (every flexible decision goes through
 //! legal review), and without `--as-of` today's date in China Standard Time.
 
+mod support;
+
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -99,27 +101,6 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-/// Today in China Standard Time (UTC+8), from the system clock. The library
-/// never reads a clock; only this program does.
-fn today() -> NaiveDate {
-    let secs =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let days = i32::try_from((secs + 8 * 3600) / 86_400).unwrap_or(0);
-    NaiveDate::from_num_days_from_ce_opt(719_163 + days).unwrap_or(NaiveDate::MIN)
-}
-
-fn read(path: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
-}
-
-fn regime(arg: &str) -> Result<Regime, String> {
-    match arg {
-        "national" => Ok(Regime::national()),
-        "shandan" => Ok(Regime::shandan_sample()),
-        path => Regime::from_json_named(path, &read(path)?).map_err(|e| e.to_string()),
-    }
-}
-
 /// Reviews one proposal and prints the result; returns the worst severity.
 fn run_one(
     title: &str,
@@ -165,17 +146,17 @@ fn run_one(
 fn run() -> Result<(), String> {
     let args = parse_args()?;
     let catalogue = match &args.catalogue {
-        Some(path) => Catalogue::from_json_named(path, &read(path)?).map_err(|e| e.to_string())?,
+        Some(path) => Catalogue::from_json_named(path, &support::read(path)?).map_err(|e| e.to_string())?,
         None => Catalogue::bundled().map_err(|e| e.to_string())?,
     };
-    let regime = regime(&args.regime)?;
+    let regime = support::regime(&args.regime)?;
     match args.files.as_slice() {
         [case, proposal] => {
-            let as_of = args.as_of.unwrap_or_else(today);
+            let as_of = args.as_of.unwrap_or_else(support::today);
             run_one(
                 "拟处理决定合法性审查",
-                (case, &read(case)?),
-                (proposal, &read(proposal)?),
+                (case, &support::read(case)?),
+                (proposal, &support::read(proposal)?),
                 &catalogue,
                 &regime,
                 as_of,

@@ -506,54 +506,10 @@ impl Divergence {
     pub const CITATION: Citation = Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 6).item(3);
 }
 
-/// A fast, deterministic hasher for the grouping keys (the FxHash
-/// multiply-rotate scheme): the keys are item codes and packed signatures,
-/// not attacker-controlled input, so SipHash's flood resistance buys
-/// nothing here and costs a third of the run time.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl FxHasher {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let mut last = 0u64;
-        for (i, b) in chunks.remainder().iter().enumerate() {
-            last |= u64::from(*b) << (8 * i);
-        }
-        self.add(last);
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+/// The grouping keys are item codes and packed signatures, not
+/// attacker-controlled input: the crate's Fx hasher is used, see
+/// `crate::fxhash`.
+type FxBuild = std::hash::BuildHasherDefault<crate::fxhash::FxHasher>;
 
 struct Group {
     first: u32,
