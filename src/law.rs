@@ -36,83 +36,40 @@ use crate::calendar::chinese_numeral;
 /// 2021-07-15), from the public LawRefBook/Laws repository.
 const APL_TEXT: &str = include_str!("../data/law/xingzheng-chufa-fa-2021.md");
 
-/// A legal instrument that rouxing cites.
-///
-/// The `Display` form is the stable snake_case code; [`Instrument::legal_name`]
-/// is the title as cited in Chinese legal writing.
-///
-/// This enum is non-exhaustive so that other instruments may be added in
-/// semver compatible releases.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum Instrument {
-    /// 《中华人民共和国行政处罚法》 (2021 revision, in force 2021-07-15).
-    AdministrativePenaltyLaw,
-    /// 《优化营商环境条例》 (State Council Decree No. 722, in force 2020-01-01).
-    OptimizingBusinessEnvironmentRegulations,
-    /// 《中华人民共和国民法典》 (in force 2021-01-01): periods and "以下".
-    CivilCode,
-    /// 《最高人民法院关于审理未成年人刑事案件具体应用法律若干问题的解释》
-    /// (法释〔2006〕1号): how 周岁 is counted.
-    MinorsInterpretation2006,
-    /// 《市场监督管理行政处罚信息公示规定》 (SAMR, in force 2021-09-01).
-    SamrPenaltyPublicityRules,
-    /// 《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》 (山司发〔2021〕52号),
-    /// the county plan that sets the flexible-enforcement working mechanisms.
-    /// Its locators are parts (部分, 一–六) and items ((一)…), not articles.
-    ShandanFlexibleEnforcementPlan,
-    /// 《中华人民共和国政府采购法》 (2014 amendment): supplier qualification.
-    GovernmentProcurementLaw,
-    /// 《中华人民共和国政府采购法实施条例》 (State Council Decree No. 658, in force
-    /// 2015-03-01): what a 重大违法记录 is.
-    GovernmentProcurementRegulations,
+vocabulary! {
+    /// A legal instrument that rouxing cites.
+    ///
+    /// The `Display` form is the stable snake_case code; [`Instrument::legal_name`]
+    /// is the title as cited in Chinese legal writing, with book-title marks.
+    ///
+    /// This enum is non-exhaustive so that other instruments may be added in
+    /// semver compatible releases.
+    #[non_exhaustive]
+    pub enum Instrument {
+        /// 《中华人民共和国行政处罚法》 (2021 revision, in force 2021-07-15).
+        AdministrativePenaltyLaw => "《中华人民共和国行政处罚法》",
+        /// 《优化营商环境条例》 (State Council Decree No. 722, in force 2020-01-01).
+        OptimizingBusinessEnvironmentRegulations => "《优化营商环境条例》",
+        /// 《中华人民共和国民法典》 (in force 2021-01-01): periods and "以下".
+        CivilCode => "《中华人民共和国民法典》",
+        /// 《最高人民法院关于审理未成年人刑事案件具体应用法律若干问题的解释》
+        /// (法释〔2006〕1号): how 周岁 is counted.
+        MinorsInterpretation2006 => "《最高人民法院关于审理未成年人刑事案件具体应用法律若干问题的解释》",
+        /// 《市场监督管理行政处罚信息公示规定》 (SAMR, in force 2021-09-01).
+        SamrPenaltyPublicityRules => "《市场监督管理行政处罚信息公示规定》",
+        /// 《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》 (山司发〔2021〕52号),
+        /// the county plan that sets the flexible-enforcement working mechanisms.
+        /// Its locators are parts (部分, 一–六) and items ((一)…), not articles.
+        ShandanFlexibleEnforcementPlan => "《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》",
+        /// 《中华人民共和国政府采购法》 (2014 amendment): supplier qualification.
+        GovernmentProcurementLaw => "《中华人民共和国政府采购法》",
+        /// 《中华人民共和国政府采购法实施条例》 (State Council Decree No. 658, in force
+        /// 2015-03-01): what a 重大违法记录 is.
+        GovernmentProcurementRegulations => "《中华人民共和国政府采购法实施条例》",
+    }
 }
 
 impl Instrument {
-    /// The title as cited in Chinese legal writing, with book-title marks.
-    ///
-    /// ```
-    /// use rouxing::law::Instrument;
-    /// assert_eq!(
-    ///     Instrument::AdministrativePenaltyLaw.legal_name(),
-    ///     "《中华人民共和国行政处罚法》"
-    /// );
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub const fn legal_name(self) -> &'static str {
-        match self {
-            Instrument::AdministrativePenaltyLaw => "《中华人民共和国行政处罚法》",
-            Instrument::OptimizingBusinessEnvironmentRegulations => "《优化营商环境条例》",
-            Instrument::CivilCode => "《中华人民共和国民法典》",
-            Instrument::MinorsInterpretation2006 => {
-                "《最高人民法院关于审理未成年人刑事案件具体应用法律若干问题的解释》"
-            }
-            Instrument::SamrPenaltyPublicityRules => "《市场监督管理行政处罚信息公示规定》",
-            Instrument::ShandanFlexibleEnforcementPlan => {
-                "《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》"
-            }
-            Instrument::GovernmentProcurementLaw => "《中华人民共和国政府采购法》",
-            Instrument::GovernmentProcurementRegulations => "《中华人民共和国政府采购法实施条例》",
-        }
-    }
-
     /// Whether the instrument is divided into parts (部分) and items rather
     /// than articles (条).
     const fn uses_parts(self) -> bool {

@@ -355,49 +355,21 @@ impl From<Multiplier> for String {
     }
 }
 
-/// The base amount a multiple-based fine is computed on.
-///
-/// This enum is non-exhaustive so that other bases may be added in semver
-/// compatible releases.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum AmountBase {
-    /// 违法所得: "实施违法行为所取得的款项" (行政处罚法 Art. 28 ¶2).
-    IllegalGains,
-    /// 货值金额: the value of the goods involved.
-    GoodsValue,
-    /// 违法经营额 / 违法收入: the turnover of the illegal business.
-    IllegalTurnover,
-    /// 不缴或者少缴的税款: tax not paid.
-    TaxUnpaid,
-}
-
-impl AmountBase {
-    /// The Chinese legal term.
-    pub const fn legal_name(self) -> &'static str {
-        match self {
-            AmountBase::IllegalGains => "违法所得",
-            AmountBase::GoodsValue => "货值金额",
-            AmountBase::IllegalTurnover => "违法经营额",
-            AmountBase::TaxUnpaid => "不缴或者少缴的税款",
-        }
+vocabulary! {
+    /// The base amount a multiple-based fine is computed on.
+    ///
+    /// This enum is non-exhaustive so that other bases may be added in semver
+    /// compatible releases.
+    #[non_exhaustive]
+    pub enum AmountBase {
+        /// 违法所得: "实施违法行为所取得的款项" (行政处罚法 Art. 28 ¶2).
+        IllegalGains => "违法所得",
+        /// 货值金额: the value of the goods involved.
+        GoodsValue => "货值金额",
+        /// 违法经营额 / 违法收入: the turnover of the illegal business.
+        IllegalTurnover => "违法经营额",
+        /// 不缴或者少缴的税款: tax not paid.
+        TaxUnpaid => "不缴或者少缴的税款",
     }
 }
 
