@@ -777,53 +777,13 @@ impl CaseBuilder {
         if c.discovered_on == NaiveDate::MIN {
             return Err(CaseError::Missing { field: "discovered_on" });
         }
-        if let Some(end) = c.act.end {
-            if end < c.act.start {
-                return Err(CaseError::Order {
-                    field: "act.end",
-                    value: end,
-                    earlier_field: "act.start",
-                    earlier: c.act.start,
-                });
-            }
-        }
-        if c.discovered_on < c.act.start {
-            return Err(CaseError::Order {
-                field: "discovered_on",
-                value: c.discovered_on,
-                earlier_field: "act.start",
-                earlier: c.act.start,
-            });
-        }
-        if let Some(f) = c.filed_on {
-            if f < c.discovered_on {
-                return Err(CaseError::Order {
-                    field: "filed_on",
-                    value: f,
-                    earlier_field: "discovered_on",
-                    earlier: c.discovered_on,
-                });
-            }
-        }
-        if let Some(on) = c.correction.date() {
-            if on < c.act.start {
-                return Err(CaseError::Order {
-                    field: "correction.on",
-                    value: on,
-                    earlier_field: "act.start",
-                    earlier: c.act.start,
-                });
-            }
-        }
+        let start = ("act.start", c.act.start);
+        not_before(c.act.end.map(|e| ("act.end", e)), start)?;
+        not_before(Some(("discovered_on", c.discovered_on)), start)?;
+        not_before(c.filed_on.map(|f| ("filed_on", f)), ("discovered_on", c.discovered_on))?;
+        not_before(c.correction.date().map(|on| ("correction.on", on)), start)?;
         if let PartyKind::NaturalPerson { birth_date, .. } = c.party.kind() {
-            if *birth_date > c.act.start {
-                return Err(CaseError::Order {
-                    field: "act.start",
-                    value: c.act.start,
-                    earlier_field: "party.birth_date",
-                    earlier: *birth_date,
-                });
-            }
+            not_before(Some(start), ("party.birth_date", *birth_date))?;
         }
         for (i, p) in c.priors.iter().enumerate() {
             if p.on > c.act.start {
@@ -841,6 +801,19 @@ impl CaseBuilder {
             return Err(CaseError::Duplicate { field: "also_violates", value: c.item.to_string() });
         }
         Ok(c)
+    }
+}
+
+/// `later`, when present, must not be before `earlier`.
+fn not_before(
+    later: Option<(&'static str, NaiveDate)>,
+    (earlier_field, earlier): (&'static str, NaiveDate),
+) -> Result<(), CaseError> {
+    match later {
+        Some((field, value)) if value < earlier => {
+            Err(CaseError::Order { field, value, earlier_field, earlier })
+        }
+        _ => Ok(()),
     }
 }
 
