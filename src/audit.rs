@@ -74,6 +74,9 @@
 //! 问题发生"; 《中华人民共和国行政处罚法》第三十三条第一款第二句 (首违不罚 applies to a first
 //! violation only); 山丹县实施方案 五(二) (tolerance only for fields "不触碰安全底线").
 
+pub mod pattern;
+pub use pattern::{PatternCase, PatternConfig, PatternReport, patterns};
+
 use std::collections::HashMap;
 use std::fmt;
 

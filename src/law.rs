@@ -563,6 +563,28 @@ const OTHER_QUOTES: &[(Citation, &str)] = &[
         Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 6).item(3),
         "要强化执法监督，规范执法行为，防止“以罚代教”“以罚代管”和“同事不同罚”等问题发生。",
     ),
+    // Supervision, list register, evaluation and liability exemption
+    // (audit::pattern, register, evaluation, liability).
+    (
+        Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(1).sentence(3),
+        "积极探索创新包容审慎监管方式，防止和纠正“一刀切”、运动式和选择性执法问题，在全县营造良好法治化营商环境。",
+    ),
+    (
+        Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(2).sentence(1),
+        "各部门、各单位要认真落实《甘肃省关于全面推行行政柔性执法进一步优化法治营商环境的指导意见》，树立包容审慎监管理念，对符合“从轻”“减轻”“免罚”情形的，通过单独或综合运用行政指导、行政告诫、行政建议等非强制手段，促使行政相对人自觉纠正违法行为，增强奉法守规意识，切实解决重罚轻管、以罚代管、机械执法、“一罚了之”等问题。",
+    ),
+    (
+        Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(2).sentence(2),
+        "要落实新修订《行政处罚法》“首违不罚”的法定要求，以免罚清单、免责清单为载体，强化事前事中事后监管，做到“对违法者依法严惩，对守法者无事不扰”，不断释放“温度执法”的明确信号。",
+    ),
+    (
+        Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(4).sentence(5),
+        "要完善考核评价机制，将推行行政柔性执法情况纳入年度法治建设考核，作为领导班子和领导干部述法的具体内容，强化考核结果运用，倒逼各行政执法机关依法行政、规范执法。",
+    ),
+    (
+        Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 6).item(1).sentence(2),
+        "尚未梳理报备“两轻一免”清单的部门单位要积极与上级部门沟通衔接，认真梳理制定本部门单位“两轻一免”清单，及时向县委全面依法治县委员会执法协调小组办公室(县司法局)报备。",
+    ),
     (
         Citation::new(Instrument::GovernmentProcurementLaw, 22).para(1).item(5),
         "（五）参加政府采购活动前三年内，在经营活动中没有重大违法记录；",

@@ -147,6 +147,7 @@ pub mod calendar;
 pub mod case;
 pub mod catalogue;
 pub mod decision;
+pub mod evaluation;
 pub mod guard;
 pub mod law;
 pub mod measure;
@@ -155,6 +156,7 @@ pub mod money;
 pub mod party;
 pub mod record;
 pub mod regime;
+pub mod register;
 pub mod report;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs_rouxing, doc(cfg(feature = "proptest")))]
