@@ -150,6 +150,7 @@ pub mod decision;
 pub mod evaluation;
 pub mod guard;
 pub mod law;
+pub mod liability;
 pub mod measure;
 pub mod mechanism;
 pub mod money;
