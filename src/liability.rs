@@ -38,7 +38,7 @@ use std::fmt;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::assess::Assessment;
+use crate::assess::{Assessment, Ground};
 use crate::case::CaseId;
 use crate::catalogue::{Catalogue, LoadError, parse_json};
 use crate::decision::{Decision, Disposition, procedure_duties};
@@ -56,8 +56,10 @@ vocabulary! {
     /// semver compatible releases.
     #[non_exhaustive]
     pub enum DutyCondition {
-        /// The decision relied on a 两轻一免 list entry whose list version was
-        /// filed (报备) by the decision day (山丹县实施方案 六(一)).
+        /// The decision relied on a 两轻一免 list entry that applies on the
+        /// facts (the assessment found it a ground of the tier decided) and
+        /// whose list version was filed (报备) by the decision day (山丹县实施方案
+        /// 六(一)).
         ListedSituation => "依照已公布并报备的清单作出",
         /// The tier decided was lawful on the facts, and any fine within its
         /// band (Art. 38, Art. 5 ¶2).
@@ -362,8 +364,26 @@ fn condition(
 ) -> ConditionCheck {
     let (met, why): (bool, String) = match c {
         DutyCondition::ListedSituation => {
+            // The entries that made the decided tier lawful, from the
+            // assessment (not the decision's own citation of them).
+            let applied: Vec<&crate::catalogue::EntryId> = a
+                .lawful
+                .iter()
+                .filter(|o| o.tier == d.tier)
+                .flat_map(|o| &o.grounds)
+                .filter_map(|g| match g {
+                    Ground::ListEntry { index, .. } => {
+                        a.item.as_ref().and_then(|i| i.entries.get(usize::from(*index))).map(|e| &e.id)
+                    }
+                    _ => None,
+                })
+                .collect();
+            let unsupported: Vec<crate::catalogue::EntryId> =
+                d.reasons.entries.iter().filter(|e| !applied.contains(e)).cloned().collect();
             if d.reasons.entries.is_empty() {
                 (false, "决定未依据清单事项".to_owned())
+            } else if !unsupported.is_empty() {
+                (false, format!("清单事项{}不适用于本案事实", join(&unsupported)))
             } else {
                 let issues = cx.register.check(cx.catalogue, std::slice::from_ref(d));
                 match issues.first() {

@@ -152,3 +152,18 @@ fn exemption_list_errors_are_pinned() {
         "{e}"
     );
 }
+
+#[test]
+fn a_cited_entry_that_does_not_apply_is_not_a_listed_situation() {
+    let (catalogue, regime, mut a, dec) = setup();
+    // The assessment found no list ground (say, the party was not a first
+    // offender): the decision's own citation of E122 does not count.
+    for o in &mut a.lawful {
+        o.grounds.retain(|g| !matches!(g, rouxing::assess::Ground::ListEntry { .. }));
+    }
+    let reg = register(true);
+    let cx = Context { catalogue: &catalogue, register: &reg, regime: &regime };
+    let check = ExemptionList::sample().unwrap().check(&a, &dec, &record(&dec), cx);
+    let c = &check.entries[0].conditions[0];
+    assert!(!c.met && c.why.contains("E122") && c.why.contains("不适用"), "{}", c.why);
+}
