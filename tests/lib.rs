@@ -27,6 +27,7 @@ mod mechanism_guidance;
 mod mechanism_tolerance;
 mod pattern;
 mod procedure;
+mod provision;
 mod record;
 mod register;
 mod report;
