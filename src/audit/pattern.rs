@@ -932,6 +932,17 @@ pub struct Selective {
     pub cases: Vec<CaseId>,
 }
 
+/// The Chinese name of an attribute value given by its code.
+fn value_name(attribute: ProtectedAttribute, code: &str) -> &str {
+    let name = match attribute {
+        ProtectedAttribute::Ownership => code.parse::<Ownership>().ok().map(Ownership::legal_name),
+        ProtectedAttribute::Registration => code.parse::<Registration>().ok().map(Registration::legal_name),
+        ProtectedAttribute::Size => code.parse::<EnterpriseSize>().ok().map(EnterpriseSize::legal_name),
+        ProtectedAttribute::Investment => code.parse::<Investment>().ok().map(Investment::legal_name),
+    };
+    name.unwrap_or(code)
+}
+
 impl Selective {
     /// 山丹县实施方案 四(一): "防止和纠正…选择性执法问题".
     pub const CITATION: Citation = Campaign::CITATION;
@@ -1315,7 +1326,7 @@ impl fmt::Display for PatternReport {
                 "  - 事项{} {}={}：从宽{}/{}，其他{}/{}；{}，p={:.4}，Holm校正p={:.4}",
                 s.item,
                 s.attribute.legal_name(),
-                s.value,
+                value_name(s.attribute, &s.value),
                 s.lenient_with,
                 s.cases_with,
                 s.lenient_others,
