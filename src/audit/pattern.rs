@@ -438,7 +438,8 @@ struct MonthCell {
 ///   binomial(`n`, `1/M`); the p-value is `P(X ≥ k)` (exact conditional
 ///   binomial test).
 /// * **Heavier share.** Tested when the month and the baseline each have at
-///   least `campaign_min_cases` cases: the 2×2 table (month / other months ×
+///   least `campaign_min_cases` cases and the month has a heavier outcome
+///   (a month without one cannot be a burst of them): the 2×2 table (month / other months ×
 ///   heavier / not), one-sided Fisher's exact test for a higher share in the
 ///   month. A heavier outcome is 从重 or a sanction of Art. 9 groups (三)–(五).
 ///
@@ -505,7 +506,7 @@ pub fn campaigns(cases: &[PatternCase], cfg: &PatternConfig) -> Vec<Campaign> {
                 f.result.p = p;
                 candidates.push(f);
             }
-            if k >= min && n - k >= min {
+            if k >= min && n - k >= min && cell.heavier > 0 {
                 let p = fisher_greater(
                     cell.heavier,
                     k - cell.heavier,
