@@ -309,6 +309,42 @@ pub fn review(case: &Case, assessment: &Assessment, decision: &Decision, regime:
     Review { case_id: decision.case_id.clone(), findings: out, overridden: c.override_record() }
 }
 
+/// Reviews a decision from the facts: assesses `case` under `catalogue` and
+/// `regime` on the decision's own date, then [`review`]s the decision
+/// against that assessment. No assessment is taken from the caller, so an
+/// edited assessment cannot make an unlawful decision pass.
+///
+/// Use [`review`] only with an assessment just computed by
+/// [`assess`](crate::assess()) for the same case, regime and date.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第五十八条: legal review checks "行政执法主体是否合法…案件事实是否
+/// 清楚，证据是否合法充分…适用法律、法规、规章是否准确，裁量基准运用是否适当…执法程序是否合法" —
+/// each from the file, not from the deciding officer's own account.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::{Case, Catalogue, Regime, guard, recommend, assess};
+///
+/// let catalogue = Catalogue::bundled()?;
+/// let case = Case::from_json(include_str!("../examples/data/cases/ordinary.json"), &catalogue)?;
+/// let regime = Regime::national();
+/// let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?;
+/// let decision = recommend(&assess(&case, &catalogue, &regime, as_of), &regime);
+/// assert!(guard::review_case(&case, &catalogue, &regime, &decision).is_lawful());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn review_case(
+    case: &Case,
+    catalogue: &crate::catalogue::Catalogue,
+    regime: &Regime,
+    decision: &Decision,
+) -> Review {
+    let a = crate::assess::assess(case, catalogue, regime, decision.decided_on);
+    review(case, &a, decision, regime)
+}
+
 /// 山丹县实施方案 四(二): "坚决防止借柔性执法之名“执法放水”“柔性滥用”".
 const PLAN_ANTI_ABUSE: Citation = Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(2);
 
@@ -647,7 +683,9 @@ impl Ctx<'_> {
         if !penalty_tier && !d.sanctions.is_empty() {
             push(Inconsistency::SanctionsOnNoPenalty, Severity::Unlawful);
         }
-        if penalty_tier && d.sanctions.is_empty() && !self.real_transfer() {
+        // An act fined before (Art. 29) may be left with no further sanction.
+        let fined = self.a.fined_before.is_some();
+        if penalty_tier && d.sanctions.is_empty() && !self.real_transfer() && !fined {
             // In substance no penalty: unlawful leniency where no penalty is
             // not lawful.
             let severity =
@@ -676,6 +714,15 @@ impl Ctx<'_> {
                 Severity::Unlawful,
                 Citation::apl(29),
                 Detail::Fines { count: u16::try_from(count).unwrap_or(u16::MAX) },
+            ));
+        }
+        // Art. 29 sentence 1, from the recorded earlier fine of this same act.
+        if let Some(earlier) = case.fined_before() {
+            out.push(Finding::new(
+                C::SecondFine,
+                Severity::Unlawful,
+                Citation::apl(29),
+                Detail::SameAct { on: earlier.on },
             ));
         }
         if let Some(p) = case.priors().iter().find(|p| {

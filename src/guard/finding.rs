@@ -641,6 +641,10 @@ impl fmt::Display for Explanation<'_> {
                 f,
                 "对同一违法行为给予{count}项罚款；同一违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚一次"
             ),
+            (C::SecondFine, Detail::SameAct { on }) => write!(
+                f,
+                "当事人的同一违法行为已于{on}被处以罚款，不得再次给予罚款；可以依法给予罚款以外的其他种类的处罚"
+            ),
             (C::SameActFinedBefore, Detail::SameAct { on }) => write!(
                 f,
                 "当事人{on}的同类违法行为已受行政处罚，应当核实是否为同一违法行为；对同一违法行为不得给予两次以上罚款"
