@@ -930,6 +930,28 @@ impl Ctx<'_> {
         if !item.safety_baseline {
             return;
         }
+        // Discretionary leniency on the baseline. A compulsory outcome (不予:
+        // Arts. 30, 31, 33 ¶1 sentence 1, 33 ¶2; 应当从轻或者减轻: Arts. 30, 32) is the
+        // law's own and never flagged; 可以 is a choice the baseline weighs
+        // against. The regime that adopts the county plan makes it irregular
+        // (plan 五(二): tolerance for fields "不触碰安全底线"); the national regime
+        // only advises, citing 过罚相当 (Art. 5 ¶2), never the plan.
+        let d = self.d;
+        let discretionary =
+            self.a.option(d.tier).is_some_and(|o| o.modality == crate::assess::Modality::Discretionary);
+        if self.a.bar.is_none() && d.tier.is_lenient() && discretionary {
+            let (severity, citation) = if self.regime.legal_review.all_lenient_decisions {
+                (Severity::Irregular, Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(2))
+            } else {
+                (Severity::Advisory, Citation::apl(5).para(2))
+            };
+            out.push(Finding::new(
+                FindingCode::LeniencyOnSafetyBaseline,
+                severity,
+                citation,
+                Detail::Decided { tier: d.tier },
+            ));
+        }
         let plan = |item| Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(item);
         for &m in &self.d.mechanisms {
             let (severity, citation) = match m {
@@ -1066,6 +1088,20 @@ impl Ctx<'_> {
                 ));
             }
         }
+        // Art. 33 ¶1 sentence 2 met, a penalty decided, no reason of the
+        // officer's own: 以罚代教 (plan 六(三)).
+        let first_met = a
+            .option(Tier::NoPenalty)
+            .is_some_and(|o| o.grounds.iter().any(|g| matches!(g, Ground::FirstViolation)));
+        let reasoned = note || d.overridden.as_ref().is_some_and(|o| !o.reason.trim().is_empty());
+        if first_met && d.tier != Tier::NoPenalty && !reasoned {
+            out.push(Finding::new(
+                C::PenaltyInsteadOfEducation,
+                irregular,
+                Citation::apl(33).para(1).sentence(2),
+                Detail::Decided { tier: d.tier },
+            ));
+        }
         let unsupported = d.reasons.grounds.iter().find(|g| !a.lawful.iter().any(|o| o.grounds.contains(g)));
         if let Some(&ground) = unsupported {
             out.push(Finding::new(
@@ -1083,7 +1119,16 @@ impl Ctx<'_> {
         };
         let listed = !self.a.no_coercion.is_empty();
         let minor = self.case.gravity() == Gravity::Minor || self.case.harm() <= Harm::Slight;
-        let severity = if listed {
+        // 优化营商环境条例 Art. 59 ¶1 for market entities: where the non-coercive
+        // route demonstrably sufficed — corrected promptly with no harm, or a
+        // 不予行政强制 entry applies — coercion is unlawful. An organisation is
+        // taken to be a market entity (DIFFERENCE: other organisations are
+        // rare in the lists).
+        let sufficed = listed || (self.case.correction().is_prompt() && self.case.harm() == Harm::None);
+        let market_entity = !self.case.party().is_natural_person();
+        let severity = if sufficed && market_entity {
+            Severity::Unlawful
+        } else if listed {
             Severity::Irregular
         } else if minor {
             Severity::Advisory

@@ -283,3 +283,61 @@ proptest! {
         }
     }
 }
+
+/// Discretionary leniency on the safety baseline is a finding in `review`
+/// itself: 首违不罚 (Art. 33 ¶1 sentence 2, 可以) on a hazardous-chemicals item.
+/// A compulsory 不予 (Art. 33 ¶1 sentence 1) is never flagged for it.
+#[test]
+fn discretionary_leniency_on_the_safety_baseline() {
+    let cat = bundled();
+    let first = on("EM-HC-78-3", Domain::EmergencyManagement)
+        .harm(Harm::Slight)
+        .correction(Correction::Prompt { on: d(2025, 3, 12) })
+        .build()
+        .unwrap();
+    let code = FindingCode::LeniencyOnSafetyBaseline;
+    for (regime, severity, citation) in [
+        (
+            Regime::shandan_sample(),
+            Severity::Irregular,
+            Citation::new(rouxing::law::Instrument::ShandanFlexibleEnforcementPlan, 5).item(2),
+        ),
+        (Regime::national(), Severity::Advisory, Citation::apl(5).para(2)),
+    ] {
+        let dec = recommend(&assess(&first, &cat, &regime, d(2025, 4, 1)), &regime);
+        assert_eq!(dec.tier, Tier::NoPenalty);
+        let r = review_case(&first, &cat, &regime, &dec);
+        let f = r.get(code).unwrap_or_else(|| panic!("{r}"));
+        assert_eq!((f.severity, f.citation), (severity, citation));
+    }
+    // 轻微不罚: no harm and corrected promptly — the law's own 不予.
+    let minor = first.to_builder().harm(Harm::None).gravity(Gravity::Minor).build().unwrap();
+    let regime = Regime::shandan_sample();
+    let dec = recommend(&assess(&minor, &cat, &regime, d(2025, 4, 1)), &regime);
+    assert_eq!(dec.tier, Tier::NoPenalty);
+    assert!(!review_case(&minor, &cat, &regime, &dec).has(code));
+}
+
+/// 首违不罚 met, a penalty imposed without a word of why: 以罚代教.
+#[test]
+fn penalty_instead_of_education() {
+    let cat = bundled();
+    let c = on("SH-SR-23", Domain::UrbanManagement)
+        .harm(Harm::Slight)
+        .correction(Correction::Prompt { on: d(2025, 3, 12) })
+        .build()
+        .unwrap();
+    let d0 = recommended(&c, &cat);
+    assert_eq!(d0.tier, Tier::NoPenalty);
+    let mut fined = d0.clone();
+    fined.tier = Tier::Ordinary;
+    fined.reasons.tier = Tier::Ordinary;
+    fined.disposition = Disposition::Penalty;
+    fined.education = false;
+    fined.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(500)) }];
+    let r = checked(&c, &cat, &fined);
+    let f = r.get(FindingCode::PenaltyInsteadOfEducation).unwrap_or_else(|| panic!("{r}"));
+    assert_eq!(f.citation, Citation::apl(33).para(1).sentence(2));
+    fined.reasons.officer_note = Some("当事人曾拒绝整改提示，不宜适用首违不罚".into());
+    assert!(!checked(&c, &cat, &fined).has(FindingCode::PenaltyInsteadOfEducation));
+}

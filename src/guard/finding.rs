@@ -158,6 +158,11 @@ vocabulary! {
         TransferWithoutSuspicion => "未涉嫌犯罪而以移送代替处理（执法放水）",
         /// A decision that names no deciding agency (Art. 17; Art. 59 ¶1 (六)).
         AgencyMissing => "决定未载明作出决定的行政机关",
+        /// Discretionary leniency (首违不罚, a list's 可以 or a benchmark's 从轻 / 减轻)
+        /// on a safety-baseline item.
+        LeniencyOnSafetyBaseline => "触碰安全底线的违法行为适用裁量性从宽",
+        /// 首违不罚 met, a penalty imposed, no reason given (以罚代教).
+        PenaltyInsteadOfEducation => "符合首违不罚条件而处罚未说明理由（以罚代教）",
     }
 }
 
@@ -172,7 +177,10 @@ impl FindingCode {
             F::MandatorySanctionMissing | F::FineAmountUndetermined | F::ConfiscationMismatch => {
                 CheckPoint::BasisCorrect
             }
-            F::TokenSanction | F::TransferWithoutSuspicion => CheckPoint::DiscretionAppropriate,
+            F::TokenSanction
+            | F::TransferWithoutSuspicion
+            | F::LeniencyOnSafetyBaseline
+            | F::PenaltyInsteadOfEducation => CheckPoint::DiscretionAppropriate,
             F::PenaltyWithoutEstablishedFacts => CheckPoint::FactsClear,
             F::GroundNotEstablished | F::SameActFinedBefore => CheckPoint::EvidenceConclusive,
             F::PenaltyAfterLimitation
@@ -681,6 +689,16 @@ impl fmt::Display for Explanation<'_> {
             ),
             (C::TransferWithoutSuspicion, _) => f.write_str(
                 "案件未认定涉嫌犯罪，却以移送司法机关代替处罚和责令改正，属于“执法放水”；违法行为涉嫌犯罪的才应当移送",
+            ),
+            (C::LeniencyOnSafetyBaseline, Detail::Decided { tier }) => write!(
+                f,
+                "该违法行为触碰安全底线，决定{}所依据的是裁量性从宽情形（可以），而非法定应当从宽的情形；对触碰安全底线的行为应当坚持零容忍，依法严格执法，确需从宽的应当说明理由",
+                tier.legal_name()
+            ),
+            (C::PenaltyInsteadOfEducation, Detail::Decided { tier }) => write!(
+                f,
+                "当事人初次违法且危害后果轻微并及时改正，依法可以不予行政处罚，决定{}却未说明不适用首违不罚的理由，属于“机械执法”“以罚代教”",
+                tier.legal_name()
             ),
             (C::AgencyMissing, _) => f.write_str(
                 "决定未载明作出决定的行政机关，无法审查其是否具有法定职权（法无授权不可为）",
