@@ -1006,6 +1006,26 @@ impl Ctx<'_> {
                 ));
             }
         }
+        // Art. 58 ¶¶1, 2: who reviewed, from the record, not from the decision's
+        // own list of duties.
+        if let Some(rec) = &d.legal_review {
+            if self.case.officers().contains(&rec.reviewer) {
+                out.push(Finding::new(
+                    C::ReviewerIsInvestigator,
+                    u,
+                    Citation::apl(58).para(1),
+                    Detail::Decided { tier: d.tier },
+                ));
+            }
+            if rec.first_review && !rec.qualified {
+                out.push(Finding::new(
+                    C::ReviewerUnqualified,
+                    u,
+                    Citation::apl(58).para(2),
+                    Detail::Decided { tier: d.tier },
+                ));
+            }
+        }
         if required.hearing_notice && !(d.duties.hearing_notice && has_doc(Document::HearingNotice)) {
             out.push(Finding::new(
                 C::MissingHearingNotice,
@@ -1190,6 +1210,8 @@ mod tests {
             Citation::apl(18).para(3),
             Citation::apl(27).para(1),
             Citation::apl(57).para(1).item(4),
+            Citation::apl(58).para(1),
+            Citation::apl(58).para(2),
             Citation::apl(59).para(1).item(3),
             Citation::apl(28).para(1),
             Citation::apl(28).para(2),

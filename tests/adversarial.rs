@@ -341,3 +341,26 @@ fn penalty_instead_of_education() {
     fined.reasons.officer_note = Some("当事人曾拒绝整改提示，不宜适用首违不罚".into());
     assert!(!checked(&c, &cat, &fined).has(FindingCode::PenaltyInsteadOfEducation));
 }
+
+/// 第五十八条: the review is by a legal reviewer, not by the investigator; a
+/// first-time reviewer holds 法律职业资格.
+#[test]
+fn who_reviewed() {
+    let cat = bundled();
+    let c = on("FR-60-1-1", Domain::FireRescue)
+        .officers(vec!["OF-1".parse().unwrap(), "OF-2".parse().unwrap()])
+        .build()
+        .unwrap();
+    let (c2, d) = edit(&c, &cat, OfficerEdit::ReviewByInvestigator);
+    assert_unlawful(&checked(&c2, &cat, &d), FindingCode::ReviewerIsInvestigator, Citation::apl(58).para(1));
+    let (c3, d) = edit(&c, &cat, OfficerEdit::UnqualifiedFirstReviewer);
+    assert_unlawful(&checked(&c3, &cat, &d), FindingCode::ReviewerUnqualified, Citation::apl(58).para(2));
+    let mut ok = recommended(&c, &cat);
+    ok.legal_review = Some(rouxing::decision::LegalReviewRecord {
+        reviewer: "FZ-01".parse().unwrap(),
+        qualified: true,
+        first_review: true,
+    });
+    let r = checked(&c, &cat, &ok);
+    assert!(!r.has(FindingCode::ReviewerIsInvestigator) && !r.has(FindingCode::ReviewerUnqualified));
+}
