@@ -639,6 +639,9 @@ pub struct Assessment {
     /// each as it applies to this case.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_penalties: Vec<StatutoryPenalty>,
+    /// A fine already imposed for the same act (Art. 29): no further fine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fined_before: Option<Money>,
     /// Whether the facts are established with certainty (Art. 51).
     pub facts_established: bool,
     /// The party's correction, as found.
@@ -772,6 +775,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         no_coercion: Vec::new(),
         illegal_gains: None,
         other_penalties: Vec::new(),
+        fined_before: case.fined_before().map(|f| f.amount),
         facts_established: case.facts() == Facts::Established,
         correction: case.correction(),
         commitment_signed: case.has_context(Context::CommitmentSigned),
