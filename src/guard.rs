@@ -542,7 +542,8 @@ impl Ctx<'_> {
     /// Whether the decision transfers a case that is in fact suspected of a
     /// crime (only then does the transfer replace the penalty).
     fn real_transfer(&self) -> bool {
-        self.d.disposition == Disposition::Transfer && self.a.bar == Some(Bar::SuspectedCrime)
+        self.d.disposition == Disposition::Transfer
+            && self.a.has_duty(crate::assess::Duty::TransferToJudiciary)
     }
 
     /// What the decision does, judged against what the law requires: the
@@ -606,7 +607,7 @@ impl Ctx<'_> {
         }
         // Arts. 27, 57 ¶1 (四): transfer is for a suspected crime only; without
         // one it drops the penalty and the correction order (Art. 83).
-        if d.disposition == Disposition::Transfer && a.bar != Some(Bar::SuspectedCrime) {
+        if d.disposition == Disposition::Transfer && !a.has_duty(crate::assess::Duty::TransferToJudiciary) {
             out.push(Finding::new(
                 C::TransferWithoutSuspicion,
                 u,
@@ -662,7 +663,7 @@ impl Ctx<'_> {
 
     fn consistency(&self, out: &mut Vec<Finding>) {
         let (a, d) = (self.a, self.d);
-        let crime = a.bar == Some(Bar::SuspectedCrime);
+        let crime = a.has_duty(crate::assess::Duty::TransferToJudiciary);
         if crime && d.disposition != Disposition::Transfer {
             out.push(Finding::new(
                 FindingCode::NoCriminalTransfer,
