@@ -449,7 +449,7 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
     };
     let sanctions = a.lawful.first().map(|o| sanctions_for(a, o)).unwrap_or_default();
     let disposition = match (a.bar, tier) {
-        (Some(Bar::SuspectedCrime), _) => Disposition::Transfer,
+        _ if a.has_duty(Duty::TransferToJudiciary) => Disposition::Transfer,
         (_, Tier::NoPenalty) => Disposition::NoPenalty,
         _ => Disposition::Penalty,
     };

@@ -364,3 +364,30 @@ fn who_reviewed() {
     let r = checked(&c, &cat, &ok);
     assert!(!r.has(FindingCode::ReviewerIsInvestigator) && !r.has(FindingCode::ReviewerUnqualified));
 }
+
+/// 第二十七条第一款 is a duty of its own: a suspected crime is transferred even
+/// where the facts do not support an administrative penalty (Art. 40) or the
+/// administrative rule no longer applies (Art. 37).
+#[test]
+fn transfer_survives_the_administrative_bars() {
+    let cat = bundled();
+    let c = on("FR-60-1-1", Domain::FireRescue)
+        .facts(rouxing::case::Facts::NotEstablished)
+        .crime(rouxing::case::CrimeSuspicion::Suspected)
+        .build()
+        .unwrap();
+    let regime = Regime::national();
+    let a = assess(&c, &cat, &regime, d(2025, 4, 1));
+    assert_eq!(a.bar, Some(rouxing::assess::Bar::FactsNotEstablished));
+    assert!(a.has_duty(rouxing::assess::Duty::TransferToJudiciary));
+    let dec = recommend(&a, &regime);
+    assert_eq!(dec.disposition, Disposition::Transfer);
+    assert!(review_case(&c, &cat, &regime, &dec).is_lawful());
+    let mut kept = dec.clone();
+    kept.disposition = Disposition::NoPenalty;
+    assert_unlawful(
+        &review_case(&c, &cat, &regime, &kept),
+        FindingCode::NoCriminalTransfer,
+        Citation::apl(27).para(1),
+    );
+}
