@@ -148,10 +148,14 @@ pub mod case;
 pub mod catalogue;
 pub mod decision;
 pub mod guard;
+pub mod instrument;
 pub mod law;
 pub mod measure;
 pub mod mechanism;
 pub mod money;
+#[cfg(feature = "docx")]
+#[cfg_attr(docsrs_rouxing, doc(cfg(feature = "docx")))]
+pub mod office;
 pub mod party;
 pub mod record;
 pub mod regime;
