@@ -157,6 +157,7 @@ pub mod money;
 #[cfg_attr(docsrs_rouxing, doc(cfg(feature = "docx")))]
 pub mod office;
 pub mod party;
+pub mod publicity;
 pub mod record;
 pub mod regime;
 pub mod report;
