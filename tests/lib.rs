@@ -28,3 +28,4 @@ mod procedure;
 mod publicity;
 mod record;
 mod report;
+mod report_files;
