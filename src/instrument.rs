@@ -1013,7 +1013,7 @@ impl<'a> Context<'a> {
             Field::Facts => {
                 let facts = Self::nonempty(kind, f, &p.facts)?;
                 match item_name {
-                    Some(n) => format!("{facts}当事人的行为属于“{n}”。"),
+                    Some(n) => format!("{facts}当事人的行为属于“{}”。", n.trim_end_matches(['。', '；', '.'])),
                     None => facts,
                 }
             }

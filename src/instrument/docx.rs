@@ -1,6 +1,6 @@
 //! Word output of instruments (feature `docx`).
 
-use super::Instrument;
+use super::{Field, Instrument};
 use crate::office::{DocxError, Para, write_docx};
 
 impl Instrument {
@@ -13,7 +13,13 @@ impl Instrument {
     /// When the document cannot be packed.
     pub fn to_docx(&self) -> Result<Vec<u8>, DocxError> {
         let mut paras = vec![Para::Title(self.title.clone()), Para::Right(self.number.clone())];
-        paras.extend(self.paragraphs.iter().map(|p| Para::Body(p.clone())));
+        // The signature block (agency, seal, date) stands on the right, as
+        // printed instruments have it.
+        let right: Vec<&str> =
+            [Field::AgencyName, Field::Seal, Field::Date].iter().filter_map(|f| self.element(*f)).collect();
+        paras.extend(self.paragraphs.iter().map(|p| {
+            if right.contains(&p.as_str()) { Para::Right(p.clone()) } else { Para::Body(p.clone()) }
+        }));
         write_docx(&paras)
     }
 }

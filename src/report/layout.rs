@@ -120,6 +120,7 @@ impl ColumnLayout {
 
 /// The lower header of a column under its group: the part after `：`
 /// (`其中：首违不罚` → `首违不罚`).
+#[cfg(feature = "xlsx")]
 pub(crate) fn short_header(c: Column) -> String {
     let h = c.header();
     match h.rsplit_once('：') {
