@@ -647,7 +647,8 @@ impl ListPublication<'_> {
                 b.push(Block::Para("本事项涉及安全底线，不适用观察期、过渡期。".to_owned()));
             }
             for e in &item.entries {
-                let conds: Vec<&str> = e.conditions.iter().map(|c| c.text.as_str()).collect();
+                let conds: Vec<&str> =
+                    e.conditions.iter().map(|c| c.text.as_str().trim_end_matches(['。', '；'])).collect();
                 b.push(Block::Para(format!("{}（{}）：{}", e.outcome.legal_name(), e.id, conds.join("；"))));
             }
         }

@@ -138,16 +138,26 @@ impl StatisticsTable {
                 continue;
             }
             let end = col.saturating_add(width - 1);
-            if width == 1 {
+            let only = cols.iter().find(|(i, _)| *i == g).map(|(_, c)| short_header(*c));
+            if width == 1 && only.as_deref() == Some(group.header.as_str()) {
+                // A group of one column of the same name spans both rows.
+                ws.merge_range(3, col, 4, col, &group.header, &head)?;
+            } else if width == 1 {
                 text(ws, 3, col, &group.header, &head)?;
             } else {
                 ws.merge_range(3, col, 3, end, &group.header, &head)?;
             }
             col = end.saturating_add(1);
         }
-        for (i, (_, c)) in cols.iter().enumerate() {
+        for (i, (g, c)) in cols.iter().enumerate() {
             let x = u16::try_from(i + 1).unwrap_or(u16::MAX);
-            text(ws, 4, x, &short_header(*c), &head)?;
+            let spanned = layout
+                .groups
+                .get(*g)
+                .is_some_and(|grp| grp.columns.len() == 1 && grp.header == short_header(*c));
+            if !spanned {
+                text(ws, 4, x, &short_header(*c), &head)?;
+            }
             ws.set_column_width(x, if c.is_amount() { 12.0 } else { 7.5 })?;
         }
         ws.set_row_height(3, 24)?;
