@@ -11,6 +11,7 @@
     reason = "test fixtures and helpers fail by panicking"
 )]
 
+mod adversarial;
 mod art_30_31_persons;
 mod art_32_33_leniency;
 mod art_36_37_time;
@@ -25,6 +26,7 @@ mod mechanism_credit;
 mod mechanism_guidance;
 mod mechanism_tolerance;
 mod procedure;
+mod provision;
 mod publicity;
 mod record;
 mod report;
