@@ -938,7 +938,13 @@ impl<'a> Context<'a> {
                     Err(Self::not(kind, "拟作出的处罚不属于第六十三条第一款所列情形"))
                 }
             }
-            K::CorrectionNotice | K::CommitmentLetter if d.correction.is_none() => {
+            K::CorrectionNotice if d.correction.is_none() => {
+                Err(Self::not(kind, "决定未责令改正（第二十八条第一款）"))
+            }
+            // A commitment without a correction order is a commitment to
+            // abide by the law, where the decision states why nothing is
+            // corrected (a bar).
+            K::CommitmentLetter if d.correction.is_none() && d.reasons.bar.is_none() => {
                 Err(Self::not(kind, "决定未责令改正（第二十八条第一款）"))
             }
             K::ReminderSuggestionLetter | K::SimpleGuidanceLetter if penalty => {
@@ -1097,7 +1103,9 @@ impl<'a> Context<'a> {
                 (Some(t), _) => t,
                 // No violation is established (Art. 40, Art. 38 …): there is
                 // nothing to correct, and the instrument says why.
-                (None, Some(bar)) if kind == InstrumentKind::NoPenaltyDecision => {
+                (None, Some(bar))
+                    if matches!(kind, InstrumentKind::NoPenaltyDecision | InstrumentKind::CommitmentLetter) =>
+                {
                     format!("因{}，不责令改正（{}）", bar.legal_name(), bar.citation())
                 }
                 (None, _) => return Err(Self::missing(kind, f)),
