@@ -617,7 +617,28 @@ impl ListPublication<'_> {
             "首次违法的认定：{}（《中华人民共和国行政处罚法》第三十三条第一款）。",
             self.regime.first_violation.window.legal_name()
         )));
-        b.push(Block::Heading("二、事项清单".to_owned()));
+        // Art. 39: the agency, the basis of filing, the procedure and the
+        // remedies are public in advance.
+        b.push(Block::Heading("二、实施机关、实施程序和救济渠道".to_owned()));
+        b.push(Block::Para(format!(
+            "实施机关：{}。立案依据为下列各事项所列违反规定和处罚依据。",
+            self.department
+        )));
+        let s = &self.regime.summary;
+        let h = &self.regime.hearing;
+        b.push(Block::Para(format!(
+            "实施程序：违法事实确凿并有法定依据，对公民处以{}{}、对法人或者其他组织处以{}{}罚款或者警告的，可以当场作出行政处罚决定（第五十一条）；其他案件适用普通程序，作出决定前告知拟作出的处罚及事实、理由、依据和陈述、申辩、要求听证等权利（第四十四条）。拟对公民处以{}以上、对法人或者其他组织处以{}以上罚款等的，当事人有权要求听证（第六十三条）。",
+            s.natural_person,
+            if s.inclusive { "以下" } else { "以内（不含本数）" },
+            s.organisation,
+            if s.inclusive { "以下" } else { "以内（不含本数）" },
+            h.natural_person,
+            h.organisation
+        )));
+        b.push(Block::Para(
+            "救济渠道：当事人对行政处罚决定不服的，可以依法申请行政复议或者提起行政诉讼；决定书载明途径和期限（第五十九条第一款第（五）项）。".to_owned(),
+        ));
+        b.push(Block::Heading("三、事项清单".to_owned()));
         for (n, item) in self.catalogue.items().enumerate() {
             let num = crate::calendar::chinese_numeral(u32::try_from(n + 1).unwrap_or(u32::MAX));
             b.push(Block::Heading(format!("（{num}）{}（{}）", item.name, item.code)));

@@ -240,6 +240,10 @@ fn list_publication_art_34_has_version_date_bands_and_entries() {
         }
     }
     assert!(md.contains("从轻处罚在最低额以上、最低额加幅度的"));
+    // Art. 39: agency, procedure and remedies in advance.
+    assert!(
+        md.contains("实施机关：山丹县<农业>农村局") && md.contains("当场作出") && md.contains("行政复议")
+    );
     let html = doc.to_html();
     assert!(html.contains("山丹县&lt;农业&gt;农村局") && !html.contains("<农业>"), "escaped");
     assert!(html.starts_with("<!DOCTYPE html>"));
