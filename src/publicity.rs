@@ -625,13 +625,14 @@ impl ListPublication<'_> {
             self.department
         )));
         let s = &self.regime.summary;
+        // 民法典 Art. 1259: "以下" includes the amount, "不满" does not.
+        let upto =
+            |m: crate::money::Money| if s.inclusive { format!("{m}以下") } else { format!("不满{m}") };
         let h = &self.regime.hearing;
         b.push(Block::Para(format!(
-            "实施程序：违法事实确凿并有法定依据，对公民处以{}{}、对法人或者其他组织处以{}{}罚款或者警告的，可以当场作出行政处罚决定（第五十一条）；其他案件适用普通程序，作出决定前告知拟作出的处罚及事实、理由、依据和陈述、申辩、要求听证等权利（第四十四条）。拟对公民处以{}以上、对法人或者其他组织处以{}以上罚款等的，当事人有权要求听证（第六十三条）。",
-            s.natural_person,
-            if s.inclusive { "以下" } else { "以内（不含本数）" },
-            s.organisation,
-            if s.inclusive { "以下" } else { "以内（不含本数）" },
+            "实施程序：违法事实确凿并有法定依据，对公民处以{}、对法人或者其他组织处以{}罚款或者警告的，可以当场作出行政处罚决定（第五十一条）；其他案件适用普通程序，作出决定前告知拟作出的处罚及事实、理由、依据和陈述、申辩、要求听证等权利（第四十四条）。拟对公民处以{}以上、对法人或者其他组织处以{}以上罚款等的，当事人有权要求听证（第六十三条）。",
+            upto(s.natural_person),
+            upto(s.organisation),
             h.natural_person,
             h.organisation
         )));
