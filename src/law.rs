@@ -66,6 +66,12 @@ vocabulary! {
         /// 《中华人民共和国政府采购法实施条例》 (State Council Decree No. 658, in force
         /// 2015-03-01): what a 重大违法记录 is.
         GovernmentProcurementRegulations => "《中华人民共和国政府采购法实施条例》",
+        /// 《中华人民共和国个人信息保护法》 (in force 2021-11-01): redaction before
+        /// publication.
+        PersonalInformationProtectionLaw => "《中华人民共和国个人信息保护法》",
+        /// 《中华人民共和国未成年人保护法》 (2020 revision, in force 2021-06-01):
+        /// a minor is never identifiable in what is published.
+        MinorsProtectionLaw => "《中华人民共和国未成年人保护法》",
     }
 }
 
@@ -592,6 +598,26 @@ const OTHER_QUOTES: &[(Citation, &str)] = &[
     (
         Citation::new(Instrument::GovernmentProcurementRegulations, 19).para(1),
         "政府采购法第二十二条第一款第五项所称重大违法记录，是指供应商因违法经营受到刑事处罚或者责令停产停业、吊销许可证或者执照、较大数额罚款等行政处罚。",
+    ),
+    (
+        Citation::new(Instrument::PersonalInformationProtectionLaw, 4).para(1),
+        "个人信息是以电子或者其他方式记录的与已识别或者可识别的自然人有关的各种信息，不包括匿名化处理后的信息。",
+    ),
+    (
+        Citation::new(Instrument::PersonalInformationProtectionLaw, 25),
+        "个人信息处理者不得公开其处理的个人信息，取得个人单独同意的除外。",
+    ),
+    (
+        Citation::new(Instrument::PersonalInformationProtectionLaw, 28).para(1),
+        "敏感个人信息是一旦泄露或者非法使用，容易导致自然人的人格尊严受到侵害或者人身、财产安全受到危害的个人信息，包括生物识别、宗教信仰、特定身份、医疗健康、金融账户、行踪轨迹等信息，以及不满十四周岁未成年人的个人信息。",
+    ),
+    (
+        Citation::new(Instrument::PersonalInformationProtectionLaw, 34),
+        "国家机关为履行法定职责处理个人信息，应当依照法律、行政法规规定的权限、程序进行，不得超出履行法定职责所必需的范围和限度。",
+    ),
+    (
+        Citation::new(Instrument::MinorsProtectionLaw, 103),
+        "公安机关、人民检察院、人民法院、司法行政部门以及其他组织和个人不得披露有关案件中未成年人的姓名、影像、住所、就读学校以及其他可能识别出其身份的信息，但查找失踪、被拐卖未成年人等情形除外。",
     ),
 ];
 

@@ -45,6 +45,10 @@
 //! * [`law::Citation`] — every rule's source, rendered
 //!   `《中华人民共和国行政处罚法》第三十三条第一款` or `art_33__para_1`, with the
 //!   statute's words via [`law::Citation::quote`].
+//! * [`instrument`] — the 文书 a decision calls for (行政处罚决定书 with Art. 59's
+//!   contents, 不予行政处罚决定书, 责令改正通知书, 听证通知书 …) rendered through a
+//!   department's templates; [`publicity`] — publication, withdrawal and
+//!   redaction; [`report`] — the 统计表 and typical cases.
 //!
 //! # Domain primer
 //!
@@ -130,6 +134,11 @@
 //! * `proptest` — the public [`strategy`] module: `proptest` strategies for
 //!   catalogues, cases and regimes, the generators rouxing's own property
 //!   tests use.
+//! * `docx` — Word output of the enforcement instruments ([`instrument`]),
+//!   the publishable list ([`publicity::ListPublication`]) and typical cases
+//!   (`report::typical_cases_docx`). Needs Rust 1.89 (docx-rs's zip).
+//! * `xlsx` — the statistics table as an Excel workbook
+//!   (`StatisticsTable::to_xlsx`). Needs Rust 1.88 (rust_xlsxwriter).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -150,13 +159,18 @@ pub mod decision;
 pub mod evaluation;
 pub mod facts;
 pub mod guard;
+pub mod instrument;
 pub mod law;
 pub mod liability;
 mod load;
 pub mod measure;
 pub mod mechanism;
 pub mod money;
+#[cfg(feature = "docx")]
+#[cfg_attr(docsrs_rouxing, doc(cfg(feature = "docx")))]
+pub mod office;
 pub mod party;
+pub mod publicity;
 pub mod record;
 pub mod regime;
 pub mod register;

@@ -94,6 +94,14 @@ use crate::measure::{Channel, Mechanism, SoftMeasure};
 use crate::money::Money;
 use crate::party::PartyId;
 
+mod layout;
+#[cfg(feature = "xlsx")]
+mod xlsx;
+
+pub use layout::{ColumnGroup, ColumnLayout, LAYOUT_SCHEMA_VERSION, neutralise_formula};
+#[cfg(feature = "xlsx")]
+pub use xlsx::{Filing, XlsxError};
+
 /// The schema version of the JSON table this release writes and reads.
 pub const REPORT_SCHEMA_VERSION: u32 = 1;
 
@@ -987,7 +995,9 @@ impl StatisticsTable {
 
     /// The table as CSV for Excel: UTF-8 with a byte-order mark, CRLF line
     /// ends, Chinese headers; the first two columns are 执法单位 and 单位编码,
-    /// the last row is 合计; amounts in yuan with two decimals.
+    /// the last row is 合计; amounts in yuan with two decimals. A text
+    /// starting with `=`, `+`, `-` or `@` is prefixed with `'`
+    /// ([`neutralise_formula`]) so that Excel never evaluates it.
     pub fn to_csv(&self) -> String {
         let cols = Column::all();
         let mut out = String::from("\u{feff}");
@@ -1060,12 +1070,15 @@ fn push_csv_line(out: &mut String, fields: &[String]) {
         if i > 0 {
             out.push(',');
         }
+        // Formula injection: a unit name such as `=HYPERLINK(…)` is shown as
+        // text, never evaluated (counts and amounts never start so).
+        let f = neutralise_formula(f);
         if f.contains([',', '"', '\r', '\n']) {
             out.push('"');
             out.push_str(&f.replace('"', "\"\""));
             out.push('"');
         } else {
-            out.push_str(f);
+            out.push_str(&f);
         }
     }
     out.push_str("\r\n");
@@ -1156,6 +1169,35 @@ pub struct TypicalCase {
     pub basis: Vec<Citation>,
     /// 减负金额 (see [`relief`]).
     pub relief: Money,
+    /// The effect (取得成效), from what the decision does: 减负, correction,
+    /// follow-up visit, mechanisms.
+    #[serde(default)]
+    pub effect: String,
+}
+
+/// The effect of a decision in words, for a typical case.
+fn effect_of(d: &Decision) -> String {
+    let mut v: Vec<String> = Vec::new();
+    let r = relief(d);
+    if !r.is_zero() {
+        v.push(format!("为当事人减轻负担{}元", r.to_decimal_string()));
+    }
+    if let Some(c) = &d.correction {
+        match c.deadline {
+            Some(x) => v.push(format!("{}（至{}）", c.kind.legal_name(), crate::instrument::chinese_date(x))),
+            None => v.push(c.kind.legal_name().to_owned()),
+        }
+    }
+    if d.education {
+        v.push("对当事人进行了教育".to_owned());
+    }
+    if let Some(f) = d.follow_up_on {
+        v.push(format!("定于{}回访", crate::instrument::chinese_date(f)));
+    }
+    for m in &d.mechanisms {
+        v.push(format!("适用{}", m.legal_name()));
+    }
+    if v.is_empty() { "依法处理".to_owned() } else { format!("{}。", v.join("，")) }
 }
 
 /// Selects the typical cases a unit would report for the period: for each
@@ -1231,6 +1273,7 @@ pub fn typical_cases(
                 reasons: d.reasons.to_string(),
                 basis,
                 relief: relief(d),
+                effect: effect_of(d),
             })
         })
         .collect();
@@ -1282,4 +1325,67 @@ pub fn typical_cases_markdown(cases: &[TypicalCase]) -> String {
         }
     }
     out
+}
+
+impl TypicalCase {
+    /// The case with the party's identity redacted as for publication
+    /// ([`crate::publicity::redact`]): the party, the facts, the decision,
+    /// the reasons and the effect.
+    pub fn redacted(&self, redaction: &crate::publicity::Redaction) -> TypicalCase {
+        let r = |s: &str| crate::publicity::redact(s, redaction).text;
+        let party = PartyId::new(r(self.party.as_str())).unwrap_or_else(|_| self.party.clone());
+        TypicalCase {
+            party,
+            facts: r(&self.facts),
+            decision: r(&self.decision),
+            reasons: r(&self.reasons),
+            effect: r(&self.effect),
+            ..self.clone()
+        }
+    }
+}
+
+/// Renders typical cases as a Word document (feature `docx`): for each case
+/// 基本案情, 处理结果, 法律依据 and 取得成效, with the party's identity redacted
+/// first ([`TypicalCase::redacted`]). Each provision's words are quoted the
+/// first time it is cited in the document and named only afterwards.
+///
+/// # Errors
+///
+/// When the document cannot be packed.
+#[cfg(feature = "docx")]
+#[cfg_attr(docsrs_rouxing, doc(cfg(feature = "docx")))]
+pub fn typical_cases_docx(
+    cases: &[TypicalCase],
+    redaction: &crate::publicity::Redaction,
+) -> Result<Vec<u8>, crate::office::DocxError> {
+    use crate::office::Para;
+    let mut paras = vec![Para::Title("行政柔性执法典型案例".to_owned())];
+    let mut quoted: Vec<Citation> = Vec::new();
+    for (n, t) in cases.iter().enumerate() {
+        let t = t.redacted(redaction);
+        paras.push(Para::Heading(format!(
+            "{}、{}：{}",
+            crate::calendar::chinese_numeral(u32::try_from(n + 1).unwrap_or(u32::MAX)),
+            t.unit.name,
+            t.category.legal_name()
+        )));
+        paras.push(Para::Body(format!("【基本案情】当事人{}，{}", t.party, t.facts)));
+        paras.push(Para::Body(format!("【处理结果】{}（{}）。{}", t.decision, t.case_id, t.reasons)));
+        let mut basis: Vec<String> = Vec::new();
+        for c in &t.basis {
+            match c.quote() {
+                Some(q) if !quoted.contains(c) => {
+                    quoted.push(*c);
+                    basis.push(format!("{c}：“{q}”"));
+                }
+                _ => basis.push(c.to_string()),
+            }
+        }
+        if !basis.is_empty() {
+            paras.push(Para::Body(format!("【法律依据】{}", basis.join("；"))));
+        }
+        paras.push(Para::Body(format!("【取得成效】{}", t.effect)));
+    }
+    crate::office::write_docx(&paras)
 }
