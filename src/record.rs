@@ -420,7 +420,7 @@ pub enum AppendError {
     },
     /// A legal review by an investigator of the case.
     #[error(
-        "`法制审核` field `reviewer` is `{officer}`, an investigator of the case: the review is by other staff (Art. 58 ¶2)"
+        "`法制审核` field `reviewer` is `{officer}`, an investigator of the case: the review is by the staff who do legal review (Art. 58 ¶1)"
     )]
     ReviewerIsInvestigator {
         /// The officer.
@@ -1471,7 +1471,7 @@ impl CaseFile {
                 if s.investigators.contains(reviewer) {
                     return Err(AppendError::ReviewerIsInvestigator { officer: reviewer.clone() });
                 }
-                empty("text", text, "Art. 58")?;
+                empty("text", text, "Art. 58 ¶1")?;
                 next.review = Some(*opinion);
             }
             Stage::Discussed { participants, conclusion } => {
@@ -1489,7 +1489,7 @@ impl CaseFile {
                 if s.decision.is_none() {
                     return Err(AppendError::NoDecision { stage });
                 }
-                empty("reason", reason, "Art. 75 ¶1")?;
+                empty("reason", reason, "Art. 75 ¶2")?;
                 next.decision = None;
                 // A new decision needs a new notice and hearing of the party
                 // (Arts. 44, 45, 62).
@@ -1536,7 +1536,7 @@ impl CaseFile {
             }
             Stage::Paid { amount, receipt } => {
                 let d = served_decision(&mut next, stage)?;
-                empty("receipt", receipt, "Art. 70")?;
+                empty("receipt", receipt, "Arts. 67 ¶3, 70")?;
                 let Some(p) = d.payment.as_mut() else {
                     return Err(AppendError::NoFine);
                 };

@@ -1177,9 +1177,9 @@ fn collective_discussion_and_legal_review_are_real() {
     };
     assert_eq!(
         err(&mut f, reviewed("O-1", "同意")),
-        "`法制审核` field `reviewer` is `O-1`, an investigator of the case: the review is by other staff (Art. 58 ¶2)"
+        "`法制审核` field `reviewer` is `O-1`, an investigator of the case: the review is by the staff who do legal review (Art. 58 ¶1)"
     );
-    assert_eq!(err(&mut f, reviewed("R-1", "")), "`法制审核` field `text` is empty (Art. 58)");
+    assert_eq!(err(&mut f, reviewed("R-1", "")), "`法制审核` field `text` is empty (Art. 58 ¶1)");
     f.append(reviewed("R-1", "事实清楚，证据确凿，适用依据正确")).unwrap();
 }
 
