@@ -1187,6 +1187,13 @@ impl CaseFile {
         calendar: WorkCalendar,
         expected_head: Option<Digest>,
     ) -> Result<CaseFile, ImportError> {
+        if text.starts_with('\u{FEFF}') {
+            return Err(ImportError::Syntax {
+                line: 1,
+                message: "the file starts with a byte-order mark (U+FEFF): case files are UTF-8 without BOM"
+                    .to_owned(),
+            });
+        }
         let mut lines = text.split('\n');
         let header_text = lines.next().unwrap_or_default();
         let header: Header = serde_json::from_str(header_text)

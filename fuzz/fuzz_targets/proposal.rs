@@ -13,7 +13,7 @@ static CATALOGUE: OnceLock<rouxing::Catalogue> = OnceLock::new();
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let catalogue = CATALOGUE.get_or_init(common::catalogue);
-    if let Ok(p) = serde_json::from_str::<Proposal>(text) {
+    if let Ok(p) = Proposal::from_json_named("fuzz.json", text) {
         let json = serde_json::to_string(&p).unwrap_or_else(|e| panic!("serialize: {e}"));
         let again: Proposal = serde_json::from_str(&json).unwrap_or_else(|e| panic!("proposal round trip: {e}"));
         assert_eq!(again, p, "proposal round trip");
