@@ -11,6 +11,7 @@
     reason = "test fixtures and helpers fail by panicking"
 )]
 
+mod adversarial;
 mod arithmetic;
 mod art_30_31_persons;
 mod art_32_33_leniency;
@@ -25,5 +26,6 @@ mod mechanism_credit;
 mod mechanism_guidance;
 mod mechanism_tolerance;
 mod procedure;
+mod provision;
 mod record;
 mod report;
