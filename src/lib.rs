@@ -160,6 +160,7 @@ pub mod evaluation;
 pub mod facts;
 pub mod guard;
 pub mod instrument;
+pub mod ident;
 pub mod law;
 pub mod liability;
 mod load;
