@@ -419,6 +419,7 @@ pub struct Case {
     act: Act,
     discovered_on: NaiveDate,
     filed_on: Option<NaiveDate>,
+    decision_date: Option<NaiveDate>,
     facts: Facts,
     crime: CrimeSuspicion,
     gravity: Gravity,
@@ -476,6 +477,29 @@ impl Case {
     /// The day the case was filed (立案), if it was.
     pub fn filed_on(&self) -> Option<NaiveDate> {
         self.filed_on
+    }
+    /// The day the case file records for the decision (作出决定之日), if
+    /// given: the date a caller passes to [`crate::assess`] as `as_of` when
+    /// it re-decides the case. rouxing never reads it implicitly; `assess`
+    /// takes the date as an argument.
+    ///
+    /// JSON: `"decision_date": "2026-11-25"` (optional, `YYYY-MM-DD`, not
+    /// before `discovered_on` nor `filed_on`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use rouxing::{Case, Catalogue};
+    ///
+    /// let catalogue = Catalogue::bundled()?;
+    /// let text = std::fs::read_to_string("examples/data/cases/ordinary.json")?;
+    /// let case = Case::from_json(&text, &catalogue)?;
+    /// assert!(case.decision_date().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn decision_date(&self) -> Option<NaiveDate> {
+        self.decision_date
     }
     /// Whether the facts are established.
     pub fn facts(&self) -> Facts {
@@ -623,6 +647,7 @@ impl CaseBuilder {
                 act: Act::on(epoch),
                 discovered_on: epoch,
                 filed_on: None,
+                decision_date: None,
                 facts: Facts::Established,
                 crime: CrimeSuspicion::None,
                 gravity: Gravity::General,
@@ -680,6 +705,11 @@ impl CaseBuilder {
     /// The day of filing (立案).
     pub fn filed_on(mut self, date: NaiveDate) -> Self {
         self.case.filed_on = Some(date);
+        self
+    }
+    /// The day recorded for the decision (see [`Case::decision_date`]).
+    pub fn decision_date(mut self, date: NaiveDate) -> Self {
+        self.case.decision_date = Some(date);
         self
     }
     /// Whether the facts are established.
@@ -760,7 +790,8 @@ impl CaseBuilder {
     /// Returns an error when:
     /// * the party, the act or the discovery date was never set;
     /// * a continuing act ends before it starts;
-    /// * discovery is before the act began, or filing before discovery;
+    /// * discovery is before the act began, filing before discovery, or the
+    ///   decision date before discovery or filing;
     /// * correction is before the act began;
     /// * a natural person's birth date is after the act;
     /// * an earlier violation is dated after this act;
@@ -781,6 +812,10 @@ impl CaseBuilder {
         not_before(c.act.end.map(|e| ("act.end", e)), start)?;
         not_before(Some(("discovered_on", c.discovered_on)), start)?;
         not_before(c.filed_on.map(|f| ("filed_on", f)), ("discovered_on", c.discovered_on))?;
+        not_before(c.decision_date.map(|f| ("decision_date", f)), ("discovered_on", c.discovered_on))?;
+        if let Some(filed) = c.filed_on {
+            not_before(c.decision_date.map(|f| ("decision_date", f)), ("filed_on", filed))?;
+        }
         not_before(c.correction.date().map(|on| ("correction.on", on)), start)?;
         if let PartyKind::NaturalPerson { birth_date, .. } = c.party.kind() {
             not_before(Some(start), ("party.birth_date", *birth_date))?;
@@ -913,6 +948,8 @@ struct CaseRepr {
     discovered_on: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     filed_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
+    decision_date: Option<NaiveDate>,
     #[serde(default = "established")]
     facts: Facts,
     #[serde(default = "no_crime")]
@@ -992,6 +1029,9 @@ impl TryFrom<CaseRepr> for Case {
         if let Some(f) = r.filed_on {
             b = b.filed_on(f);
         }
+        if let Some(f) = r.decision_date {
+            b = b.decision_date(f);
+        }
         b.build()
     }
 }
@@ -1009,6 +1049,7 @@ impl From<Case> for CaseRepr {
             act: c.act,
             discovered_on: c.discovered_on,
             filed_on: c.filed_on,
+            decision_date: c.decision_date,
             facts: c.facts,
             crime: c.crime,
             gravity: c.gravity,
