@@ -46,6 +46,19 @@ mod statutory;
 
 pub use statutory::{Festival, HolidayText, StatutoryDay, StatutoryDayKind, statutory_days};
 
+/// The licence notice of the bundled holiday schedule (NateScarlet/holiday-cn,
+/// MIT License), which the MIT License asks to be carried with every copy:
+/// a program that embeds [`WorkCalendar::china`] can show it with its own
+/// notices.
+///
+/// # Example
+///
+/// ```
+/// assert!(rouxing::calendar::HOLIDAY_DATA_NOTICE.contains("Copyright (c) 2019 NateScarlet"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub const HOLIDAY_DATA_NOTICE: &str = include_str!("../data/holidays/LICENSE-holidays-cn");
+
 // ---------------------------------------------------------------------------
 // Age
 // ---------------------------------------------------------------------------

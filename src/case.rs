@@ -407,6 +407,54 @@ pub struct PriorViolation {
 }
 
 /// The facts found in a case. Build with [`Case::builder`].
+///
+/// # JSON fields
+///
+/// Loaded with [`Case::from_json_named`]; unknown fields are rejected, dates
+/// are `YYYY-MM-DD`, amounts are strings in yuan (`"1500.00"`). A sample:
+///
+/// ```json
+/// {
+///   "schema_version": 1,
+///   "id": "SH-HP-CG-2026-0906",
+///   "item": "SH-SR-21-1",
+///   "party": {"id": "demo-np-0701", "name": "王某", "kind": "natural_person", "birth_date": "2010-03-15"},
+///   "agency": {"id": "SH-HP-CGZF", "name": "上海市黄浦区城市管理行政执法局", "domain": "urban_management"},
+///   "officers": ["31010108114", "31010108129"],
+///   "act": {"start": "2026-09-06"},
+///   "discovered_on": "2026-09-06",
+///   "decision_date": "2026-09-25",
+///   "harm": "harmful",
+///   "correction": {"status": "late", "on": "2026-09-20"}
+/// }
+/// ```
+///
+/// | field | 含义 | required / default |
+/// |---|---|---|
+/// | `schema_version` | format version, `1` | default `1` |
+/// | `id` | 案件编号 | required |
+/// | `item` | 违法行为 code of the catalogue item violated | required; must be in the catalogue |
+/// | `also_violates` | other items the same act violates (Art. 29) | default `[]` |
+/// | `party` | 当事人: `kind` `natural_person` (with `birth_date`, optional `capacity`) or `legal_person` / `other_organisation` (optional `registered_on`) | required |
+/// | `agency` | 执法机关: `id`, `name`, `domain` | optional |
+/// | `officers` | 执法人员 ids | default `[]` |
+/// | `act` | 违法行为发生时间: `start`, and `end` for a continuing act (连续或者继续状态) | required |
+/// | `discovered_on` | 发现之日 (Art. 36) | required; not before `act.start` |
+/// | `filed_on` | 立案之日 (Art. 60 counts from it) | optional; not before `discovered_on` |
+/// | `decision_date` | 作出决定之日 recorded in the file ([`Case::decision_date`]) | optional; not before `discovered_on` / `filed_on` |
+/// | `facts` | 违法事实是否清楚 (`established` / `not_established`, Art. 40) | default `established` |
+/// | `crime` | 涉嫌犯罪 (Art. 27) | default `none` |
+/// | `gravity` | 情节 | default `general` |
+/// | `harm` | 危害后果: `none`, `slight`, `harmful`, `serious` | required |
+/// | `correction` | 改正: `{"status": "none"}`, `prompt` / `late` with `on`, `refused` | required |
+/// | `fault` | 主观过错: `intentional`, `negligent`, `no_fault_proven` (Art. 33 ¶2) | default `negligent` |
+/// | `mitigating` / `aggravating` | Art. 32 and local circumstances (从轻/减轻, 从重) | default `[]` |
+/// | `context` | further facts the list conditions test | default `[]` |
+/// | `confirmed` | fact keys an officer confirmed for list conditions | default `[]` |
+/// | `priors` | earlier violations: `item`, `domain`, `on`, `outcome` (首违 window) | default `[]` |
+/// | `sectors` | 涉及 生命健康、金融安全 … (Art. 36 five years) | default `[]` |
+/// | `amounts` | 违法所得, 货值金额 … | default none |
+/// | `gains_refundable` | 违法所得 to be refunded (Art. 28 ¶2) | default `false` |
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "CaseRepr", into = "CaseRepr")]
 pub struct Case {
