@@ -797,7 +797,7 @@ impl WorkingDayDeadline {
 /// * [`WorkCalendar::from_json`] — a table loaded at run time, for instance
 ///   `data/holidays/holidays-cn.json` extended with next year's notice. A
 ///   caller sets it on a regime (`regime.calendar = …`, read by
-///   [`crate::assess`]) or on a case file
+///   [`crate::assess()`]) or on a case file
 ///   ([`crate::record::CaseFile::with_calendar`]).
 /// * [`WorkCalendar::with_regional`] — regional holidays of minority
 ///   nationality areas (《全国年节及纪念日放假办法》 Art. 4) on top.

@@ -527,7 +527,7 @@ impl Case {
         self.filed_on
     }
     /// The day the case file records for the decision (作出决定之日), if
-    /// given: the date a caller passes to [`crate::assess`] as `as_of` when
+    /// given: the date a caller passes to [`crate::assess()`] as `as_of` when
     /// it re-decides the case. rouxing never reads it implicitly; `assess`
     /// takes the date as an argument.
     ///
