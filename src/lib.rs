@@ -194,6 +194,7 @@
 
 #[macro_use]
 mod macros;
+mod error_zh;
 mod fxhash;
 mod serde_date;
 
