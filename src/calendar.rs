@@ -581,6 +581,10 @@ fn add_weekdays(from: NaiveDate, n: u32) -> Option<NaiveDate> {
     }
 }
 
+/// Counts up to this many working days are walked day by day; longer ones
+/// skip whole years first.
+const SHORT_COUNT: u32 = 64;
+
 /// 31 December of `year`.
 fn year_end(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, 12, 31)
@@ -1221,24 +1225,32 @@ impl WorkCalendar {
     }
 
     /// Working days in `(from, to]`, for `to` no later than 31 December of
-    /// `from`'s following year and in one calendar year with `from.succ()`.
-    fn working_days_in_year(&self, from: NaiveDate, to: NaiveDate) -> u64 {
+    /// `from.succ()`'s year, given that year's statutory days when the rule
+    /// applies to it.
+    fn working_days_in_year(&self, from: NaiveDate, to: NaiveDate, rule: Option<&statutory::YearDays>) -> u64 {
         let mut count = i64::try_from(weekdays_between(from, to)).unwrap_or(i64::MAX);
         let start = self.days.partition_point(|e| e.date <= from);
         let end = self.days.partition_point(|e| e.date <= to);
         for e in self.days.get(start..end).unwrap_or(&[]) {
             count += i64::from(!e.off_day) - i64::from(is_weekday(e.date));
         }
-        if self.rule_applies(to.year()) {
-            if let Some(days) = statutory::year_days(to.year()) {
-                for date in days.dates() {
-                    if date > from && date <= to && is_weekday(date) && self.listed(date).is_none() {
-                        count -= 1;
-                    }
+        if let Some(days) = rule {
+            for date in days.dates() {
+                if date > from && date <= to && is_weekday(date) && self.listed(date).is_none() {
+                    count -= 1;
                 }
             }
         }
         u64::try_from(count).unwrap_or(0)
+    }
+
+    /// [`WorkCalendar::is_working_day`] for a day of a year whose statutory
+    /// days (when the rule applies to it) are `rule`.
+    fn is_working_day_in(&self, date: NaiveDate, rule: Option<&statutory::YearDays>) -> bool {
+        match self.listed(date) {
+            Some(off_day) => !off_day,
+            None => is_weekday(date) && !rule.is_some_and(|days| days.contains(date)),
+        }
     }
 
     /// The `n`-th working day after `from`.
@@ -1261,19 +1273,24 @@ impl WorkCalendar {
                 cursor = before;
             }
             // Inside the span: skip whole years by counting their
-            // exceptions, then walk the year that holds the answer.
+            // exceptions (only for long counts), then walk the year that
+            // holds the answer, computing its statutory days once.
             while cursor < last {
                 let next = cursor.succ_opt()?;
-                let segment_end = year_end(next.year())?.min(last);
-                let available = self.working_days_in_year(cursor, segment_end);
-                if available < u64::from(remaining) {
-                    remaining -= u32::try_from(available).ok()?;
-                    cursor = segment_end;
-                    continue;
+                let year = next.year();
+                let segment_end = year_end(year)?.min(last);
+                let rule = if self.rule_applies(year) { statutory::year_days(year) } else { None };
+                if remaining > SHORT_COUNT {
+                    let available = self.working_days_in_year(cursor, segment_end, rule.as_ref());
+                    if available < u64::from(remaining) {
+                        remaining -= u32::try_from(available).ok()?;
+                        cursor = segment_end;
+                        continue;
+                    }
                 }
                 while cursor < segment_end {
                     cursor = cursor.succ_opt()?;
-                    if self.is_working_day(cursor) {
+                    if self.is_working_day_in(cursor, rule.as_ref()) {
                         remaining -= 1;
                         if remaining == 0 {
                             return Some(cursor);

@@ -283,7 +283,7 @@ impl YearDays {
     }
 
     /// Whether `date` is off.
-    fn contains(&self, date: NaiveDate) -> bool {
+    pub(super) fn contains(&self, date: NaiveDate) -> bool {
         self.iter().any(|d| d.date == date)
     }
 
@@ -301,6 +301,42 @@ impl YearDays {
     }
 }
 
+/// A fixed-capacity list without allocation (`None` past `len`).
+#[derive(Clone, Copy)]
+struct Buf<T: Copy, const N: usize> {
+    /// The items.
+    items: [Option<T>; N],
+    /// How many are filled.
+    len: usize,
+}
+
+impl<T: Copy + Ord, const N: usize> Buf<T, N> {
+    /// An empty list.
+    const fn new() -> Self {
+        Self { items: [None; N], len: 0 }
+    }
+
+    /// Appends an item (silently full at `N`, which no year reaches).
+    fn push(&mut self, item: T) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = Some(item);
+            self.len += 1;
+        }
+    }
+
+    /// The items, in order.
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        self.items.iter().flatten()
+    }
+
+    /// Sorts the items.
+    fn sort(&mut self) {
+        if let Some(items) = self.items.get_mut(..self.len) {
+            items.sort_unstable();
+        }
+    }
+}
+
 /// Whether `date` is a Saturday or a Sunday.
 fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
@@ -315,7 +351,7 @@ pub(super) fn year_days(year: i32) -> Option<YearDays> {
     let ymd = |m: u32, d: u32| NaiveDate::from_ymd_opt(year, m, d);
     let spring = md(row.spring)?;
 
-    let mut holidays: Vec<(NaiveDate, Festival)> = Vec::with_capacity(14);
+    let mut holidays: Buf<(NaiveDate, Festival), 16> = Buf::new();
     holidays.push((ymd(1, 1)?, Festival::NewYear));
     let (from_eve, days) = match text {
         HolidayText::Text2007 => (true, 3),
@@ -337,14 +373,14 @@ pub(super) fn year_days(year: i32) -> Option<YearDays> {
     for d in 1..=3 {
         holidays.push((ymd(10, d)?, Festival::NationalDay));
     }
-    holidays.sort_unstable();
+    holidays.sort();
 
     // Art. 6: a holiday on a weekend, or on a day already a holiday, is made
     // up on the first following Monday–Friday that is free.
     let mut out = YearDays::new();
     let mut previous = None;
-    let mut make_up: Vec<(NaiveDate, Festival)> = Vec::new();
-    for &(date, festival) in &holidays {
+    let mut make_up: Buf<(NaiveDate, Festival), 16> = Buf::new();
+    for &(date, festival) in holidays.iter() {
         out.push(StatutoryDay { date, festival, kind: StatutoryDayKind::Holiday });
         let owed = is_weekend(date) || previous == Some(date);
         previous = Some(date);
@@ -359,7 +395,7 @@ pub(super) fn year_days(year: i32) -> Option<YearDays> {
             make_up.push((candidate, festival));
         }
     }
-    for (date, festival) in make_up {
+    for &(date, festival) in make_up.iter() {
         out.push(StatutoryDay { date, festival, kind: StatutoryDayKind::MakeUp });
     }
     if let Some(days) = out.days.get_mut(..out.len) {
