@@ -1227,7 +1227,12 @@ impl WorkCalendar {
     /// Working days in `(from, to]`, for `to` no later than 31 December of
     /// `from.succ()`'s year, given that year's statutory days when the rule
     /// applies to it.
-    fn working_days_in_year(&self, from: NaiveDate, to: NaiveDate, rule: Option<&statutory::YearDays>) -> u64 {
+    fn working_days_in_year(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        rule: Option<&statutory::YearDays>,
+    ) -> u64 {
         let mut count = i64::try_from(weekdays_between(from, to)).unwrap_or(i64::MAX);
         let start = self.days.partition_point(|e| e.date <= from);
         let end = self.days.partition_point(|e| e.date <= to);
