@@ -148,6 +148,7 @@ pub mod case;
 pub mod catalogue;
 pub mod decision;
 pub mod guard;
+pub mod import;
 pub mod law;
 pub mod measure;
 pub mod mechanism;
