@@ -589,7 +589,14 @@ pub struct RowIssue {
 
 impl fmt::Display for RowIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_location(f, &self.file, self.sheet.as_deref(), self.row, self.column.as_deref(), self.value.as_deref())?;
+        write_location(
+            f,
+            &self.file,
+            self.sheet.as_deref(),
+            self.row,
+            self.column.as_deref(),
+            self.value.as_deref(),
+        )?;
         write!(f, ": {}", self.kind)
     }
 }
@@ -677,72 +684,70 @@ pub struct Imported {
     pub report: ImportReport,
 }
 
-/// The error returned when a file cannot be imported at all.
+/// The error returned when a file cannot be imported at all (not CSV or
+/// not a workbook, not UTF-8, no header row).
 ///
-/// It names the file, and where it applies the sheet, row, column and a
-/// short prefix of the value.
+/// It names the file and, where it applies, the sheet and row. Problems in
+/// single cells are never errors: they are [`RowIssue`]s, which also name the
+/// column and a short prefix of the value.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.render())]
-pub struct ImportError {
+pub struct ImportError(Box<ErrorInner>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ErrorInner {
     file: String,
     sheet: Option<String>,
     row: usize,
-    column: Option<String>,
-    value: Option<String>,
     message: String,
 }
 
 impl ImportError {
     pub(crate) fn new(file: &str, message: impl Into<String>) -> ImportError {
-        ImportError { file: file.to_owned(), sheet: None, row: 0, column: None, value: None, message: message.into() }
+        ImportError(Box::new(ErrorInner {
+            file: file.to_owned(),
+            sheet: None,
+            row: 0,
+            message: message.into(),
+        }))
     }
 
     pub(crate) fn at(mut self, sheet: Option<&str>, row: usize) -> ImportError {
-        self.sheet = sheet.map(str::to_owned);
-        self.row = row;
+        self.0.sheet = sheet.map(str::to_owned);
+        self.0.row = row;
         self
     }
 
     fn render(&self) -> String {
-        struct L<'a>(&'a ImportError);
+        struct L<'a>(&'a ErrorInner);
         impl fmt::Display for L<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let e = self.0;
-                write_location(f, &e.file, e.sheet.as_deref(), e.row, e.column.as_deref(), e.value.as_deref())?;
+                write_location(f, &e.file, e.sheet.as_deref(), e.row, None, None)?;
                 write!(f, ": {}", e.message)
             }
         }
-        L(self).to_string()
+        L(&self.0).to_string()
     }
 
     /// The file name given to the importer.
     pub fn file(&self) -> &str {
-        &self.file
+        &self.0.file
     }
 
     /// The sheet, for workbooks.
     pub fn sheet(&self) -> Option<&str> {
-        self.sheet.as_deref()
+        self.0.sheet.as_deref()
     }
 
     /// The 1-based row, or 0 for the whole file.
     pub fn row(&self) -> usize {
-        self.row
-    }
-
-    /// The column's header text, where one applies.
-    pub fn column(&self) -> Option<&str> {
-        self.column.as_deref()
-    }
-
-    /// A short prefix of the offending value, where one applies.
-    pub fn value_prefix(&self) -> Option<&str> {
-        self.value.as_deref()
+        self.0.row
     }
 
     /// The message without location.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 }
 
@@ -808,7 +813,8 @@ pub fn from_csv(file: &str, bytes: &[u8], map: &HeaderMap) -> Result<Imported, I
         }
     }
     let grid = Grid { sheet: None, rows, cell_errors: Vec::new() };
-    let mut out = Imported { rows: Vec::new(), report: ImportReport { file: file.to_owned(), ..Default::default() } };
+    let mut out =
+        Imported { rows: Vec::new(), report: ImportReport { file: file.to_owned(), ..Default::default() } };
     if !read_grid(file, &grid, map, &mut out) {
         return Err(no_header(file));
     }
@@ -818,7 +824,9 @@ pub fn from_csv(file: &str, bytes: &[u8], map: &HeaderMap) -> Result<Imported, I
 pub(crate) fn no_header(file: &str) -> ImportError {
     ImportError::new(
         file,
-        format!("no header row naming 违法行为 in the first {HEADER_SEARCH_ROWS} rows (header map field `behaviour`)"),
+        format!(
+            "no header row naming 违法行为 in the first {HEADER_SEARCH_ROWS} rows (header map field `behaviour`)"
+        ),
     )
 }
 
@@ -847,7 +855,8 @@ pub(crate) fn read_grid(file: &str, grid: &Grid, map: &HeaderMap, out: &mut Impo
     let Some((header_row, header_cells)) = grid.rows.get(header_at) else {
         return false;
     };
-    let mut sr = SheetReport { sheet: sheet.map(str::to_owned), header_row: *header_row, ..Default::default() };
+    let mut sr =
+        SheetReport { sheet: sheet.map(str::to_owned), header_row: *header_row, ..Default::default() };
     // Column index → field (first occurrence wins); other headers are extra.
     let mut by_col: Vec<Option<Field>> = Vec::with_capacity(header_cells.len());
     let headers: Vec<String> = header_cells.iter().map(|h| h.trim().to_owned()).collect();
@@ -855,7 +864,12 @@ pub(crate) fn read_grid(file: &str, grid: &Grid, map: &HeaderMap, out: &mut Impo
         let f = map.field_of(h);
         match f {
             Some(f) if by_col.contains(&Some(f)) => {
-                out.report.issues.push(issue(*header_row, Some(h), None, IssueKind::DuplicateColumn { field: f }));
+                out.report.issues.push(issue(
+                    *header_row,
+                    Some(h),
+                    None,
+                    IssueKind::DuplicateColumn { field: f },
+                ));
                 by_col.push(None);
             }
             Some(f) => {
@@ -896,7 +910,11 @@ pub(crate) fn read_grid(file: &str, grid: &Grid, map: &HeaderMap, out: &mut Impo
             _ => {}
         }
         let get = |f: Field| -> Option<String> {
-            col_of(f).and_then(|i| cells.get(i)).map(|c| c.trim()).filter(|c| !c.is_empty()).map(str::to_owned)
+            col_of(f)
+                .and_then(|i| cells.get(i))
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
         };
         let origin = Origin { file: file.to_owned(), sheet: sheet.map(str::to_owned), row };
         let all_cells =
@@ -905,7 +923,7 @@ pub(crate) fn read_grid(file: &str, grid: &Grid, map: &HeaderMap, out: &mut Impo
             out.report.issues.push(issue(
                 row,
                 Some(&header_text(behaviour_col.unwrap_or(0))),
-                Some(""),
+                None,
                 IssueKind::MissingBehaviour,
             ));
             out.report.unclassified.push(UnclassifiedRow {
@@ -953,7 +971,11 @@ pub(crate) fn read_grid(file: &str, grid: &Grid, map: &HeaderMap, out: &mut Impo
         let Some((mut outcome, modal)) = found else {
             let (kind, column, value) = failure.unwrap_or_else(|| {
                 let d = col_of(Field::Disposition);
-                (IssueKind::NoOutcome, d.map(header_text), d.and_then(|i| cells.get(i)).map(|c| c.trim().to_owned()))
+                (
+                    IssueKind::NoOutcome,
+                    d.map(header_text),
+                    d.and_then(|i| cells.get(i)).map(|c| c.trim().to_owned()),
+                )
             });
             out.report.issues.push(issue(row, column.as_deref(), value.as_deref(), kind.clone()));
             out.report.unclassified.push(UnclassifiedRow { origin, cells: all_cells(), reason: kind });
@@ -1051,7 +1073,8 @@ fn classify(text: &str) -> Classified {
 fn modal_of(text: &str) -> Option<Modal> {
     if text.contains("可以") {
         Some(Modal::May)
-    } else if ["应当", "不予", "免予", "免于", "首违不罚", "免罚"].iter().any(|k| text.contains(k)) {
+    } else if ["应当", "不予", "免予", "免于", "首违不罚", "免罚"].iter().any(|k| text.contains(k))
+    {
         Some(Modal::Shall)
     } else {
         None
@@ -1088,8 +1111,10 @@ pub fn split_conditions(text: &str) -> Vec<String> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut cuts: Vec<usize> = Vec::new();
     for (k, (at, _)) in chars.iter().enumerate() {
-        let after_separator =
-            k == 0 || chars.get(k - 1).is_some_and(|(_, p)| matches!(p, '；' | ';' | '。' | '，' | ',' | ' ' | '　'));
+        let after_separator = k == 0
+            || chars
+                .get(k - 1)
+                .is_some_and(|(_, p)| matches!(p, '；' | ';' | '。' | '，' | ',' | ' ' | '　'));
         if after_separator && marker_len(chars.get(k..).unwrap_or(&[])) > 0 {
             cuts.push(*at);
         }
@@ -1150,10 +1175,10 @@ mod tests {
 
     #[test]
     fn splits_numbered_conditions() {
-        assert_eq!(split_conditions("（1）属于首次违法；（2）在责令改正期限内改正违法行为，危害后果轻微。"), [
-            "（1）属于首次违法；",
-            "（2）在责令改正期限内改正违法行为，危害后果轻微。"
-        ]);
+        assert_eq!(
+            split_conditions("（1）属于首次违法；（2）在责令改正期限内改正违法行为，危害后果轻微。"),
+            ["（1）属于首次违法；", "（2）在责令改正期限内改正违法行为，危害后果轻微。"]
+        );
         assert_eq!(split_conditions("1.首次违法;2.及时改正"), ["1.首次违法;", "2.及时改正"]);
         assert_eq!(split_conditions("①首次②及时改正"), ["①首次②及时改正"]);
         assert_eq!(split_conditions("① 首次；② 及时改正"), ["① 首次；", "② 及时改正"]);

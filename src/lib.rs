@@ -156,6 +156,7 @@ pub mod money;
 pub mod party;
 pub mod record;
 pub mod regime;
+pub mod register;
 pub mod report;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs_rouxing, doc(cfg(feature = "proptest")))]

@@ -18,6 +18,7 @@ mod audit;
 mod bundled;
 mod common;
 mod guard;
+mod import;
 mod invariants;
 mod loaders;
 mod mechanism_credit;
