@@ -25,5 +25,6 @@ mod mechanism_credit;
 mod mechanism_guidance;
 mod mechanism_tolerance;
 mod procedure;
+mod provision;
 mod record;
 mod report;
