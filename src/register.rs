@@ -62,11 +62,10 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{
-    Domain, EntryCondition, EntryId, ListOutcome, LoadError, Modal, SourceId, line_of, parse_json,
-};
+use crate::catalogue::{Domain, EntryCondition, EntryId, ListOutcome, Modal, SourceId};
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::import::{ListRow, Origin};
+use crate::load::{LoadError, line_of, line_of_nth, parse_json};
 
 /// The file name the bundled dataset is loaded under (and named in errors).
 pub const BUNDLED_FILE: &str = "data/lists/leniency-lists.json";
@@ -552,7 +551,7 @@ impl ListRegister {
         for (i, e) in repr.entries.into_iter().enumerate() {
             let needle = format!("\"{}\"", e.entry_id);
             if by_id.insert(e.entry_id.clone(), i).is_some() {
-                let (line, column) = crate::catalogue::line_of_nth(text, &needle, 1);
+                let (line, column) = line_of_nth(text, &needle, 1);
                 return Err(LoadError::new(
                     file,
                     line,

@@ -20,6 +20,7 @@ mod common;
 mod guard;
 mod import;
 mod invariants;
+mod list_lint;
 mod loaders;
 mod mechanism_credit;
 mod mechanism_guidance;
