@@ -4,7 +4,7 @@
 //! Departments publish their lists (不予处罚清单、首违不罚清单、从轻减轻处罚清单、
 //! 不予行政强制清单) as tables with columns such as 序号 / 违法行为 / 法律依据 /
 //! 处罚依据 / 适用情形 / 处理方式 / 裁量结果. [`from_csv`] and, with the feature
-//! `import-xlsx`, [`from_xlsx`] read such a table from bytes (the library does
+//! `import-xlsx`, `from_xlsx` read such a table from bytes (the library does
 //! no I/O: the caller reads the file) and return every row as a typed
 //! [`ListRow`] plus an [`ImportReport`] that accounts for every other row.
 //!
@@ -15,7 +15,7 @@
 //!   split into its numbered conditions ([`ListRow::conditions`]), each with
 //!   an empty list of machine tests that a reviewer then attaches; an entry
 //!   with a condition without tests never applies
-//!   ([`EntryCondition`](crate::catalogue::EntryCondition)).
+//!   ([`crate::catalogue::EntryCondition`]).
 //! * A row the importer cannot classify (no 违法行为, no recognisable outcome,
 //!   an ambiguous one such as "从轻或者减轻") is reported with its cells in
 //!   [`ImportReport::unclassified`], never dropped; so are cells under a
@@ -414,7 +414,7 @@ pub struct ListRow {
     pub section: Option<String>,
     /// 违法行为, verbatim.
     pub behaviour: String,
-    /// For lists written as sentences ("违反《…》第…条，[行为]，[条件]"), the
+    /// For lists written as sentences ("违反《…》第…条，\[行为\]，\[条件\]"), the
     /// whole sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_text: Option<String>,

@@ -42,6 +42,9 @@
 //! * [`recommend`] → [`Decision`] — the most lenient lawful outcome
 //!   (柔性执法作为首选方式) with sanctions, correction order, education, guardian
 //!   order, documents (文书), procedure and reasons (说明理由).
+//! * [`import`] and [`register`] — a department's list from its own
+//!   spreadsheet, and every entry of the 21 published lists rouxing bundles;
+//!   [`Catalogue::warnings`] lints the entries a department adopts.
 //! * [`law::Citation`] — every rule's source, rendered
 //!   `《中华人民共和国行政处罚法》第三十三条第一款` or `art_33__para_1`, with the
 //!   statute's words via [`law::Citation::quote`].
@@ -130,6 +133,9 @@
 //! * `proptest` — the public [`strategy`] module: `proptest` strategies for
 //!   catalogues, cases and regimes, the generators rouxing's own property
 //!   tests use.
+//! * `import-xlsx` — `import::from_xlsx`: import a published list from an
+//!   `.xlsx` workbook (its reader, calamine, needs Rust 1.88; CSV import
+//!   needs no feature).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

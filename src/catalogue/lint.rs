@@ -35,7 +35,7 @@ pub struct Witness {
 /// This enum is non-exhaustive so that other reasons may be added in semver
 /// compatible releases.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "reason", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BeyondStatuteReason {
     /// A no-penalty entry whose conditions also hold in a case where
