@@ -635,6 +635,13 @@ pub struct Assessment {
     pub no_coercion: Vec<u16>,
     /// Illegal gains to confiscate on a penalty outcome.
     pub illegal_gains: Option<Money>,
+    /// The sanctions of the other provisions the same act violates (Art. 29),
+    /// each as it applies to this case.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_penalties: Vec<StatutoryPenalty>,
+    /// A fine already imposed for the same act (Art. 29): no further fine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fined_before: Option<Money>,
     /// Whether the facts are established with certainty (Art. 51).
     pub facts_established: bool,
     /// The party's correction, as found.
@@ -767,6 +774,8 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         guardian_order: None,
         no_coercion: Vec::new(),
         illegal_gains: None,
+        other_penalties: Vec::new(),
+        fined_before: case.fined_before().map(|f| f.amount),
         facts_established: case.facts() == Facts::Established,
         correction: case.correction(),
         commitment_signed: case.has_context(Context::CommitmentSigned),
@@ -805,6 +814,9 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
             if let Some(other) = catalogue.get(code) {
                 n = n.saturating_add(1);
                 let v = applicable_version(other, case, act_on, as_of);
+                if let Some(p) = &v.penalty {
+                    a.other_penalties.push(p.clone());
+                }
                 if let Some(ob) = v.fine_bounds {
                     if fine_bounds.is_none_or(|b| (ob.max(), ob.min()) > (b.max(), b.min())) {
                         fine_bounds = Some(ob);

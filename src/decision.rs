@@ -564,7 +564,7 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
     // What the provision imposes (处 / 并处) is part of every penalty: the
     // confiscations in every tier (减轻 lowers the fine or the kind, it does
     // not return unlawful property), the other mandatory kinds outside 减轻;
-    // of a 或者 group the provision imposes, its lightest member.
+    // of a 或者 group the provision imposes, its first (lightest) member.
     let keep = |k: PenaltyKind| o.tier != Tier::Mitigated || k.group() == 2 && k != PenaltyKind::Fine;
     for k in penalty.mandatory_kinds() {
         let present = out.iter().any(|s| s.kind == k);
@@ -574,10 +574,17 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
             out.push(Sanction { kind: k, amount: None });
         }
     }
+    // Art. 29 sentence 1: the act was fined already; only the other kinds
+    // remain.
+    if a.fined_before.is_some() {
+        out.retain(|s| s.kind != PenaltyKind::Fine);
+    }
     if o.tier != Tier::Mitigated {
         for (modal, kinds) in penalty.alternatives() {
             if modal == Modal::Shall && !kinds.iter().any(|k| out.iter().any(|s| s.kind == *k)) {
-                if let Some(k) = kinds.iter().min_by_key(|k| k.group()) {
+                // The provision names the lighter first ("警告或者罚款", "责令停产停业，
+                // 直至吊销许可证").
+                if let Some(k) = kinds.first() {
                     out.push(Sanction { kind: *k, amount: None });
                 }
             }

@@ -91,7 +91,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, Bar, DeadlineKind, EntryResult, Ground, Tier, Why};
 use crate::case::{Aggravating, Case, CaseId, Gravity, Harm, OfficerId, PriorOutcome};
-use crate::catalogue::{ListOutcome, Modal};
+use crate::catalogue::{Domain, ListOutcome, Modal};
 use crate::decision::{Decision, Disposition, Procedure, ReviewTrigger, procedure_duties};
 use crate::law::{Citation, Instrument};
 use crate::measure::{Document, Mechanism, PenaltyKind};
@@ -291,6 +291,7 @@ pub fn review(case: &Case, assessment: &Assessment, decision: &Decision, regime:
     let c = Ctx { case, a: assessment, d: decision, regime };
     c.tier(&mut out);
     c.competence(&mut out);
+    c.substance(&mut out);
     c.consistency(&mut out);
     c.fines(&mut out);
     c.kinds(&mut out);
@@ -306,6 +307,42 @@ pub fn review(case: &Case, assessment: &Assessment, decision: &Decision, regime:
         out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     }
     Review { case_id: decision.case_id.clone(), findings: out, overridden: c.override_record() }
+}
+
+/// Reviews a decision from the facts: assesses `case` under `catalogue` and
+/// `regime` on the decision's own date, then [`review`]s the decision
+/// against that assessment. No assessment is taken from the caller, so an
+/// edited assessment cannot make an unlawful decision pass.
+///
+/// Use [`review`] only with an assessment just computed by
+/// [`assess`](crate::assess()) for the same case, regime and date.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第五十八条: legal review checks "行政执法主体是否合法…案件事实是否
+/// 清楚，证据是否合法充分…适用法律、法规、规章是否准确，裁量基准运用是否适当…执法程序是否合法" —
+/// each from the file, not from the deciding officer's own account.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::{Case, Catalogue, Regime, guard, recommend, assess};
+///
+/// let catalogue = Catalogue::bundled()?;
+/// let case = Case::from_json(include_str!("../examples/data/cases/ordinary.json"), &catalogue)?;
+/// let regime = Regime::national();
+/// let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?;
+/// let decision = recommend(&assess(&case, &catalogue, &regime, as_of), &regime);
+/// assert!(guard::review_case(&case, &catalogue, &regime, &decision).is_lawful());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn review_case(
+    case: &Case,
+    catalogue: &crate::catalogue::Catalogue,
+    regime: &Regime,
+    decision: &Decision,
+) -> Review {
+    let a = crate::assess::assess(case, catalogue, regime, decision.decided_on);
+    review(case, &a, decision, regime)
 }
 
 /// 山丹县实施方案 四(二): "坚决防止借柔性执法之名“执法放水”“柔性滥用”".
@@ -502,6 +539,127 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether the decision transfers a case that is in fact suspected of a
+    /// crime (only then does the transfer replace the penalty).
+    fn real_transfer(&self) -> bool {
+        self.d.disposition == Disposition::Transfer && self.a.bar == Some(Bar::SuspectedCrime)
+    }
+
+    /// What the decision does, judged against what the law requires: the
+    /// organ's power over the kinds, the amounts, the confiscation, the kinds
+    /// the provision imposes, the transfer and the agency.
+    fn substance(&self, out: &mut Vec<Finding>) {
+        use FindingCode as C;
+        let (a, d, case) = (self.a, self.d, self.case);
+        let u = Severity::Unlawful;
+        // Art. 18 ¶3: "限制人身自由的行政处罚权只能由公安机关和法律规定的其他机关行使。"
+        let police = d.agency.as_ref().is_some_and(|g| g.domain == Domain::PublicSecurity);
+        if !police {
+            if let Some(s) = d.sanctions.iter().find(|s| s.kind == PenaltyKind::Detention) {
+                out.push(Finding::new(
+                    C::SanctionReservedToOtherOrgan,
+                    u,
+                    Citation::apl(18).para(3),
+                    Detail::Kind { kind: s.kind },
+                ));
+            }
+        }
+        let penalty = a.bar.is_none() && d.tier != Tier::NoPenalty;
+        let bounds_known = a.version.as_ref().and_then(|v| v.fine_bounds).is_some();
+        for s in d.sanctions.iter().filter(|s| s.kind == PenaltyKind::Fine) {
+            match s.amount {
+                // Art. 59 ¶1 (三): the decision states its penalty; an amount
+                // that cannot yet be computed (base not established) is a gap
+                // in the facts rather than a choice.
+                None => out.push(Finding::new(
+                    C::FineAmountUndetermined,
+                    if bounds_known { u } else { Severity::Irregular },
+                    Citation::apl(59).para(1).item(3),
+                    Detail::Kind { kind: s.kind },
+                )),
+                Some(m) if m.is_zero() && penalty => out.push(Finding::new(
+                    C::TokenSanction,
+                    u,
+                    Citation::apl(76).para(1).item(2),
+                    Detail::Kind { kind: s.kind },
+                )),
+                Some(_) => {}
+            }
+        }
+        if penalty {
+            // Art. 28 ¶2: "当事人有违法所得，除依法应当退赔的外，应当予以没收。" The
+            // amount is the established gains, neither more nor less.
+            let due = a.illegal_gains.unwrap_or(Money::ZERO);
+            for s in d.sanctions.iter().filter(|s| s.kind == PenaltyKind::ConfiscateIllegalGains) {
+                if s.amount != a.illegal_gains {
+                    out.push(Finding::new(
+                        C::ConfiscationMismatch,
+                        u,
+                        Citation::apl(28).para(2),
+                        Detail::Fine { fine: s.amount.unwrap_or(Money::ZERO), limit: due },
+                    ));
+                }
+            }
+            if let Some(p) = a.version.as_ref().and_then(|v| v.penalty.as_ref()) {
+                self.mandatory(p, out);
+            }
+        }
+        // Arts. 27, 57 ¶1 (四): transfer is for a suspected crime only; without
+        // one it drops the penalty and the correction order (Art. 83).
+        if d.disposition == Disposition::Transfer && a.bar != Some(Bar::SuspectedCrime) {
+            out.push(Finding::new(
+                C::TransferWithoutSuspicion,
+                u,
+                Citation::apl(57).para(1).item(4),
+                Detail::Decided { tier: d.tier },
+            ));
+        }
+        // Art. 17: competence cannot be checked without the deciding agency;
+        // dropping the agency the case names is a way around the check.
+        if d.agency.is_none() {
+            let severity = if case.agency().is_some() { u } else { Severity::Advisory };
+            out.push(Finding::new(
+                C::AgencyMissing,
+                severity,
+                Citation::apl(17),
+                Detail::Decided { tier: d.tier },
+            ));
+        }
+    }
+
+    /// Kinds the applicable provision imposes (处 / 并处) must be in a penalty.
+    /// 减轻 may replace them by a lighter kind, except the confiscations (what
+    /// is unlawful to hold is not a measure of leniency); 没收违法所得 is
+    /// checked against the established gains by `duties`.
+    fn mandatory(&self, p: &crate::catalogue::StatutoryPenalty, out: &mut Vec<Finding>) {
+        let d = self.d;
+        let mitigated = d.tier == Tier::Mitigated;
+        let present = |k: PenaltyKind| d.sanctions.iter().any(|s| s.kind == k);
+        let mut push = |kind: PenaltyKind| {
+            out.push(Finding::new(
+                FindingCode::MandatorySanctionMissing,
+                Severity::Unlawful,
+                Citation::apl(76).para(1).item(2),
+                Detail::Kind { kind },
+            ));
+        };
+        for k in p.mandatory_kinds() {
+            let kept_in_mitigation = k == PenaltyKind::ConfiscateIllegalProperty;
+            if k != PenaltyKind::ConfiscateIllegalGains && (!mitigated || kept_in_mitigation) && !present(k) {
+                push(k);
+            }
+        }
+        if !mitigated {
+            for (modal, kinds) in p.alternatives() {
+                if modal == Modal::Shall && !kinds.iter().any(|k| present(*k)) {
+                    if let Some(k) = kinds.first() {
+                        push(*k);
+                    }
+                }
+            }
+        }
+    }
+
     fn consistency(&self, out: &mut Vec<Finding>) {
         let (a, d) = (self.a, self.d);
         let crime = a.bar == Some(Bar::SuspectedCrime);
@@ -525,7 +683,9 @@ impl Ctx<'_> {
         if !penalty_tier && !d.sanctions.is_empty() {
             push(Inconsistency::SanctionsOnNoPenalty, Severity::Unlawful);
         }
-        if penalty_tier && d.sanctions.is_empty() && d.disposition != Disposition::Transfer {
+        // An act fined before (Art. 29) may be left with no further sanction.
+        let fined = self.a.fined_before.is_some();
+        if penalty_tier && d.sanctions.is_empty() && !self.real_transfer() && !fined {
             // In substance no penalty: unlawful leniency where no penalty is
             // not lawful.
             let severity =
@@ -538,9 +698,6 @@ impl Ctx<'_> {
         };
         if mismatch {
             push(Inconsistency::DispositionMismatch, Severity::Irregular);
-        }
-        if d.disposition == Disposition::Transfer && !crime {
-            push(Inconsistency::TransferWithoutSuspicion, Severity::Irregular);
         }
     }
 
@@ -557,6 +714,15 @@ impl Ctx<'_> {
                 Severity::Unlawful,
                 Citation::apl(29),
                 Detail::Fines { count: u16::try_from(count).unwrap_or(u16::MAX) },
+            ));
+        }
+        // Art. 29 sentence 1, from the recorded earlier fine of this same act.
+        if let Some(earlier) = case.fined_before() {
+            out.push(Finding::new(
+                C::SecondFine,
+                Severity::Unlawful,
+                Citation::apl(29),
+                Detail::SameAct { on: earlier.on },
             ));
         }
         if let Some(p) = case.priors().iter().find(|p| {
@@ -636,11 +802,12 @@ impl Ctx<'_> {
 
     fn kinds(&self, out: &mut Vec<Finding>) {
         let (a, d, case) = (self.a, self.d, self.case);
-        // Other provisions the act violates may prescribe other kinds; the
-        // check needs the catalogue then, which the review does not take.
-        if a.bar.is_some() || d.tier == Tier::NoPenalty || !case.also_violates().is_empty() {
+        // Other provisions the same act violates (Art. 29) may prescribe
+        // other kinds: those are prescribed too, and nothing else is.
+        if a.bar.is_some() || d.tier == Tier::NoPenalty {
             return;
         }
+        let _ = case;
         let Some(p) = a.version.as_ref().and_then(|v| v.penalty.as_ref()) else {
             return;
         };
@@ -650,6 +817,7 @@ impl Ctx<'_> {
             // may choose a lighter kind than those prescribed (Jiangsu 市场监管
             // 规定 Art. 3: "在…处罚种类之外选择更轻的处罚种类").
             let allowed = p.has_kind(k)
+                || a.other_penalties.iter().any(|q| q.has_kind(k))
                 || k == PenaltyKind::ConfiscateIllegalGains
                 || (d.tier == Tier::Mitigated && k.group() < p.heaviest_group());
             if allowed {
@@ -708,7 +876,7 @@ impl Ctx<'_> {
         use FindingCode as C;
         let (a, d) = (self.a, self.d);
         let u = Severity::Unlawful;
-        let transfer = d.disposition == Disposition::Transfer;
+        let transfer = self.real_transfer();
         if a.bar.is_none() && d.tier != Tier::NoPenalty {
             if let Some(gains) = a.illegal_gains {
                 if !d.sanctions.iter().any(|s| s.kind == PenaltyKind::ConfiscateIllegalGains) {
@@ -762,6 +930,28 @@ impl Ctx<'_> {
         if !item.safety_baseline {
             return;
         }
+        // Discretionary leniency on the baseline. A compulsory outcome (不予:
+        // Arts. 30, 31, 33 ¶1 sentence 1, 33 ¶2; 应当从轻或者减轻: Arts. 30, 32) is the
+        // law's own and never flagged; 可以 is a choice the baseline weighs
+        // against. The regime that adopts the county plan makes it irregular
+        // (plan 五(二): tolerance for fields "不触碰安全底线"); the national regime
+        // only advises, citing 过罚相当 (Art. 5 ¶2), never the plan.
+        let d = self.d;
+        let discretionary =
+            self.a.option(d.tier).is_some_and(|o| o.modality == crate::assess::Modality::Discretionary);
+        if self.a.bar.is_none() && d.tier.is_lenient() && discretionary {
+            let (severity, citation) = if self.regime.legal_review.all_lenient_decisions {
+                (Severity::Irregular, Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(2))
+            } else {
+                (Severity::Advisory, Citation::apl(5).para(2))
+            };
+            out.push(Finding::new(
+                FindingCode::LeniencyOnSafetyBaseline,
+                severity,
+                citation,
+                Detail::Decided { tier: d.tier },
+            ));
+        }
         let plan = |item| Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(item);
         for &m in &self.d.mechanisms {
             let (severity, citation) = match m {
@@ -787,7 +977,7 @@ impl Ctx<'_> {
         let (a, d) = (self.a, self.d);
         let u = Severity::Unlawful;
         let required = procedure_duties(a, self.regime, d.tier, &d.sanctions);
-        let transfer = d.disposition == Disposition::Transfer;
+        let transfer = self.real_transfer();
         let has_doc = |doc: Document| d.documents.contains(&doc);
         if !required.legal_review.is_empty() {
             let documented = transfer || has_doc(Document::LegalReviewOpinion);
@@ -898,6 +1088,20 @@ impl Ctx<'_> {
                 ));
             }
         }
+        // Art. 33 ¶1 sentence 2 met, a penalty decided, no reason of the
+        // officer's own: 以罚代教 (plan 六(三)).
+        let first_met = a
+            .option(Tier::NoPenalty)
+            .is_some_and(|o| o.grounds.iter().any(|g| matches!(g, Ground::FirstViolation)));
+        let reasoned = note || d.overridden.as_ref().is_some_and(|o| !o.reason.trim().is_empty());
+        if first_met && d.tier != Tier::NoPenalty && !reasoned {
+            out.push(Finding::new(
+                C::PenaltyInsteadOfEducation,
+                irregular,
+                Citation::apl(33).para(1).sentence(2),
+                Detail::Decided { tier: d.tier },
+            ));
+        }
         let unsupported = d.reasons.grounds.iter().find(|g| !a.lawful.iter().any(|o| o.grounds.contains(g)));
         if let Some(&ground) = unsupported {
             out.push(Finding::new(
@@ -915,7 +1119,16 @@ impl Ctx<'_> {
         };
         let listed = !self.a.no_coercion.is_empty();
         let minor = self.case.gravity() == Gravity::Minor || self.case.harm() <= Harm::Slight;
-        let severity = if listed {
+        // 优化营商环境条例 Art. 59 ¶1 for market entities: where the non-coercive
+        // route demonstrably sufficed — corrected promptly with no harm, or a
+        // 不予行政强制 entry applies — coercion is unlawful. An organisation is
+        // taken to be a market entity (DIFFERENCE: other organisations are
+        // rare in the lists).
+        let sufficed = listed || (self.case.correction().is_prompt() && self.case.harm() == Harm::None);
+        let market_entity = !self.case.party().is_natural_person();
+        let severity = if sufficed && market_entity {
+            Severity::Unlawful
+        } else if listed {
             Severity::Irregular
         } else if minor {
             Severity::Advisory
@@ -974,7 +1187,10 @@ mod tests {
             Citation::apl(5).para(2),
             Citation::apl(8).para(2),
             Citation::apl(17),
+            Citation::apl(18).para(3),
             Citation::apl(27).para(1),
+            Citation::apl(57).para(1).item(4),
+            Citation::apl(59).para(1).item(3),
             Citation::apl(28).para(1),
             Citation::apl(28).para(2),
             Citation::apl(29),
