@@ -19,6 +19,13 @@
 //! | 裁量适当 | a tier below the lawful set (执法放水 / 柔性滥用: no penalty despite harm, 首违不罚 for a repeat, excluded leniency, 减轻 without ground); a tier above it (机械执法: a mandatory 不予 penalised, 应当从轻减轻 ignored, 一罚了之); a fine outside the tier's 裁量基准 band (Art. 34); a self-contradictory decision; tolerance on the safety baseline (plan 五); a discretionary choice or an override without reasons (Art. 44); coercion where soft means suffice (优化营商环境条例 Art. 59 ¶1) |
 //! | 程序合法 | summary procedure beyond Art. 51; legal review (Art. 58, plan 四(三)); hearing notice (Art. 63); collective decision (Art. 57 ¶2); heavier than notified (Art. 45 ¶2); the Art. 60 period |
 //!
+//! Every check reads what the decision does — the kinds, amounts,
+//! disposition, agency and reviewer — against what the applicable provision
+//! and the facts require, not the labels the deciding officer fills in.
+//! [`review_case`] recomputes the assessment from the case, catalogue and
+//! regime, so that no edited assessment can be handed in; [`review`] is the
+//! cheaper variant for an assessment just computed.
+//!
 //! [`LegalReviewChecklist`] turns a review into the legal reviewer's
 //! checklist (法制审核) with an opinion (通过 / 不通过) that a case file can store;
 //! [`Proposal`] turns an officer's edit of the recommendation into a
@@ -542,7 +549,8 @@ impl Ctx<'_> {
     /// Whether the decision transfers a case that is in fact suspected of a
     /// crime (only then does the transfer replace the penalty).
     fn real_transfer(&self) -> bool {
-        self.d.disposition == Disposition::Transfer && self.a.bar == Some(Bar::SuspectedCrime)
+        self.d.disposition == Disposition::Transfer
+            && self.a.has_duty(crate::assess::Duty::TransferToJudiciary)
     }
 
     /// What the decision does, judged against what the law requires: the
@@ -606,7 +614,7 @@ impl Ctx<'_> {
         }
         // Arts. 27, 57 ¶1 (四): transfer is for a suspected crime only; without
         // one it drops the penalty and the correction order (Art. 83).
-        if d.disposition == Disposition::Transfer && a.bar != Some(Bar::SuspectedCrime) {
+        if d.disposition == Disposition::Transfer && !a.has_duty(crate::assess::Duty::TransferToJudiciary) {
             out.push(Finding::new(
                 C::TransferWithoutSuspicion,
                 u,
@@ -662,7 +670,7 @@ impl Ctx<'_> {
 
     fn consistency(&self, out: &mut Vec<Finding>) {
         let (a, d) = (self.a, self.d);
-        let crime = a.bar == Some(Bar::SuspectedCrime);
+        let crime = a.has_duty(crate::assess::Duty::TransferToJudiciary);
         if crime && d.disposition != Disposition::Transfer {
             out.push(Finding::new(
                 FindingCode::NoCriminalTransfer,
@@ -1006,6 +1014,26 @@ impl Ctx<'_> {
                 ));
             }
         }
+        // Art. 58 ¶¶1, 2: who reviewed, from the record, not from the decision's
+        // own list of duties.
+        if let Some(rec) = &d.legal_review {
+            if self.case.officers().contains(&rec.reviewer) {
+                out.push(Finding::new(
+                    C::ReviewerIsInvestigator,
+                    u,
+                    Citation::apl(58).para(1),
+                    Detail::Decided { tier: d.tier },
+                ));
+            }
+            if rec.first_review && !rec.qualified {
+                out.push(Finding::new(
+                    C::ReviewerUnqualified,
+                    u,
+                    Citation::apl(58).para(2),
+                    Detail::Decided { tier: d.tier },
+                ));
+            }
+        }
         if required.hearing_notice && !(d.duties.hearing_notice && has_doc(Document::HearingNotice)) {
             out.push(Finding::new(
                 C::MissingHearingNotice,
@@ -1190,6 +1218,8 @@ mod tests {
             Citation::apl(18).para(3),
             Citation::apl(27).para(1),
             Citation::apl(57).para(1).item(4),
+            Citation::apl(58).para(1),
+            Citation::apl(58).para(2),
             Citation::apl(59).para(1).item(3),
             Citation::apl(28).para(1),
             Citation::apl(28).para(2),

@@ -531,6 +531,8 @@ pub fn assessment_inputs() -> impl Strategy<Value = (Catalogue, Case, Regime, Na
 /// | `DropMandatoryKind` | 从轻 / 一般 / 从重 with a kind the provision imposes (处 / 并处) | `mandatory_sanction_missing` (Art. 76 ¶1 (二)) |
 /// | `AddUnprescribedKind` | a penalty; no provision of the act names 责令关闭 | `sanction_not_prescribed` (Art. 76 ¶1 (二)) |
 /// | `SecondFine` | a penalty with a fine; the case then records an earlier fine of the act | `second_fine` (Art. 29) |
+/// | `ReviewByInvestigator` | the case names its officers | `reviewer_is_investigator` (Art. 58 ¶1) |
+/// | `UnqualifiedFirstReviewer` | always | `reviewer_unqualified` (Art. 58 ¶2) |
 /// | `AddOfficerNote`, `ReorderSanctions` | always | lawful |
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -557,6 +559,10 @@ pub enum OfficerEdit {
     /// Keeps the fine although the act was fined before (the case is edited
     /// to record that fine).
     SecondFine,
+    /// Records one of the case's investigators as the legal reviewer.
+    ReviewByInvestigator,
+    /// Records a first-time reviewer without 法律职业资格.
+    UnqualifiedFirstReviewer,
     /// Adds an officer's note to the reasons.
     AddOfficerNote,
     /// Reverses the order of the sanctions.
@@ -565,7 +571,7 @@ pub enum OfficerEdit {
 
 impl OfficerEdit {
     /// Every edit.
-    pub const ALL: [OfficerEdit; 12] = [
+    pub const ALL: [OfficerEdit; 14] = [
         OfficerEdit::AddDetention,
         OfficerEdit::ZeroFine,
         OfficerEdit::ClearFineAmount,
@@ -576,6 +582,8 @@ impl OfficerEdit {
         OfficerEdit::DropMandatoryKind,
         OfficerEdit::AddUnprescribedKind,
         OfficerEdit::SecondFine,
+        OfficerEdit::ReviewByInvestigator,
+        OfficerEdit::UnqualifiedFirstReviewer,
         OfficerEdit::AddOfficerNote,
         OfficerEdit::ReorderSanctions,
     ];
@@ -595,6 +603,8 @@ impl OfficerEdit {
             OfficerEdit::DropMandatoryKind => Some(C::MandatorySanctionMissing),
             OfficerEdit::AddUnprescribedKind => Some(C::SanctionNotPrescribed),
             OfficerEdit::SecondFine => Some(C::SecondFine),
+            OfficerEdit::ReviewByInvestigator => Some(C::ReviewerIsInvestigator),
+            OfficerEdit::UnqualifiedFirstReviewer => Some(C::ReviewerUnqualified),
             OfficerEdit::AddOfficerNote | OfficerEdit::ReorderSanctions => None,
         }
     }
@@ -706,6 +716,22 @@ impl OfficerEdit {
                     amount: Money::yuan(100),
                 };
                 case = case.to_builder().fined_before(earlier).build().ok()?;
+            }
+            OfficerEdit::ReviewByInvestigator => {
+                let reviewer = case.officers().first()?.clone();
+                e.legal_review = Some(crate::decision::LegalReviewRecord {
+                    reviewer,
+                    qualified: true,
+                    first_review: false,
+                });
+            }
+            OfficerEdit::UnqualifiedFirstReviewer => {
+                let reviewer = crate::case::OfficerId::new("FZ-NEW").ok()?;
+                e.legal_review = Some(crate::decision::LegalReviewRecord {
+                    reviewer,
+                    qualified: false,
+                    first_review: true,
+                });
             }
             OfficerEdit::AddOfficerNote => {
                 e.reasons.officer_note = Some("综合考虑当事人的违法情节和整改情况".to_owned());

@@ -341,3 +341,53 @@ fn penalty_instead_of_education() {
     fined.reasons.officer_note = Some("当事人曾拒绝整改提示，不宜适用首违不罚".into());
     assert!(!checked(&c, &cat, &fined).has(FindingCode::PenaltyInsteadOfEducation));
 }
+
+/// 第五十八条: the review is by a legal reviewer, not by the investigator; a
+/// first-time reviewer holds 法律职业资格.
+#[test]
+fn who_reviewed() {
+    let cat = bundled();
+    let c = on("FR-60-1-1", Domain::FireRescue)
+        .officers(vec!["OF-1".parse().unwrap(), "OF-2".parse().unwrap()])
+        .build()
+        .unwrap();
+    let (c2, d) = edit(&c, &cat, OfficerEdit::ReviewByInvestigator);
+    assert_unlawful(&checked(&c2, &cat, &d), FindingCode::ReviewerIsInvestigator, Citation::apl(58).para(1));
+    let (c3, d) = edit(&c, &cat, OfficerEdit::UnqualifiedFirstReviewer);
+    assert_unlawful(&checked(&c3, &cat, &d), FindingCode::ReviewerUnqualified, Citation::apl(58).para(2));
+    let mut ok = recommended(&c, &cat);
+    ok.legal_review = Some(rouxing::decision::LegalReviewRecord {
+        reviewer: "FZ-01".parse().unwrap(),
+        qualified: true,
+        first_review: true,
+    });
+    let r = checked(&c, &cat, &ok);
+    assert!(!r.has(FindingCode::ReviewerIsInvestigator) && !r.has(FindingCode::ReviewerUnqualified));
+}
+
+/// 第二十七条第一款 is a duty of its own: a suspected crime is transferred even
+/// where the facts do not support an administrative penalty (Art. 40) or the
+/// administrative rule no longer applies (Art. 37).
+#[test]
+fn transfer_survives_the_administrative_bars() {
+    let cat = bundled();
+    let c = on("FR-60-1-1", Domain::FireRescue)
+        .facts(rouxing::case::Facts::NotEstablished)
+        .crime(rouxing::case::CrimeSuspicion::Suspected)
+        .build()
+        .unwrap();
+    let regime = Regime::national();
+    let a = assess(&c, &cat, &regime, d(2025, 4, 1));
+    assert_eq!(a.bar, Some(rouxing::assess::Bar::FactsNotEstablished));
+    assert!(a.has_duty(rouxing::assess::Duty::TransferToJudiciary));
+    let dec = recommend(&a, &regime);
+    assert_eq!(dec.disposition, Disposition::Transfer);
+    assert!(review_case(&c, &cat, &regime, &dec).is_lawful());
+    let mut kept = dec.clone();
+    kept.disposition = Disposition::NoPenalty;
+    assert_unlawful(
+        &review_case(&c, &cat, &regime, &kept),
+        FindingCode::NoCriminalTransfer,
+        Citation::apl(27).para(1),
+    );
+}

@@ -224,12 +224,6 @@ fn lint_entry(item: &Item, e: &ListEntry, out: &mut Vec<CatalogueWarning>) {
     if e.conditions.iter().any(|c| c.tests.is_empty()) {
         return; // reported as an untested condition
     }
-    for (i, c) in e.conditions.iter().enumerate() {
-        let tests: Vec<&Condition> = c.tests.iter().collect();
-        if !satisfiable(&tests, &e.exclusions) {
-            out.push(CatalogueWarning::UnsatisfiableCondition { entry: e.id.clone(), condition: i });
-        }
-    }
     let tests: Vec<&Condition> = e.conditions.iter().flat_map(|c| &c.tests).collect();
     let v = Vocab::of(&tests);
     let admitted: Vec<World> = v
@@ -238,6 +232,14 @@ fn lint_entry(item: &Item, e: &ListEntry, out: &mut Vec<CatalogueWarning>) {
         .filter(|w| tests.iter().all(|t| v.test(t, w)) && !e.exclusions.iter().any(|x| v.excluded(x, w)))
         .collect();
     if admitted.is_empty() {
+        // Only then can a single condition be unsatisfiable: a case meeting
+        // all conditions meets each one with fewer facts set.
+        for (i, c) in e.conditions.iter().enumerate() {
+            let tests: Vec<&Condition> = c.tests.iter().collect();
+            if !satisfiable(&tests, &e.exclusions) {
+                out.push(CatalogueWarning::UnsatisfiableCondition { entry: e.id.clone(), condition: i });
+            }
+        }
         out.push(CatalogueWarning::NeverApplies {
             entry: e.id.clone(),
             reason: NeverAppliesReason::Contradictory,

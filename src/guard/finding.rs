@@ -163,6 +163,10 @@ vocabulary! {
         LeniencyOnSafetyBaseline => "触碰安全底线的违法行为适用裁量性从宽",
         /// 首违不罚 met, a penalty imposed, no reason given (以罚代教).
         PenaltyInsteadOfEducation => "符合首违不罚条件而处罚未说明理由（以罚代教）",
+        /// The legal reviewer is one of the case's investigators (Art. 58 ¶1).
+        ReviewerIsInvestigator => "法制审核由案件调查人员进行",
+        /// A first-time legal reviewer without 法律职业资格 (Art. 58 ¶2).
+        ReviewerUnqualified => "初次从事法制审核的人员未取得法律职业资格",
     }
 }
 
@@ -216,7 +220,9 @@ impl FindingCode {
             | F::MissingHearingNotice
             | F::MissingCollectiveDecision
             | F::HeavierAfterStatement
-            | F::DecisionPeriodExceeded => CheckPoint::ProcedureLawful,
+            | F::DecisionPeriodExceeded
+            | F::ReviewerIsInvestigator
+            | F::ReviewerUnqualified => CheckPoint::ProcedureLawful,
         }
     }
 }
@@ -699,6 +705,12 @@ impl fmt::Display for Explanation<'_> {
                 f,
                 "当事人初次违法且危害后果轻微并及时改正，依法可以不予行政处罚，决定{}却未说明不适用首违不罚的理由，属于“机械执法”“以罚代教”",
                 tier.legal_name()
+            ),
+            (C::ReviewerIsInvestigator, _) => f.write_str(
+                "法制审核人员是本案的调查人员，审核与调查未分离，不构成法制审核；应当由从事行政处罚决定法制审核的人员进行审核",
+            ),
+            (C::ReviewerUnqualified, _) => f.write_str(
+                "初次从事行政处罚决定法制审核的人员应当通过国家统一法律职业资格考试取得法律职业资格，审核人员未取得",
             ),
             (C::AgencyMissing, _) => f.write_str(
                 "决定未载明作出决定的行政机关，无法审查其是否具有法定职权（法无授权不可为）",
