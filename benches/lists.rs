@@ -28,7 +28,9 @@ fn bench(c: &mut Criterion) {
     c.bench_function("lists/import_csv_10k", |b| {
         b.iter(|| import::from_csv("list.csv", black_box(&csv), &map).unwrap().rows.len())
     });
-    c.bench_function("lists/register_bundled", |b| b.iter(|| ListRegister::bundled().unwrap().entries().len()));
+    c.bench_function("lists/register_bundled", |b| {
+        b.iter(|| ListRegister::bundled().unwrap().entries().len())
+    });
     let cat = Catalogue::bundled().unwrap();
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     c.bench_function("lists/lint_bundled_catalogue", |b| b.iter(|| black_box(&cat).warnings(as_of).len()));
