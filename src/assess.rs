@@ -1237,6 +1237,17 @@ fn first_violation(case: &Case, item: &Item, window: Window, scope: FirstViolati
     (n == 0, u16::try_from(n).unwrap_or(u16::MAX))
 }
 
+/// The statute's floor under a list's 不予处罚 (《中华人民共和国行政处罚法》第三十三条第一款):
+/// no harm and prompt correction of an act that is not serious (the list
+/// declares the behaviour 轻微), or a first violation with at most slight
+/// harm and prompt correction. `assess` and the list lint
+/// ([`Catalogue::warnings`](crate::Catalogue::warnings)) share it.
+pub(crate) fn list_no_penalty_floor(harm: Harm, prompt: bool, gravity: Gravity, first: bool) -> bool {
+    let s1 = harm == Harm::None && prompt && gravity != Gravity::Serious;
+    let s2 = first && harm <= Harm::Slight && prompt;
+    s1 || s2
+}
+
 fn evaluate_entry(
     entry: &ListEntry,
     item: &Item,
@@ -1293,8 +1304,7 @@ fn evaluate_entry(
             let s1 = case.harm() == Harm::None && prompt && case.gravity() != Gravity::Serious;
             let first = first_required
                 || first_violation(case, item, regime.first_violation.window, regime.first_violation.scope).0;
-            let s2 = first && case.harm() <= Harm::Slight && prompt;
-            if !(s1 || s2) {
+            if !list_no_penalty_floor(case.harm(), prompt, case.gravity(), first) {
                 return EntryResult::StatuteForbids;
             }
             // A 不予 entry backed by sentence 1 is the statute's own mandatory

@@ -46,8 +46,11 @@ use serde::{Deserialize, Serialize};
 use crate::facts::{Context, Correction, Gravity, Harm, Window};
 pub use crate::load::LoadError;
 pub(crate) use crate::load::{line_of, line_of_nth, parse_json};
+
+mod lint;
 use crate::measure::{PenaltyKind, SoftMeasure};
 use crate::money::FineRule;
+pub use lint::{BeyondStatuteReason, NeverAppliesReason, Witness};
 
 /// The schema version of the catalogue format this release reads and writes.
 ///
@@ -1591,6 +1594,7 @@ impl Catalogue {
                     out.push(CatalogueWarning::BaselineExemption { entry: e.id.clone() });
                 }
             }
+            lint::lint_item(item, &mut out);
         }
         out
     }
@@ -1634,6 +1638,42 @@ pub enum CatalogueWarning {
         /// The item.
         item: ItemCode,
     },
+    /// A condition whose tests no case satisfies without meeting one of the
+    /// entry's exclusions (e.g. a fact it requires is also an exclusion).
+    UnsatisfiableCondition {
+        /// The entry.
+        entry: EntryId,
+        /// The 0-based index of the condition.
+        condition: usize,
+    },
+    /// An entry that can never apply, and why.
+    NeverApplies {
+        /// The entry.
+        entry: EntryId,
+        /// Why.
+        reason: NeverAppliesReason,
+    },
+    /// An entry more lenient than the statute allows. It loads, and never
+    /// takes effect beyond the law: [`assess`](crate::assess()) applies a
+    /// no-penalty entry only where 《中华人民共和国行政处罚法》第三十三条第一款
+    /// allows it, and keeps every amount within the statutory range.
+    BeyondStatute {
+        /// The entry.
+        entry: EntryId,
+        /// How.
+        reason: BeyondStatuteReason,
+    },
+    /// Two entries of the same item, in force on a common day, where every
+    /// case `entry` applies to, `other` applies to as well.
+    EntryOverlap {
+        /// The entry whose conditions include all of the other's.
+        entry: EntryId,
+        /// The other entry.
+        other: EntryId,
+        /// Whether both grant the same outcome (a duplicate) or not (a case
+        /// meeting `entry` is granted two outcomes).
+        same_outcome: bool,
+    },
 }
 
 impl fmt::Display for CatalogueWarning {
@@ -1653,6 +1693,50 @@ impl fmt::Display for CatalogueWarning {
             CatalogueWarning::BaselineExemption { entry } => write!(
                 f,
                 "entry `{entry}` exempts a safety-baseline item without requiring a first violation"
+            ),
+            CatalogueWarning::UnsatisfiableCondition { entry, condition } => write!(
+                f,
+                "entry `{entry}` condition {} can never be met: every case meeting its tests meets an exclusion of the entry",
+                condition + 1
+            ),
+            CatalogueWarning::NeverApplies { entry, reason } => match reason {
+                NeverAppliesReason::Contradictory => {
+                    write!(
+                        f,
+                        "entry `{entry}` never applies: no case meets its conditions without meeting an exclusion"
+                    )
+                }
+                NeverAppliesReason::StatuteForbids => write!(
+                    f,
+                    "entry `{entry}` never applies: its conditions hold only where 《中华人民共和国行政处罚法》第三十三条第一款 allows no exemption"
+                ),
+                NeverAppliesReason::NoLongerUnlawful => write!(
+                    f,
+                    "entry `{entry}` never applies: it takes effect after an amendment stopped treating the act as a violation (《中华人民共和国行政处罚法》第三十七条)"
+                ),
+            },
+            CatalogueWarning::BeyondStatute { entry, reason } => match reason {
+                BeyondStatuteReason::NoPenaltyBeyondArt33 { example: w } => write!(
+                    f,
+                    "entry `{entry}` exempts beyond 《中华人民共和国行政处罚法》第三十三条第一款: its conditions also hold for harm `{}`, {}, gravity `{}`, {}; assess applies it only where the statute allows",
+                    w.harm,
+                    if w.corrected_promptly { "corrected promptly" } else { "not corrected promptly" },
+                    w.gravity,
+                    if w.first_violation { "a first violation" } else { "not a first violation" },
+                ),
+                BeyondStatuteReason::LighterBelowMinimum { reduced, minimum } => write!(
+                    f,
+                    "entry `{entry}` grants 从轻 with a fine of `{reduced}`, below the statutory minimum `{minimum}`: below the minimum is 减轻 (《中华人民共和国行政处罚法》第三十二条); assess keeps 从轻 within the statutory range"
+                ),
+                BeyondStatuteReason::AboveMaximum { reduced, maximum } => write!(
+                    f,
+                    "entry `{entry}` sets a reduced fine of up to `{reduced}`, above the statutory maximum `{maximum}`; assess never exceeds the statutory maximum"
+                ),
+            },
+            CatalogueWarning::EntryOverlap { entry, other, same_outcome } => write!(
+                f,
+                "entry `{entry}` overlaps entry `{other}`: every case it applies to, `{other}` applies to as well{}",
+                if *same_outcome { " (same outcome: a duplicate)" } else { ", with a different outcome" }
             ),
         }
     }

@@ -82,6 +82,9 @@
 //! * [`recommend`] → [`Decision`] — the most lenient lawful outcome
 //!   (柔性执法作为首选方式) with sanctions, correction order, education, guardian
 //!   order, documents (文书), procedure and reasons (说明理由).
+//! * [`import`] and [`published`] — a department's list from its own
+//!   spreadsheet, and every entry of the 21 published lists rouxing bundles;
+//!   [`Catalogue::warnings`] lints the entries a department adopts.
 //! * [`law::Citation`] — every rule's source, rendered
 //!   `《中华人民共和国行政处罚法》第三十三条第一款` or `art_33__para_1`, with the
 //!   statute's words via [`law::Citation::quote`].
@@ -195,6 +198,9 @@
 //! carry that notice, available as [`calendar::HOLIDAY_DATA_NOTICE`]. The
 //! statute and list texts are official documents of state organs, outside
 //! copyright (《中华人民共和国著作权法》第五条).
+//! * `import-xlsx` — `import::from_xlsx`: import a published list from an
+//!   `.xlsx` workbook (its reader, calamine, needs Rust 1.88; CSV import
+//!   needs no feature).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -218,6 +224,7 @@ pub mod facts;
 pub mod guard;
 pub mod instrument;
 pub mod ident;
+pub mod import;
 pub mod law;
 pub mod liability;
 mod load;
@@ -228,6 +235,7 @@ pub mod money;
 #[cfg_attr(docsrs_rouxing, doc(cfg(feature = "docx")))]
 pub mod office;
 pub mod party;
+pub mod published;
 pub mod publicity;
 pub mod record;
 pub mod regime;
