@@ -17,7 +17,7 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int n = Integer.getInteger("rouxing.bench.n", 200_000);
         LocalDate asOf = LocalDate.of(2026, 12, 1);
         try (Catalogue catalogue = Catalogue.bundled(); Regime regime = Regime.national();
                 Case c = Case.fromJson(Fixtures.caseText("art32-mitigation.json"), catalogue)) {
