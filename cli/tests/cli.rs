@@ -1,5 +1,15 @@
 //! The `rouxing` binary, run as a user runs it.
 
+// clippy.toml allows these inside `#[test]` functions only; the helpers of
+// this test crate fail the same way, by panicking.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "test helpers fail by panicking"
+)]
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Output, Stdio};
 

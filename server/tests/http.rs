@@ -1,6 +1,16 @@
 //! The service, tested for real: each test starts it on a loopback port and
 //! calls it over HTTP.
 
+// clippy.toml allows these inside `#[test]` functions only; the helpers of
+// this test crate fail the same way, by panicking.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "test helpers fail by panicking"
+)]
+
 use std::sync::Arc;
 
 use rouxing::{Catalogue, Regime};
