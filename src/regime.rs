@@ -25,68 +25,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
-
-use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{self, Period, WorkCalendar};
-use crate::case::{Aggravating, Mitigating};
-use crate::catalogue::{LoadError, parse_json};
+use crate::calendar::{Period, WorkCalendar};
+pub use crate::facts::Window;
+use crate::facts::{Aggravating, Mitigating};
+use crate::load::{LoadError, line_of, parse_json};
 use crate::money::{FineBounds, Money};
 
 /// The schema version of the regime format this release reads and writes.
 pub const REGIME_SCHEMA_VERSION: u32 = 1;
-
-/// The window in which an earlier violation prevents a "first violation"
-/// (首违).
-///
-/// On the wire: `{"months": 24}`, `"calendar_year"`, `{"since": "2022-02-01"}`
-/// or `"ever"`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Window {
-    /// Earlier violations in the `n` months before the act (以内, inclusive).
-    Months(u32),
-    /// Earlier violations in the same calendar year (自然年度内).
-    CalendarYear,
-    /// Earlier violations on or after a date (e.g. since the list took effect).
-    Since(#[serde(with = "crate::serde_date")] NaiveDate),
-    /// Any earlier violation.
-    Ever,
-}
-
-impl Window {
-    /// Whether an earlier act on `prior` falls inside the window for an act on
-    /// `act`.
-    ///
-    /// `Months(n)`: `prior` on or after the day `n` months before `act`
-    /// (民法典 Art. 1259: "以内" includes the number).
-    pub fn contains(self, prior: NaiveDate, act: NaiveDate) -> bool {
-        if prior > act {
-            return false;
-        }
-        match self {
-            Window::Months(n) => match calendar::sub_months(act, n) {
-                Some(start) => prior >= start,
-                None => true,
-            },
-            Window::CalendarYear => prior.year() == act.year(),
-            Window::Since(d) => prior >= d,
-            Window::Ever => true,
-        }
-    }
-
-    /// The window in words, e.g. `二十四个月内`.
-    pub fn legal_name(self) -> String {
-        match self {
-            Window::Months(n) => format!("{}个月内", calendar::chinese_numeral(n)),
-            Window::CalendarYear => "同一自然年度内".to_owned(),
-            Window::Since(d) => format!("自{d}起"),
-            Window::Ever => "此前任何时间".to_owned(),
-        }
-    }
-}
 
 vocabulary! {
     /// Which earlier violations count against a first violation.
@@ -574,7 +522,7 @@ impl Regime {
         Regime::try_from(repr).map_err(|e| {
             let field = e.field();
             let key = field.split('.').next().unwrap_or(field);
-            let (line, column) = crate::catalogue::line_of(text, &format!("\"{key}\""));
+            let (line, column) = line_of(text, &format!("\"{key}\""));
             LoadError::new(file, line, column, field.to_owned(), e.to_string())
         })
     }
@@ -643,15 +591,10 @@ impl RegimeError {
     }
 }
 
-impl fmt::Display for Window {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.legal_name())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -24,5 +24,6 @@ mod mechanism_credit;
 mod mechanism_guidance;
 mod mechanism_tolerance;
 mod procedure;
+mod provision;
 mod record;
 mod report;

@@ -89,7 +89,7 @@ fn catalogue_bad_enum_value_and_schema() {
     let text = catalogue_with(ITEM).replace("\"schema_version\": 1", "\"schema_version\": 9");
     assert_eq!(
         cat_err(&text),
-        "cat.json line 1 column 2, field `schema_version`: unsupported schema version `9`: this release reads version 1"
+        "cat.json line 1 column 2, field `schema_version`: unsupported schema version `9`: this release reads versions 1 and 2"
     );
     assert!(cat_err("{").starts_with("cat.json line 1 column 1"));
 }
