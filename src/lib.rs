@@ -149,6 +149,7 @@ pub mod catalogue;
 pub mod decision;
 pub mod facts;
 pub mod guard;
+pub mod ident;
 pub mod law;
 mod load;
 pub mod measure;

@@ -68,6 +68,18 @@ impl LoadError {
 }
 
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+    // A byte-order mark is refused by name rather than as "expected value":
+    // JSON text exchanged between systems carries none (RFC 8259 §8.1).
+    if text.starts_with('\u{FEFF}') {
+        return Err(LoadError::new(
+            file,
+            1,
+            1,
+            String::new(),
+            "the document starts with a byte-order mark (U+FEFF): save it as UTF-8 without BOM (RFC 8259 §8.1)"
+                .to_owned(),
+        ));
+    }
     // The fast path parses without tracking the field path; only a failing
     // document is parsed again with tracking, to name the field.
     if let Ok(value) = serde_json::from_str::<T>(text) {
