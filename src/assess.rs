@@ -1578,8 +1578,8 @@ impl fmt::Display for Explanation<'_> {
             writeln!(f, "期限：")?;
             for d in &a.deadlines {
                 let mut note = String::new();
-                if d.basis == ScheduleBasis::WeekendsOnly {
-                    note.push_str("（超出节假日表，仅按周末推算）");
+                if let Some(basis) = d.basis.note_zh() {
+                    note.push_str(basis);
                 }
                 if d.due < a.as_of {
                     note.push_str("（已逾期）");

@@ -148,6 +148,54 @@ pub struct PriorViolation {
 }
 
 /// The facts found in a case. Build with [`Case::builder`].
+///
+/// # JSON fields
+///
+/// Loaded with [`Case::from_json_named`]; unknown fields are rejected, dates
+/// are `YYYY-MM-DD`, amounts are strings in yuan (`"1500.00"`). A sample:
+///
+/// ```json
+/// {
+///   "schema_version": 1,
+///   "id": "SH-HP-CG-2026-0906",
+///   "item": "SH-SR-21-1",
+///   "party": {"id": "demo-np-0701", "name": "王某", "kind": "natural_person", "birth_date": "2010-03-15"},
+///   "agency": {"id": "SH-HP-CGZF", "name": "上海市黄浦区城市管理行政执法局", "domain": "urban_management"},
+///   "officers": ["31010108114", "31010108129"],
+///   "act": {"start": "2026-09-06"},
+///   "discovered_on": "2026-09-06",
+///   "decision_date": "2026-09-25",
+///   "harm": "harmful",
+///   "correction": {"status": "late", "on": "2026-09-20"}
+/// }
+/// ```
+///
+/// | field | 含义 | required / default |
+/// |---|---|---|
+/// | `schema_version` | format version, `1` | default `1` |
+/// | `id` | 案件编号 | required |
+/// | `item` | 违法行为 code of the catalogue item violated | required; must be in the catalogue |
+/// | `also_violates` | other items the same act violates (Art. 29) | default `[]` |
+/// | `party` | 当事人: `kind` `natural_person` (with `birth_date`, optional `capacity`) or `legal_person` / `other_organisation` (optional `registered_on`) | required |
+/// | `agency` | 执法机关: `id`, `name`, `domain` | optional |
+/// | `officers` | 执法人员 ids | default `[]` |
+/// | `act` | 违法行为发生时间: `start`, and `end` for a continuing act (连续或者继续状态) | required |
+/// | `discovered_on` | 发现之日 (Art. 36) | required; not before `act.start` |
+/// | `filed_on` | 立案之日 (Art. 60 counts from it) | optional; not before `discovered_on` |
+/// | `decision_date` | 作出决定之日 recorded in the file ([`Case::decision_date`]) | optional; not before `discovered_on` / `filed_on` |
+/// | `facts` | 违法事实是否清楚 (`established` / `not_established`, Art. 40) | default `established` |
+/// | `crime` | 涉嫌犯罪 (Art. 27) | default `none` |
+/// | `gravity` | 情节 | default `general` |
+/// | `harm` | 危害后果: `none`, `slight`, `harmful`, `serious` | required |
+/// | `correction` | 改正: `{"status": "none"}`, `prompt` / `late` with `on`, `refused` | required |
+/// | `fault` | 主观过错: `intentional`, `negligent`, `no_fault_proven` (Art. 33 ¶2) | default `negligent` |
+/// | `mitigating` / `aggravating` | Art. 32 and local circumstances (从轻/减轻, 从重) | default `[]` |
+/// | `context` | further facts the list conditions test | default `[]` |
+/// | `confirmed` | fact keys an officer confirmed for list conditions | default `[]` |
+/// | `priors` | earlier violations: `item`, `domain`, `on`, `outcome` (首违 window) | default `[]` |
+/// | `sectors` | 涉及 生命健康、金融安全 … (Art. 36 five years) | default `[]` |
+/// | `amounts` | 违法所得, 货值金额 … | default none |
+/// | `gains_refundable` | 违法所得 to be refunded (Art. 28 ¶2) | default `false` |
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "CaseRepr", into = "CaseRepr")]
 pub struct Case {
@@ -160,6 +208,7 @@ pub struct Case {
     act: Act,
     discovered_on: NaiveDate,
     filed_on: Option<NaiveDate>,
+    decision_date: Option<NaiveDate>,
     facts: Facts,
     crime: CrimeSuspicion,
     gravity: Gravity,
@@ -217,6 +266,29 @@ impl Case {
     /// The day the case was filed (立案), if it was.
     pub fn filed_on(&self) -> Option<NaiveDate> {
         self.filed_on
+    }
+    /// The day the case file records for the decision (作出决定之日), if
+    /// given: the date a caller passes to [`crate::assess()`] as `as_of` when
+    /// it re-decides the case. rouxing never reads it implicitly; `assess`
+    /// takes the date as an argument.
+    ///
+    /// JSON: `"decision_date": "2026-11-25"` (optional, `YYYY-MM-DD`, not
+    /// before `discovered_on` nor `filed_on`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use rouxing::{Case, Catalogue};
+    ///
+    /// let catalogue = Catalogue::bundled()?;
+    /// let text = std::fs::read_to_string("examples/data/cases/ordinary.json")?;
+    /// let case = Case::from_json(&text, &catalogue)?;
+    /// assert!(case.decision_date().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn decision_date(&self) -> Option<NaiveDate> {
+        self.decision_date
     }
     /// Whether the facts are established.
     pub fn facts(&self) -> Facts {
@@ -364,6 +436,7 @@ impl CaseBuilder {
                 act: Act::on(epoch),
                 discovered_on: epoch,
                 filed_on: None,
+                decision_date: None,
                 facts: Facts::Established,
                 crime: CrimeSuspicion::None,
                 gravity: Gravity::General,
@@ -421,6 +494,11 @@ impl CaseBuilder {
     /// The day of filing (立案).
     pub fn filed_on(mut self, date: NaiveDate) -> Self {
         self.case.filed_on = Some(date);
+        self
+    }
+    /// The day recorded for the decision (see [`Case::decision_date`]).
+    pub fn decision_date(mut self, date: NaiveDate) -> Self {
+        self.case.decision_date = Some(date);
         self
     }
     /// Whether the facts are established.
@@ -501,7 +579,8 @@ impl CaseBuilder {
     /// Returns an error when:
     /// * the party, the act or the discovery date was never set;
     /// * a continuing act ends before it starts;
-    /// * discovery is before the act began, or filing before discovery;
+    /// * discovery is before the act began, filing before discovery, or the
+    ///   decision date before discovery or filing;
     /// * correction is before the act began;
     /// * a natural person's birth date is after the act;
     /// * an earlier violation is dated after this act;
@@ -522,6 +601,10 @@ impl CaseBuilder {
         not_before(c.act.end.map(|e| ("act.end", e)), start)?;
         not_before(Some(("discovered_on", c.discovered_on)), start)?;
         not_before(c.filed_on.map(|f| ("filed_on", f)), ("discovered_on", c.discovered_on))?;
+        not_before(c.decision_date.map(|f| ("decision_date", f)), ("discovered_on", c.discovered_on))?;
+        if let Some(filed) = c.filed_on {
+            not_before(c.decision_date.map(|f| ("decision_date", f)), ("filed_on", filed))?;
+        }
         not_before(c.correction.date().map(|on| ("correction.on", on)), start)?;
         if let PartyKind::NaturalPerson { birth_date, .. } = c.party.kind() {
             not_before(Some(start), ("party.birth_date", *birth_date))?;
@@ -654,6 +737,8 @@ struct CaseRepr {
     discovered_on: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     filed_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
+    decision_date: Option<NaiveDate>,
     #[serde(default = "established")]
     facts: Facts,
     #[serde(default = "no_crime")]
@@ -733,6 +818,9 @@ impl TryFrom<CaseRepr> for Case {
         if let Some(f) = r.filed_on {
             b = b.filed_on(f);
         }
+        if let Some(f) = r.decision_date {
+            b = b.decision_date(f);
+        }
         b.build()
     }
 }
@@ -750,6 +838,7 @@ impl From<Case> for CaseRepr {
             act: c.act,
             discovered_on: c.discovered_on,
             filed_on: c.filed_on,
+            decision_date: c.decision_date,
             facts: c.facts,
             crime: c.crime,
             gravity: c.gravity,

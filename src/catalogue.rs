@@ -1203,6 +1203,25 @@ pub struct Source {
 /// Unknown fields are rejected everywhere. Item codes and entry ids are
 /// unique; every entry's `source` names a listed source; amendments are in
 /// strictly increasing date order.
+///
+/// ## Fields
+///
+/// | field | 含义 |
+/// |---|---|
+/// | `schema_version` | format version, `1` |
+/// | `name`, `issuer` | the catalogue's name and issuing department (optional) |
+/// | `sources[]` | the published lists: `id`, `title`, `issuer`, optional `doc_number` (文号), `url`, `status`, `rules` (list-level rules, verbatim) |
+/// | `items[].code` | 违法行为 code, unique, referred to by cases |
+/// | `items[].name` | 违法行为名称, verbatim from the list |
+/// | `items[].domain` | 执法领域, e.g. `market_regulation`, `emergency_management` |
+/// | `items[].authority` | 实施主体 (competent department) |
+/// | `items[].violated_provisions` | 违反条款, verbatim (optional) |
+/// | `items[].penalty_provision`, `penalty_text` | 处罚依据 as cited, and its text (optional) |
+/// | `items[].penalty` | statutory sanctions: `kinds` (Art. 9), `fine` (`{"kind": "range", "min": "…", "max": "…"}`, `up_to`, `fixed`, `multiple`), optional `fine_natural_person` |
+/// | `items[].amendments` | earlier or later versions with their dates (Art. 37) |
+/// | `items[].safety_baseline` | 安全底线: no 观察期 or tolerance (default `false`) |
+/// | `items[].sectors`, `limitation`, `no_fault_exception` | Art. 36 sectors, a special limitation period, a law's exception to Art. 33 ¶2 (optional) |
+/// | `items[].entries[]` | 两轻一免 list entries: `id`, `source`, `outcome` (`no_penalty`, `first_violation_no_penalty`, `mitigate`, `lighten`, `no_coercion`), `modal` (`shall` / `may`), `conditions[]` (`text` verbatim, typed `tests`), `exclusions`, optional `reduced_fine`, `supporting_measures`, `basis`, `effective_from`, `valid_until` |
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalogue {
     name: String,

@@ -234,6 +234,48 @@ vocabulary! {
 /// Construct with [`Regime::national()`] or [`Regime::shandan_sample()`] and
 /// adjust the public fields, or load with [`Regime::from_json`]. The struct is
 /// non-exhaustive so that knobs may be added in semver compatible releases.
+///
+/// # JSON fields
+///
+/// Every field is required and unknown fields are rejected; amounts are
+/// strings in yuan. [`Regime::national()`] is:
+///
+/// ```json
+/// {"schema_version": 1, "name": "national",
+///  "discretion": {"lighter_upper_permille": 300, "heavier_lower_permille": 700},
+///  "mitigation_floor": "none",
+///  "first_violation": {"window": {"months": 24}, "scope": "same_item"},
+///  "summary": {"natural_person": "200.00", "organisation": "3000.00", "inclusive": true},
+///  "hearing": {"natural_person": "10000.00", "organisation": "100000.00"},
+///  "legal_review": {"all_lenient_decisions": false, "fine_natural_person": null,
+///                   "fine_organisation": null, "beyond_benchmark": false},
+///  "aggravation": "mandatory",
+///  "recognised_aggravating": ["endangers_safety", "egregious", "continued_after_penalty", "principal_role",
+///                             "recidivist", "obstruction", "destroyed_evidence", "coerced_others",
+///                             "retaliation", "during_emergency"],
+///  "recognised_mitigating": ["secondary_role", "voluntarily_stopped"],
+///  "decision_period_days": 90, "limitation_holiday_extension": false,
+///  "observation_period": {"years": 1}, "transition_period_max": {"months": 6},
+///  "follow_up_days": 30, "correction_days": 15}
+/// ```
+///
+/// | field | 含义 |
+/// |---|---|
+/// | `discretion` | 裁量基准 bands in ‰ of the fine range: 从轻 below `lighter_upper_permille`, 从重 from `heavier_lower_permille` |
+/// | `mitigation_floor` | how far 减轻 may go below the statutory minimum |
+/// | `first_violation` | 首违: look-back `window` (`{"months": n}`, `"calendar_year"`, `{"since": "YYYY-MM-DD"}`) and `scope` (`same_item`, `same_domain`, `any`) |
+/// | `summary` | Art. 51 当场处罚 thresholds (citizen, organisation) and whether the threshold itself is included |
+/// | `hearing` | Art. 63 较大数额 for the hearing notice |
+/// | `legal_review` | 法制审核 beyond Art. 58 (see [`LegalReviewPolicy`]) |
+/// | `aggravation`, `recognised_aggravating`, `recognised_mitigating` | which local circumstances count, and whether 从重 is mandatory |
+/// | `decision_period_days` | Art. 60 办案期限 (90) |
+/// | `limitation_holiday_extension` | whether an Art. 36 period ending on a holiday is extended (民法典 Art. 203) |
+/// | `observation_period`, `transition_period_max` | 观察期 and the longest 过渡期 |
+/// | `follow_up_days`, `correction_days` | 回访 after a lenient decision, 限期改正 period |
+///
+/// The working-day calendar ([`Regime::calendar`]) is not part of the JSON
+/// form: load a holiday table with [`crate::calendar::WorkCalendar::from_json`]
+/// and set the field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RegimeRepr", into = "RegimeRepr")]
 #[non_exhaustive]

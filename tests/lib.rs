@@ -17,6 +17,7 @@ mod art_32_33_leniency;
 mod art_36_37_time;
 mod audit;
 mod bundled;
+mod calendar;
 mod common;
 mod guard;
 mod invariants;
