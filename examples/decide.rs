@@ -7,7 +7,10 @@
 //! ```
 //!
 //! Without `--catalogue` the bundled sample catalogue is used; without
-//! `--as-of`, today's date in China Standard Time.
+//! `--regime`, the national regime (`shandan` names the county sample).
+//! The decision date is `--as-of`, else the case file's `decision_date`,
+//! else today in China Standard Time; the first line of the output says
+//! which was used.
 
 mod support;
 
@@ -15,6 +18,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use rouxing::{Case, assess, recommend, review};
+use support::{DateSource, out, outln};
 
 struct Args {
     case: String,
@@ -30,7 +34,7 @@ fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     let mut case = None;
     let mut catalogue = None;
-    let mut regime = "shandan".to_owned();
+    let mut regime = "national".to_owned();
     let mut as_of = None;
     let mut json = false;
     while let Some(a) = it.next() {
@@ -63,7 +67,11 @@ fn run() -> Result<(), String> {
     let regime = support::regime(&args.regime)?;
     let text = support::read(&args.case)?;
     let case = Case::from_json_named(&args.case, &text, &catalogue).map_err(|e| e.to_string())?;
-    let as_of = args.as_of.unwrap_or_else(support::today);
+    let (as_of, source) = match (args.as_of, case.decision_date()) {
+        (Some(date), _) => (date, DateSource::Option),
+        (None, Some(date)) => (date, DateSource::CaseFile),
+        (None, None) => (support::today(), DateSource::Clock),
+    };
 
     let assessment = assess(&case, &catalogue, &regime, as_of);
     let decision = recommend(&assessment, &regime);
@@ -71,28 +79,32 @@ fn run() -> Result<(), String> {
 
     if args.json {
         let out = serde_json::json!({
+            "as_of": as_of,
+            "as_of_source": source.code(),
+            "regime": regime.name,
             "assessment": assessment,
             "decision": decision,
             "explanation": assessment.explain().to_string(),
             "reasons": decision.reasons.to_string(),
             "review": check,
         });
-        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        outln!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
         return Ok(());
     }
 
-    println!("适用裁量规则：{}", regime.name);
-    println!();
-    print!("{}", assessment.explain());
-    println!();
-    println!("建议处理：{}", decision.summary());
-    println!("  处理结果：{}；程序：{}", decision.disposition.legal_name(), decision.procedure.legal_name());
+    outln!("决定日期：{as_of}（{}）", source.describe());
+    outln!("适用裁量规则：{}", regime.name);
+    outln!();
+    out!("{}", assessment.explain());
+    outln!();
+    outln!("建议处理：{}", decision.summary());
+    outln!("  处理结果：{}；程序：{}", decision.disposition.legal_name(), decision.procedure.legal_name());
     if !decision.soft_measures.is_empty() {
         let m: Vec<&str> = decision.soft_measures.iter().map(|m| m.legal_name()).collect();
-        println!("  柔性措施：{}", m.join("、"));
+        outln!("  柔性措施：{}", m.join("、"));
     }
     if let Some(d) = decision.follow_up_on {
-        println!("  回访日期：{d}");
+        outln!("  回访日期：{d}");
     }
     if !decision.duties.legal_review.is_empty() {
         let r: Vec<String> = decision
@@ -101,19 +113,19 @@ fn run() -> Result<(), String> {
             .iter()
             .map(|t| format!("{}（{}）", t.legal_name(), t.citation()))
             .collect();
-        println!("  法制审核：{}", r.join("；"));
+        outln!("  法制审核：{}", r.join("；"));
     }
     if decision.duties.hearing_notice {
-        println!("  告知听证权利：是（《中华人民共和国行政处罚法》第六十三条第一款）");
+        outln!("  告知听证权利：是（《中华人民共和国行政处罚法》第六十三条第一款）");
     }
     if decision.duties.collective_decision {
-        println!("  集体讨论决定：是（《中华人民共和国行政处罚法》第五十七条第二款）");
+        outln!("  集体讨论决定：是（《中华人民共和国行政处罚法》第五十七条第二款）");
     }
     let docs: Vec<&str> = decision.documents.iter().map(|d| d.legal_name()).collect();
-    println!("  执法文书：{}", docs.join("、"));
-    println!("  说明理由：{}", decision.reasons);
-    println!();
-    println!("合法性审查：{check}");
+    outln!("  执法文书：{}", docs.join("、"));
+    outln!("  说明理由：{}", decision.reasons);
+    outln!();
+    outln!("合法性审查：{check}");
     Ok(())
 }
 

@@ -11,14 +11,19 @@
 //! credit profile and a fault cause. Every date is in the data or below; the
 //! program never reads the clock.
 
+mod support;
+
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use rouxing::mechanism::credit::{self, CreditPolicy, CreditProfile, FaultCause, Publication};
 use rouxing::mechanism::guidance::{self, GuidanceRequest};
-use rouxing::mechanism::tolerance::{self, Progress, TolerancePolicy, TransitionProgress, TransitionRequest};
+use rouxing::mechanism::tolerance::{
+    self, Progress, TolerancePolicy, TransitionLapse, TransitionProgress, TransitionRequest, TransitionStatus,
+};
 use rouxing::mechanism::{Check, Outcome};
 use rouxing::{Case, Catalogue, Decision, Regime, assess, recommend};
+use support::outln;
 
 macro_rules! data {
     ($name:literal) => {
@@ -35,12 +40,12 @@ fn load_case(catalogue: &Catalogue, (name, text): (&str, &str)) -> Result<Case, 
 }
 
 fn heading(title: &str) {
-    println!("\n== {title} ==");
+    outln!("\n== {title} ==");
 }
 
 fn print_checks<R: Copy>(checks: &[Check<R>], indent: &str, name: impl Fn(R) -> &'static str) {
     for c in checks {
-        println!(
+        outln!(
             "{indent}{} {}：{}（{}）",
             if c.met { "✓" } else { "✗" },
             name(c.requirement),
@@ -51,19 +56,36 @@ fn print_checks<R: Copy>(checks: &[Check<R>], indent: &str, name: impl Fn(R) -> 
 }
 
 fn print_outcome<P, R: Copy>(outcome: &Outcome<P, R>, name: impl Fn(R) -> &'static str) {
-    println!("结论：{}", if outcome.is_granted() { "准予" } else { "不予适用" });
+    outln!("结论：{}", if outcome.is_granted() { "准予" } else { "不予适用" });
     print_checks(outcome.checks(), "  ", name);
 }
 
 fn print_decision(d: &Decision) {
     let mechanisms: Vec<&str> = d.mechanisms.iter().map(|m| m.legal_name()).collect();
     let contacts: Vec<&str> = d.contacts.iter().map(|c| c.legal_name()).collect();
-    println!(
+    outln!(
         "决定：{}；工作机制：{}；联系方式：{}",
         d.summary(),
         if mechanisms.is_empty() { "无".to_owned() } else { mechanisms.join("、") },
         if contacts.is_empty() { "无".to_owned() } else { contacts.join("、") }
     );
+}
+
+/// A transition period's state in words.
+fn transition_state(status: &TransitionStatus) -> String {
+    match status {
+        TransitionStatus::Running { next_due: Some(due) } => format!("过渡期进行中，下一节点应于{due}前完成"),
+        TransitionStatus::Running { next_due: None } => "过渡期进行中".to_owned(),
+        TransitionStatus::Completed { on, .. } => {
+            format!("已于{on}达到标准，过渡期完成（按及时改正重新评估）")
+        }
+        TransitionStatus::Lapsed { lapse: TransitionLapse::MissedMilestone { index, due }, .. } => {
+            format!("过渡期失效：第{}个节点未在{due}前完成（按一般程序重新评估）", index + 1)
+        }
+        TransitionStatus::Lapsed { lapse: TransitionLapse::EndPassed { end }, .. } => {
+            format!("过渡期失效：{end}届满仍未达到标准（按一般程序重新评估）")
+        }
+    }
 }
 
 fn run() -> Result<(), String> {
@@ -79,21 +101,21 @@ fn run() -> Result<(), String> {
     print_outcome(&outcome, |r| r.legal_name());
     if let Some(plan) = outcome.plan() {
         let measures: Vec<&str> = plan.measures.iter().map(|m| m.legal_name()).collect();
-        println!(
+        outln!(
             "方式：{}；措施：{}；文书：{}",
             plan.channel.legal_name(),
             measures.join("、"),
             plan.document.legal_name()
         );
         let contents: Vec<&str> = plan.contents.iter().map(|c| c.legal_name()).collect();
-        println!("文书应载明：{}", contents.join("、"));
+        outln!("文书应载明：{}", contents.join("、"));
         let record: Vec<&str> = plan.record.iter().map(|f| f.legal_name()).collect();
-        println!("应当记录：{}", record.join("、"));
+        outln!("应当记录：{}", record.join("、"));
         if let Some(by) = plan.correction_by {
-            println!("改正期限：{by}");
+            outln!("改正期限：{by}");
         }
-        println!("回访日期：{}", plan.follow_up_on);
-        println!("告知：{}", plan.non_binding);
+        outln!("回访日期：{}", plan.follow_up_on);
+        outln!("告知：{}", plan.non_binding);
         // The decision once the party corrects in time: no penalty, guidance recorded.
         let corrected = case
             .to_builder()
@@ -115,7 +137,7 @@ fn run() -> Result<(), String> {
     print_outcome(&outcome, |r| r.legal_name());
     let plan = outcome.plan().ok_or("correction plan refused")?;
     let docs: Vec<&str> = plan.documents.iter().map(|d| d.legal_name()).collect();
-    println!(
+    outln!(
         "责令限期改正至{}；复查验收至{}；文书：{}；承诺书{}",
         plan.deadline(),
         plan.reinspect_by,
@@ -127,7 +149,7 @@ fn run() -> Result<(), String> {
         let progress = Progress::from_json_named(file.0, file.1).map_err(|e| e.to_string())?;
         let status = tolerance::follow_up(plan, &progress, on).map_err(|e| e.to_string())?;
         let cites: Vec<String> = status.citations().iter().map(|c| c.to_string()).collect();
-        println!("{}（{on}）：{}；依据：{}", file.0, status.legal_name(), cites.join("、"));
+        outln!("{}（{on}）：{}；依据：{}", file.0, status.legal_name(), cites.join("、"));
         if let Some(again) = status.reassessment(&case).map_err(|e| e.to_string())? {
             let decision = recommend(&assess(&again, &catalogue, &regime, on), &regime);
             print_decision(&decision);
@@ -138,11 +160,11 @@ fn run() -> Result<(), String> {
     let as_of = date(2025, 3, 12)?;
     for file in [data!("observation-new-business.json"), data!("observation-safety.json")] {
         let case = load_case(&catalogue, file)?;
-        println!("{}：", file.0);
+        outln!("{}：", file.0);
         let outcome = tolerance::observation(&case, &catalogue, &regime, as_of).map_err(|e| e.to_string())?;
         print_outcome(&outcome, |r| r.legal_name());
         if let Some(period) = outcome.plan() {
-            println!("观察期：{}（{}）", period.window, period.period);
+            outln!("观察期：{}（{}）", period.window, period.period);
         }
     }
 
@@ -160,13 +182,13 @@ fn run() -> Result<(), String> {
                 .iter()
                 .map(|p| format!("{}：{}", p.action.legal_name(), p.allowance.legal_name()))
                 .collect();
-            println!("{phase}：{}", items.join("；"));
+            outln!("{phase}：{}", items.join("；"));
         }
         let (name, text) = data!("transition-progress.json");
         let progress: TransitionProgress = serde_json::from_str(text).map_err(|e| format!("{name}: {e}"))?;
         let status =
             tolerance::transition_status(plan, &progress, date(2025, 5, 15)?).map_err(|e| e.to_string())?;
-        println!("2025-05-15 状态：{}", serde_json::to_string(&status).map_err(|e| e.to_string())?);
+        outln!("2025-05-15 状态：{}", transition_state(&status));
     }
 
     // 三、守信激励：激励措施审查与突发因素过错保护。
@@ -176,7 +198,7 @@ fn run() -> Result<(), String> {
     let profile = CreditProfile::from_json_named(name, text).map_err(|e| e.to_string())?;
     let on = date(2025, 6, 1)?;
     let grade = profile.grade(&policy, on);
-    println!(
+    outln!(
         "{}：信用等级{}（{}），失信记录{}条；激励措施审查（{on}）：",
         profile.party(),
         grade.grade,
@@ -191,13 +213,13 @@ fn run() -> Result<(), String> {
     let decision = recommend(&assess(&case, &catalogue, &regime, date(2025, 3, 3)?), &regime);
     print_decision(&decision);
     let effect = credit::effect(&case, &decision, &cause, &policy, &regime).map_err(|e| e.to_string())?;
-    println!("过错保护：{}", effect.protection);
+    outln!("过错保护：{}", effect.protection);
     match &effect.publication {
         Publication::NotPublished { reason } => {
-            println!("公示：不予公示（{}，{}）", reason.legal_name(), reason.citation());
+            outln!("公示：不予公示（{}，{}）", reason.legal_name(), reason.citation());
         }
         Publication::ByOtherRules { domain } => {
-            println!(
+            outln!(
                 "公示：{}的处罚不适用《市场监督管理行政处罚信息公示规定》，依{}及本部门规定公开",
                 domain.map_or("该部门", |d| d.legal_name()),
                 rouxing::law::Citation::apl(48).para(1)
@@ -205,7 +227,7 @@ fn run() -> Result<(), String> {
         }
         Publication::Published(p) => {
             let s = p.schedule(p.publish_by).map_err(|e| e.to_string())?;
-            println!(
+            outln!(
                 "公示：{}，最迟{}公示，公示期{}（至{}）；提前停止公示：{}；信用修复：{}",
                 p.class.legal_name(),
                 p.publish_by,
@@ -216,21 +238,21 @@ fn run() -> Result<(), String> {
             );
         }
     }
-    println!("计入失信：{}", if effect.counts_as_dishonesty { "是" } else { "否" });
+    outln!("计入失信：{}", if effect.counts_as_dishonesty { "是" } else { "否" });
     let after = profile.with_record(effect.record.clone()).map_err(|e| e.to_string())?;
     let grade_after = after.grade(&policy, on);
-    println!("保护后信用等级：{}（原为{}）；激励措施：", grade_after.grade, grade.grade);
+    outln!("保护后信用等级：{}（原为{}）；激励措施：", grade_after.grade, grade.grade);
     print_incentives(&after, &policy, on);
     print_decision(&credit::apply(&effect, &decision).map_err(|e| e.to_string())?);
     let cites: Vec<String> = effect.citations.iter().map(|c| c.to_string()).collect();
-    println!("依据：{}", cites.join("、"));
+    outln!("依据：{}", cites.join("、"));
 
     // For comparison: the same decision without a sudden factor.
     let plain = credit::effect(&case, &decision, &FaultCause::Ordinary, &policy, &regime)
         .map_err(|e| e.to_string())?;
     let hit = profile.with_record(plain.record).map_err(|e| e.to_string())?;
     let g = hit.grade(&policy, on);
-    println!(
+    outln!(
         "对比（不主张突发因素）：计入失信：{}；信用等级{}（{}）",
         if plain.counts_as_dishonesty { "是" } else { "否" },
         g.grade,
@@ -243,9 +265,9 @@ fn run() -> Result<(), String> {
 fn print_incentives(profile: &CreditProfile, policy: &CreditPolicy, on: NaiveDate) {
     for d in credit::incentives(profile, policy, on) {
         if d.granted {
-            println!("  {}：给予激励", d.incentive.legal_name());
+            outln!("  {}：给予激励", d.incentive.legal_name());
         } else {
-            println!("  {}：不予激励", d.incentive.legal_name());
+            outln!("  {}：不予激励", d.incentive.legal_name());
             let failed: Vec<_> = d.checks.iter().filter(|c| !c.met).cloned().collect();
             print_checks(&failed, "      ", |r| r.legal_name());
         }

@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{Period, ScheduleBasis};
 use crate::case::{Aggravating, Case, Context, CrimeSuspicion, Facts, Fault, Gravity, Harm, Mitigating};
 use crate::catalogue::{
-    Catalogue, Condition, Exclusion, Item, ListEntry, ListOutcome, Modal, StatutoryPenalty,
+    Catalogue, Condition, Exclusion, Item, ListEntry, ListOutcome, Modal, PenaltyFacts, StatutoryPenalty,
 };
 use crate::law::{Citation, Instrument};
 use crate::measure::GuardianOrder;
@@ -301,7 +301,9 @@ pub struct AppliedVersion {
     pub choice: VersionChoice,
     /// The provision applied, as cited.
     pub provision: String,
-    /// The sanctions applied, if any.
+    /// The sanctions applied, if any, as they apply to this case
+    /// ([`StatutoryPenalty::resolve`]: conditions read against the facts,
+    /// sanctions for other parties dropped).
     pub penalty: Option<StatutoryPenalty>,
     /// The statutory fine bounds for this party and these amounts, if known.
     pub fine_bounds: Option<FineBounds>,
@@ -633,6 +635,10 @@ pub struct Assessment {
     pub no_coercion: Vec<u16>,
     /// Illegal gains to confiscate on a penalty outcome.
     pub illegal_gains: Option<Money>,
+    /// The sanctions of the other provisions the same act violates (Art. 29),
+    /// each as it applies to this case.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_penalties: Vec<StatutoryPenalty>,
     /// Whether the facts are established with certainty (Art. 51).
     pub facts_established: bool,
     /// The party's correction, as found.
@@ -765,6 +771,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         guardian_order: None,
         no_coercion: Vec::new(),
         illegal_gains: None,
+        other_penalties: Vec::new(),
         facts_established: case.facts() == Facts::Established,
         correction: case.correction(),
         commitment_signed: case.has_context(Context::CommitmentSigned),
@@ -803,6 +810,9 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
             if let Some(other) = catalogue.get(code) {
                 n = n.saturating_add(1);
                 let v = applicable_version(other, case, act_on, as_of);
+                if let Some(p) = &v.penalty {
+                    a.other_penalties.push(p.clone());
+                }
                 if let Some(ob) = v.fine_bounds {
                     if fine_bounds.is_none_or(|b| (ob.max(), ob.min()) > (b.max(), b.min())) {
                         fine_bounds = Some(ob);
@@ -1123,9 +1133,24 @@ fn severity(p: &StatutoryPenalty, case: &Case) -> (u8, Money, Money) {
     (p.heaviest_group(), b.map_or(Money::ZERO, |b| b.max()), b.map_or(Money::ZERO, |b| b.min()))
 }
 
+/// The facts a provision's conditions read.
+pub(crate) fn penalty_facts(case: &Case) -> PenaltyFacts {
+    PenaltyFacts {
+        natural_person: case.party().is_natural_person(),
+        gravity: case.gravity(),
+        harm: case.harm(),
+        correction: case.correction(),
+    }
+}
+
 fn applicable_version(item: &Item, case: &Case, act_on: NaiveDate, as_of: NaiveDate) -> AppliedVersion {
-    let at_act = item.penalty_on(act_on);
-    let now = item.penalty_on(as_of.max(act_on));
+    // Each version is read against the facts (conditions, parties) before
+    // versions are compared: Art. 37 compares what each would impose on
+    // this party for this act.
+    let facts = penalty_facts(case);
+    let at_act = item.penalty_on(act_on).map(|p| p.resolve(&facts));
+    let now = item.penalty_on(as_of.max(act_on)).map(|p| p.resolve(&facts));
+    let (at_act, now) = (at_act.as_ref(), now.as_ref());
     let (choice, penalty, provision) = match (at_act, now) {
         (None, _) => (VersionChoice::NotIllegalAtAct, None, item.provision_on(act_on)),
         (Some(_), None) => (VersionChoice::NoLongerIllegal, None, item.provision_on(as_of)),
@@ -1553,8 +1578,8 @@ impl fmt::Display for Explanation<'_> {
             writeln!(f, "期限：")?;
             for d in &a.deadlines {
                 let mut note = String::new();
-                if d.basis == ScheduleBasis::WeekendsOnly {
-                    note.push_str("（超出节假日表，仅按周末推算）");
+                if let Some(basis) = d.basis.note_zh() {
+                    note.push_str(basis);
                 }
                 if d.due < a.as_of {
                     note.push_str("（已逾期）");

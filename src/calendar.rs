@@ -42,6 +42,22 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 mod china_2019_2026;
+mod statutory;
+
+pub use statutory::{Festival, HolidayText, StatutoryDay, StatutoryDayKind, statutory_days};
+
+/// The licence notice of the bundled holiday schedule (NateScarlet/holiday-cn,
+/// MIT License), which the MIT License asks to be carried with every copy:
+/// a program that embeds [`WorkCalendar::china`] can show it with its own
+/// notices.
+///
+/// # Example
+///
+/// ```
+/// assert!(rouxing::calendar::HOLIDAY_DATA_NOTICE.contains("Copyright (c) 2019 NateScarlet"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub const HOLIDAY_DATA_NOTICE: &str = include_str!("../data/holidays/LICENSE-holidays-cn");
 
 // ---------------------------------------------------------------------------
 // Age
@@ -565,16 +581,34 @@ fn add_weekdays(from: NaiveDate, n: u32) -> Option<NaiveDate> {
     }
 }
 
-/// Whether a working-day deadline rests on the official schedule or only on
-/// the weekday rule.
+/// 31 December of `year`.
+fn year_end(year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, 12, 31)
+}
+
+/// What a working-day result rests on, from the firmest to the weakest.
+///
+/// Ordered: `Official < Provisional < WeekendsOnly`; a count spanning
+/// several years rests on the weakest of them.
+///
+/// # Legal basis
+///
+/// 《行政处罚法》Art. 85: "本法中“二日”“三日”“五日”“七日”的规定是指工作日，不含法定节假日。"
+/// The 法定节假日 are those of 《全国年节及纪念日放假办法》 as arranged each year by the
+/// notice of the General Office of the State Council; [`ScheduleBasis::Provisional`]
+/// marks a year for which only the 办法 itself was applied
+/// ([`statutory_days`]).
 ///
 /// # Example
 ///
 /// ```
 /// use rouxing::calendar::ScheduleBasis;
 ///
-/// assert_eq!(ScheduleBasis::WeekendsOnly.to_string(), "weekends_only");
+/// assert_eq!(ScheduleBasis::Provisional.to_string(), "provisional");
 /// assert_eq!("official".parse::<ScheduleBasis>()?, ScheduleBasis::Official);
+/// assert!(ScheduleBasis::Official < ScheduleBasis::Provisional);
+/// assert_eq!(ScheduleBasis::Official.note_zh(), None);
+/// assert!(ScheduleBasis::Provisional.note_zh().is_some_and(|n| n.contains("暂定")));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(
@@ -596,15 +630,111 @@ fn add_weekdays(from: NaiveDate, n: u32) -> Option<NaiveDate> {
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum ScheduleBasis {
-    /// Every day counted lies in a year whose official schedule is known.
+    /// Every day counted lies in a year whose published schedule (the State
+    /// Council's annual notice) the calendar holds.
     Official,
-    /// Some day counted lies in a year the calendar does not cover; for it
-    /// only Saturdays and Sundays were treated as days off, so the date is
-    /// provisional until that year's schedule is published.
+    /// Some day counted lies in a year whose schedule has not been published
+    /// (or is not loaded); there the statutory holidays of
+    /// 《全国年节及纪念日放假办法》 and their make-up days were applied, without
+    /// the weekend working days that only the notice sets. The date is
+    /// provisional until that year's notice is loaded.
+    Provisional,
+    /// Some day counted lies in a year for which neither a schedule nor the
+    /// statutory rule was available (before 2008, after 2100, or a calendar
+    /// built with [`Fallback::WeekendsOnly`]): only Saturdays and Sundays
+    /// were treated as days off.
     WeekendsOnly,
 }
 
-/// The result of counting working days: the date and how certain it is.
+impl ScheduleBasis {
+    /// The Chinese legal name of the basis.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use rouxing::calendar::ScheduleBasis;
+    ///
+    /// assert_eq!(ScheduleBasis::Official.legal_name(), "按国务院办公厅公布的节假日安排");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn legal_name(self) -> &'static str {
+        match self {
+            Self::Official => "按国务院办公厅公布的节假日安排",
+            Self::Provisional => "按《全国年节及纪念日放假办法》推算（暂定）",
+            Self::WeekendsOnly => "仅按周末推算",
+        }
+    }
+
+    /// The note an explanation attaches to a deadline on this basis, or
+    /// `None` for [`ScheduleBasis::Official`], which needs none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use rouxing::calendar::ScheduleBasis;
+    ///
+    /// assert_eq!(
+    ///     ScheduleBasis::WeekendsOnly.note_zh(),
+    ///     Some("（超出节假日表，仅按周末推算）"),
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn note_zh(self) -> Option<&'static str> {
+        match self {
+            Self::Official => None,
+            Self::Provisional => Some(
+                "（该年节假日安排尚未公布，按《全国年节及纪念日放假办法》第二条、第六条推算，暂定，以国务院办公厅通知为准）",
+            ),
+            Self::WeekendsOnly => Some("（超出节假日表，仅按周末推算）"),
+        }
+    }
+}
+
+/// What a [`WorkCalendar`] applies to a year whose published schedule it
+/// does not hold.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::calendar::{Fallback, WorkCalendar};
+///
+/// let new_year_2027 = NaiveDate::from_ymd_opt(2027, 1, 1).ok_or("bad date")?;
+/// assert!(!WorkCalendar::china().is_working_day(new_year_2027));
+/// let plain = WorkCalendar::china().with_fallback(Fallback::WeekendsOnly);
+/// assert!(plain.is_working_day(new_year_2027));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Fallback {
+    /// The statutory holidays of 《全国年节及纪念日放假办法》 in the version in
+    /// force, with the make-up days of its Art. 6 ([`statutory_days`]),
+    /// for 2008–2100; weekends only outside that range. Results rest on
+    /// [`ScheduleBasis::Provisional`].
+    Statutory,
+    /// Saturdays and Sundays only; results rest on
+    /// [`ScheduleBasis::WeekendsOnly`].
+    WeekendsOnly,
+}
+
+/// The result of counting working days: the date and what it rests on.
+///
+/// Serialises as `{"date": "2027-01-04", "basis": "provisional"}`.
 ///
 /// # Example
 ///
@@ -612,23 +742,26 @@ pub enum ScheduleBasis {
 /// use chrono::NaiveDate;
 /// use rouxing::calendar::{ScheduleBasis, WorkCalendar};
 ///
-/// let from = NaiveDate::from_ymd_opt(2030, 5, 10).ok_or("bad date")?;
+/// // 2026-12-31 + 1 working day: 元旦 2027 is a statutory holiday, and the
+/// // 2027 notice is not bundled.
+/// let from = NaiveDate::from_ymd_opt(2026, 12, 31).ok_or("bad date")?;
 /// let deadline = WorkCalendar::china().add_working_days(from, 1);
-/// assert_eq!(deadline.date, NaiveDate::from_ymd_opt(2030, 5, 13).ok_or("bad date")?);
-/// assert_eq!(deadline.basis, ScheduleBasis::WeekendsOnly);
+/// assert_eq!(deadline.date, NaiveDate::from_ymd_opt(2027, 1, 4).ok_or("bad date")?);
+/// assert_eq!(deadline.basis, ScheduleBasis::Provisional);
 /// assert!(!deadline.is_official());
+/// assert_eq!(serde_json::to_string(&deadline)?, r#"{"date":"2027-01-04","basis":"provisional"}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WorkingDayDeadline {
     /// The last working day of the period.
     pub date: NaiveDate,
-    /// Whether `date` rests on the official schedule.
+    /// What `date` rests on.
     pub basis: ScheduleBasis,
 }
 
 impl WorkingDayDeadline {
-    /// Whether the date rests on the official schedule
+    /// Whether the date rests on the published schedule
     /// ([`ScheduleBasis::Official`]).
     ///
     /// # Example
@@ -648,12 +781,57 @@ impl WorkingDayDeadline {
 
 /// A schedule of working days: Monday to Friday, except listed days off
 /// (法定节假日 and days off in lieu), plus listed weekend days worked in lieu
-/// (调休上班).
+/// (调休上班); in years whose schedule is not held, the [`Fallback`].
 ///
-/// The calendar *covers* a set of years, those whose official schedule it
+/// The calendar *covers* a set of years, those whose published schedule it
 /// holds. A listed day always follows the list, even in a year not covered
 /// (the 2019 notice, for instance, makes Saturday 2018-12-29 a working day);
-/// an unlisted day follows the weekday rule.
+/// an unlisted day in a covered year follows the weekday rule; an unlisted
+/// day in another year follows the fallback ([`Fallback::Statutory`] for
+/// [`WorkCalendar::china`] and for loaded tables).
+///
+/// # Supplying a calendar
+///
+/// * [`WorkCalendar::china`] — the bundled 2019–2026 schedule (the default of
+///   every regime and case file).
+/// * [`WorkCalendar::from_json`] — a table loaded at run time, for instance
+///   `data/holidays/holidays-cn.json` extended with next year's notice. A
+///   caller sets it on a regime (`regime.calendar = …`, read by
+///   [`crate::assess()`]) or on a case file
+///   ([`crate::record::CaseFile::with_calendar`]).
+/// * [`WorkCalendar::with_regional`] — regional holidays of minority
+///   nationality areas (《全国年节及纪念日放假办法》 Art. 4) on top.
+///
+/// ## Transcribing a State Council notice
+///
+/// A notice (国务院办公厅关于2027年部分节假日安排的通知) lists, for each holiday, the
+/// days off ("2月5日至12日放假调休，共8天") and the weekend days worked
+/// ("2月14日（周日）上班"). Transcribe it as one entry of `years`: every day off
+/// with `"off_day": true` (all of them, including the weekend days inside the
+/// break) and every weekend day worked with `"off_day": false`; put the
+/// notice's address in `papers`:
+///
+/// ```json
+/// {"years": {"2027": {
+///   "papers": ["https://www.gov.cn/…/content_….htm"],
+///   "days": [
+///     {"date": "2027-01-01", "name": "元旦", "off_day": true},
+///     {"date": "2027-02-05", "name": "春节", "off_day": true},
+///     {"date": "2027-02-14", "name": "春节", "off_day": false}
+///   ]
+/// }}}
+/// ```
+///
+/// Once a year is listed under `years` it is *covered*: only its listed days
+/// differ from Monday–Friday, and results in it rest on
+/// [`ScheduleBasis::Official`]. So list a year only with its complete notice.
+///
+/// # Speed
+///
+/// A query is answered from the sorted list (binary search) and, in a
+/// fallback year, from that year's at most 26 statutory days; counting
+/// working days skips whole years by counting their exceptions, so a count
+/// costs O(log n) per year crossed plus at most one year walked day by day.
 ///
 /// # Legal basis
 ///
@@ -663,13 +841,17 @@ impl WorkingDayDeadline {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use rouxing::calendar::WorkCalendar;
+/// use rouxing::calendar::{ScheduleBasis, WorkCalendar};
 ///
 /// let cal = WorkCalendar::china();
 /// // National Day 2024: Tuesday 1 October is a public holiday,
 /// // Saturday 12 October is worked in lieu.
 /// assert!(!cal.is_working_day(NaiveDate::from_ymd_opt(2024, 10, 1).ok_or("bad date")?));
 /// assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2024, 10, 12).ok_or("bad date")?));
+/// // 2027 is not published yet: 除夕 (5 February) is a statutory holiday.
+/// let eve = NaiveDate::from_ymd_opt(2027, 2, 5).ok_or("bad date")?;
+/// assert!(!cal.is_working_day(eve));
+/// assert_eq!(cal.basis_on(eve), ScheduleBasis::Provisional);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -678,19 +860,24 @@ pub struct WorkCalendar {
     years: Cow<'static, [i32]>,
     /// Listed days, strictly ascending by date.
     days: Cow<'static, [Entry]>,
+    /// What applies to uncovered years.
+    fallback: Fallback,
 }
 
 impl Default for WorkCalendar {
+    /// [`WorkCalendar::china`].
     fn default() -> Self {
-        Self::weekends_only()
+        Self::china()
     }
 }
 
 impl WorkCalendar {
-    /// The official schedule of the State Council for 2019–2026, bundled with
-    /// the crate (from the NateScarlet/holiday-cn data set, MIT License).
+    /// The published schedule of the State Council for 2019–2026, bundled
+    /// with the crate (from the NateScarlet/holiday-cn data set, MIT License;
+    /// see `data/holidays/LICENSE-holidays-cn`), and the statutory rule
+    /// ([`Fallback::Statutory`]) for other years.
     ///
-    /// Builds from a compiled-in table: no parsing, no allocation, no failure.
+    /// Builds from compiled-in tables: no parsing, no allocation, no failure.
     ///
     /// # Legal basis
     ///
@@ -711,10 +898,78 @@ impl WorkCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn china() -> Self {
-        Self { years: Cow::Borrowed(&china_2019_2026::YEARS), days: Cow::Borrowed(&china_2019_2026::DAYS) }
+        Self {
+            years: Cow::Borrowed(&china_2019_2026::YEARS),
+            days: Cow::Borrowed(&china_2019_2026::DAYS),
+            fallback: Fallback::Statutory,
+        }
     }
 
-    /// A calendar covering no year: Monday to Friday are working days.
+    /// A calendar covering no year, with [`Fallback::WeekendsOnly`]: Monday
+    /// to Friday are working days.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use rouxing::calendar::{Fallback, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::weekends_only();
+    /// assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2024, 10, 1).ok_or("bad date")?));
+    /// assert!(cal.covered_years().is_empty());
+    /// // The statutory rule alone, for every year 2008–2100:
+    /// let statutory = WorkCalendar::weekends_only().with_fallback(Fallback::Statutory);
+    /// assert!(!statutory.is_working_day(NaiveDate::from_ymd_opt(2024, 10, 1).ok_or("bad date")?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn weekends_only() -> Self {
+        Self { years: Cow::Borrowed(&[]), days: Cow::Borrowed(&[]), fallback: Fallback::WeekendsOnly }
+    }
+
+    /// The same calendar with `fallback` for uncovered years.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use rouxing::calendar::{Fallback, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::china().with_fallback(Fallback::WeekendsOnly);
+    /// assert_eq!(cal.fallback(), Fallback::WeekendsOnly);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_fallback(mut self, fallback: Fallback) -> Self {
+        self.fallback = fallback;
+        self
+    }
+
+    /// What applies to uncovered years.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use rouxing::calendar::{Fallback, WorkCalendar};
+    ///
+    /// assert_eq!(WorkCalendar::china().fallback(), Fallback::Statutory);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn fallback(&self) -> Fallback {
+        self.fallback
+    }
+
+    /// The same calendar with the listed days of `regional` on top: the
+    /// holidays (and any working days) a local government of a minority
+    /// nationality area fixes. A day listed in `regional` overrides this
+    /// calendar's listing and rule; the covered years (and so the basis of
+    /// results) stay this calendar's.
+    ///
+    /// `regional` is a table in the format of [`WorkCalendar::from_json`];
+    /// its `years` keys say which years the local arrangement was read for.
+    ///
+    /// # Legal basis
+    ///
+    /// 《全国年节及纪念日放假办法》Art. 4: "少数民族习惯的节日，由各少数民族聚居地区的地方人民政府，
+    /// 按照各该民族习惯，规定放假日期。"
     ///
     /// # Example
     ///
@@ -722,13 +977,24 @@ impl WorkCalendar {
     /// use chrono::NaiveDate;
     /// use rouxing::calendar::WorkCalendar;
     ///
-    /// let cal = WorkCalendar::weekends_only();
-    /// assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2024, 10, 1).ok_or("bad date")?));
-    /// assert!(cal.covered_years().is_empty());
+    /// // A regional holiday (for instance 古尔邦节) fixed by a local government.
+    /// let regional = WorkCalendar::from_json(r#"{"years": {"2024": {"days": [
+    ///     {"date": "2024-06-17", "name": "古尔邦节", "off_day": true}
+    /// ]}}}"#)?;
+    /// let day = NaiveDate::from_ymd_opt(2024, 6, 17).ok_or("bad date")?;
+    /// assert!(WorkCalendar::china().is_working_day(day));
+    /// assert!(!WorkCalendar::china().with_regional(&regional).is_working_day(day));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub const fn weekends_only() -> Self {
-        Self { years: Cow::Borrowed(&[]), days: Cow::Borrowed(&[]) }
+    #[must_use]
+    pub fn with_regional(self, regional: &WorkCalendar) -> Self {
+        let mut merged: BTreeMap<NaiveDate, bool> = self.days.iter().map(|e| (e.date, e.off_day)).collect();
+        merged.extend(regional.days.iter().map(|e| (e.date, e.off_day)));
+        Self {
+            years: self.years,
+            days: Cow::Owned(merged.into_iter().map(|(date, off_day)| Entry { date, off_day }).collect()),
+            fallback: self.fallback,
+        }
     }
 
     /// Parses a holiday table in the shape of `data/holidays/holidays-cn.json`:
@@ -749,7 +1015,8 @@ impl WorkCalendar {
     /// the neighbouring years (a notice for 2019 may fix 2018-12-29). A day
     /// needs `date` (`YYYY-MM-DD`) and `off_day`; `name` is optional. Unknown
     /// fields are rejected. A date may be listed more than once only with the
-    /// same `off_day`.
+    /// same `off_day`. Uncovered years use [`Fallback::Statutory`]. See
+    /// [`WorkCalendar`] for transcribing a State Council notice.
     ///
     /// # Errors
     ///
@@ -799,7 +1066,7 @@ impl WorkCalendar {
         &self.years
     }
 
-    /// Whether the official schedule of `date`'s year is known.
+    /// Whether the published schedule of `date`'s year is held.
     ///
     /// # Example
     ///
@@ -813,32 +1080,106 @@ impl WorkCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn covers(&self, date: NaiveDate) -> bool {
-        self.years.binary_search(&date.year()).is_ok()
+        self.covers_year(date.year())
     }
 
-    /// Whether every day in `from..=to` lies in a covered year.
-    fn covers_range(&self, from: NaiveDate, to: NaiveDate) -> bool {
-        let Ok(first) = self.years.binary_search(&from.year()) else {
+    /// Whether `year` is covered.
+    fn covers_year(&self, year: i32) -> bool {
+        self.years.binary_search(&year).is_ok()
+    }
+
+    /// Whether every year in `first..=last` is covered.
+    fn covers_years(&self, first: i32, last: i32) -> bool {
+        if last < first {
+            return true;
+        }
+        let Ok(start) = self.years.binary_search(&first) else {
             return false;
         };
         // Years are strictly ascending, so the span is covered exactly when
         // the last year sits the right number of places further on.
-        usize::try_from(i64::from(to.year()) - i64::from(from.year()))
+        usize::try_from(i64::from(last) - i64::from(first))
             .ok()
-            .and_then(|span| first.checked_add(span))
-            .and_then(|last| self.years.get(last))
-            .is_some_and(|&year| year == to.year())
+            .and_then(|span| start.checked_add(span))
+            .and_then(|end| self.years.get(end))
+            .is_some_and(|&year| year == last)
     }
 
-    /// Whether `date` is a working day (工作日): a listed day as listed,
-    /// otherwise Monday to Friday.
+    /// Whether the statutory rule applies to `year`.
+    fn rule_applies(&self, year: i32) -> bool {
+        self.fallback == Fallback::Statutory && statutory::covers_year(year) && !self.covers_year(year)
+    }
+
+    /// What a result for a day in `year` rests on.
+    fn year_basis(&self, year: i32) -> ScheduleBasis {
+        if self.covers_year(year) {
+            ScheduleBasis::Official
+        } else if self.fallback == Fallback::Statutory && statutory::covers_year(year) {
+            ScheduleBasis::Provisional
+        } else {
+            ScheduleBasis::WeekendsOnly
+        }
+    }
+
+    /// What the working-day status of `date` rests on: the published
+    /// schedule, the provisional statutory rule, or weekends only.
     ///
-    /// Outside the covered years no day is listed (bar the neighbouring-year
-    /// days a notice may fix), so only the weekday rule applies.
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use rouxing::calendar::{ScheduleBasis, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::china();
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+    /// assert_eq!(cal.basis_on(d(2026, 10, 1)?), ScheduleBasis::Official);
+    /// assert_eq!(cal.basis_on(d(2027, 10, 1)?), ScheduleBasis::Provisional);
+    /// assert_eq!(cal.basis_on(d(2101, 10, 1)?), ScheduleBasis::WeekendsOnly);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn basis_on(&self, date: NaiveDate) -> ScheduleBasis {
+        self.year_basis(date.year())
+    }
+
+    /// The weakest basis over the days in `(from, to]`.
+    fn basis_between(&self, from: NaiveDate, to: NaiveDate) -> ScheduleBasis {
+        let (Some(first), last) = (from.succ_opt(), to.year()) else {
+            return ScheduleBasis::WeekendsOnly;
+        };
+        let first = first.year();
+        if self.covers_years(first, last) {
+            return ScheduleBasis::Official;
+        }
+        if self.fallback == Fallback::Statutory {
+            let (lo, hi) = (statutory::FIRST_YEAR, statutory::last_year());
+            // Outside the rule's range every year must be covered.
+            let below = self.covers_years(first, last.min(lo - 1));
+            let above = self.covers_years(first.max(hi + 1), last);
+            if below && above {
+                return ScheduleBasis::Provisional;
+            }
+        }
+        ScheduleBasis::WeekendsOnly
+    }
+
+    /// The listed value of `date`: `Some(true)` for a listed day off.
+    fn listed(&self, date: NaiveDate) -> Option<bool> {
+        self.days
+            .binary_search_by(|e| e.date.cmp(&date))
+            .ok()
+            .and_then(|i| self.days.get(i))
+            .map(|e| e.off_day)
+    }
+
+    /// Whether `date` is a working day (工作日): a listed day as listed; in a
+    /// covered year, otherwise Monday to Friday; in another year, the
+    /// [`Fallback`]: Monday to Friday except the statutory holidays and
+    /// make-up days ([`statutory_days`]), or Monday to Friday.
     ///
     /// # Legal basis
     ///
     /// 《行政处罚法》Art. 85: "本法中“二日”“三日”“五日”“七日”的规定是指工作日，不含法定节假日。"
+    /// For years without a published schedule, 《全国年节及纪念日放假办法》 Arts. 2 and 6.
     ///
     /// # Example
     ///
@@ -850,25 +1191,54 @@ impl WorkCalendar {
     /// // Spring Festival 2023: Saturday 28 January was worked in lieu.
     /// assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2023, 1, 28).ok_or("bad date")?));
     /// assert!(!cal.is_working_day(NaiveDate::from_ymd_opt(2023, 1, 23).ok_or("bad date")?));
+    /// // 元旦 2027, provisional.
+    /// assert!(!cal.is_working_day(NaiveDate::from_ymd_opt(2027, 1, 1).ok_or("bad date")?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        match self.days.binary_search_by(|e| e.date.cmp(&date)) {
-            Ok(i) => self.days.get(i).is_some_and(|e| !e.off_day),
-            Err(_) => is_weekday(date),
+        match self.listed(date) {
+            Some(off_day) => !off_day,
+            None => is_weekday(date) && !(self.rule_applies(date.year()) && statutory::is_off(date)),
         }
     }
 
-    /// The first and last day on which the list can differ from the weekday
-    /// rule: the span of the covered years and the listed days.
+    /// The first and last day on which the calendar can differ from the
+    /// weekday rule: the span of the covered years, the listed days and the
+    /// years of the statutory rule.
     fn special_span(&self) -> Option<(NaiveDate, NaiveDate)> {
         let first_year = self.years.first().and_then(|&y| NaiveDate::from_ymd_opt(y, 1, 1));
-        let last_year = self.years.last().and_then(|&y| NaiveDate::from_ymd_opt(y, 12, 31));
+        let last_year = self.years.last().and_then(|&y| year_end(y));
         let first_day = self.days.first().map(|e| e.date);
         let last_day = self.days.last().map(|e| e.date);
-        let first = first_year.into_iter().chain(first_day).min()?;
-        let last = last_year.into_iter().chain(last_day).max()?;
+        let (rule_first, rule_last) = if self.fallback == Fallback::Statutory {
+            (NaiveDate::from_ymd_opt(statutory::FIRST_YEAR, 1, 1), year_end(statutory::last_year()))
+        } else {
+            (None, None)
+        };
+        let first = first_year.into_iter().chain(first_day).chain(rule_first).min()?;
+        let last = last_year.into_iter().chain(last_day).chain(rule_last).max()?;
         Some((first, last))
+    }
+
+    /// Working days in `(from, to]`, for `to` no later than 31 December of
+    /// `from`'s following year and in one calendar year with `from.succ()`.
+    fn working_days_in_year(&self, from: NaiveDate, to: NaiveDate) -> u64 {
+        let mut count = i64::try_from(weekdays_between(from, to)).unwrap_or(i64::MAX);
+        let start = self.days.partition_point(|e| e.date <= from);
+        let end = self.days.partition_point(|e| e.date <= to);
+        for e in self.days.get(start..end).unwrap_or(&[]) {
+            count += i64::from(!e.off_day) - i64::from(is_weekday(e.date));
+        }
+        if self.rule_applies(to.year()) {
+            if let Some(days) = statutory::year_days(to.year()) {
+                for date in days.dates() {
+                    if date > from && date <= to && is_weekday(date) && self.listed(date).is_none() {
+                        count -= 1;
+                    }
+                }
+            }
+        }
+        u64::try_from(count).unwrap_or(0)
     }
 
     /// The `n`-th working day after `from`.
@@ -879,7 +1249,7 @@ impl WorkCalendar {
             return Some(cursor);
         }
         if let Some((first, last)) = self.special_span() {
-            // Before the listed span: weekday rule, counted arithmetically.
+            // Before the special span: weekday rule, counted arithmetically.
             if cursor < first {
                 let before = first.pred_opt()?;
                 let available = weekdays_between(cursor, before);
@@ -890,18 +1260,29 @@ impl WorkCalendar {
                 remaining -= u32::try_from(available).ok()?;
                 cursor = before;
             }
-            // Inside the listed span: day by day.
+            // Inside the span: skip whole years by counting their
+            // exceptions, then walk the year that holds the answer.
             while cursor < last {
-                cursor = cursor.succ_opt()?;
-                if self.is_working_day(cursor) {
-                    remaining -= 1;
-                    if remaining == 0 {
-                        return Some(cursor);
+                let next = cursor.succ_opt()?;
+                let segment_end = year_end(next.year())?.min(last);
+                let available = self.working_days_in_year(cursor, segment_end);
+                if available < u64::from(remaining) {
+                    remaining -= u32::try_from(available).ok()?;
+                    cursor = segment_end;
+                    continue;
+                }
+                while cursor < segment_end {
+                    cursor = cursor.succ_opt()?;
+                    if self.is_working_day(cursor) {
+                        remaining -= 1;
+                        if remaining == 0 {
+                            return Some(cursor);
+                        }
                     }
                 }
             }
         }
-        // After the listed span: weekday rule, counted arithmetically.
+        // After the special span: weekday rule, counted arithmetically.
         add_weekdays(cursor, remaining)
     }
 
@@ -911,8 +1292,10 @@ impl WorkCalendar {
     /// Counting starts on the day after `from`, which is not counted; the
     /// result is the `n`-th working day. For `n` = 0 the result is `from`
     /// itself with [`ScheduleBasis::Official`] (no day was counted). The
-    /// basis is [`ScheduleBasis::WeekendsOnly`] when any day counted lies in a
-    /// year the calendar does not cover.
+    /// basis is the weakest over the days counted: [`ScheduleBasis::Provisional`]
+    /// when one lies in a year whose schedule is not held and the statutory
+    /// rule was applied, [`ScheduleBasis::WeekendsOnly`] when one lies where
+    /// not even the rule applies.
     ///
     /// # Legal basis
     ///
@@ -938,12 +1321,7 @@ impl WorkCalendar {
             return Some(WorkingDayDeadline { date: from, basis: ScheduleBasis::Official });
         }
         let date = self.nth_working_day_after(from, n)?;
-        let basis = if self.covers_range(from.succ_opt()?, date) {
-            ScheduleBasis::Official
-        } else {
-            ScheduleBasis::WeekendsOnly
-        };
-        Some(WorkingDayDeadline { date, basis })
+        Some(WorkingDayDeadline { date, basis: self.basis_between(from, date) })
     }
 
     /// The `n`-th working day after `from`, as
@@ -1132,7 +1510,7 @@ pub enum LoadCalendarError {
 /// [`load::Loader`] while the JSON is read, so that every error carries
 /// serde_json's line and serde_path_to_error's field path.
 mod load {
-    use super::{BTreeMap, BTreeSet, Cow, Entry, LoadCalendarError, NaiveDate, WorkCalendar};
+    use super::{BTreeMap, BTreeSet, Cow, Entry, Fallback, LoadCalendarError, NaiveDate, WorkCalendar};
     use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
     use std::collections::btree_map;
     use std::fmt;
@@ -1407,6 +1785,7 @@ mod load {
                 days: Cow::Owned(
                     loader.days.into_iter().map(|(date, off_day)| Entry { date, off_day }).collect(),
                 ),
+                fallback: Fallback::Statutory,
             }),
             Err(err) => Err(convert(err, track.path().to_string(), loader.problem)),
         }
@@ -1649,29 +2028,40 @@ mod tests {
         assert!(cal.covers(d(2026, 12, 31)));
         assert!(!cal.covers(d(2018, 12, 31)));
         assert!(!cal.covers(d(2027, 1, 1)));
-        // Thursday 2026-12-31 + 1 is Friday 2027-01-01: not covered.
+        // Thursday 2026-12-31 + 1 would be Friday 2027-01-01, 元旦 under the
+        // statutory rule (2027 is not covered): Monday 4 January, provisional.
         let deadline = cal.add_working_days(d(2026, 12, 30), 1);
         assert_eq!(deadline, WorkingDayDeadline { date: d(2026, 12, 31), basis: ScheduleBasis::Official });
         let deadline = cal.add_working_days(d(2026, 12, 30), 2);
-        assert_eq!(deadline.date, d(2027, 1, 1));
-        assert_eq!(deadline.basis, ScheduleBasis::WeekendsOnly);
+        assert_eq!(deadline.date, d(2027, 1, 4));
+        assert_eq!(deadline.basis, ScheduleBasis::Provisional);
+        let plain = cal.clone().with_fallback(Fallback::WeekendsOnly);
+        let deadline = plain.add_working_days(d(2026, 12, 30), 2);
+        assert_eq!((deadline.date, deadline.basis), (d(2027, 1, 1), ScheduleBasis::WeekendsOnly));
         let deadline = cal.add_working_days(d(2030, 5, 10), 3);
         assert_eq!(deadline.date, d(2030, 5, 15));
+        assert_eq!(deadline.basis, ScheduleBasis::Provisional);
+        // Past the lunisolar table only weekends remain.
+        let deadline = cal.add_working_days(d(2100, 12, 30), 3);
         assert_eq!(deadline.basis, ScheduleBasis::WeekendsOnly);
+        assert_eq!(deadline.date, naive_add(&cal, d(2100, 12, 30), 3));
         // The 2019 notice fixed Saturday 2018-12-29 as a working day and
         // 2018-12-31 as a day off; 2018 itself is not covered.
         assert!(cal.is_working_day(d(2018, 12, 29)));
         assert!(!cal.is_working_day(d(2018, 12, 31)));
         let deadline = cal.add_working_days(d(2018, 12, 28), 2);
         assert_eq!(deadline.date, d(2019, 1, 2));
-        assert_eq!(deadline.basis, ScheduleBasis::WeekendsOnly);
+        assert_eq!(deadline.basis, ScheduleBasis::Provisional);
         let deadline = cal.add_working_days(d(2018, 12, 31), 1);
         assert_eq!(deadline.date, d(2019, 1, 2));
         assert_eq!(deadline.basis, ScheduleBasis::Official);
-        // A long count crossing every covered year.
+        // A long count crossing every covered year and many rule years.
         let deadline = cal.add_working_days(d(2010, 1, 1), 10_000);
-        assert_eq!(deadline.basis, ScheduleBasis::WeekendsOnly);
+        assert_eq!(deadline.basis, ScheduleBasis::Provisional);
         assert_eq!(deadline.date, naive_add(&cal, d(2010, 1, 1), 10_000));
+        let deadline = cal.add_working_days(d(2000, 1, 1), 10_000);
+        assert_eq!(deadline.basis, ScheduleBasis::WeekendsOnly);
+        assert_eq!(deadline.date, naive_add(&cal, d(2000, 1, 1), 10_000));
     }
 
     #[test]
@@ -1719,8 +2109,8 @@ mod tests {
         assert!(!cal.is_working_day(d(2030, 10, 1)));
         assert!(cal.is_working_day(d(2030, 10, 2)));
         let empty = WorkCalendar::from_json(r#"{"years": {}}"#).unwrap();
-        assert_eq!(empty, WorkCalendar::weekends_only());
-        assert_eq!(empty, WorkCalendar::default());
+        assert_eq!(empty, WorkCalendar::weekends_only().with_fallback(Fallback::Statutory));
+        assert_eq!(WorkCalendar::default(), WorkCalendar::china());
     }
 
     #[test]

@@ -27,9 +27,11 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{
-    Catalogue, Domain, FactKey, ItemCode, LoadError, Sector, line_of, parse_json, string_id,
+use crate::catalogue::{Catalogue, Domain, FactKey, ItemCode, Sector, string_id};
+pub use crate::facts::{
+    Aggravating, Context, Correction, CrimeSuspicion, Facts, Fault, Gravity, Harm, Mitigating, PriorOutcome,
 };
+use crate::load::{LoadError, line_of, parse_json};
 use crate::money::Amounts;
 use crate::party::{InvalidIdError, Party, PartyKind};
 
@@ -129,267 +131,6 @@ impl Act {
     }
 }
 
-vocabulary! {
-    /// Whether the facts of the violation are established (违法事实).
-    ///
-    /// # Legal basis
-    ///
-    /// 《中华人民共和国行政处罚法》第四十条: "违法事实不清、证据不足的，不得给予行政处罚。"
-    /// 第五十七条第一款第（三）项: "违法事实不能成立的，不予行政处罚".
-    pub enum Facts {
-        /// 违法事实清楚、证据确凿.
-        Established => "违法事实清楚",
-        /// 违法事实不清、证据不足 / 不能成立.
-        NotEstablished => "违法事实不清、证据不足",
-    }
-}
-
-vocabulary! {
-    /// Whether the act is suspected to be a crime.
-    ///
-    /// # Legal basis
-    ///
-    /// 《中华人民共和国行政处罚法》第二十七条第一款: "违法行为涉嫌犯罪的，行政机关应当及时将案件
-    /// 移送司法机关"; 第五十七条第一款第（四）项; 第八条第二款: "不得以行政处罚代替刑事处罚".
-    pub enum CrimeSuspicion {
-        /// No suspicion of a crime.
-        None => "不涉嫌犯罪",
-        /// 涉嫌犯罪.
-        Suspected => "涉嫌犯罪",
-    }
-}
-
-vocabulary! {
-    /// The gravity of the act itself (情节).
-    ///
-    /// `Ord` runs from light to grave.
-    pub enum Gravity {
-        /// 违法行为轻微.
-        Minor => "违法行为轻微",
-        /// 一般.
-        General => "情节一般",
-        /// 情节严重 / 重大违法行为 (Art. 57 ¶2 collective decision).
-        Serious => "情节严重",
-    }
-}
-
-vocabulary! {
-    /// The harmful consequence (危害后果) of the act.
-    ///
-    /// `Ord` runs from none to serious: "没有造成危害后果" < "危害后果轻微" < harm <
-    /// serious harm.
-    pub enum Harm {
-        /// 没有造成危害后果.
-        None => "没有造成危害后果",
-        /// 危害后果轻微.
-        Slight => "危害后果轻微",
-        /// 造成危害后果.
-        Harmful => "造成危害后果",
-        /// 造成严重危害后果.
-        Serious => "造成严重危害后果",
-    }
-}
-
-vocabulary! {
-    /// The party's subjective fault (主观过错).
-    ///
-    /// # Legal basis
-    ///
-    /// 《中华人民共和国行政处罚法》第三十三条第二款: "当事人有证据足以证明没有主观过错的，不予行政处罚。
-    /// 法律、行政法规另有规定的，从其规定。" The burden is on the party; `NoFaultProven` means the
-    /// agency accepted the party's evidence.
-    pub enum Fault {
-        /// 故意.
-        Intentional => "故意",
-        /// 过失.
-        Negligent => "过失",
-        /// 有证据足以证明没有主观过错.
-        NoFaultProven => "有证据足以证明没有主观过错",
-    }
-}
-
-/// Whether and when the party corrected the violation.
-///
-/// "及时改正" covers correcting before discovery and correcting within the
-/// period an officer ordered (both count as [`Correction::Prompt`]); a
-/// correction after that period is [`Correction::Late`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Correction {
-    /// Not (yet) corrected.
-    None,
-    /// 及时改正.
-    Prompt {
-        /// The day of correction.
-        #[serde(with = "crate::serde_date")]
-        on: NaiveDate,
-    },
-    /// Corrected, but not in time.
-    Late {
-        /// The day of correction.
-        #[serde(with = "crate::serde_date")]
-        on: NaiveDate,
-    },
-    /// 拒不改正.
-    Refused,
-}
-
-impl Correction {
-    /// Whether the party corrected promptly (及时改正).
-    pub const fn is_prompt(&self) -> bool {
-        matches!(self, Correction::Prompt { .. })
-    }
-
-    /// The day of correction, if corrected.
-    pub const fn date(&self) -> Option<NaiveDate> {
-        match self {
-            Correction::Prompt { on } | Correction::Late { on } => Some(*on),
-            Correction::None | Correction::Refused => None,
-        }
-    }
-
-    /// The Chinese legal term.
-    pub const fn legal_name(&self) -> &'static str {
-        match self {
-            Correction::None => "未改正",
-            Correction::Prompt { .. } => "及时改正",
-            Correction::Late { .. } => "逾期改正",
-            Correction::Refused => "拒不改正",
-        }
-    }
-}
-
-vocabulary! {
-    /// A mitigating circumstance.
-    ///
-    /// # Legal basis
-    ///
-    /// 《中华人民共和国行政处罚法》第三十二条: "当事人有下列情形之一，应当从轻或者减轻行政处罚：
-    /// （一）主动消除或者减轻违法行为危害后果的；（二）受他人胁迫或者诱骗实施违法行为的；（三）主动供述
-    /// 行政机关尚未掌握的违法行为的；（四）配合行政机关查处违法行为有立功表现的；（五）法律、法规、规章
-    /// 规定其他应当从轻或者减轻行政处罚的。"
-    ///
-    /// The last two variants are local discretion-benchmark grounds (裁量基准, e.g.
-    /// "在共同违法行为中起次要或者辅助作用，且没有造成严重后果的；主动中止违法行为，且危害后果轻微的");
-    /// they count only where the regime recognises them and then allow (可以), not
-    /// require, a lighter outcome (unconfirmed as national rules).
-    pub enum Mitigating {
-        /// Art. 32 (一) 主动消除或者减轻违法行为危害后果.
-        EliminatedHarm => "主动消除或者减轻违法行为危害后果",
-        /// Art. 32 (二) 受他人胁迫或者诱骗实施违法行为.
-        Coerced => "受他人胁迫或者诱骗实施违法行为",
-        /// Art. 32 (三) 主动供述行政机关尚未掌握的违法行为.
-        ConfessedUnknown => "主动供述行政机关尚未掌握的违法行为",
-        /// Art. 32 (四) 配合行政机关查处违法行为有立功表现.
-        Meritorious => "配合行政机关查处违法行为有立功表现",
-        /// Art. 32 (五) 法律、法规、规章规定其他应当从轻或者减轻行政处罚的.
-        OtherStatutory => "法律、法规、规章规定其他应当从轻或者减轻行政处罚",
-        /// Local: 在共同违法行为中起次要或者辅助作用，且没有造成严重后果.
-        SecondaryRole => "在共同违法行为中起次要或者辅助作用",
-        /// Local: 主动中止违法行为，且危害后果轻微.
-        VoluntarilyStopped => "主动中止违法行为",
-    }
-}
-
-impl Mitigating {
-    /// The Art. 32 item for a statutory ground, `None` for a local one.
-    pub const fn art_32_item(self) -> Option<u8> {
-        match self {
-            Mitigating::EliminatedHarm => Some(1),
-            Mitigating::Coerced => Some(2),
-            Mitigating::ConfessedUnknown => Some(3),
-            Mitigating::Meritorious => Some(4),
-            Mitigating::OtherStatutory => Some(5),
-            Mitigating::SecondaryRole | Mitigating::VoluntarilyStopped => None,
-        }
-    }
-}
-
-vocabulary! {
-    /// An aggravating circumstance (从重情节).
-    ///
-    /// # Legal basis
-    ///
-    /// Only [`Aggravating::EmergencyMeasures`] is statutory: 《中华人民共和国行政处罚法》第四十九条
-    /// "发生重大传染病疫情等突发事件，为了控制、减轻和消除突发事件引起的社会危害，行政机关对违反突发事件
-    /// 应对措施的行为，依法快速、从重处罚。" The others are taken from published local
-    /// discretion benchmarks (e.g. "危及…公共安全…；违法情节恶劣，造成严重后果的；受到行政处罚后，不执行
-    /// 整改要求，继续实施违法行为的；…多次实施违法行为，屡教不改的；妨碍执法人员查处其违法行为的；隐匿、
-    /// 销毁违法证据的；…对检举人、证人实施打击报复的；在发生突发公共事件时实施违法行为的") and count only
-    /// where the regime recognises them (unconfirmed as national rules).
-    pub enum Aggravating {
-        /// Art. 49: 违反突发事件应对措施 during a major emergency.
-        EmergencyMeasures => "突发事件期间违反突发事件应对措施",
-        /// 危及国家安全、公共安全、生态环境以及直接关系人身健康、生命财产安全.
-        EndangersSafety => "危及公共安全或者人身健康、生命财产安全",
-        /// 违法情节恶劣，造成严重后果.
-        Egregious => "违法情节恶劣，造成严重后果",
-        /// 受到行政处罚后，不执行整改要求，继续实施违法行为.
-        ContinuedAfterPenalty => "受到行政处罚后继续实施违法行为",
-        /// 在共同实施违法行为中起主要作用.
-        PrincipalRole => "在共同违法行为中起主要作用",
-        /// 多次实施违法行为，屡教不改.
-        Recidivist => "多次实施违法行为，屡教不改",
-        /// 妨碍执法人员查处其违法行为.
-        Obstruction => "妨碍执法人员查处违法行为",
-        /// 隐匿、销毁违法证据.
-        DestroyedEvidence => "隐匿、销毁违法证据",
-        /// 胁迫、诱骗他人或者教唆未成年人实施违法行为.
-        CoercedOthers => "胁迫、诱骗他人或者教唆未成年人实施违法行为",
-        /// 对检举人、证人实施打击报复.
-        Retaliation => "对检举人、证人打击报复",
-        /// 在发生突发公共事件时实施违法行为.
-        DuringEmergency => "在发生突发公共事件时实施违法行为",
-    }
-}
-
-vocabulary! {
-    /// A context fact about the case that rules and list exclusions test.
-    ///
-    /// This enum is non-exhaustive so that other facts may be added in semver
-    /// compatible releases.
-    #[non_exhaustive]
-    pub enum Context {
-        /// 生态环境敏感区 (list-level exclusion, e.g. 江环〔2021〕231号 二).
-        SensitiveZone => "生态环境敏感区",
-        /// 趁发生重大传染病疫情、自然灾害等突发事件之机实施 (list exclusion).
-        EmergencyOpportunism => "趁突发事件之机实施",
-        /// 被纳入严重失信主体名单.
-        SeriousDishonestyListed => "被纳入严重失信主体名单",
-        /// 近三年发生人员死亡、重伤生产安全事故.
-        FatalAccidentWithinThreeYears => "近三年发生人员死亡、重伤生产安全事故",
-        /// 涉及重大公共利益 (Art. 58 ¶1 (一)).
-        MajorPublicInterest => "涉及重大公共利益",
-        /// 直接关系当事人或者第三人重大权益 (Art. 58 ¶1 (二), with a hearing).
-        MajorRights => "直接关系当事人或者第三人重大权益",
-        /// 案件情况疑难复杂、涉及多个法律关系 (Art. 58 ¶1 (三)).
-        ComplexLegalRelations => "案件情况疑难复杂、涉及多个法律关系",
-        /// 情节复杂 (Art. 57 ¶2).
-        ComplexCircumstances => "情节复杂",
-        /// 签署承诺书 (告知承诺).
-        CommitmentSigned => "已签署承诺书",
-        /// The party is not present when the decision is pronounced (Art. 61).
-        PartyAbsent => "当事人不在场",
-        /// A new technology, industry, business form or model (新技术、新产业、新业态、
-        /// 新模式, 优化营商环境条例 Art. 55).
-        NewBusinessForm => "新技术、新产业、新业态、新模式",
-        /// 不当场收缴事后难以执行 (Art. 68 (二)).
-        HardToEnforceLater => "不当场收缴事后难以执行",
-    }
-}
-
-vocabulary! {
-    /// What came of an earlier violation.
-    pub enum PriorOutcome {
-        /// 给予行政处罚.
-        Penalised => "给予行政处罚",
-        /// 不予行政处罚 (other than 首违不罚).
-        NoPenalty => "不予行政处罚",
-        /// 首违不罚.
-        FirstViolationNoPenalty => "首违不罚",
-    }
-}
-
 /// An earlier violation of the same party, from the agency's case system or
 /// the 国家企业信用信息公示系统.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -407,6 +148,54 @@ pub struct PriorViolation {
 }
 
 /// The facts found in a case. Build with [`Case::builder`].
+///
+/// # JSON fields
+///
+/// Loaded with [`Case::from_json_named`]; unknown fields are rejected, dates
+/// are `YYYY-MM-DD`, amounts are strings in yuan (`"1500.00"`). A sample:
+///
+/// ```json
+/// {
+///   "schema_version": 1,
+///   "id": "SH-HP-CG-2026-0906",
+///   "item": "SH-SR-21-1",
+///   "party": {"id": "demo-np-0701", "name": "王某", "kind": "natural_person", "birth_date": "2010-03-15"},
+///   "agency": {"id": "SH-HP-CGZF", "name": "上海市黄浦区城市管理行政执法局", "domain": "urban_management"},
+///   "officers": ["31010108114", "31010108129"],
+///   "act": {"start": "2026-09-06"},
+///   "discovered_on": "2026-09-06",
+///   "decision_date": "2026-09-25",
+///   "harm": "harmful",
+///   "correction": {"status": "late", "on": "2026-09-20"}
+/// }
+/// ```
+///
+/// | field | 含义 | required / default |
+/// |---|---|---|
+/// | `schema_version` | format version, `1` | default `1` |
+/// | `id` | 案件编号 | required |
+/// | `item` | 违法行为 code of the catalogue item violated | required; must be in the catalogue |
+/// | `also_violates` | other items the same act violates (Art. 29) | default `[]` |
+/// | `party` | 当事人: `kind` `natural_person` (with `birth_date`, optional `capacity`) or `legal_person` / `other_organisation` (optional `registered_on`) | required |
+/// | `agency` | 执法机关: `id`, `name`, `domain` | optional |
+/// | `officers` | 执法人员 ids | default `[]` |
+/// | `act` | 违法行为发生时间: `start`, and `end` for a continuing act (连续或者继续状态) | required |
+/// | `discovered_on` | 发现之日 (Art. 36) | required; not before `act.start` |
+/// | `filed_on` | 立案之日 (Art. 60 counts from it) | optional; not before `discovered_on` |
+/// | `decision_date` | 作出决定之日 recorded in the file ([`Case::decision_date`]) | optional; not before `discovered_on` / `filed_on` |
+/// | `facts` | 违法事实是否清楚 (`established` / `not_established`, Art. 40) | default `established` |
+/// | `crime` | 涉嫌犯罪 (Art. 27) | default `none` |
+/// | `gravity` | 情节 | default `general` |
+/// | `harm` | 危害后果: `none`, `slight`, `harmful`, `serious` | required |
+/// | `correction` | 改正: `{"status": "none"}`, `prompt` / `late` with `on`, `refused` | required |
+/// | `fault` | 主观过错: `intentional`, `negligent`, `no_fault_proven` (Art. 33 ¶2) | default `negligent` |
+/// | `mitigating` / `aggravating` | Art. 32 and local circumstances (从轻/减轻, 从重) | default `[]` |
+/// | `context` | further facts the list conditions test | default `[]` |
+/// | `confirmed` | fact keys an officer confirmed for list conditions | default `[]` |
+/// | `priors` | earlier violations: `item`, `domain`, `on`, `outcome` (首违 window) | default `[]` |
+/// | `sectors` | 涉及 生命健康、金融安全 … (Art. 36 five years) | default `[]` |
+/// | `amounts` | 违法所得, 货值金额 … | default none |
+/// | `gains_refundable` | 违法所得 to be refunded (Art. 28 ¶2) | default `false` |
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "CaseRepr", into = "CaseRepr")]
 pub struct Case {
@@ -419,6 +208,7 @@ pub struct Case {
     act: Act,
     discovered_on: NaiveDate,
     filed_on: Option<NaiveDate>,
+    decision_date: Option<NaiveDate>,
     facts: Facts,
     crime: CrimeSuspicion,
     gravity: Gravity,
@@ -476,6 +266,29 @@ impl Case {
     /// The day the case was filed (立案), if it was.
     pub fn filed_on(&self) -> Option<NaiveDate> {
         self.filed_on
+    }
+    /// The day the case file records for the decision (作出决定之日), if
+    /// given: the date a caller passes to [`crate::assess()`] as `as_of` when
+    /// it re-decides the case. rouxing never reads it implicitly; `assess`
+    /// takes the date as an argument.
+    ///
+    /// JSON: `"decision_date": "2026-11-25"` (optional, `YYYY-MM-DD`, not
+    /// before `discovered_on` nor `filed_on`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use rouxing::{Case, Catalogue};
+    ///
+    /// let catalogue = Catalogue::bundled()?;
+    /// let text = std::fs::read_to_string("examples/data/cases/ordinary.json")?;
+    /// let case = Case::from_json(&text, &catalogue)?;
+    /// assert!(case.decision_date().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn decision_date(&self) -> Option<NaiveDate> {
+        self.decision_date
     }
     /// Whether the facts are established.
     pub fn facts(&self) -> Facts {
@@ -623,6 +436,7 @@ impl CaseBuilder {
                 act: Act::on(epoch),
                 discovered_on: epoch,
                 filed_on: None,
+                decision_date: None,
                 facts: Facts::Established,
                 crime: CrimeSuspicion::None,
                 gravity: Gravity::General,
@@ -680,6 +494,11 @@ impl CaseBuilder {
     /// The day of filing (立案).
     pub fn filed_on(mut self, date: NaiveDate) -> Self {
         self.case.filed_on = Some(date);
+        self
+    }
+    /// The day recorded for the decision (see [`Case::decision_date`]).
+    pub fn decision_date(mut self, date: NaiveDate) -> Self {
+        self.case.decision_date = Some(date);
         self
     }
     /// Whether the facts are established.
@@ -760,7 +579,8 @@ impl CaseBuilder {
     /// Returns an error when:
     /// * the party, the act or the discovery date was never set;
     /// * a continuing act ends before it starts;
-    /// * discovery is before the act began, or filing before discovery;
+    /// * discovery is before the act began, filing before discovery, or the
+    ///   decision date before discovery or filing;
     /// * correction is before the act began;
     /// * a natural person's birth date is after the act;
     /// * an earlier violation is dated after this act;
@@ -781,6 +601,10 @@ impl CaseBuilder {
         not_before(c.act.end.map(|e| ("act.end", e)), start)?;
         not_before(Some(("discovered_on", c.discovered_on)), start)?;
         not_before(c.filed_on.map(|f| ("filed_on", f)), ("discovered_on", c.discovered_on))?;
+        not_before(c.decision_date.map(|f| ("decision_date", f)), ("discovered_on", c.discovered_on))?;
+        if let Some(filed) = c.filed_on {
+            not_before(c.decision_date.map(|f| ("decision_date", f)), ("filed_on", filed))?;
+        }
         not_before(c.correction.date().map(|on| ("correction.on", on)), start)?;
         if let PartyKind::NaturalPerson { birth_date, .. } = c.party.kind() {
             not_before(Some(start), ("party.birth_date", *birth_date))?;
@@ -913,6 +737,8 @@ struct CaseRepr {
     discovered_on: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     filed_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
+    decision_date: Option<NaiveDate>,
     #[serde(default = "established")]
     facts: Facts,
     #[serde(default = "no_crime")]
@@ -992,6 +818,9 @@ impl TryFrom<CaseRepr> for Case {
         if let Some(f) = r.filed_on {
             b = b.filed_on(f);
         }
+        if let Some(f) = r.decision_date {
+            b = b.decision_date(f);
+        }
         b.build()
     }
 }
@@ -1009,6 +838,7 @@ impl From<Case> for CaseRepr {
             act: c.act,
             discovered_on: c.discovered_on,
             filed_on: c.filed_on,
+            decision_date: c.decision_date,
             facts: c.facts,
             crime: c.crime,
             gravity: c.gravity,

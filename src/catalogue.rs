@@ -43,13 +43,22 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::case::Context;
+use crate::facts::{Context, Correction, Gravity, Harm, Window};
+pub use crate::load::LoadError;
+pub(crate) use crate::load::{line_of, line_of_nth, parse_json};
 use crate::measure::{PenaltyKind, SoftMeasure};
 use crate::money::FineRule;
-use crate::regime::Window;
 
 /// The schema version of the catalogue format this release reads and writes.
-pub const CATALOGUE_SCHEMA_VERSION: u32 = 1;
+///
+/// Version 2 gives each penalty provision its structure
+/// ([`StatutoryPenalty`]: `sanctions` with 处 / 可以, conditions, parties and 或者
+/// groups). Version 1 documents (a flat `kinds` list; a document without
+/// `schema_version` is version 1) still load, with the flat meaning —
+/// every named kind may be imposed, none is mandatory — and
+/// [`Catalogue::warnings`] names each such provision. [`Catalogue::to_json`]
+/// writes version 2.
+pub const CATALOGUE_SCHEMA_VERSION: u32 = 2;
 
 macro_rules! string_id {
     ($(#[$meta:meta])* $name:ident, $what:literal) => {
@@ -501,24 +510,264 @@ impl ListEntry {
     }
 }
 
-/// The sanctions a penalty provision (罚则) prescribes.
+vocabulary! {
+    /// The condition a 罚则 attaches to a sanction (…的，处…), tested on the
+    /// facts found.
+    ///
+    /// # Legal basis
+    ///
+    /// The special law's own penalty clause: e.g. 《危险化学品安全管理条例》第七十八条第一款
+    /// "可以处5万元以下的罚款；拒不改正的，处5万元以上10万元以下的罚款；情节严重的，责令停产停业整顿".
+    /// `NotCorrectedInTime` (逾期不改正 / 逾期未改正) holds for a correction made late or
+    /// refused; a case not (yet) corrected does not establish that the period
+    /// ran out, so it does not hold (the deadline of the order is not a case
+    /// fact, and a heavier clause needs its condition proved: Art. 40).
+    ///
+    /// This enum is non-exhaustive so that other conditions may be added in
+    /// semver compatible releases.
+    #[non_exhaustive]
+    pub enum PenaltyCondition {
+        /// 情节严重的 (the case's gravity is serious).
+        SeriousCircumstances => "情节严重的",
+        /// 拒不改正的.
+        RefusedCorrection => "拒不改正的",
+        /// 逾期不改正的 / 逾期未改正的.
+        NotCorrectedInTime => "逾期不改正的",
+        /// 造成严重后果的.
+        SeriousHarm => "造成严重后果的",
+        /// 造成危害后果的 / 造成损失的.
+        HarmCaused => "造成危害后果的",
+    }
+}
+
+impl PenaltyCondition {
+    /// Whether the condition holds on the facts.
+    pub fn holds(self, f: &PenaltyFacts) -> bool {
+        match self {
+            PenaltyCondition::SeriousCircumstances => f.gravity == Gravity::Serious,
+            PenaltyCondition::RefusedCorrection => f.correction == Correction::Refused,
+            PenaltyCondition::NotCorrectedInTime => {
+                matches!(f.correction, Correction::Refused | Correction::Late { .. })
+            }
+            PenaltyCondition::SeriousHarm => f.harm == Harm::Serious,
+            PenaltyCondition::HarmCaused => f.harm >= Harm::Harmful,
+        }
+    }
+}
+
+vocabulary! {
+    /// Which parties a sanction of a provision is for ("对个人处…，对单位处…").
+    pub enum PartyScope {
+        /// 个人 / 公民 (a natural person).
+        NaturalPerson => "个人",
+        /// 单位 (a legal person or other organisation).
+        Organisation => "单位",
+    }
+}
+
+impl PartyScope {
+    /// Whether the scope covers a party.
+    pub const fn covers(self, natural_person: bool) -> bool {
+        matches!(
+            (self, natural_person),
+            (PartyScope::NaturalPerson, true) | (PartyScope::Organisation, false)
+        )
+    }
+}
+
+/// The facts a provision's conditions read: the party's kind, the gravity,
+/// the harm and the correction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PenaltyFacts {
+    /// Whether the party is a natural person.
+    pub natural_person: bool,
+    /// The gravity of the act (情节).
+    pub gravity: Gravity,
+    /// The harmful consequence.
+    pub harm: Harm,
+    /// The correction.
+    pub correction: Correction,
+}
+
+/// One sanction of a penalty provision (罚则), with how the provision imposes
+/// it.
 ///
-/// `kinds` lists every kind the provision names; `fine` is the statutory fine
-/// when [`PenaltyKind::Fine`] is among them, and `fine_natural_person` the
-/// fine for individuals where the provision sets a separate one ("对个人处五十元
-/// 以上二百元以下罚款，对单位处一百元以上一千元以下罚款").
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// * `modal`: [`Modal::Shall`] for 处 / 并处 (the kind must be imposed),
+///   [`Modal::May`] for 可以处 / 可以并处 (an optional addition);
+/// * `when`: the condition the provision attaches (情节严重的, 拒不改正的 …);
+/// * `applies_to`: "对个人处…" / "对单位处…";
+/// * `alternative`: sanctions sharing a group number are alternatives
+///   (或者 / "处警告或者五百元以下罚款"): with `shall`, exactly one of them; with `may`,
+///   at most one;
+/// * `fine`: the fine rule, on a [`PenaltyKind::Fine`] sanction (required there,
+///   refused elsewhere).
+///
+/// ```json
+/// {"kind": "fine", "modal": "shall", "when": "refused_correction",
+///  "fine": {"kind": "range", "min": "50000", "max": "100000"}}
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvisionSanction {
+    /// The kind.
+    pub kind: PenaltyKind,
+    /// 处 / 并处 (`shall`) or 可以处 / 可以并处 (`may`).
+    pub modal: Modal,
+    /// The condition the provision attaches, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<PenaltyCondition>,
+    /// The parties it is for, if the provision distinguishes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_to: Option<PartyScope>,
+    /// The 或者 group it belongs to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<u8>,
+    /// The fine rule, for a fine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fine: Option<FineRule>,
+}
+
+impl ProvisionSanction {
+    /// A sanction the provision imposes (处 / 并处), without condition.
+    pub const fn shall(kind: PenaltyKind) -> ProvisionSanction {
+        ProvisionSanction {
+            kind,
+            modal: Modal::Shall,
+            when: None,
+            applies_to: None,
+            alternative: None,
+            fine: None,
+        }
+    }
+
+    /// A sanction the provision permits (可以处 / 可以并处), without condition.
+    pub const fn may(kind: PenaltyKind) -> ProvisionSanction {
+        ProvisionSanction {
+            kind,
+            modal: Modal::May,
+            when: None,
+            applies_to: None,
+            alternative: None,
+            fine: None,
+        }
+    }
+
+    /// The same sanction with a fine rule.
+    pub const fn with_fine(mut self, rule: FineRule) -> ProvisionSanction {
+        self.fine = Some(rule);
+        self
+    }
+
+    /// The same sanction under a condition.
+    pub const fn when(mut self, c: PenaltyCondition) -> ProvisionSanction {
+        self.when = Some(c);
+        self
+    }
+
+    /// The same sanction for one kind of party only.
+    pub const fn for_party(mut self, scope: PartyScope) -> ProvisionSanction {
+        self.applies_to = Some(scope);
+        self
+    }
+
+    /// The same sanction in a 或者 group.
+    pub const fn in_group(mut self, group: u8) -> ProvisionSanction {
+        self.alternative = Some(group);
+        self
+    }
+
+    fn covers(&self, natural_person: bool) -> bool {
+        self.applies_to.is_none_or(|s| s.covers(natural_person))
+    }
+}
+
+/// The sanctions a penalty provision (罚则) prescribes, with their structure.
+///
+/// Each [`ProvisionSanction`] says whether the provision imposes the kind
+/// (处 / 并处) or permits it (可以处 / 可以并处), under which condition, for which
+/// parties, in which 或者 group and with which fine rule.
+/// [`resolve`](StatutoryPenalty::resolve) reads the provision against the
+/// facts of a case and yields the sanctions that apply to it.
+///
+/// # Format (catalogue schema version 2)
+///
+/// ```json
+/// {"sanctions": [
+///   {"kind": "fine", "modal": "may", "fine": {"kind": "up_to", "max": "50000"}},
+///   {"kind": "fine", "modal": "shall", "when": "refused_correction",
+///    "fine": {"kind": "range", "min": "50000", "max": "100000"}},
+///   {"kind": "order_suspend_production", "modal": "shall", "when": "serious_circumstances"}
+/// ]}
+/// ```
+///
+/// Version 1 documents wrote a flat set, `{"kinds": [...], "fine": …,
+/// "fine_natural_person": …}`, which said only which kinds the provision
+/// names. Such a document still loads with exactly that meaning — every
+/// named kind may be imposed, none is mandatory, no condition — and
+/// [`Catalogue::warnings`] reports each such provision
+/// ([`CatalogueWarning::FlatPenalty`]) until it is re-encoded. A version 2
+/// document must use `sanctions`; a version 1 document must not.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第三十八条第一款: "行政处罚没有依据或者实施主体不具有行政主体资格的，
+/// 行政处罚无效。" 第七十六条第（二）项: "擅自改变行政处罚种类、幅度的". The provision's
+/// structure is what a decision is checked against.
+///
+/// ```
+/// use rouxing::case::{Correction, Gravity, Harm};
+/// use rouxing::catalogue::{PenaltyCondition, PenaltyFacts, ProvisionSanction, StatutoryPenalty};
+/// use rouxing::measure::PenaltyKind;
+/// use rouxing::money::{FineRule, Money};
+///
+/// // 可以处5万元以下的罚款；拒不改正的，处5万元以上10万元以下的罚款
+/// let p = StatutoryPenalty::structured(vec![
+///     ProvisionSanction::may(PenaltyKind::Fine).with_fine(FineRule::up_to(Money::yuan(50_000))?),
+///     ProvisionSanction::shall(PenaltyKind::Fine)
+///         .when(PenaltyCondition::RefusedCorrection)
+///         .with_fine(FineRule::range(Money::yuan(50_000), Money::yuan(100_000))?),
+/// ])?;
+/// let facts = PenaltyFacts {
+///     natural_person: false,
+///     gravity: Gravity::General,
+///     harm: Harm::None,
+///     correction: Correction::Refused,
+/// };
+/// let applied = p.resolve(&facts);
+/// assert_eq!(applied.mandatory_kinds(), vec![PenaltyKind::Fine]);
+/// assert_eq!(applied.fine_for(false), Some(FineRule::range(Money::yuan(50_000), Money::yuan(100_000))?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(try_from = "StatutoryPenaltyRepr", into = "StatutoryPenaltyRepr")]
 pub struct StatutoryPenalty {
+    sanctions: Vec<ProvisionSanction>,
     kinds: Vec<PenaltyKind>,
-    fine: Option<FineRule>,
-    fine_natural_person: Option<FineRule>,
+    /// Read from the version 1 flat form (not part of equality).
+    flat: bool,
+}
+
+impl PartialEq for StatutoryPenalty {
+    fn eq(&self, other: &Self) -> bool {
+        self.sanctions == other.sanctions
+    }
+}
+
+impl Eq for StatutoryPenalty {}
+
+impl std::hash::Hash for StatutoryPenalty {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.sanctions.hash(state);
+    }
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StatutoryPenaltyRepr {
-    kinds: Vec<PenaltyKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sanctions: Option<Vec<ProvisionSanction>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kinds: Option<Vec<PenaltyKind>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     fine: Option<FineRule>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -529,19 +778,61 @@ struct StatutoryPenaltyRepr {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PenaltyError {
-    /// No kinds at all.
+    /// No kinds at all (version 1 form).
     #[error("penalty has no kinds: list at least one of the Art. 9 kinds")]
     NoKinds,
-    /// A kind listed twice.
+    /// A kind listed twice (version 1 form).
     #[error("penalty kind `{0}` is listed twice")]
     DuplicateKind(PenaltyKind),
-    /// `fine` given without the kind, or the kind without a fine rule.
+    /// `fine` given without the kind, or the kind without a fine rule
+    /// (version 1 form).
     #[error("penalty kind `fine` and field `fine` must be given together")]
     FineMismatch,
+    /// No sanctions: the provision can never yield a sanction.
+    #[error("penalty has no sanctions: the provision could never yield a sanction")]
+    NoSanctions,
+    /// A fine sanction without a fine rule.
+    #[error("sanction {index} is a fine without a fine rule: give `fine`")]
+    FineWithoutRule {
+        /// Index in `sanctions`.
+        index: usize,
+    },
+    /// A fine rule on a kind that has none.
+    #[error("sanction {index} is `{kind}`, which has no fine rule: remove `fine`")]
+    RuleOnNonFine {
+        /// Index in `sanctions`.
+        index: usize,
+        /// The kind.
+        kind: PenaltyKind,
+    },
+    /// The same kind, condition and party scope listed twice: the second can
+    /// never apply.
+    #[error("sanction {index} repeats kind `{kind}` with the same condition and parties")]
+    DuplicateSanction {
+        /// Index in `sanctions`.
+        index: usize,
+        /// The kind.
+        kind: PenaltyKind,
+    },
+    /// A 或者 group with one member, or members that differ in modal,
+    /// condition or parties.
+    #[error("alternative group {group} needs two or more members with the same modal, condition and parties")]
+    BadAlternative {
+        /// The group.
+        group: u8,
+    },
+    /// Both the version 1 flat form and `sanctions`.
+    #[error("penalty mixes the version 1 fields `kinds`/`fine` with `sanctions`: keep `sanctions` only")]
+    MixedForms,
 }
 
 impl StatutoryPenalty {
-    /// Validates a statutory penalty.
+    /// A provision in the flat form of catalogue version 1: every named kind
+    /// *may* be imposed (可以), none is mandatory, no condition; `fine` is the
+    /// fine rule and `fine_natural_person` a separate rule for individuals.
+    ///
+    /// Use [`StatutoryPenalty::structured`] to say which kinds the provision
+    /// imposes (处 / 并处) and under which conditions.
     ///
     /// # Errors
     ///
@@ -560,6 +851,7 @@ impl StatutoryPenalty {
     ///     None,
     /// )?;
     /// assert!(p.has_kind(PenaltyKind::Warning));
+    /// assert!(p.mandatory_kinds().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(
@@ -579,10 +871,106 @@ impl StatutoryPenalty {
         if has_fine_kind != fine.is_some() || (fine_natural_person.is_some() && fine.is_none()) {
             return Err(PenaltyError::FineMismatch);
         }
-        Ok(StatutoryPenalty { kinds, fine, fine_natural_person })
+        let mut sanctions = Vec::with_capacity(kinds.len() + 1);
+        for k in &kinds {
+            match (k, fine, fine_natural_person) {
+                (PenaltyKind::Fine, Some(f), Some(np)) => {
+                    sanctions
+                        .push(ProvisionSanction::may(*k).with_fine(f).for_party(PartyScope::Organisation));
+                    sanctions
+                        .push(ProvisionSanction::may(*k).with_fine(np).for_party(PartyScope::NaturalPerson));
+                }
+                (PenaltyKind::Fine, Some(f), None) => sanctions.push(ProvisionSanction::may(*k).with_fine(f)),
+                _ => sanctions.push(ProvisionSanction::may(*k)),
+            }
+        }
+        Ok(StatutoryPenalty { sanctions, kinds, flat: false })
     }
 
-    /// The kinds the provision names.
+    /// A provision with its structure (catalogue version 2).
+    ///
+    /// # Errors
+    ///
+    /// Returns an error when there are no sanctions; a fine has no fine rule
+    /// or another kind has one; the same kind, condition and party scope
+    /// appear twice; or a 或者 group has a single member or members that
+    /// differ in modal, condition or parties.
+    pub fn structured(sanctions: Vec<ProvisionSanction>) -> Result<StatutoryPenalty, PenaltyError> {
+        if sanctions.is_empty() {
+            return Err(PenaltyError::NoSanctions);
+        }
+        for (index, s) in sanctions.iter().enumerate() {
+            match (s.kind == PenaltyKind::Fine, s.fine.is_some()) {
+                (true, false) => return Err(PenaltyError::FineWithoutRule { index }),
+                (false, true) => return Err(PenaltyError::RuleOnNonFine { index, kind: s.kind }),
+                _ => {}
+            }
+            let earlier = sanctions.iter().take(index);
+            if earlier.clone().any(|t| t.kind == s.kind && t.when == s.when && t.applies_to == s.applies_to) {
+                return Err(PenaltyError::DuplicateSanction { index, kind: s.kind });
+            }
+            if let Some(g) = s.alternative {
+                let mut members = sanctions.iter().filter(|t| t.alternative == Some(g));
+                let ok = members.clone().count() >= 2
+                    && members
+                        .all(|t| t.modal == s.modal && t.when == s.when && t.applies_to == s.applies_to);
+                if !ok {
+                    return Err(PenaltyError::BadAlternative { group: g });
+                }
+            }
+        }
+        let mut kinds: Vec<PenaltyKind> = Vec::with_capacity(sanctions.len());
+        for s in &sanctions {
+            if !kinds.contains(&s.kind) {
+                kinds.push(s.kind);
+            }
+        }
+        Ok(StatutoryPenalty { sanctions, kinds, flat: false })
+    }
+
+    /// The provision's sanctions, as written.
+    pub fn sanctions(&self) -> &[ProvisionSanction] {
+        &self.sanctions
+    }
+
+    /// Whether the provision was read from the version 1 flat form (which
+    /// says nothing of 并处, 可以 or conditions).
+    pub fn is_flat(&self) -> bool {
+        self.flat
+    }
+
+    /// The provision as it applies to the facts of a case: sanctions for
+    /// other parties dropped, conditional sanctions kept only where their
+    /// condition holds, and an unconditional sanction dropped where a
+    /// conditional one of the same kind applies (the provision's escalation:
+    /// "可以处5万元以下的罚款；拒不改正的，处5万元以上10万元以下的罚款" — the second fine
+    /// replaces the first, it is not added to it: Art. 29 allows one fine).
+    /// Every sanction of the result is unconditional and for this party.
+    ///
+    /// # Legal basis
+    ///
+    /// The special law's 罚则, read clause by clause; 《中华人民共和国行政处罚法》第二十九条
+    /// for the single fine.
+    pub fn resolve(&self, f: &PenaltyFacts) -> StatutoryPenalty {
+        let held = |s: &ProvisionSanction| s.covers(f.natural_person) && s.when.is_none_or(|c| c.holds(f));
+        let mut sanctions = Vec::with_capacity(self.sanctions.len());
+        for s in self.sanctions.iter().filter(|s| held(s)) {
+            let superseded = s.when.is_none()
+                && self.sanctions.iter().any(|t| t.kind == s.kind && t.when.is_some() && held(t));
+            if !superseded {
+                sanctions.push(ProvisionSanction { when: None, applies_to: None, ..*s });
+            }
+        }
+        let mut kinds: Vec<PenaltyKind> = Vec::with_capacity(sanctions.len());
+        for s in &sanctions {
+            if !kinds.contains(&s.kind) {
+                kinds.push(s.kind);
+            }
+        }
+        StatutoryPenalty { sanctions, kinds, flat: self.flat }
+    }
+
+    /// The kinds the provision names (under any condition, for any party).
     pub fn kinds(&self) -> &[PenaltyKind] {
         &self.kinds
     }
@@ -592,15 +980,52 @@ impl StatutoryPenalty {
         self.kinds.contains(&kind)
     }
 
-    /// The statutory fine for a party: the natural-person rule for a natural
-    /// person where one is set, otherwise the general rule.
-    pub fn fine_for(&self, natural_person: bool) -> Option<FineRule> {
-        if natural_person { self.fine_natural_person.or(self.fine) } else { self.fine }
+    /// The kinds the provision imposes without choice (处 / 并处, outside any
+    /// 或者 group, without condition). On a [`resolve`](Self::resolve)d
+    /// provision: the kinds a decision to penalise must include.
+    pub fn mandatory_kinds(&self) -> Vec<PenaltyKind> {
+        let mut out = Vec::new();
+        for s in &self.sanctions {
+            if s.modal == Modal::Shall
+                && s.alternative.is_none()
+                && s.when.is_none()
+                && !out.contains(&s.kind)
+            {
+                out.push(s.kind);
+            }
+        }
+        out
     }
 
-    /// The general fine rule.
+    /// The 或者 groups of unconditional sanctions: each with its modal and
+    /// its kinds. With [`Modal::Shall`] exactly one of the kinds must be
+    /// imposed; with [`Modal::May`] at most one.
+    pub fn alternatives(&self) -> Vec<(Modal, Vec<PenaltyKind>)> {
+        let mut out: Vec<(u8, Modal, Vec<PenaltyKind>)> = Vec::new();
+        for s in self.sanctions.iter().filter(|s| s.when.is_none()) {
+            let Some(g) = s.alternative else { continue };
+            match out.iter_mut().find(|(h, _, _)| *h == g) {
+                Some((_, _, kinds)) => kinds.push(s.kind),
+                None => out.push((g, s.modal, vec![s.kind])),
+            }
+        }
+        out.into_iter().map(|(_, m, k)| (m, k)).collect()
+    }
+
+    /// The unconditional fine rule for a party: the one for its kind of party
+    /// where the provision sets one, otherwise the general rule.
+    pub fn fine_for(&self, natural_person: bool) -> Option<FineRule> {
+        let fines = || self.sanctions.iter().filter(|s| s.kind == PenaltyKind::Fine && s.when.is_none());
+        fines()
+            .find(|s| s.applies_to.is_some_and(|p| p.covers(natural_person)))
+            .or_else(|| fines().find(|s| s.applies_to.is_none()))
+            .and_then(|s| s.fine)
+    }
+
+    /// The general fine rule (the rule for organisations where the
+    /// provision distinguishes).
     pub fn fine(&self) -> Option<FineRule> {
-        self.fine
+        self.fine_for(false)
     }
 
     /// The heaviest Art. 9 group among the kinds (1 = 警告/通报批评 … 6).
@@ -612,13 +1037,28 @@ impl StatutoryPenalty {
 impl TryFrom<StatutoryPenaltyRepr> for StatutoryPenalty {
     type Error = PenaltyError;
     fn try_from(r: StatutoryPenaltyRepr) -> Result<Self, Self::Error> {
-        StatutoryPenalty::new(r.kinds, r.fine, r.fine_natural_person)
+        match (r.sanctions, r.kinds) {
+            (Some(s), None) if r.fine.is_none() && r.fine_natural_person.is_none() => {
+                StatutoryPenalty::structured(s)
+            }
+            (Some(_), _) => Err(PenaltyError::MixedForms),
+            (None, kinds) => {
+                let mut p = StatutoryPenalty::new(kinds.unwrap_or_default(), r.fine, r.fine_natural_person)?;
+                p.flat = true;
+                Ok(p)
+            }
+        }
     }
 }
 
 impl From<StatutoryPenalty> for StatutoryPenaltyRepr {
     fn from(p: StatutoryPenalty) -> Self {
-        StatutoryPenaltyRepr { kinds: p.kinds, fine: p.fine, fine_natural_person: p.fine_natural_person }
+        StatutoryPenaltyRepr {
+            sanctions: Some(p.sanctions),
+            kinds: None,
+            fine: None,
+            fine_natural_person: None,
+        }
     }
 }
 
@@ -763,6 +1203,25 @@ pub struct Source {
 /// Unknown fields are rejected everywhere. Item codes and entry ids are
 /// unique; every entry's `source` names a listed source; amendments are in
 /// strictly increasing date order.
+///
+/// ## Fields
+///
+/// | field | 含义 |
+/// |---|---|
+/// | `schema_version` | format version, `1` |
+/// | `name`, `issuer` | the catalogue's name and issuing department (optional) |
+/// | `sources[]` | the published lists: `id`, `title`, `issuer`, optional `doc_number` (文号), `url`, `status`, `rules` (list-level rules, verbatim) |
+/// | `items[].code` | 违法行为 code, unique, referred to by cases |
+/// | `items[].name` | 违法行为名称, verbatim from the list |
+/// | `items[].domain` | 执法领域, e.g. `market_regulation`, `emergency_management` |
+/// | `items[].authority` | 实施主体 (competent department) |
+/// | `items[].violated_provisions` | 违反条款, verbatim (optional) |
+/// | `items[].penalty_provision`, `penalty_text` | 处罚依据 as cited, and its text (optional) |
+/// | `items[].penalty` | statutory sanctions: `kinds` (Art. 9), `fine` (`{"kind": "range", "min": "…", "max": "…"}`, `up_to`, `fixed`, `multiple`), optional `fine_natural_person` |
+/// | `items[].amendments` | earlier or later versions with their dates (Art. 37) |
+/// | `items[].safety_baseline` | 安全底线: no 观察期 or tolerance (default `false`) |
+/// | `items[].sectors`, `limitation`, `no_fault_exception` | Art. 36 sectors, a special limitation period, a law's exception to Art. 33 ¶2 (optional) |
+/// | `items[].entries[]` | 两轻一免 list entries: `id`, `source`, `outcome` (`no_penalty`, `first_violation_no_penalty`, `mitigate`, `lighten`, `no_coercion`), `modal` (`shall` / `may`), `conditions[]` (`text` verbatim, typed `tests`), `exclusions`, optional `reduced_fine`, `supporting_measures`, `basis`, `effective_from`, `valid_until` |
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalogue {
     name: String,
@@ -775,6 +1234,8 @@ pub struct Catalogue {
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CatalogueRepr {
+    /// A document without a version is version 1.
+    #[serde(default = "version_one")]
     schema_version: u32,
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -784,103 +1245,49 @@ struct CatalogueRepr {
     items: Vec<Item>,
 }
 
-/// The error returned when a catalogue (or a case, or a regime) file cannot
-/// be loaded. It names the file, the line and column, the field path and the
-/// offending value.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{file}{loc}{field}: {message}",
-    loc = if *line > 0 { format!(" line {line} column {column}") } else { String::new() },
-    field = if path.is_empty() || path == "." { String::new() } else { format!(", field `{path}`") })]
-pub struct LoadError {
-    file: String,
-    line: usize,
-    column: usize,
-    path: String,
-    message: String,
+fn version_one() -> u32 {
+    1
 }
 
-impl LoadError {
-    pub(crate) fn new(file: &str, line: usize, column: usize, path: String, message: String) -> LoadError {
-        LoadError { file: file.to_owned(), line, column, path, message }
-    }
-
-    pub(crate) fn from_json(file: &str, e: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let (line, column) = (inner.line(), inner.column());
-        let mut message = inner.to_string();
-        // serde_json appends " at line L column C"; the location is reported separately.
-        let suffix = format!(" at line {line} column {column}");
-        if let Some(stripped) = message.strip_suffix(&suffix) {
-            message = stripped.to_owned();
+/// A version 2 document writes every provision with `sanctions`; a version 1
+/// document with the flat `kinds`. Mixing is refused, never guessed.
+fn check_penalty_forms(file: &str, text: &str, version: u32, items: &[Item]) -> Result<(), LoadError> {
+    let (mut flat_seen, mut structured_seen) = (0usize, 0usize);
+    for (i, item) in items.iter().enumerate() {
+        let provisions = std::iter::once(("penalty".to_owned(), Some(&item.penalty))).chain(
+            item.amendments
+                .iter()
+                .enumerate()
+                .map(|(j, a)| (format!("amendments[{j}].penalty"), a.penalty.as_ref())),
+        );
+        for (field, p) in provisions {
+            let Some(p) = p else { continue };
+            let wrong = if p.is_flat() {
+                flat_seen += 1;
+                (version >= 2).then(|| {
+                    let (line, column) = line_of_nth(text, "\"kinds\"", flat_seen - 1);
+                    (line, column, format!(
+                        "the flat `kinds` form is catalogue version 1, but the document says `schema_version` {version}: \
+                         write `sanctions` (each kind as {{\"kind\": …, \"modal\": \"shall\" for 处/并处 or \"may\" for 可以处}}, \
+                         the fine rule on the fine), or set `schema_version` to 1 to keep the flat meaning"
+                    ))
+                })
+            } else {
+                structured_seen += 1;
+                (version < 2).then(|| {
+                    let (line, column) = line_of_nth(text, "\"sanctions\"", structured_seen - 1);
+                    (line, column, format!(
+                        "`sanctions` is catalogue version {CATALOGUE_SCHEMA_VERSION}, but the document is version 1: \
+                         set `schema_version` to {CATALOGUE_SCHEMA_VERSION} and write every provision with `sanctions`"
+                    ))
+                })
+            };
+            if let Some((line, column, message)) = wrong {
+                return Err(LoadError::new(file, line, column, format!("items[{i}].{field}"), message));
+            }
         }
-        LoadError { file: file.to_owned(), line, column, path, message }
     }
-
-    /// The file name given to the loader.
-    pub fn file(&self) -> &str {
-        &self.file
-    }
-
-    /// The 1-based line, or 0 when the error concerns the whole document.
-    pub fn line(&self) -> usize {
-        self.line
-    }
-
-    /// The 1-based column, or 0.
-    pub fn column(&self) -> usize {
-        self.column
-    }
-
-    /// The path of the offending field, e.g. `items[3].penalty.fine`.
-    pub fn field(&self) -> &str {
-        &self.path
-    }
-
-    /// The message without location.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
-
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
-    // The fast path parses without tracking the field path; only a failing
-    // document is parsed again with tracking, to name the field.
-    if let Ok(value) = serde_json::from_str::<T>(text) {
-        return Ok(value);
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| LoadError::from_json(file, e))?;
-    de.end().map_err(|e| {
-        LoadError::new(
-            file,
-            e.line(),
-            e.column(),
-            String::new(),
-            "trailing characters after the document".to_owned(),
-        )
-    })?;
-    Ok(value)
-}
-
-/// The 1-based line and column of the first occurrence of `needle` in
-/// `text`, or `(0, 0)`.
-pub(crate) fn line_of(text: &str, needle: &str) -> (usize, usize) {
-    line_of_nth(text, needle, 0)
-}
-
-/// The 1-based line and column of the `n`-th (0-based) occurrence of
-/// `needle` in `text`, or `(0, 0)`.
-pub(crate) fn line_of_nth(text: &str, needle: &str, n: usize) -> (usize, usize) {
-    match text.match_indices(needle).nth(n).map(|(i, _)| i) {
-        Some(pos) => {
-            let before = text.get(..pos).unwrap_or("");
-            let line = before.matches('\n').count() + 1;
-            let col = before.rsplit('\n').next().map(|l| l.chars().count() + 1).unwrap_or(1);
-            (line, col)
-        }
-        None => (0, 0),
-    }
+    Ok(())
 }
 
 /// Checks across items: unique codes and entry ids, amendments in date
@@ -970,7 +1377,7 @@ impl Catalogue {
     /// version is not [`CATALOGUE_SCHEMA_VERSION`].
     pub fn from_json_named(file: &str, text: &str) -> Result<Catalogue, LoadError> {
         let repr: CatalogueRepr = parse_json(file, text)?;
-        if repr.schema_version != CATALOGUE_SCHEMA_VERSION {
+        if repr.schema_version != CATALOGUE_SCHEMA_VERSION && repr.schema_version != 1 {
             let (line, column) = line_of(text, "\"schema_version\"");
             return Err(LoadError::new(
                 file,
@@ -978,7 +1385,7 @@ impl Catalogue {
                 column,
                 "schema_version".to_owned(),
                 format!(
-                    "unsupported schema version `{}`: this release reads version {CATALOGUE_SCHEMA_VERSION}",
+                    "unsupported schema version `{}`: this release reads versions 1 and {CATALOGUE_SCHEMA_VERSION}",
                     repr.schema_version
                 ),
             ));
@@ -1001,6 +1408,7 @@ impl Catalogue {
                 ));
             }
         }
+        check_penalty_forms(file, text, repr.schema_version, &repr.items)?;
         let index = check_items(file, text, &repr.items)?;
         for (i, item) in repr.items.iter().enumerate() {
             for (j, e) in item.entries.iter().enumerate() {
@@ -1160,6 +1568,11 @@ impl Catalogue {
             if let Some(first) = seen.insert((item.domain, item.name.as_str()), &item.code) {
                 out.push(CatalogueWarning::Overlap { item: item.code.clone(), other: first.clone() });
             }
+            if item.penalty.is_flat()
+                || item.amendments.iter().any(|a| a.penalty.as_ref().is_some_and(|p| p.is_flat()))
+            {
+                out.push(CatalogueWarning::FlatPenalty { item: item.code.clone() });
+            }
             for e in &item.entries {
                 if e.conditions.iter().any(|c| c.tests.is_empty()) {
                     out.push(CatalogueWarning::UntestedCondition { entry: e.id.clone() });
@@ -1214,6 +1627,13 @@ pub enum CatalogueWarning {
         /// The entry.
         entry: EntryId,
     },
+    /// A penalty provision read from the version 1 flat form: which kinds
+    /// the provision imposes (并处) and under which conditions is unknown, so
+    /// no kind is checked as mandatory.
+    FlatPenalty {
+        /// The item.
+        item: ItemCode,
+    },
 }
 
 impl fmt::Display for CatalogueWarning {
@@ -1226,6 +1646,10 @@ impl fmt::Display for CatalogueWarning {
                 write!(f, "entry `{entry}` has a condition without tests and never applies")
             }
             CatalogueWarning::Expired { entry } => write!(f, "entry `{entry}` has expired"),
+            CatalogueWarning::FlatPenalty { item } => write!(
+                f,
+                "item `{item}` has a penalty in the version 1 flat form: re-encode it with `sanctions` so that mandatory kinds are checked"
+            ),
             CatalogueWarning::BaselineExemption { entry } => write!(
                 f,
                 "entry `{entry}` exempts a safety-baseline item without requiring a first violation"

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, Bar, Duty, Ground, Tier, TierOption};
 use crate::case::{Agency, CaseId, Correction, OfficerId};
-use crate::catalogue::{Domain, EntryId, ItemCode, ListOutcome};
+use crate::catalogue::{Domain, EntryId, ItemCode, ListOutcome, Modal};
 use crate::law::{Citation, Instrument};
 use crate::measure::{Channel, CoerciveMeasure, Mechanism};
 use crate::measure::{CorrectionKind, CorrectionOrder, Document, GuardianOrder, PenaltyKind, SoftMeasure};
@@ -527,7 +527,7 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
     let Some(penalty) = a.version.as_ref().and_then(|v| v.penalty.as_ref()) else {
         return out;
     };
-    if o.tier == Tier::NoPenalty {
+    if o.tier == Tier::NoPenalty || penalty.kinds().is_empty() {
         return out;
     }
     let has_fine = penalty.has_kind(PenaltyKind::Fine);
@@ -560,6 +560,28 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
     }
     if let Some(g) = a.illegal_gains {
         out.push(Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(g) });
+    }
+    // What the provision imposes (处 / 并处) is part of every penalty: the
+    // confiscations in every tier (减轻 lowers the fine or the kind, it does
+    // not return unlawful property), the other mandatory kinds outside 减轻;
+    // of a 或者 group the provision imposes, its lightest member.
+    let keep = |k: PenaltyKind| o.tier != Tier::Mitigated || k.group() == 2 && k != PenaltyKind::Fine;
+    for k in penalty.mandatory_kinds() {
+        let present = out.iter().any(|s| s.kind == k);
+        // 没收违法所得 needs established gains that are not to be refunded
+        // (Art. 28 ¶2); `illegal_gains` already carries that.
+        if !present && k != PenaltyKind::ConfiscateIllegalGains && keep(k) {
+            out.push(Sanction { kind: k, amount: None });
+        }
+    }
+    if o.tier != Tier::Mitigated {
+        for (modal, kinds) in penalty.alternatives() {
+            if modal == Modal::Shall && !kinds.iter().any(|k| out.iter().any(|s| s.kind == *k)) {
+                if let Some(k) = kinds.iter().min_by_key(|k| k.group()) {
+                    out.push(Sanction { kind: *k, amount: None });
+                }
+            }
+        }
     }
     out
 }

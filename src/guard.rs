@@ -91,7 +91,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, Bar, DeadlineKind, EntryResult, Ground, Tier, Why};
 use crate::case::{Aggravating, Case, CaseId, Gravity, Harm, OfficerId, PriorOutcome};
-use crate::catalogue::{ListOutcome, Modal};
+use crate::catalogue::{Domain, ListOutcome, Modal};
 use crate::decision::{Decision, Disposition, Procedure, ReviewTrigger, procedure_duties};
 use crate::law::{Citation, Instrument};
 use crate::measure::{Document, Mechanism, PenaltyKind};
@@ -291,6 +291,7 @@ pub fn review(case: &Case, assessment: &Assessment, decision: &Decision, regime:
     let c = Ctx { case, a: assessment, d: decision, regime };
     c.tier(&mut out);
     c.competence(&mut out);
+    c.substance(&mut out);
     c.consistency(&mut out);
     c.fines(&mut out);
     c.kinds(&mut out);
@@ -502,6 +503,127 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether the decision transfers a case that is in fact suspected of a
+    /// crime (only then does the transfer replace the penalty).
+    fn real_transfer(&self) -> bool {
+        self.d.disposition == Disposition::Transfer && self.a.bar == Some(Bar::SuspectedCrime)
+    }
+
+    /// What the decision does, judged against what the law requires: the
+    /// organ's power over the kinds, the amounts, the confiscation, the kinds
+    /// the provision imposes, the transfer and the agency.
+    fn substance(&self, out: &mut Vec<Finding>) {
+        use FindingCode as C;
+        let (a, d, case) = (self.a, self.d, self.case);
+        let u = Severity::Unlawful;
+        // Art. 18 ¶3: "限制人身自由的行政处罚权只能由公安机关和法律规定的其他机关行使。"
+        let police = d.agency.as_ref().is_some_and(|g| g.domain == Domain::PublicSecurity);
+        if !police {
+            if let Some(s) = d.sanctions.iter().find(|s| s.kind == PenaltyKind::Detention) {
+                out.push(Finding::new(
+                    C::SanctionReservedToOtherOrgan,
+                    u,
+                    Citation::apl(18).para(3),
+                    Detail::Kind { kind: s.kind },
+                ));
+            }
+        }
+        let penalty = a.bar.is_none() && d.tier != Tier::NoPenalty;
+        let bounds_known = a.version.as_ref().and_then(|v| v.fine_bounds).is_some();
+        for s in d.sanctions.iter().filter(|s| s.kind == PenaltyKind::Fine) {
+            match s.amount {
+                // Art. 59 ¶1 (三): the decision states its penalty; an amount
+                // that cannot yet be computed (base not established) is a gap
+                // in the facts rather than a choice.
+                None => out.push(Finding::new(
+                    C::FineAmountUndetermined,
+                    if bounds_known { u } else { Severity::Irregular },
+                    Citation::apl(59).para(1).item(3),
+                    Detail::Kind { kind: s.kind },
+                )),
+                Some(m) if m.is_zero() && penalty => out.push(Finding::new(
+                    C::TokenSanction,
+                    u,
+                    Citation::apl(76).para(1).item(2),
+                    Detail::Kind { kind: s.kind },
+                )),
+                Some(_) => {}
+            }
+        }
+        if penalty {
+            // Art. 28 ¶2: "当事人有违法所得，除依法应当退赔的外，应当予以没收。" The
+            // amount is the established gains, neither more nor less.
+            let due = a.illegal_gains.unwrap_or(Money::ZERO);
+            for s in d.sanctions.iter().filter(|s| s.kind == PenaltyKind::ConfiscateIllegalGains) {
+                if s.amount != a.illegal_gains {
+                    out.push(Finding::new(
+                        C::ConfiscationMismatch,
+                        u,
+                        Citation::apl(28).para(2),
+                        Detail::Fine { fine: s.amount.unwrap_or(Money::ZERO), limit: due },
+                    ));
+                }
+            }
+            if let Some(p) = a.version.as_ref().and_then(|v| v.penalty.as_ref()) {
+                self.mandatory(p, out);
+            }
+        }
+        // Arts. 27, 57 ¶1 (四): transfer is for a suspected crime only; without
+        // one it drops the penalty and the correction order (Art. 83).
+        if d.disposition == Disposition::Transfer && a.bar != Some(Bar::SuspectedCrime) {
+            out.push(Finding::new(
+                C::TransferWithoutSuspicion,
+                u,
+                Citation::apl(57).para(1).item(4),
+                Detail::Decided { tier: d.tier },
+            ));
+        }
+        // Art. 17: competence cannot be checked without the deciding agency;
+        // dropping the agency the case names is a way around the check.
+        if d.agency.is_none() {
+            let severity = if case.agency().is_some() { u } else { Severity::Advisory };
+            out.push(Finding::new(
+                C::AgencyMissing,
+                severity,
+                Citation::apl(17),
+                Detail::Decided { tier: d.tier },
+            ));
+        }
+    }
+
+    /// Kinds the applicable provision imposes (处 / 并处) must be in a penalty.
+    /// 减轻 may replace them by a lighter kind, except the confiscations (what
+    /// is unlawful to hold is not a measure of leniency); 没收违法所得 is
+    /// checked against the established gains by `duties`.
+    fn mandatory(&self, p: &crate::catalogue::StatutoryPenalty, out: &mut Vec<Finding>) {
+        let d = self.d;
+        let mitigated = d.tier == Tier::Mitigated;
+        let present = |k: PenaltyKind| d.sanctions.iter().any(|s| s.kind == k);
+        let mut push = |kind: PenaltyKind| {
+            out.push(Finding::new(
+                FindingCode::MandatorySanctionMissing,
+                Severity::Unlawful,
+                Citation::apl(76).para(1).item(2),
+                Detail::Kind { kind },
+            ));
+        };
+        for k in p.mandatory_kinds() {
+            let kept_in_mitigation = k == PenaltyKind::ConfiscateIllegalProperty;
+            if k != PenaltyKind::ConfiscateIllegalGains && (!mitigated || kept_in_mitigation) && !present(k) {
+                push(k);
+            }
+        }
+        if !mitigated {
+            for (modal, kinds) in p.alternatives() {
+                if modal == Modal::Shall && !kinds.iter().any(|k| present(*k)) {
+                    if let Some(k) = kinds.first() {
+                        push(*k);
+                    }
+                }
+            }
+        }
+    }
+
     fn consistency(&self, out: &mut Vec<Finding>) {
         let (a, d) = (self.a, self.d);
         let crime = a.bar == Some(Bar::SuspectedCrime);
@@ -525,7 +647,7 @@ impl Ctx<'_> {
         if !penalty_tier && !d.sanctions.is_empty() {
             push(Inconsistency::SanctionsOnNoPenalty, Severity::Unlawful);
         }
-        if penalty_tier && d.sanctions.is_empty() && d.disposition != Disposition::Transfer {
+        if penalty_tier && d.sanctions.is_empty() && !self.real_transfer() {
             // In substance no penalty: unlawful leniency where no penalty is
             // not lawful.
             let severity =
@@ -538,9 +660,6 @@ impl Ctx<'_> {
         };
         if mismatch {
             push(Inconsistency::DispositionMismatch, Severity::Irregular);
-        }
-        if d.disposition == Disposition::Transfer && !crime {
-            push(Inconsistency::TransferWithoutSuspicion, Severity::Irregular);
         }
     }
 
@@ -636,11 +755,12 @@ impl Ctx<'_> {
 
     fn kinds(&self, out: &mut Vec<Finding>) {
         let (a, d, case) = (self.a, self.d, self.case);
-        // Other provisions the act violates may prescribe other kinds; the
-        // check needs the catalogue then, which the review does not take.
-        if a.bar.is_some() || d.tier == Tier::NoPenalty || !case.also_violates().is_empty() {
+        // Other provisions the same act violates (Art. 29) may prescribe
+        // other kinds: those are prescribed too, and nothing else is.
+        if a.bar.is_some() || d.tier == Tier::NoPenalty {
             return;
         }
+        let _ = case;
         let Some(p) = a.version.as_ref().and_then(|v| v.penalty.as_ref()) else {
             return;
         };
@@ -650,6 +770,7 @@ impl Ctx<'_> {
             // may choose a lighter kind than those prescribed (Jiangsu 市场监管
             // 规定 Art. 3: "在…处罚种类之外选择更轻的处罚种类").
             let allowed = p.has_kind(k)
+                || a.other_penalties.iter().any(|q| q.has_kind(k))
                 || k == PenaltyKind::ConfiscateIllegalGains
                 || (d.tier == Tier::Mitigated && k.group() < p.heaviest_group());
             if allowed {
@@ -708,7 +829,7 @@ impl Ctx<'_> {
         use FindingCode as C;
         let (a, d) = (self.a, self.d);
         let u = Severity::Unlawful;
-        let transfer = d.disposition == Disposition::Transfer;
+        let transfer = self.real_transfer();
         if a.bar.is_none() && d.tier != Tier::NoPenalty {
             if let Some(gains) = a.illegal_gains {
                 if !d.sanctions.iter().any(|s| s.kind == PenaltyKind::ConfiscateIllegalGains) {
@@ -787,7 +908,7 @@ impl Ctx<'_> {
         let (a, d) = (self.a, self.d);
         let u = Severity::Unlawful;
         let required = procedure_duties(a, self.regime, d.tier, &d.sanctions);
-        let transfer = d.disposition == Disposition::Transfer;
+        let transfer = self.real_transfer();
         let has_doc = |doc: Document| d.documents.contains(&doc);
         if !required.legal_review.is_empty() {
             let documented = transfer || has_doc(Document::LegalReviewOpinion);
@@ -974,7 +1095,10 @@ mod tests {
             Citation::apl(5).para(2),
             Citation::apl(8).para(2),
             Citation::apl(17),
+            Citation::apl(18).para(3),
             Citation::apl(27).para(1),
+            Citation::apl(57).para(1).item(4),
+            Citation::apl(59).para(1).item(3),
             Citation::apl(28).para(1),
             Citation::apl(28).para(2),
             Citation::apl(29),

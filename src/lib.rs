@@ -27,6 +27,46 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # 快速上手
+//!
+//! rouxing 供执法办案系统嵌入使用：输入案件事实（[`Case`]）、本部门的两轻一免清单
+//! （[`Catalogue`]）和本地的裁量规则（[`Regime`]），得到依法可以作出的处理范围、
+//! 建议的处理决定和逐条援引法律依据的说明。所有判断都是纯函数：不读系统时钟、
+//! 不做读写、不会 panic；决定日期由调用方传入。
+//!
+//! 1. 在 `Cargo.toml` 中加入依赖：`rouxing = "0.1"`（最低 Rust 版本 1.85）。
+//! 2. 载入清单：[`Catalogue::from_json_named`]（格式见 [`Catalogue`] 文档；
+//!    [`Catalogue::bundled`] 为随附的示例清单）。
+//! 3. 载入案件：[`Case::from_json_named`] 或 [`Case::builder`]；出错时错误信息载明
+//!    文件、行号、字段和取值。
+//! 4. 选择裁量规则：[`Regime::national`]（全国通用的默认值），或从 JSON 载入本地规则。
+//! 5. 调用 [`assess()`] 得到 [`Assessment`]（依法可以作出的处理、理由、期限、逐条规则），
+//!    调用 [`recommend`] 得到建议的 [`Decision`]，调用 [`review`] 进行合法性审查。
+//! 6. 展示 `assessment.explain()` 与 `decision.reasons`：每条规则均注明
+//!    《中华人民共和国行政处罚法》第X条第Y款。
+//!
+//! 工作日（第八十五条）按国务院办公厅公布的节假日安排计算（随附 2019–2026 年）；
+//! 尚未公布的年份按《全国年节及纪念日放假办法》推算，结果标注“暂定”
+//! （[`calendar::ScheduleBasis::Provisional`]），公布后用
+//! [`calendar::WorkCalendar::from_json`] 载入当年通知即可。
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use rouxing::{Case, Catalogue, Regime, assess, recommend, review};
+//!
+//! let catalogue = Catalogue::bundled()?;
+//! let case = Case::from_json(include_str!("../examples/data/cases/minor-16.json"), &catalogue)?;
+//! let regime = Regime::national();
+//! let decided_on = case.decision_date().ok_or("案件未载明决定日期")?;
+//!
+//! let assessment = assess(&case, &catalogue, &regime, decided_on);
+//! let decision = recommend(&assessment, &regime);
+//! let check = review(&case, &assessment, &decision, &regime);
+//! assert!(check.findings.is_empty());
+//! println!("{}\n建议：{}\n理由：{}", assessment.explain(), decision.summary(), decision.reasons);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Overview
 //!
 //! * [`Case`] — the facts found (认定事实), built and checked by
@@ -66,7 +106,10 @@
 //! and years of the calendar, not instants. Periods run from the day after
 //! the trigger to the corresponding day (民法典 Arts. 201, 202); Art. 85's
 //! 二日/三日/五日/七日 are working days, counted with the official holiday schedule
-//! ([`calendar::WorkCalendar`]). Money is exact, in 分 ([`money::Money`]).
+//! ([`calendar::WorkCalendar`]); for a year whose schedule is not yet
+//! published, with the statutory holidays of 《全国年节及纪念日放假办法》, and the
+//! result says it is provisional ([`calendar::ScheduleBasis`]). Money is
+//! exact, in 分 ([`money::Money`]).
 //!
 //! [`_documentation::legal_basis`] walks through every article applied.
 //!
@@ -130,6 +173,19 @@
 //! * `proptest` — the public [`strategy`] module: `proptest` strategies for
 //!   catalogues, cases and regimes, the generators rouxing's own property
 //!   tests use.
+//!
+//! The minimum supported Rust version is 1.85, for the default features and
+//! for `proptest` alike (dependencies are bounded to versions that build
+//! with it: `sha2` below 0.11.1, `proptest` below 1.12).
+//!
+//! # Data and licences
+//!
+//! rouxing is licensed under MIT OR Apache-2.0. The bundled holiday schedule
+//! (2019–2026) is converted from the NateScarlet/holiday-cn data set, MIT
+//! License, Copyright (c) 2019 NateScarlet; a program that ships it should
+//! carry that notice, available as [`calendar::HOLIDAY_DATA_NOTICE`]. The
+//! statute and list texts are official documents of state organs, outside
+//! copyright (《中华人民共和国著作权法》第五条).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -147,8 +203,11 @@ pub mod calendar;
 pub mod case;
 pub mod catalogue;
 pub mod decision;
+pub mod facts;
 pub mod guard;
+pub mod ident;
 pub mod law;
+mod load;
 pub mod measure;
 pub mod mechanism;
 pub mod money;

@@ -35,6 +35,26 @@ impl Money {
     /// Zero.
     pub const ZERO: Money = Money(0);
 
+    /// The largest representable amount (`u64::MAX` 分).
+    pub const MAX: Money = Money(u64::MAX);
+
+    /// The largest amount a loader accepts as an input amount or a statutory
+    /// fine bound: ¥1,000,000,000,000.00 (一万亿元, 10¹⁴ 分).
+    ///
+    /// No fine in any Chinese statute, and no 违法所得, 货值金额, 违法经营额 or
+    /// unpaid tax established in a single case, comes near it; with
+    /// [`Multiplier::PLAUSIBLE_MAX`] the largest multiple-based fine is
+    /// 10¹⁸ 分, below [`Money::MAX`], so no computation on loaded data can
+    /// overflow. An amount above it is a typing error (a value in 分 entered
+    /// as yuan, digits repeated), refused with the field's name.
+    ///
+    /// ```
+    /// use rouxing::money::Money;
+    /// assert_eq!(Money::PLAUSIBLE_MAX.to_string(), "¥1,000,000,000,000.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const PLAUSIBLE_MAX: Money = Money(100_000_000_000_000);
+
     /// An amount of `fen` 分.
     ///
     /// ```
@@ -279,6 +299,10 @@ enum MoneyErrorKind {
 pub struct Multiplier(u32);
 
 impl Multiplier {
+    /// The largest multiple a loader accepts: ×10,000 (the largest multiple
+    /// in the statutes is in the tens).
+    pub const PLAUSIBLE_MAX: Multiplier = Multiplier(10_000_000);
+
     /// A multiple given in thousandths: `Multiplier::from_permille(500)` is ×0.5.
     pub const fn from_permille(permille: u32) -> Multiplier {
         Multiplier(permille)
@@ -377,8 +401,22 @@ vocabulary! {
 ///
 /// An amount that was not established is `None`: a fine computed on it has no
 /// bounds, and the assessment says so instead of guessing.
+///
+/// Deserializing refuses an amount above [`Money::PLAUSIBLE_MAX`], naming the
+/// field. Amounts built in code are not bounded; a fine computed on one so
+/// large that the statutory maximum is not representable keeps its duties
+/// (see [`FineBounds::is_beyond_range`]).
+///
+/// ```
+/// use rouxing::money::Amounts;
+/// let err = serde_json::from_str::<Amounts>(r#"{"goods_value":"1000000000001"}"#).unwrap_err();
+/// assert!(err.to_string().starts_with(
+///     "`goods_value` amount `¥1,000,000,000,001.00` is above the plausible maximum `¥1,000,000,000,000.00`"
+/// ));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "AmountsRepr")]
 pub struct Amounts {
     /// 违法所得.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -392,6 +430,80 @@ pub struct Amounts {
     /// 不缴或者少缴的税款.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_unpaid: Option<Money>,
+}
+
+/// The unchecked wire form of [`Amounts`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AmountsRepr {
+    #[serde(default)]
+    illegal_gains: Option<Money>,
+    #[serde(default)]
+    goods_value: Option<Money>,
+    #[serde(default)]
+    illegal_turnover: Option<Money>,
+    #[serde(default)]
+    tax_unpaid: Option<Money>,
+}
+
+impl TryFrom<AmountsRepr> for Amounts {
+    type Error = ImplausibleAmountError;
+    fn try_from(r: AmountsRepr) -> Result<Amounts, ImplausibleAmountError> {
+        for (field, v) in [
+            ("illegal_gains", r.illegal_gains),
+            ("goods_value", r.goods_value),
+            ("illegal_turnover", r.illegal_turnover),
+            ("tax_unpaid", r.tax_unpaid),
+        ] {
+            check_plausible(field, v)?;
+        }
+        Ok(Amounts {
+            illegal_gains: r.illegal_gains,
+            goods_value: r.goods_value,
+            illegal_turnover: r.illegal_turnover,
+            tax_unpaid: r.tax_unpaid,
+        })
+    }
+}
+
+/// An input amount above [`Money::PLAUSIBLE_MAX`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("`{field}` amount `{value}` is above the plausible maximum `{}`", Money::PLAUSIBLE_MAX)]
+pub struct ImplausibleAmountError {
+    field: &'static str,
+    value: Money,
+}
+
+impl ImplausibleAmountError {
+    /// The field.
+    pub const fn field(&self) -> &'static str {
+        self.field
+    }
+
+    /// The amount refused.
+    pub const fn value(&self) -> Money {
+        self.value
+    }
+}
+
+/// Refuses an amount above [`Money::PLAUSIBLE_MAX`], naming the field.
+///
+/// # Errors
+///
+/// Returns an [`ImplausibleAmountError`] naming `field` when `value` is above
+/// the plausible maximum.
+///
+/// ```
+/// use rouxing::money::{check_plausible, Money};
+/// assert!(check_plausible("amount", Some(Money::yuan(5_000))).is_ok());
+/// assert!(check_plausible("amount", Some(Money::MAX)).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_plausible(field: &'static str, value: Option<Money>) -> Result<(), ImplausibleAmountError> {
+    match value {
+        Some(v) if v > Money::PLAUSIBLE_MAX => Err(ImplausibleAmountError { field, value: v }),
+        _ => Ok(()),
+    }
 }
 
 impl Amounts {
@@ -471,11 +583,31 @@ pub struct BelowThreshold {
 }
 
 /// The lawful bounds of a fine once its base amounts are known.
+///
+/// When a multiple of a base amount exceeds [`Money::MAX`], the bounds are
+/// *beyond range*: the maximum is [`Money::MAX`] (and so is the minimum when
+/// it too is not representable) and [`FineBounds::is_beyond_range`] is true.
+/// The statutory maximum is then at least [`Money::MAX`], so every duty that
+/// a large amount attracts (the Art. 63 hearing notice, a large-fine legal
+/// review, no summary procedure) still attaches: an overflow never reads as
+/// "no bounds". On the wire such bounds carry `"beyond_range": true`.
+///
+/// ```
+/// use rouxing::money::{AmountBase, Amounts, FineRule, Money, Multiplier};
+/// let rule = FineRule::multiple(AmountBase::GoodsValue, Multiplier::times(5)?, Multiplier::times(10)?, None)?;
+/// let huge = Amounts { goods_value: Some(Money::from_fen(u64::MAX / 4)), ..Default::default() };
+/// let b = rule.bounds(&huge).ok_or("bounds")?;
+/// assert!(b.is_beyond_range());
+/// assert_eq!(b.max(), Money::MAX);
+/// assert!(serde_json::to_string(&b)?.ends_with(r#","beyond_range":true}"#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "FineBoundsRepr", into = "FineBoundsRepr")]
 pub struct FineBounds {
     min: Money,
     max: Money,
+    beyond_range: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -483,18 +615,27 @@ pub struct FineBounds {
 struct FineBoundsRepr {
     min: Money,
     max: Money,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    beyond_range: bool,
 }
 
 impl TryFrom<FineBoundsRepr> for FineBounds {
     type Error = FineRuleError;
     fn try_from(r: FineBoundsRepr) -> Result<Self, Self::Error> {
-        FineBounds::new(r.min, r.max)
+        let b = FineBounds::new(r.min, r.max)?;
+        if r.beyond_range && r.max != Money::MAX {
+            return Err(FineRuleError::Value {
+                field: "beyond_range",
+                message: "bounds beyond range have the largest representable maximum".to_owned(),
+            });
+        }
+        Ok(FineBounds { beyond_range: r.beyond_range, ..b })
     }
 }
 
 impl From<FineBounds> for FineBoundsRepr {
     fn from(b: FineBounds) -> Self {
-        FineBoundsRepr { min: b.min, max: b.max }
+        FineBoundsRepr { min: b.min, max: b.max, beyond_range: b.beyond_range }
     }
 }
 
@@ -508,7 +649,14 @@ impl FineBounds {
         if min > max {
             return Err(FineRuleError::Inverted { min, max });
         }
-        Ok(FineBounds { min, max })
+        Ok(FineBounds { min, max, beyond_range: false })
+    }
+
+    /// Whether the statutory maximum exceeds the largest representable
+    /// amount: then [`FineBounds::max`] is [`Money::MAX`], a lower bound of
+    /// the true maximum.
+    pub const fn is_beyond_range(&self) -> bool {
+        self.beyond_range
     }
 
     /// The lowest lawful amount (inclusive).
@@ -545,7 +693,11 @@ impl FineBounds {
 
 impl fmt::Display for FineBounds {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}–{}", self.min, self.max)
+        write!(f, "{}–{}", self.min, self.max)?;
+        if self.beyond_range {
+            f.write_str("（法定上限超出可表示范围）")?;
+        }
+        Ok(())
     }
 }
 
@@ -588,6 +740,18 @@ pub enum FineRuleError {
         /// What is wrong.
         message: String,
     },
+    /// A statutory amount above [`Money::PLAUSIBLE_MAX`].
+    #[error("fine amount `{amount}` is above the plausible maximum `{}`", Money::PLAUSIBLE_MAX)]
+    Implausible {
+        /// The amount given.
+        amount: Money,
+    },
+    /// A multiple above [`Multiplier::PLAUSIBLE_MAX`].
+    #[error("multiple `{max}` is above the plausible maximum `{}`", Multiplier::PLAUSIBLE_MAX)]
+    ImplausibleMultiple {
+        /// The multiple given.
+        max: Multiplier,
+    },
     /// The multiples are inverted.
     #[error("inverted multiples: minimum `{min}` is above maximum `{max}`")]
     InvertedMultiple {
@@ -598,12 +762,21 @@ pub enum FineRuleError {
     },
 }
 
+/// Refuses a statutory amount above [`Money::PLAUSIBLE_MAX`].
+fn implausible_fine(amount: Money) -> Result<(), FineRuleError> {
+    if amount > Money::PLAUSIBLE_MAX {
+        return Err(FineRuleError::Implausible { amount });
+    }
+    Ok(())
+}
+
 impl FineRule {
     /// `min` 以上 `max` 以下.
     ///
     /// # Errors
     ///
-    /// Returns an error when `min > max` or `max` is zero.
+    /// Returns an error when `min > max`, `max` is zero or `max` is above
+    /// [`Money::PLAUSIBLE_MAX`].
     ///
     /// ```
     /// use rouxing::money::{FineRule, Money};
@@ -614,6 +787,7 @@ impl FineRule {
         if max.is_zero() {
             return Err(FineRuleError::ZeroMaximum);
         }
+        implausible_fine(max)?;
         if min > max {
             return Err(FineRuleError::Inverted { min, max });
         }
@@ -624,11 +798,12 @@ impl FineRule {
     ///
     /// # Errors
     ///
-    /// Returns an error when `max` is zero.
+    /// Returns an error when `max` is zero or above [`Money::PLAUSIBLE_MAX`].
     pub fn up_to(max: Money) -> Result<FineRule, FineRuleError> {
         if max.is_zero() {
             return Err(FineRuleError::ZeroMaximum);
         }
+        implausible_fine(max)?;
         Ok(FineRule::UpTo { max })
     }
 
@@ -636,11 +811,12 @@ impl FineRule {
     ///
     /// # Errors
     ///
-    /// Returns an error when `amount` is zero.
+    /// Returns an error when `amount` is zero or above [`Money::PLAUSIBLE_MAX`].
     pub fn fixed(amount: Money) -> Result<FineRule, FineRuleError> {
         if amount.is_zero() {
             return Err(FineRuleError::ZeroMaximum);
         }
+        implausible_fine(amount)?;
         Ok(FineRule::Fixed { amount })
     }
 
@@ -649,6 +825,8 @@ impl FineRule {
     /// # Errors
     ///
     /// Returns an error when the multiples or the fallback range are inverted,
+    /// the maximum multiple is above [`Multiplier::PLAUSIBLE_MAX`], an amount is
+    /// above [`Money::PLAUSIBLE_MAX`],
     /// or the maximum multiple is zero.
     pub fn multiple(
         base: AmountBase,
@@ -662,8 +840,12 @@ impl FineRule {
         if min > max {
             return Err(FineRuleError::InvertedMultiple { min, max });
         }
+        if max > Multiplier::PLAUSIBLE_MAX {
+            return Err(FineRuleError::ImplausibleMultiple { max });
+        }
         if let Some(b) = below {
             FineRule::range(b.min, b.max)?;
+            implausible_fine(b.threshold)?;
         }
         Ok(FineRule::Multiple { base, min, max, below })
     }
@@ -671,7 +853,9 @@ impl FineRule {
     /// The lawful bounds given the case's amounts, or `None` when the rule is
     /// computed on a base amount the case has not established.
     ///
-    /// `UpTo` has a minimum of zero: the statute sets no floor.
+    /// `UpTo` has a minimum of zero: the statute sets no floor. A multiple
+    /// whose product is not representable gives bounds
+    /// [beyond range](FineBounds::is_beyond_range), never `None`.
     ///
     /// ```
     /// use rouxing::money::{AmountBase, Amounts, BelowThreshold, FineRule, Money, Multiplier};
@@ -690,19 +874,26 @@ impl FineRule {
     /// ```
     pub fn bounds(&self, amounts: &Amounts) -> Option<FineBounds> {
         match *self {
-            FineRule::Range { min, max } => Some(FineBounds { min, max }),
-            FineRule::UpTo { max } => Some(FineBounds { min: Money::ZERO, max }),
-            FineRule::Fixed { amount } => Some(FineBounds { min: amount, max: amount }),
+            FineRule::Range { min, max } => Some(FineBounds { min, max, beyond_range: false }),
+            FineRule::UpTo { max } => Some(FineBounds { min: Money::ZERO, max, beyond_range: false }),
+            FineRule::Fixed { amount } => Some(FineBounds { min: amount, max: amount, beyond_range: false }),
             FineRule::Multiple { base, min, max, below } => {
                 let b = amounts.get(base)?;
                 if let Some(t) = below {
                     if b < t.threshold {
-                        return Some(FineBounds { min: t.min, max: t.max });
+                        return Some(FineBounds { min: t.min, max: t.max, beyond_range: false });
                     }
                 }
-                let lo = min.apply(b)?;
-                let hi = max.apply(b)?;
-                Some(FineBounds { min: lo, max: hi })
+                // An overflow is not "no bounds": the maximum is at least the
+                // largest representable amount, and the bounds say so.
+                match (min.apply(b), max.apply(b)) {
+                    (Some(lo), Some(hi)) => Some(FineBounds { min: lo, max: hi, beyond_range: false }),
+                    (lo, _) => Some(FineBounds {
+                        min: lo.unwrap_or(Money::MAX),
+                        max: Money::MAX,
+                        beyond_range: true,
+                    }),
+                }
             }
         }
     }

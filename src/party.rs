@@ -31,8 +31,9 @@ use crate::calendar;
 /// stable key the embedding system uses. Used to find earlier violations of
 /// the same party (首违) and by the batch audit.
 ///
-/// Non-empty, at most 64 characters, no control characters or surrounding
-/// whitespace.
+/// Non-empty, at most 64 characters, no surrounding whitespace, and no
+/// control, format, bidi, zero-width or non-NFKC characters (the identifier
+/// set of [`crate::ident`]).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct PartyId(String);
@@ -43,7 +44,9 @@ impl PartyId {
     /// # Errors
     ///
     /// Returns an error when the identifier is empty, longer than 64
-    /// characters, has surrounding whitespace or contains control characters.
+    /// characters, has surrounding whitespace or contains a character outside
+    /// the identifier set of [`crate::ident`]; the message names the first
+    /// refused character and its position.
     ///
     /// ```
     /// use rouxing::party::PartyId;
@@ -52,6 +55,9 @@ impl PartyId {
     ///     PartyId::new(" x").unwrap_err().to_string(),
     ///     "invalid party id ` x`: must be 1 to 64 characters without surrounding spaces or control characters"
     /// );
+    /// assert!(PartyId::new("demo-lp-0101\u{200B}").unwrap_err().to_string().ends_with(
+    ///     "character 13 (U+200B) is a format, bidi or zero-width character"
+    /// ));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(id: impl Into<String>) -> Result<PartyId, InvalidIdError> {
@@ -72,20 +78,7 @@ impl PartyId {
 }
 
 pub(crate) fn check_id(id: &str, what: &'static str) -> Result<(), InvalidIdError> {
-    // One pass: length in characters, no control characters, and no
-    // whitespace at either end.
-    let mut n = 0usize;
-    let mut ok = true;
-    for c in id.chars() {
-        n += 1;
-        ok &= !c.is_control();
-    }
-    let edges = id.chars().next().is_some_and(char::is_whitespace)
-        || id.chars().next_back().is_some_and(char::is_whitespace);
-    if !ok || n == 0 || n > 64 || edges {
-        return Err(InvalidIdError { what, value: id.to_owned() });
-    }
-    Ok(())
+    crate::ident::check(id, 64).map_err(|problem| InvalidIdError::new(what, id, problem))
 }
 
 impl fmt::Display for PartyId {
@@ -115,18 +108,32 @@ impl std::str::FromStr for PartyId {
 }
 
 /// The error returned when an identifier (party, case, item, agency, officer)
-/// is malformed.
+/// or a party name is malformed.
+///
+/// The message quotes at most a short prefix of the value
+/// ([`ident::PREFIX_CHARS`](crate::ident::PREFIX_CHARS) characters) and names
+/// the first refused character and its position (see [`crate::ident`]).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "invalid {what} `{value}`: must be 1 to 64 characters without surrounding spaces or control characters"
-)]
+#[error("invalid {what} `{value}`: must be 1 to {max} characters, {problem}")]
 pub struct InvalidIdError {
     what: &'static str,
     value: String,
+    max: usize,
+    problem: String,
 }
 
 impl InvalidIdError {
-    /// The rejected value.
+    pub(crate) fn new(what: &'static str, value: &str, problem: crate::ident::Problem) -> InvalidIdError {
+        let max = if what == "party name" { 200 } else { 64 };
+        let problem = match problem {
+            crate::ident::Problem::Shape => "without surrounding spaces or control characters".to_owned(),
+            p => format!("without control, format or non-NFKC characters: {p}"),
+        };
+        InvalidIdError { what, value: crate::ident::prefix(value), max, problem }
+    }
+
+    /// The rejected value, or its first
+    /// [`ident::PREFIX_CHARS`](crate::ident::PREFIX_CHARS) characters and `…`.
     pub fn attempted(&self) -> &str {
         &self.value
     }
@@ -216,12 +223,22 @@ impl Party {
     ///
     /// # Errors
     ///
-    /// Returns an error when the name is empty or longer than 200 characters.
+    /// Returns an error when the name is empty, longer than 200 characters,
+    /// has whitespace at either end, or contains a control, format (bidi,
+    /// zero-width) or non-NFKC character (the rules of [`crate::ident`]).
+    ///
+    /// ```
+    /// use rouxing::party::{Party, PartyId};
+    /// let p = Party::legal_person(PartyId::new("P-1")?, None);
+    /// assert!(p.clone().with_name("山丹县某某商贸有限公司").is_ok());
+    /// let err = p.with_name("某某\u{7}公司").unwrap_err();
+    /// assert!(err.to_string().ends_with("character 3 (U+0007) is a control character"), "{err}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_name(mut self, name: impl Into<String>) -> Result<Party, InvalidIdError> {
         let name = name.into();
-        let n = name.chars().count();
-        if n == 0 || n > 200 || name.trim() != name {
-            return Err(InvalidIdError { what: "party name", value: name });
+        if let Err(problem) = crate::ident::check(&name, 200) {
+            return Err(InvalidIdError::new("party name", &name, problem));
         }
         self.name = Some(name);
         Ok(self)

@@ -79,21 +79,31 @@
 mod chain;
 mod deadline;
 mod event;
+mod payment;
+mod seal;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::WorkCalendar;
 use crate::case::{CaseId, OfficerId};
+use crate::catalogue::ItemCode;
 use crate::decision::{Disposition, Notified};
 use crate::money::Money;
+use crate::party::PartyId;
 
 pub use self::chain::{ChainError, Digest, Entry, ParseDigestError};
 pub use self::deadline::{Deadline, DeadlineStatus, Obligation};
 pub use self::event::{
-    CredentialId, Event, EvidenceKind, EvidenceRef, HearingOutcome, Officer, Origin, PartyRight,
+    CredentialId, Event, EvidenceKind, EvidenceRef, HearingOutcome, Instalment, Officer, Origin, PartyRight,
     Rectification, ReviewOpinion, ServiceMethod, Stage, StageKind,
 };
+pub use self::seal::{
+    Checkpoint, ED25519, Ed25519Signer, Ed25519Verifier, InvalidKeyError, KeyId, ParseSignatureError,
+    SealError, SignError, Signature, SignatureRejected, Signer, Verifier,
+};
+
+use self::payment::Payment;
 
 use self::chain::{check_link, genesis, link_digest, verify_entries};
 
@@ -335,6 +345,218 @@ pub enum AppendError {
     /// 结案 before the case has an outcome.
     #[error("`结案` before a decision or `不予立案`")]
     CloseBeforeOutcome,
+    /// A date outside the plausible range of case files.
+    #[error("`{stage}` field `{field}` is `{on}`, outside {FIRST_PLAUSIBLE_DAY}..={LAST_PLAUSIBLE_DAY}")]
+    DateOutOfRange {
+        /// The step.
+        stage: &'static str,
+        /// The field.
+        field: &'static str,
+        /// The date.
+        on: NaiveDate,
+    },
+    /// The act is dated after its discovery, or the discovery after the
+    /// case's start.
+    #[error(
+        "`启动` field `{field}` is `{on}`, after `{later_field}` `{later}`: an act precedes its discovery, a discovery the case"
+    )]
+    ImpossibleOrder {
+        /// The field that is too late.
+        field: &'static str,
+        /// Its date.
+        on: NaiveDate,
+        /// The field it must not follow.
+        later_field: &'static str,
+        /// That field's date.
+        later: NaiveDate,
+    },
+    /// A stated limitation day outside what Art. 36 allows.
+    #[error(
+        "`启动` field `limitation_ends` is `{stated}`, but Art. 36 ends the period from the act on `{act_on}` by `{latest}` at the latest"
+    )]
+    LimitationImplausible {
+        /// The day stated.
+        stated: NaiveDate,
+        /// The act day.
+        act_on: NaiveDate,
+        /// The latest lawful last day (five years, Art. 36 ¶1).
+        latest: NaiveDate,
+    },
+    /// A decision for another party than the case was opened for.
+    #[error("`决定` field `party` is `{found}`, the case was opened for `{expected}`")]
+    WrongParty {
+        /// The party at 启动.
+        expected: PartyId,
+        /// The decision's party.
+        found: PartyId,
+    },
+    /// A decision on another item than recorded, without a change event.
+    #[error(
+        "`决定` field `item` is `{found}`, the file records `{expected}`: record `变更违法行为` and notify again (Art. 44)"
+    )]
+    WrongItem {
+        /// The item recorded.
+        expected: String,
+        /// The decision's item.
+        found: String,
+    },
+    /// A step whose required text field is empty.
+    #[error("`{stage}` field `{field}` is empty ({rule})")]
+    Empty {
+        /// The step.
+        stage: &'static str,
+        /// The field.
+        field: &'static str,
+        /// The rule that requires it.
+        rule: &'static str,
+    },
+    /// A collective discussion with fewer than two participants.
+    #[error(
+        "`集体讨论` field `participants` names `{count}` distinct officer(s): a collective discussion needs at least two (Art. 57 ¶2)"
+    )]
+    TooFewParticipants {
+        /// The distinct participants.
+        count: usize,
+    },
+    /// A legal review by an investigator of the case.
+    #[error(
+        "`法制审核` field `reviewer` is `{officer}`, an investigator of the case: the review is by the staff who do legal review (Art. 58 ¶1)"
+    )]
+    ReviewerIsInvestigator {
+        /// The officer.
+        officer: OfficerId,
+    },
+    /// A decision served a second time without a reason.
+    #[error(
+        "`送达` field `method`: the decision was served on `{served_on}`; record `重新送达` with its reason (Art. 61)"
+    )]
+    AlreadyServed {
+        /// The day of the first service.
+        served_on: NaiveDate,
+    },
+    /// A payment beyond what is due.
+    #[error(
+        "`缴纳罚款` field `amount` is `{amount}`, but only `{outstanding}` is due on `{on}` (Arts. 67, 72)"
+    )]
+    Overpaid {
+        /// The amount paid.
+        amount: Money,
+        /// What was due.
+        outstanding: Money,
+        /// The day.
+        on: NaiveDate,
+    },
+    /// 结案 with part of the fine or surcharge unpaid.
+    #[error(
+        "`结案` with `{outstanding}` of the fine and surcharge unpaid on `{on}`: pay, or record `强制执行` (Arts. 67, 72)"
+    )]
+    Outstanding {
+        /// What is unpaid.
+        outstanding: Money,
+        /// The day.
+        on: NaiveDate,
+    },
+    /// A payment step on a decision with nothing to pay (no fine, or the fine paid).
+    #[error("`{stage}`: nothing of the fine is unpaid (Art. 66 ¶2)")]
+    NothingToPay {
+        /// The step.
+        stage: &'static str,
+    },
+    /// A deferral or instalment day before the step.
+    #[error("`{stage}` field `{field}` is `{until}`, before the approval on `{on}` (Art. 66 ¶2)")]
+    RescheduleInPast {
+        /// The step.
+        stage: &'static str,
+        /// The field.
+        field: &'static str,
+        /// The day given.
+        until: NaiveDate,
+        /// The day of the step.
+        on: NaiveDate,
+    },
+    /// Instalments that are not in date order or do not add up to the unpaid fine.
+    #[error(
+        "`分期缴纳罚款` field `instalments` adds up to `{total}` (in date order: {ordered}), the unpaid fine is `{unpaid}` (Art. 66 ¶2)"
+    )]
+    InstalmentsMismatch {
+        /// Their sum.
+        total: Money,
+        /// Whether they are in date order.
+        ordered: bool,
+        /// The unpaid fine.
+        unpaid: Money,
+    },
+    /// A challenge step out of order.
+    #[error("`{stage}`: {why} (Art. 73 ¶3)")]
+    ChallengeOrder {
+        /// The step.
+        stage: &'static str,
+        /// What is wrong.
+        why: &'static str,
+    },
+    /// Enforcement before the fine was overdue.
+    #[error("`强制执行` on `{on}`, but the fine is due by `{last_day}` (Art. 72 ¶1: 到期不缴纳)")]
+    NotOverdue {
+        /// The day.
+        on: NaiveDate,
+        /// The last day to pay.
+        last_day: NaiveDate,
+    },
+    /// A change of item while a decision is in force.
+    #[error("`变更违法行为` while the decision of `{decided_on}` is in force: revoke it first")]
+    ChangeWhileDecided {
+        /// The day of the decision in force.
+        decided_on: NaiveDate,
+    },
+    /// A seal that does not follow 结案 or does not state the file's head.
+    #[error(
+        "`封存` field `{field}` does not match the closed file: it states `{stated}`, the file has `{found}`"
+    )]
+    SealMismatch {
+        /// The field.
+        field: &'static str,
+        /// What the seal states.
+        stated: String,
+        /// What the file has.
+        found: String,
+    },
+    /// A seal before 结案.
+    #[error("`封存` before `结案`: only a closed case is sealed")]
+    SealBeforeClose,
+}
+
+/// The first day a case-file date may have: the day the Administrative
+/// Penalty Law of 1996 came into force.
+pub const FIRST_PLAUSIBLE_DAY: NaiveDate = match NaiveDate::from_ymd_opt(1996, 10, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// The last day a case-file date may have.
+pub const LAST_PLAUSIBLE_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2099, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
+/// A case file does not verify on a day.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum VerifyError {
+    /// The chain is broken.
+    #[error("{0}")]
+    Chain(#[from] ChainError),
+    /// An event is dated after the day of verification.
+    #[error("event `{seq}` (`{stage}`) is dated `{on}`, after the day of verification `{as_of}`")]
+    AfterAsOf {
+        /// The event.
+        seq: u64,
+        /// Its step.
+        stage: &'static str,
+        /// Its date.
+        on: NaiveDate,
+        /// The day of verification.
+        as_of: NaiveDate,
+    },
 }
 
 /// A case file could not be imported: where and why.
@@ -492,19 +714,24 @@ struct State {
     started: Option<Started>,
     filed: bool,
     not_filed: bool,
-    investigators: Vec<OfficerId>,
+    investigators: std::collections::BTreeSet<OfficerId>,
     notice: Option<NoticeState>,
     hearing: HearingState,
     review: Option<ReviewOpinion>,
     discussed: bool,
     decision: Option<DecisionState>,
     closed: bool,
+    sealed: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Started {
+    party: PartyId,
+    item: Option<ItemCode>,
     discovered_on: NaiveDate,
-    limitation_ends: Option<NaiveDate>,
+    /// The last day of the Art. 36 period: as stated, or two years from
+    /// the act when not stated.
+    limitation_ends: NaiveDate,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -524,12 +751,15 @@ struct HearingState {
     ended: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct DecisionState {
     on: NaiveDate,
     disposition: Disposition,
     fine: Option<Money>,
-    served: bool,
+    served: Option<NaiveDate>,
+    payment: Option<Payment>,
+    enforcement: bool,
+    challenged: bool,
 }
 
 /// The header line of an exported case file.
@@ -626,7 +856,7 @@ impl CaseFile {
 
     /// The decision in force, if any.
     pub fn decision(&self) -> Option<&crate::decision::Decision> {
-        self.state.decision?;
+        self.state.decision.as_ref()?;
         self.entries.iter().rev().find_map(|e| match &e.event.stage {
             Stage::Decided { decision } => Some(decision.as_ref()),
             _ => None,
@@ -698,6 +928,182 @@ impl CaseFile {
     /// that does not link to the entry before it.
     pub fn verify(&self) -> Result<(), ChainError> {
         verify_entries(&self.genesis, &self.entries)
+    }
+
+    /// Recomputes the chain and checks that no event is dated after
+    /// `as_of`, the day of verification.
+    ///
+    /// # Errors
+    ///
+    /// Returns the first broken link, or the first event dated after
+    /// `as_of`.
+    pub fn verify_at(&self, as_of: NaiveDate) -> Result<(), VerifyError> {
+        self.verify()?;
+        if let Some(e) = self.entries.iter().find(|e| e.event.on > as_of) {
+            return Err(VerifyError::AfterAsOf {
+                seq: e.seq,
+                stage: e.event.stage.kind().legal_name(),
+                on: e.event.on,
+                as_of,
+            });
+        }
+        Ok(())
+    }
+
+    /// What is still owed on the fine of the decision in force on a day:
+    /// the fine, plus the Art. 72 (一) surcharge of 3 % a day after the last
+    /// day to pay (capped at the fine, not counted during review or
+    /// litigation, Art. 73 ¶3), less the payments recorded. `None` when no
+    /// served decision imposes a fine.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第六十七条第三款、第七十二条第一款第（一）项、第七十三条第三款、
+    /// 第六十六条第二款 (see `LEGAL_BASIS.md`, Art. 72).
+    pub fn outstanding(&self, on: NaiveDate) -> Option<Money> {
+        let mut p = self.state.decision.as_ref()?.payment.clone()?;
+        p.accrue(on);
+        Some(p.outstanding())
+    }
+
+    /// A signed checkpoint of the file as it is now, for the embedding
+    /// system to store or publish outside the file.
+    ///
+    /// # Errors
+    ///
+    /// Returns the signer's error.
+    pub fn checkpoint(&self, signer: &dyn Signer) -> Result<Checkpoint, SealError> {
+        Ok(Checkpoint::sign(&self.case_id, self.len_u64(), self.head(), signer)?)
+    }
+
+    /// Seals a closed case (封存): signs a checkpoint of the file as closed
+    /// and appends it as the `封存` event, after which nothing may be
+    /// appended. Returns the checkpoint, to store outside the file as well.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`SealError::NotClosed`] before 结案, the signer's error, or
+    /// an [`AppendError`] (a second seal, or `on` before the closing day).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use rouxing::record::{CaseFile, Ed25519Signer, Ed25519Verifier, Event, Origin, Stage};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let mut file = CaseFile::new("2025-002".parse()?);
+    /// file.append(Event::new(d(2025, 3, 2)?, Stage::Started {
+    ///     origin: Origin::Inspection, party: "P-1".parse()?, item: None,
+    ///     act_on: d(2025, 3, 1)?, discovered_on: d(2025, 3, 2)?, limitation_ends: None,
+    /// }))?;
+    /// file.append(Event::new(d(2025, 3, 3)?, Stage::NotFiled {
+    ///     approved_by: "HEAD-1".parse()?, reason: "情节轻微并及时改正".into(),
+    /// }))?;
+    /// file.append(Event::new(d(2025, 3, 3)?, Stage::Closed {}))?;
+    /// // The key comes from the agency's key store; a fixed seed here.
+    /// let signer = Ed25519Signer::from_secret_bytes("amr-2025".parse()?, &[7; 32]);
+    /// let checkpoint = file.seal(d(2025, 3, 3)?, &signer)?;
+    /// let verifier = Ed25519Verifier::new().with_key("amr-2025".parse()?, signer.public_key());
+    ///
+    /// let back = CaseFile::from_jsonl(&file.to_jsonl())?;
+    /// back.verify_seal(&verifier)?;
+    /// back.verify_checkpoint(&checkpoint, &verifier)?;
+    /// assert!(back.is_sealed());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn seal(&mut self, on: NaiveDate, signer: &dyn Signer) -> Result<Checkpoint, SealError> {
+        if !self.state.closed {
+            return Err(SealError::NotClosed);
+        }
+        let checkpoint = self.checkpoint(signer)?;
+        self.append(Event::new(
+            on,
+            Stage::Sealed {
+                algorithm: checkpoint.algorithm.clone(),
+                key_id: checkpoint.key_id.clone(),
+                events: checkpoint.events,
+                head: checkpoint.head,
+                signature: checkpoint.signature.clone(),
+            },
+        ))?;
+        Ok(checkpoint)
+    }
+
+    /// Whether the file carries its seal (封存).
+    pub fn is_sealed(&self) -> bool {
+        self.state.sealed
+    }
+
+    /// Verifies the file's seal: the `封存` event's signature over the file
+    /// as closed, by a key the verifier holds. Returns the seal as a
+    /// checkpoint.
+    ///
+    /// Whoever rewrites an event and recomputes the chain cannot produce a
+    /// seal without the key: the old seal no longer states the head (import
+    /// refuses it) and a seal stating the new head does not verify.
+    ///
+    /// # Errors
+    ///
+    /// [`SealError::NotSealed`] when there is no seal, the verifier's
+    /// refusal, or a broken chain.
+    pub fn verify_seal(&self, verifier: &dyn Verifier) -> Result<Checkpoint, SealError> {
+        self.verify()?;
+        let Some(Stage::Sealed { algorithm, key_id, events, head, signature }) =
+            self.entries.last().map(|e| &e.event.stage)
+        else {
+            return Err(SealError::NotSealed);
+        };
+        let checkpoint = Checkpoint {
+            case_id: self.case_id.clone(),
+            events: *events,
+            head: *head,
+            algorithm: algorithm.clone(),
+            key_id: key_id.clone(),
+            signature: signature.clone(),
+        };
+        checkpoint.verify_signature(verifier)?;
+        Ok(checkpoint)
+    }
+
+    /// Proves that the file extends a checkpoint stored elsewhere: the
+    /// checkpoint's signature verifies, the chain is intact, the file has at
+    /// least the checkpoint's events, and its digest after that many events
+    /// is the checkpoint's head. A linear hash chain makes the last the
+    /// proof of the whole prefix.
+    ///
+    /// # Errors
+    ///
+    /// [`SealError::WrongCase`], the verifier's refusal, a broken chain,
+    /// [`SealError::TailCut`] when events after the checkpoint's were removed
+    /// (even with a forged closing line), or [`SealError::Rewritten`] when an
+    /// event up to the checkpoint was changed and the chain recomputed.
+    pub fn verify_checkpoint(
+        &self,
+        checkpoint: &Checkpoint,
+        verifier: &dyn Verifier,
+    ) -> Result<(), SealError> {
+        if checkpoint.case_id != self.case_id {
+            return Err(SealError::WrongCase {
+                expected: self.case_id.clone(),
+                found: checkpoint.case_id.clone(),
+            });
+        }
+        checkpoint.verify_signature(verifier)?;
+        self.verify()?;
+        let file_events = self.len_u64();
+        if checkpoint.events > file_events {
+            return Err(SealError::TailCut { checkpoint_events: checkpoint.events, file_events });
+        }
+        let (seq, found) = match checkpoint.events.checked_sub(1) {
+            None => (0, self.genesis),
+            Some(last) => {
+                let at = usize::try_from(last).unwrap_or(usize::MAX);
+                (last, self.entries.get(at).map_or(self.genesis, |e| e.hash))
+            }
+        };
+        if found != checkpoint.head {
+            return Err(SealError::Rewritten { seq, expected: checkpoint.head, found });
+        }
+        Ok(())
     }
 
     /// The file as JSON Lines: a header line, one line per entry and a
@@ -781,6 +1187,13 @@ impl CaseFile {
         calendar: WorkCalendar,
         expected_head: Option<Digest>,
     ) -> Result<CaseFile, ImportError> {
+        if text.starts_with('\u{FEFF}') {
+            return Err(ImportError::Syntax {
+                line: 1,
+                message: "the file starts with a byte-order mark (U+FEFF): case files are UTF-8 without BOM"
+                    .to_owned(),
+            });
+        }
         let mut lines = text.split('\n');
         let header_text = lines.next().unwrap_or_default();
         let header: Header = serde_json::from_str(header_text)
@@ -887,9 +1300,10 @@ impl CaseFile {
         let s = &self.state;
         let kind = event.stage.kind();
         let stage = kind.legal_name();
-        if s.closed {
+        if s.sealed || (s.closed && kind != StageKind::Sealed) {
             return Err(AppendError::Closed { stage });
         }
+        in_range(stage, "on", event.on)?;
         if let Some(previous) = s.last_on {
             if event.on < previous {
                 return Err(AppendError::DateOrder { stage, on: event.on, previous });
@@ -900,13 +1314,60 @@ impl CaseFile {
         if s.started.is_none() && kind != StageKind::Started {
             return Err(AppendError::NotStarted { stage });
         }
+        // The surcharge accrues up to the day of every step (Art. 72 (一)).
+        if let Some(p) = next.decision.as_mut().and_then(|d| d.payment.as_mut()) {
+            p.accrue(event.on);
+        }
+        let empty = |field: &'static str, text: &str, rule: &'static str| {
+            if text.trim().is_empty() { Err(AppendError::Empty { stage, field, rule }) } else { Ok(()) }
+        };
         match &event.stage {
-            Stage::Started { discovered_on, limitation_ends, .. } => {
+            Stage::Started { party, item, act_on, discovered_on, limitation_ends, .. } => {
                 if s.started.is_some() {
                     return Err(AppendError::Repeated { stage });
                 }
-                next.started =
-                    Some(Started { discovered_on: *discovered_on, limitation_ends: *limitation_ends });
+                in_range(stage, "act_on", *act_on)?;
+                in_range(stage, "discovered_on", *discovered_on)?;
+                if act_on > discovered_on {
+                    return Err(AppendError::ImpossibleOrder {
+                        field: "act_on",
+                        on: *act_on,
+                        later_field: "discovered_on",
+                        later: *discovered_on,
+                    });
+                }
+                if *discovered_on > event.on {
+                    return Err(AppendError::ImpossibleOrder {
+                        field: "discovered_on",
+                        on: *discovered_on,
+                        later_field: "on",
+                        later: event.on,
+                    });
+                }
+                // Art. 36 ¶1: two years, five where life, health or financial
+                // safety is touched with harm; a last day extended past a
+                // holiday may fall a few days later. A stated day is checked
+                // against the five years; none stated means the general two.
+                let latest = crate::calendar::add_years(*act_on, 5)
+                    .and_then(|d| crate::calendar::add_days(d, 15))
+                    .unwrap_or(LAST_PLAUSIBLE_DAY);
+                let last_day = match limitation_ends {
+                    Some(stated) if *stated < *act_on || *stated > latest => {
+                        return Err(AppendError::LimitationImplausible {
+                            stated: *stated,
+                            act_on: *act_on,
+                            latest,
+                        });
+                    }
+                    Some(stated) => *stated,
+                    None => crate::calendar::add_years(*act_on, 2).unwrap_or(LAST_PLAUSIBLE_DAY),
+                };
+                next.started = Some(Started {
+                    party: party.clone(),
+                    item: item.clone(),
+                    discovered_on: *discovered_on,
+                    limitation_ends: last_day,
+                });
             }
             Stage::Filed { .. } => {
                 if s.filed {
@@ -914,30 +1375,25 @@ impl CaseFile {
                 }
                 next.filed = true;
             }
-            Stage::NotFiled { .. } => {
+            Stage::NotFiled { reason, .. } => {
                 if s.filed {
                     return Err(AppendError::NotFiledAfterFiling);
                 }
                 if s.not_filed {
                     return Err(AppendError::Repeated { stage });
                 }
+                empty("reason", reason, "Art. 54 ¶2")?;
                 next.not_filed = true;
             }
             Stage::Investigated { officers, evidence, sole_officer_basis } => {
-                let mut ids: Vec<&OfficerId> = officers.iter().map(|o| &o.id).collect();
-                ids.sort();
-                ids.dedup();
-                if ids.len() < 2 && sole_officer_basis.as_deref().is_none_or(str::is_empty) {
+                let ids: std::collections::BTreeSet<&OfficerId> = officers.iter().map(|o| &o.id).collect();
+                if ids.len() < 2 && sole_officer_basis.as_deref().is_none_or(|b| b.trim().is_empty()) {
                     return Err(AppendError::TooFewOfficers { count: ids.len() });
                 }
                 if evidence.is_empty() {
                     return Err(AppendError::NoEvidence);
                 }
-                for o in officers {
-                    if !next.investigators.contains(&o.id) {
-                        next.investigators.push(o.id.clone());
-                    }
-                }
+                next.investigators.extend(ids.into_iter().cloned());
             }
             Stage::Notified { proposed, facts, reasons, basis, rights, reply_by } => {
                 let missing = if facts.trim().is_empty() {
@@ -956,6 +1412,7 @@ impl CaseFile {
                 if let Some(m) = missing {
                     return Err(AppendError::NoticeIncomplete { missing: m.legal_name() });
                 }
+                in_range(stage, "reply_by", *reply_by)?;
                 if *reply_by < event.on {
                     return Err(AppendError::ReplyPeriodInvalid { on: event.on, reply_by: *reply_by });
                 }
@@ -994,6 +1451,7 @@ impl CaseFile {
                 if s.hearing.requested.is_none() {
                     return Err(AppendError::HearingNotRequested);
                 }
+                in_range(stage, "hearing_on", *hearing_on)?;
                 let earliest = self.calendar.add_working_days(event.on, 7).date;
                 if *hearing_on < earliest {
                     return Err(AppendError::HearingNoticeTooShort {
@@ -1016,36 +1474,165 @@ impl CaseFile {
                 }
                 next.hearing.ended = true;
             }
-            Stage::LegalReviewed { opinion, .. } => next.review = Some(*opinion),
-            Stage::Discussed { .. } => next.discussed = true,
+            Stage::LegalReviewed { reviewer, opinion, text } => {
+                if s.investigators.contains(reviewer) {
+                    return Err(AppendError::ReviewerIsInvestigator { officer: reviewer.clone() });
+                }
+                empty("text", text, "Art. 58 ¶1")?;
+                next.review = Some(*opinion);
+            }
+            Stage::Discussed { participants, conclusion } => {
+                let distinct: std::collections::BTreeSet<&OfficerId> = participants.iter().collect();
+                if distinct.len() < 2 {
+                    return Err(AppendError::TooFewParticipants { count: distinct.len() });
+                }
+                empty("conclusion", conclusion, "Art. 57 ¶2")?;
+                next.discussed = true;
+            }
             Stage::Decided { decision } => {
                 next.decision = Some(self.check_decision(event.on, decision)?);
             }
-            Stage::Revoked { .. } => {
+            Stage::Revoked { reason } => {
                 if s.decision.is_none() {
                     return Err(AppendError::NoDecision { stage });
                 }
+                empty("reason", reason, "Art. 75 ¶2")?;
                 next.decision = None;
+                // A new decision needs a new notice and hearing of the party
+                // (Arts. 44, 45, 62).
+                next.notice = None;
+                next.hearing = HearingState::default();
             }
-            Stage::Served { method, consent } => {
+            Stage::ItemChanged { item, reason } => {
+                if let Some(d) = &s.decision {
+                    return Err(AppendError::ChangeWhileDecided { decided_on: d.on });
+                }
+                empty("reason", reason, "Art. 44")?;
+                if let Some(st) = next.started.as_mut() {
+                    st.item = Some(item.clone());
+                }
+                // The notice was of the old item: notify again (Art. 44).
+                next.notice = None;
+                next.hearing = HearingState::default();
+            }
+            Stage::Served { method, consent } | Stage::ServedAgain { method, consent, .. } => {
                 let Some(d) = next.decision.as_mut() else {
                     return Err(AppendError::NoDecision { stage });
                 };
-                if *method == ServiceMethod::Electronic && consent.as_deref().is_none_or(str::is_empty) {
+                if let Stage::ServedAgain { reason, .. } = &event.stage {
+                    empty("reason", reason, "Art. 61")?;
+                } else if let Some(served_on) = d.served {
+                    return Err(AppendError::AlreadyServed { served_on });
+                }
+                if *method == ServiceMethod::Electronic
+                    && consent.as_deref().is_none_or(|c| c.trim().is_empty())
+                {
                     return Err(AppendError::ElectronicServiceWithoutConsent);
                 }
-                d.served = true;
+                if d.served.is_none() {
+                    d.served = Some(event.on);
+                    if let (Some(fine), Disposition::Penalty) = (d.fine, d.disposition) {
+                        if !fine.is_zero() {
+                            // Art. 67 ¶3: fifteen days from receipt.
+                            let last = crate::calendar::add_days(event.on, 15).unwrap_or(LAST_PLAUSIBLE_DAY);
+                            let last = self.calendar.extend_if_holiday(last);
+                            d.payment = Some(Payment::new(fine, event.on, last));
+                        }
+                    }
+                }
             }
-            Stage::Paid { .. } | Stage::Performed { .. } => {
-                let Some(d) = s.decision else {
+            Stage::Paid { amount, receipt } => {
+                let d = served_decision(&mut next, stage)?;
+                empty("receipt", receipt, "Arts. 67 ¶3, 70")?;
+                let Some(p) = d.payment.as_mut() else {
+                    return Err(AppendError::NoFine);
+                };
+                let outstanding = p.outstanding();
+                if *amount > outstanding || amount.is_zero() {
+                    return Err(AppendError::Overpaid { amount: *amount, outstanding, on: event.on });
+                }
+                p.paid = p.paid.saturating_add(*amount);
+            }
+            Stage::Performed { .. } => {
+                served_decision(&mut next, stage)?;
+            }
+            Stage::PaymentDeferred { until, .. } => {
+                in_range(stage, "until", *until)?;
+                let p = unpaid_fine(&mut next, stage)?;
+                if *until < event.on {
+                    return Err(AppendError::RescheduleInPast {
+                        stage,
+                        field: "until",
+                        until: *until,
+                        on: event.on,
+                    });
+                }
+                p.schedule = vec![(*until, p.fine)];
+                p.rescheduled = true;
+            }
+            Stage::PaymentInInstalments { instalments, .. } => {
+                let p = unpaid_fine(&mut next, stage)?;
+                let unpaid = p.principal_unpaid();
+                let mut total = Money::ZERO;
+                let mut ordered = true;
+                let mut schedule = Vec::with_capacity(instalments.len());
+                let mut cumulative = p.principal_paid();
+                let mut previous = event.on;
+                for i in instalments {
+                    in_range(stage, "instalments.by", i.by)?;
+                    if i.by < event.on {
+                        return Err(AppendError::RescheduleInPast {
+                            stage,
+                            field: "instalments.by",
+                            until: i.by,
+                            on: event.on,
+                        });
+                    }
+                    ordered &= i.by >= previous && !i.amount.is_zero();
+                    previous = i.by;
+                    total = total.saturating_add(i.amount);
+                    cumulative = cumulative.saturating_add(i.amount);
+                    schedule.push((i.by, cumulative));
+                }
+                if !ordered || total != unpaid {
+                    return Err(AppendError::InstalmentsMismatch { total, ordered, unpaid });
+                }
+                p.schedule = schedule;
+                p.rescheduled = true;
+            }
+            Stage::Challenged { reference } | Stage::ChallengeEnded { reference } => {
+                let Some(d) = next.decision.as_mut() else {
                     return Err(AppendError::NoDecision { stage });
                 };
-                if !d.served {
-                    return Err(AppendError::NotServed { stage });
+                empty("reference", reference, "Art. 73")?;
+                let starting = kind == StageKind::Challenged;
+                if starting == d.challenged {
+                    let why = if starting {
+                        "a review or litigation is already running"
+                    } else {
+                        "no review or litigation is running"
+                    };
+                    return Err(AppendError::ChallengeOrder { stage, why });
                 }
-                if kind == StageKind::Paid && d.fine.is_none() {
+                d.challenged = starting;
+                if let Some(p) = d.payment.as_mut() {
+                    p.paused = starting;
+                }
+            }
+            Stage::EnforcementApplied { reference } => {
+                let d = served_decision(&mut next, stage)?;
+                empty("reference", reference, "Art. 72")?;
+                let Some(p) = d.payment.as_ref() else {
                     return Err(AppendError::NoFine);
+                };
+                let last_day = p.last_due().unwrap_or(event.on);
+                if event.on <= last_day {
+                    return Err(AppendError::NotOverdue { on: event.on, last_day });
                 }
+                if p.outstanding().is_zero() {
+                    return Err(AppendError::NothingToPay { stage });
+                }
+                d.enforcement = true;
             }
             Stage::FollowedUp { .. } => {
                 if s.decision.is_none() && !s.not_filed {
@@ -1054,13 +1641,41 @@ impl CaseFile {
             }
             Stage::Reinspected { .. } | Stage::Contacted { .. } => {}
             Stage::Closed {} => {
-                match s.decision {
-                    Some(d) if d.served || d.disposition == Disposition::Transfer => {}
+                match &s.decision {
+                    Some(d) if d.served.is_some() || d.disposition == Disposition::Transfer => {}
                     Some(_) => return Err(AppendError::NotServed { stage }),
                     None if s.not_filed && !s.filed => {}
                     None => return Err(AppendError::CloseBeforeOutcome),
                 }
+                if let Some(d) = &next.decision {
+                    if let Some(p) = &d.payment {
+                        let outstanding = p.outstanding();
+                        if !outstanding.is_zero() && !d.enforcement {
+                            return Err(AppendError::Outstanding { outstanding, on: event.on });
+                        }
+                    }
+                }
                 next.closed = true;
+            }
+            Stage::Sealed { events, head, .. } => {
+                if !s.closed {
+                    return Err(AppendError::SealBeforeClose);
+                }
+                if *events != self.len_u64() {
+                    return Err(AppendError::SealMismatch {
+                        field: "events",
+                        stated: events.to_string(),
+                        found: self.len_u64().to_string(),
+                    });
+                }
+                if *head != self.head() {
+                    return Err(AppendError::SealMismatch {
+                        field: "head",
+                        stated: head.to_string(),
+                        found: self.head().to_string(),
+                    });
+                }
+                next.sealed = true;
             }
         }
         Ok(next)
@@ -1078,8 +1693,21 @@ impl CaseFile {
                 found: decision.case_id.clone(),
             });
         }
-        if let Some(d) = s.decision {
+        if let Some(d) = &s.decision {
             return Err(AppendError::AlreadyDecided { decided_on: d.on });
+        }
+        if let Some(st) = &s.started {
+            if decision.party != st.party {
+                return Err(AppendError::WrongParty {
+                    expected: st.party.clone(),
+                    found: decision.party.clone(),
+                });
+            }
+            if decision.item.is_some() && decision.item != st.item {
+                let name =
+                    |i: &Option<ItemCode>| i.as_ref().map_or_else(|| "none".to_owned(), ToString::to_string);
+                return Err(AppendError::WrongItem { expected: name(&st.item), found: name(&decision.item) });
+            }
         }
         if s.not_filed && !s.filed {
             return Err(AppendError::DecisionAfterNotFiled);
@@ -1088,9 +1716,12 @@ impl CaseFile {
             return Err(AppendError::DecisionWithoutFiling);
         }
         let penalty = decision.disposition == Disposition::Penalty;
-        if let Some(Started { discovered_on, limitation_ends: Some(last_day) }) = s.started {
+        if let Some(Started { discovered_on, limitation_ends: last_day, .. }) = &s.started {
             if penalty && discovered_on > last_day {
-                return Err(AppendError::LimitationExpired { discovered_on, last_day });
+                return Err(AppendError::LimitationExpired {
+                    discovered_on: *discovered_on,
+                    last_day: *last_day,
+                });
             }
         }
         if !decision.duties.legal_review.is_empty() {
@@ -1128,7 +1759,46 @@ impl CaseFile {
                 });
             }
         }
-        Ok(DecisionState { on, disposition: decision.disposition, fine: decision.fine(), served: false })
+        Ok(DecisionState {
+            on,
+            disposition: decision.disposition,
+            fine: decision.fine(),
+            served: None,
+            payment: None,
+            enforcement: false,
+            challenged: false,
+        })
+    }
+}
+
+/// Refuses a date outside the plausible range.
+fn in_range(stage: &'static str, field: &'static str, on: NaiveDate) -> Result<(), AppendError> {
+    if on < FIRST_PLAUSIBLE_DAY || on > LAST_PLAUSIBLE_DAY {
+        return Err(AppendError::DateOutOfRange { stage, field, on });
+    }
+    Ok(())
+}
+
+/// The decision in force, served.
+fn served_decision<'a>(
+    next: &'a mut State,
+    stage: &'static str,
+) -> Result<&'a mut DecisionState, AppendError> {
+    let Some(d) = next.decision.as_mut() else {
+        return Err(AppendError::NoDecision { stage });
+    };
+    if d.served.is_none() {
+        return Err(AppendError::NotServed { stage });
+    }
+    Ok(d)
+}
+
+/// The payment of a served fine with some of it unpaid.
+fn unpaid_fine<'a>(next: &'a mut State, stage: &'static str) -> Result<&'a mut Payment, AppendError> {
+    let d = served_decision(next, stage)?;
+    match d.payment.as_mut() {
+        Some(p) if !p.principal_unpaid().is_zero() => Ok(p),
+        _ => Err(AppendError::NothingToPay { stage }),
     }
 }
 

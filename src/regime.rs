@@ -25,68 +25,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
-
-use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{self, Period, WorkCalendar};
-use crate::case::{Aggravating, Mitigating};
-use crate::catalogue::{LoadError, parse_json};
+use crate::calendar::{Period, WorkCalendar};
+pub use crate::facts::Window;
+use crate::facts::{Aggravating, Mitigating};
+use crate::load::{LoadError, line_of, parse_json};
 use crate::money::{FineBounds, Money};
 
 /// The schema version of the regime format this release reads and writes.
 pub const REGIME_SCHEMA_VERSION: u32 = 1;
-
-/// The window in which an earlier violation prevents a "first violation"
-/// (首违).
-///
-/// On the wire: `{"months": 24}`, `"calendar_year"`, `{"since": "2022-02-01"}`
-/// or `"ever"`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Window {
-    /// Earlier violations in the `n` months before the act (以内, inclusive).
-    Months(u32),
-    /// Earlier violations in the same calendar year (自然年度内).
-    CalendarYear,
-    /// Earlier violations on or after a date (e.g. since the list took effect).
-    Since(#[serde(with = "crate::serde_date")] NaiveDate),
-    /// Any earlier violation.
-    Ever,
-}
-
-impl Window {
-    /// Whether an earlier act on `prior` falls inside the window for an act on
-    /// `act`.
-    ///
-    /// `Months(n)`: `prior` on or after the day `n` months before `act`
-    /// (民法典 Art. 1259: "以内" includes the number).
-    pub fn contains(self, prior: NaiveDate, act: NaiveDate) -> bool {
-        if prior > act {
-            return false;
-        }
-        match self {
-            Window::Months(n) => match calendar::sub_months(act, n) {
-                Some(start) => prior >= start,
-                None => true,
-            },
-            Window::CalendarYear => prior.year() == act.year(),
-            Window::Since(d) => prior >= d,
-            Window::Ever => true,
-        }
-    }
-
-    /// The window in words, e.g. `二十四个月内`.
-    pub fn legal_name(self) -> String {
-        match self {
-            Window::Months(n) => format!("{}个月内", calendar::chinese_numeral(n)),
-            Window::CalendarYear => "同一自然年度内".to_owned(),
-            Window::Since(d) => format!("自{d}起"),
-            Window::Ever => "此前任何时间".to_owned(),
-        }
-    }
-}
 
 vocabulary! {
     /// Which earlier violations count against a first violation.
@@ -286,6 +234,48 @@ vocabulary! {
 /// Construct with [`Regime::national()`] or [`Regime::shandan_sample()`] and
 /// adjust the public fields, or load with [`Regime::from_json`]. The struct is
 /// non-exhaustive so that knobs may be added in semver compatible releases.
+///
+/// # JSON fields
+///
+/// Every field is required and unknown fields are rejected; amounts are
+/// strings in yuan. [`Regime::national()`] is:
+///
+/// ```json
+/// {"schema_version": 1, "name": "national",
+///  "discretion": {"lighter_upper_permille": 300, "heavier_lower_permille": 700},
+///  "mitigation_floor": "none",
+///  "first_violation": {"window": {"months": 24}, "scope": "same_item"},
+///  "summary": {"natural_person": "200.00", "organisation": "3000.00", "inclusive": true},
+///  "hearing": {"natural_person": "10000.00", "organisation": "100000.00"},
+///  "legal_review": {"all_lenient_decisions": false, "fine_natural_person": null,
+///                   "fine_organisation": null, "beyond_benchmark": false},
+///  "aggravation": "mandatory",
+///  "recognised_aggravating": ["endangers_safety", "egregious", "continued_after_penalty", "principal_role",
+///                             "recidivist", "obstruction", "destroyed_evidence", "coerced_others",
+///                             "retaliation", "during_emergency"],
+///  "recognised_mitigating": ["secondary_role", "voluntarily_stopped"],
+///  "decision_period_days": 90, "limitation_holiday_extension": false,
+///  "observation_period": {"years": 1}, "transition_period_max": {"months": 6},
+///  "follow_up_days": 30, "correction_days": 15}
+/// ```
+///
+/// | field | 含义 |
+/// |---|---|
+/// | `discretion` | 裁量基准 bands in ‰ of the fine range: 从轻 below `lighter_upper_permille`, 从重 from `heavier_lower_permille` |
+/// | `mitigation_floor` | how far 减轻 may go below the statutory minimum |
+/// | `first_violation` | 首违: look-back `window` (`{"months": n}`, `"calendar_year"`, `{"since": "YYYY-MM-DD"}`) and `scope` (`same_item`, `same_domain`, `any`) |
+/// | `summary` | Art. 51 当场处罚 thresholds (citizen, organisation) and whether the threshold itself is included |
+/// | `hearing` | Art. 63 较大数额 for the hearing notice |
+/// | `legal_review` | 法制审核 beyond Art. 58 (see [`LegalReviewPolicy`]) |
+/// | `aggravation`, `recognised_aggravating`, `recognised_mitigating` | which local circumstances count, and whether 从重 is mandatory |
+/// | `decision_period_days` | Art. 60 办案期限 (90) |
+/// | `limitation_holiday_extension` | whether an Art. 36 period ending on a holiday is extended (民法典 Art. 203) |
+/// | `observation_period`, `transition_period_max` | 观察期 and the longest 过渡期 |
+/// | `follow_up_days`, `correction_days` | 回访 after a lenient decision, 限期改正 period |
+///
+/// The working-day calendar ([`Regime::calendar`]) is not part of the JSON
+/// form: load a holiday table with [`crate::calendar::WorkCalendar::from_json`]
+/// and set the field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RegimeRepr", into = "RegimeRepr")]
 #[non_exhaustive]
@@ -574,7 +564,7 @@ impl Regime {
         Regime::try_from(repr).map_err(|e| {
             let field = e.field();
             let key = field.split('.').next().unwrap_or(field);
-            let (line, column) = crate::catalogue::line_of(text, &format!("\"{key}\""));
+            let (line, column) = line_of(text, &format!("\"{key}\""));
             LoadError::new(file, line, column, field.to_owned(), e.to_string())
         })
     }
@@ -643,15 +633,10 @@ impl RegimeError {
     }
 }
 
-impl fmt::Display for Window {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.legal_name())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -127,7 +127,63 @@ pub fn statutory_penalty() -> impl Strategy<Value = StatutoryPenalty> {
             }
         ),
         1 => Just(()).prop_filter_map("valid", |()| StatutoryPenalty::new(vec![PenaltyKind::Warning], None, None).ok()),
+        6 => structured_penalty(),
     ]
+}
+
+/// A structured provision (catalogue version 2), shaped like real 罚则: a base
+/// fine imposed (处) or permitted (可以处), optionally with a warning (可以处警告),
+/// confiscation of illegal gains (没收违法所得, imposed), an escalated fine on a
+/// condition (拒不改正的 / 逾期不改正的 / 情节严重的, at or above the base maximum) and
+/// 责令停产停业 when 情节严重.
+pub fn structured_penalty() -> impl Strategy<Value = StatutoryPenalty> {
+    use crate::catalogue::{PenaltyCondition, ProvisionSanction};
+    (
+        1u64..=2_000,
+        0u64..=20_000,
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        proptest::option::of(select(vec![
+            PenaltyCondition::RefusedCorrection,
+            PenaltyCondition::NotCorrectedInTime,
+            PenaltyCondition::SeriousCircumstances,
+        ])),
+        any::<bool>(),
+    )
+        .prop_filter_map(
+            "valid structured penalty",
+            |(lo, extra, shall, warning, gains, escalation, suspend)| {
+                let (min, max) = (Money::yuan(lo), Money::yuan(lo + extra));
+                let base = if shall {
+                    ProvisionSanction::shall(PenaltyKind::Fine)
+                } else {
+                    ProvisionSanction::may(PenaltyKind::Fine)
+                };
+                let mut s = vec![base.with_fine(FineRule::range(min, max).ok()?)];
+                if warning {
+                    s.push(ProvisionSanction::may(PenaltyKind::Warning));
+                }
+                if gains {
+                    s.push(ProvisionSanction::shall(PenaltyKind::ConfiscateIllegalGains));
+                }
+                if let Some(c) = escalation {
+                    let top = Money::yuan((lo + extra).checked_mul(2)?);
+                    s.push(
+                        ProvisionSanction::shall(PenaltyKind::Fine)
+                            .when(c)
+                            .with_fine(FineRule::range(max, top).ok()?),
+                    );
+                }
+                if suspend {
+                    s.push(
+                        ProvisionSanction::shall(PenaltyKind::OrderSuspendProduction)
+                            .when(PenaltyCondition::SeriousCircumstances),
+                    );
+                }
+                StatutoryPenalty::structured(s).ok()
+            },
+        )
 }
 
 fn condition() -> impl Strategy<Value = Condition> {

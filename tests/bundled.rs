@@ -1,10 +1,13 @@
 //! The bundled sample catalogue and case files: each case shows one ground,
-//! and decides as the table below says (Shandan sample regime, decided on
-//! 2026-11-25).
+//! and decides as the table below says on its own `decision_date`, under the
+//! national regime and the Shandan sample regime alike, with no finding of
+//! the legality review.
 
-use rouxing::assess::{Bar, Tier};
+use rouxing::assess::{Bar, Tier, VersionChoice};
+use rouxing::calendar::ScheduleBasis;
 use rouxing::catalogue::CatalogueWarning;
-use rouxing::{Case, Catalogue, Regime, assess, recommend};
+use rouxing::guard::FindingCode;
+use rouxing::{Case, Catalogue, Regime, assess, recommend, review};
 
 use crate::common::d;
 
@@ -43,21 +46,51 @@ fn load(name: &str, cat: &Catalogue) -> Case {
 #[test]
 fn every_bundled_case_decides_as_documented() {
     let cat = Catalogue::bundled().unwrap();
-    let regime = Regime::shandan_sample();
-    for (name, bar, lawful, recommended) in CASES {
-        let case = load(name, &cat);
-        let a = assess(&case, &cat, &regime, d(2026, 11, 25));
-        assert_eq!(a.bar, *bar, "{name}");
-        let tiers: Vec<Tier> = a.lawful.iter().map(|o| o.tier).collect();
-        assert_eq!(&tiers, lawful, "{name}");
-        let dec = recommend(&a, &regime);
-        assert_eq!(dec.tier, *recommended, "{name}");
-        // the explanation cites only provisions rouxing carries
-        for t in &a.trace {
-            assert!(t.citation.is_known(), "{name}: {}", t.citation);
+    for regime in [Regime::national(), Regime::shandan_sample()] {
+        for (name, bar, lawful, recommended) in CASES {
+            let case = load(name, &cat);
+            let on = case.decision_date().unwrap_or_else(|| panic!("{name}: no decision_date"));
+            let a = assess(&case, &cat, &regime, on);
+            assert_eq!(a.bar, *bar, "{name}");
+            let tiers: Vec<Tier> = a.lawful.iter().map(|o| o.tier).collect();
+            assert_eq!(&tiers, lawful, "{name}");
+            let dec = recommend(&a, &regime);
+            assert_eq!(dec.tier, *recommended, "{name}");
+            // the explanation cites only provisions rouxing carries
+            for t in &a.trace {
+                assert!(t.citation.is_known(), "{name}: {}", t.citation);
+            }
+            let explanation = a.explain().to_string();
+            assert!(explanation.contains(&on.to_string()), "{name}: the explanation names its date");
+            // decided on its own date, no case draws a finding: not 超过办案期限
+            // (Art. 60), nor anything else
+            let r = review(&case, &a, &dec, &regime);
+            assert!(r.findings.is_empty(), "{name} under {}: {:?}", regime.name, r.findings);
+            // every deadline of a bundled case rests on the published schedule
+            assert!(a.deadlines.iter().all(|d| d.basis == ScheduleBasis::Official), "{name}");
         }
-        assert!(!a.explain().to_string().is_empty());
     }
+}
+
+#[test]
+fn the_art37_case_applies_the_old_law() {
+    let cat = Catalogue::bundled().unwrap();
+    let case = load("art37-lighter-old-law", &cat);
+    let regime = Regime::national();
+    let a = assess(&case, &cat, &regime, case.decision_date().unwrap());
+    assert_eq!(a.version.as_ref().map(|v| v.choice), Some(VersionChoice::AtAct));
+}
+
+#[test]
+fn decided_long_after_filing_the_review_reports_the_period() {
+    // The same case decided a year after filing exceeds Art. 60's 90 days.
+    let cat = Catalogue::bundled().unwrap();
+    let case = load("ordinary", &cat);
+    let regime = Regime::national();
+    let a = assess(&case, &cat, &regime, d(2027, 3, 3));
+    let dec = recommend(&a, &regime);
+    let r = review(&case, &a, &dec, &regime);
+    assert!(r.findings.iter().any(|f| f.code == FindingCode::DecisionPeriodExceeded), "{:?}", r.findings);
 }
 
 #[test]
@@ -98,7 +131,7 @@ fn the_first_violation_case_is_a_list_first_violation() {
     let cat = Catalogue::bundled().unwrap();
     let case = load("first-violation", &cat);
     let regime = Regime::shandan_sample();
-    let a = assess(&case, &cat, &regime, d(2026, 11, 25));
+    let a = assess(&case, &cat, &regime, case.decision_date().unwrap());
     let dec = recommend(&a, &regime);
     assert!(dec.education);
     assert!(dec.reasons.to_string().contains("首违不罚"));

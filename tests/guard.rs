@@ -34,7 +34,15 @@ struct Fx {
 }
 
 fn fx_with(cat: &Catalogue, b: CaseBuilder, regime: Regime, as_of: NaiveDate) -> Fx {
-    let case = b.build().unwrap();
+    let mut case = b.build().unwrap();
+    // The deciding agency: competent for the item, unless the test sets one.
+    if case.agency().is_none() {
+        if let Some(item) = cat.get(case.item()) {
+            let agency =
+                Agency { id: "AG-1".parse().unwrap(), name: "某执法机关".into(), domain: item.domain };
+            case = case.to_builder().agency(agency).build().unwrap();
+        }
+    }
     let a = assess(&case, cat, &regime, as_of);
     let d = recommend(&a, &regime);
     Fx { case, a, d, regime }
@@ -594,7 +602,12 @@ fn inconsistent_decision() {
     assert_eq!(inc(&r), Some((Inconsistency::DispositionMismatch, Severity::Irregular)));
     // A transfer with no crime suspected.
     let r = y.with(|d| d.disposition = Disposition::Transfer);
-    assert_eq!(inc(&r), Some((Inconsistency::TransferWithoutSuspicion, Severity::Irregular)));
+    assert_finding(
+        &r,
+        FindingCode::TransferWithoutSuspicion,
+        Severity::Unlawful,
+        Citation::apl(57).para(1).item(4),
+    );
     // Close: the recommendations.
     assert!(!x.review().has(code));
     assert!(!y.review().has(code));
@@ -987,7 +1000,12 @@ fn checklist_fails_with_reasons() {
 
 #[test]
 fn checklist_requires_agency_and_two_officers() {
-    let x = plain();
+    let case = case("A").build().unwrap();
+    let cat = catalogue(vec![range_item("A")]);
+    let regime = Regime::national();
+    let a = assess(&case, &cat, &regime, AS_OF());
+    let x = Fx { d: recommend(&a, &regime), case, a, regime };
+    assert_finding(&x.review(), FindingCode::AgencyMissing, Severity::Advisory, Citation::apl(17));
     let c = LegalReviewChecklist::build(&x.case, &x.a, &x.d, &x.regime);
     let subject = c.point(CheckPoint::SubjectLawful).unwrap();
     assert_eq!(subject.status, CheckStatus::NotSatisfied);
@@ -1189,6 +1207,15 @@ proptest! {
             sanctions.push(Sanction { kind: PenaltyKind::Fine, amount: Some(b.max()) });
             if let Some(g) = a.illegal_gains {
                 sanctions.push(Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(g) });
+            }
+            // What the provision imposes (处 / 并处) stays outside 减轻.
+            let p = a.version.as_ref().and_then(|v| v.penalty.as_ref()).unwrap();
+            if option.tier != Tier::Mitigated {
+                for k in p.mandatory_kinds() {
+                    if !sanctions.iter().any(|s| s.kind == k) && k != PenaltyKind::ConfiscateIllegalGains {
+                        sanctions.push(Sanction { kind: k, amount: None });
+                    }
+                }
             }
         }
         let p = Proposal {

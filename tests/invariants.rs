@@ -237,8 +237,14 @@ mod more {
             let a = assess(&case, &cat, &regime, as_of);
             let Some(v) = &a.version else { return Ok(()); };
             let item = cat.get(case.item()).unwrap();
-            let at_act = item.penalty_on(case.act().end().unwrap_or(case.act().start()));
-            if let (Some(applied), Some(old)) = (&v.penalty, at_act) {
+            let facts = rouxing::catalogue::PenaltyFacts {
+                natural_person: case.party().is_natural_person(),
+                gravity: case.gravity(),
+                harm: case.harm(),
+                correction: case.correction(),
+            };
+            let at_act = item.penalty_on(case.act().end().unwrap_or(case.act().start())).map(|p| p.resolve(&facts));
+            if let (Some(applied), Some(old)) = (&v.penalty, at_act.as_ref()) {
                 prop_assert!(applied.heaviest_group() <= old.heaviest_group());
                 let ob = old.fine_for(case.party().is_natural_person()).and_then(|r| r.bounds(case.amounts()));
                 if let (Some(nb), Some(ob)) = (v.fine_bounds, ob) {

@@ -11,11 +11,13 @@
     reason = "test fixtures and helpers fail by panicking"
 )]
 
+mod arithmetic;
 mod art_30_31_persons;
 mod art_32_33_leniency;
 mod art_36_37_time;
 mod audit;
 mod bundled;
+mod calendar;
 mod common;
 mod guard;
 mod invariants;
@@ -24,5 +26,6 @@ mod mechanism_credit;
 mod mechanism_guidance;
 mod mechanism_tolerance;
 mod procedure;
+mod provision;
 mod record;
 mod report;

@@ -89,7 +89,7 @@ fn catalogue_bad_enum_value_and_schema() {
     let text = catalogue_with(ITEM).replace("\"schema_version\": 1", "\"schema_version\": 9");
     assert_eq!(
         cat_err(&text),
-        "cat.json line 1 column 2, field `schema_version`: unsupported schema version `9`: this release reads version 1"
+        "cat.json line 1 column 2, field `schema_version`: unsupported schema version `9`: this release reads versions 1 and 2"
     );
     assert!(cat_err("{").starts_with("cat.json line 1 column 1"));
 }
@@ -253,4 +253,69 @@ mod fuzz {
             let _ = Catalogue::from_json_named("catalogue.json", &text);
         }
     }
+}
+
+#[test]
+fn a_byte_order_mark_is_refused_by_name() {
+    let cat = rouxing::Catalogue::from_json_named("c.json", "\u{FEFF}{}").unwrap_err();
+    assert_eq!(cat.line(), 1);
+    assert!(cat.to_string().contains("byte-order mark (U+FEFF)"), "{cat}");
+    let file = rouxing::CaseFile::from_jsonl("\u{FEFF}{}\n").unwrap_err();
+    assert!(
+        file.to_string().starts_with("line 1: not a case-file line: the file starts with a byte-order mark"),
+        "{file}"
+    );
+}
+
+#[test]
+fn proposals_have_a_named_loader_with_field_paths() {
+    let err = rouxing::guard::Proposal::from_json_named(
+        "p.json",
+        "{\n  \"officer\": \"OF-1\",\n  \"omit\": [\"nothing\"]\n}",
+    )
+    .unwrap_err();
+    assert_eq!((err.file(), err.line(), err.field()), ("p.json", 3, "omit[0]"));
+    rouxing::guard::Proposal::from_json_named("p.json", r#"{"officer": "OF-1"}"#).unwrap();
+}
+
+#[test]
+fn identifiers_refuse_invisible_and_compatibility_characters() {
+    use rouxing::party::PartyId;
+    let err = PartyId::new("demo-lp-0101\u{200B}").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid party id `demo-lp-0101\u{200B}`: must be 1 to 64 characters, without control, format or non-NFKC characters: character 13 (U+200B) is a format, bidi or zero-width character"
+    );
+    assert!(
+        PartyId::new("demo\u{202E}1")
+            .unwrap_err()
+            .to_string()
+            .ends_with("character 5 (U+202E) is a format, bidi or zero-width character")
+    );
+    assert!(
+        PartyId::new("demo-lp-０101")
+            .unwrap_err()
+            .to_string()
+            .ends_with("character 9 (U+FF10) is not in NFKC form")
+    );
+    // The case loader refuses them too, naming the field.
+    let cat = rouxing::Catalogue::bundled().unwrap();
+    let text = include_str!("../examples/data/cases/ordinary.json");
+    let v: serde_json::Value = serde_json::from_str(text).unwrap();
+    let id = v["party"]["id"].as_str().unwrap().to_owned();
+    let bad = text.replacen(&format!("\"{id}\""), &format!("\"{id}\u{2060}\""), 1);
+    let err = rouxing::Case::from_json_named("c.json", &bad, &cat).unwrap_err();
+    assert!(err.to_string().contains("U+2060"), "{err}");
+    // Errors quote a short prefix only.
+    let long = "x".repeat(30_000_000);
+    let msg = PartyId::new(long).unwrap_err().to_string();
+    assert!(msg.len() < 300, "{}", msg.len());
+}
+
+#[test]
+fn party_names_refuse_control_characters() {
+    use rouxing::party::{Party, PartyId};
+    let p = Party::legal_person(PartyId::new("P-1").unwrap(), None);
+    assert!(p.clone().with_name("某某\u{1b}[31m公司").is_err());
+    assert!(p.with_name("某某 商贸 有限公司").is_ok());
 }

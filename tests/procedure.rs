@@ -238,7 +238,9 @@ fn working_days_beyond_the_schedule_are_marked_provisional() {
         .build()
         .unwrap();
     let a = assess(&c, &cat, &Regime::national(), d(2026, 12, 28));
-    assert_eq!(a.deadline(DeadlineKind::Service).unwrap().basis, ScheduleBasis::WeekendsOnly);
+    let service = a.deadline(DeadlineKind::Service).unwrap();
+    assert_eq!(service.basis, ScheduleBasis::Provisional);
+    assert!(a.explain().to_string().contains("暂定"));
 }
 
 #[test]

@@ -892,3 +892,425 @@ proptest! {
         prop_assert!(e.line() >= first, "{} reported before line {}", e, first);
     }
 }
+
+// ---------------------------------------------------------------------------
+// The law of payment (Arts. 66, 67, 72, 73)
+// ---------------------------------------------------------------------------
+
+/// Decided 2025-04-01 (¥5,500) and served 2025-04-02: the last day to pay is
+/// 2025-04-17 (Art. 67 ¶3, fifteen days after service).
+fn served_fine() -> CaseFile {
+    let dec = decision();
+    let mut f = ready(&dec);
+    f.append(decided(&dec)).unwrap();
+    f.append(served(d(2025, 4, 2))).unwrap();
+    f
+}
+
+fn paid(on: NaiveDate, yuan: u64) -> Event {
+    ev(on, Stage::Paid { amount: Money::yuan(yuan), receipt: "缴款书".into() })
+}
+
+fn fen_paid(on: NaiveDate, fen: u64) -> Event {
+    ev(on, Stage::Paid { amount: Money::from_fen(fen), receipt: "缴款书".into() })
+}
+
+#[test]
+fn partial_payment_stays_outstanding_and_blocks_closing_as_paid() {
+    let mut f = served_fine();
+    f.append(fen_paid(d(2025, 4, 10), 1)).unwrap();
+    assert_eq!(f.outstanding(d(2025, 4, 10)), Some(Money::from_fen(549_999)));
+    assert_eq!(
+        err(&mut f, closed(d(2025, 4, 11))),
+        "`结案` with `¥5,499.99` of the fine and surcharge unpaid on `2025-04-11`: pay, or record `强制执行` (Arts. 67, 72)"
+    );
+    f.append(fen_paid(d(2025, 4, 12), 549_999)).unwrap();
+    assert_eq!(f.outstanding(d(2025, 4, 12)), Some(Money::ZERO));
+    f.append(closed(d(2025, 4, 12))).unwrap();
+}
+
+#[test]
+fn only_overpayment_is_refused() {
+    let mut f = served_fine();
+    assert_eq!(
+        err(&mut f, paid(d(2025, 4, 10), 5_501)),
+        "`缴纳罚款` field `amount` is `¥5,501.00`, but only `¥5,500.00` is due on `2025-04-10` (Arts. 67, 72)"
+    );
+    f.append(paid(d(2025, 4, 10), 5_500)).unwrap();
+    assert!(err(&mut f, fen_paid(d(2025, 4, 11), 1)).starts_with("`缴纳罚款` field `amount` is `¥0.01`"));
+}
+
+#[test]
+fn art_72_surcharge_of_three_percent_a_day_capped_at_the_fine() {
+    let mut f = served_fine();
+    // Nothing is added up to the last day.
+    assert_eq!(f.outstanding(d(2025, 4, 17)), Some(Money::yuan(5_500)));
+    // Three days late: 3 × 3 % × ¥5,500 = ¥495.
+    assert_eq!(f.outstanding(d(2025, 4, 20)), Some(Money::yuan(5_995)));
+    // Capped at the fine: never more than twice the fine in total.
+    assert_eq!(f.outstanding(d(2026, 4, 20)), Some(Money::yuan(11_000)));
+    assert!(err(&mut f, paid(d(2025, 4, 20), 5_996)).contains("only `¥5,995.00` is due"));
+    f.append(paid(d(2025, 4, 20), 5_995)).unwrap();
+    f.append(closed(d(2025, 4, 21))).unwrap();
+}
+
+#[test]
+fn art_73_surcharge_paused_during_review_or_litigation() {
+    let mut f = served_fine();
+    f.append(ev(d(2025, 4, 18), Stage::Challenged { reference: "复议申请 2025-3".into() })).unwrap();
+    // One day late before the review: ¥165; nothing while it runs.
+    assert_eq!(f.outstanding(d(2025, 5, 31)), Some(Money::yuan(5_665)));
+    assert!(
+        err(&mut f, ev(d(2025, 4, 19), Stage::Challenged { reference: "诉讼".into() }))
+            .contains("a review or litigation is already running")
+    );
+    f.append(ev(d(2025, 6, 1), Stage::ChallengeEnded { reference: "复议决定书".into() })).unwrap();
+    // One more day after it ended.
+    assert_eq!(f.outstanding(d(2025, 6, 2)), Some(Money::yuan(5_830)));
+    f.append(paid(d(2025, 6, 2), 5_830)).unwrap();
+    f.append(closed(d(2025, 6, 2))).unwrap();
+}
+
+#[test]
+fn art_66_deferral_and_instalments_are_their_own_events() {
+    // Deferral: no surcharge until the new last day.
+    let mut f = served_fine();
+    let approved_by = || "HEAD-1".parse().unwrap();
+    assert!(
+        err(
+            &mut f,
+            ev(d(2025, 4, 10), Stage::PaymentDeferred { until: d(2025, 4, 9), approved_by: approved_by() })
+        )
+        .starts_with("`暂缓缴纳罚款` field `until` is `2025-04-09`, before the approval")
+    );
+    f.append(ev(
+        d(2025, 4, 10),
+        Stage::PaymentDeferred { until: d(2025, 5, 31), approved_by: approved_by() },
+    ))
+    .unwrap();
+    assert_eq!(f.outstanding(d(2025, 5, 31)), Some(Money::yuan(5_500)));
+    f.append(paid(d(2025, 5, 31), 5_500)).unwrap();
+    f.append(closed(d(2025, 5, 31))).unwrap();
+
+    // Instalments: they add up to the unpaid fine; a late one is surcharged.
+    let mut f = served_fine();
+    f.append(paid(d(2025, 4, 5), 500)).unwrap();
+    let plan = |a: u64, b: u64| Stage::PaymentInInstalments {
+        instalments: vec![
+            Instalment { by: d(2025, 4, 30), amount: Money::yuan(a) },
+            Instalment { by: d(2025, 5, 31), amount: Money::yuan(b) },
+        ],
+        approved_by: approved_by(),
+    };
+    assert_eq!(
+        err(&mut f, ev(d(2025, 4, 10), plan(2_500, 2_000))),
+        "`分期缴纳罚款` field `instalments` adds up to `¥4,500.00` (in date order: true), the unpaid fine is `¥5,000.00` (Art. 66 ¶2)"
+    );
+    f.append(ev(d(2025, 4, 10), plan(2_500, 2_500))).unwrap();
+    f.append(paid(d(2025, 4, 30), 2_500)).unwrap();
+    assert_eq!(
+        err(&mut f, closed(d(2025, 5, 1))),
+        "`结案` with `¥2,500.00` of the fine and surcharge unpaid on `2025-05-01`: pay, or record `强制执行` (Arts. 67, 72)"
+    );
+    // Second instalment one day late: 3 % of ¥2,500 = ¥75.
+    assert_eq!(f.outstanding(d(2025, 6, 1)), Some(Money::yuan(2_575)));
+    f.append(paid(d(2025, 6, 1), 2_575)).unwrap();
+    f.append(closed(d(2025, 6, 1))).unwrap();
+}
+
+#[test]
+fn art_72_enforcement_only_after_the_last_day_then_the_case_may_close() {
+    let mut f = served_fine();
+    let enforce = |on| ev(on, Stage::EnforcementApplied { reference: "强制执行申请书".into() });
+    assert_eq!(
+        err(&mut f, enforce(d(2025, 4, 17))),
+        "`强制执行` on `2025-04-17`, but the fine is due by `2025-04-17` (Art. 72 ¶1: 到期不缴纳)"
+    );
+    f.append(enforce(d(2025, 6, 1))).unwrap();
+    f.append(closed(d(2025, 6, 2))).unwrap();
+}
+
+// ---------------------------------------------------------------------------
+// Service, consistency, dates and procedure
+// ---------------------------------------------------------------------------
+
+#[test]
+fn service_once_unless_served_again_with_a_reason() {
+    let mut f = served_fine();
+    assert_eq!(
+        err(&mut f, served(d(2025, 4, 3))),
+        "`送达` field `method`: the decision was served on `2025-04-02`; record `重新送达` with its reason (Art. 61)"
+    );
+    let again = |reason: &str| {
+        ev(
+            d(2025, 4, 3),
+            Stage::ServedAgain { method: ServiceMethod::Mail, consent: None, reason: reason.into() },
+        )
+    };
+    assert_eq!(err(&mut f, again(" ")), "`重新送达` field `reason` is empty (Art. 61)");
+    f.append(again("首次送达地址有误")).unwrap();
+    // The payment period still runs from the first service.
+    assert_eq!(f.outstanding(d(2025, 4, 18)), Some(Money::yuan(5_665)));
+}
+
+#[test]
+fn the_decision_is_for_the_party_and_item_opened() {
+    let dec = decision();
+    let mut f = ready(&dec);
+    let mut other = dec.clone();
+    other.party = "ORG-2".parse().unwrap();
+    assert_eq!(
+        err(&mut f, decided(&other)),
+        "`决定` field `party` is `ORG-2`, the case was opened for `ORG-1`"
+    );
+    let mut other = dec.clone();
+    other.item = Some("X-2".parse().unwrap());
+    assert_eq!(
+        err(&mut f, decided(&other)),
+        "`决定` field `item` is `X-2`, the file records `X-1`: record `变更违法行为` and notify again (Art. 44)"
+    );
+    // The lawful variant: change the item with a reason, then notify anew.
+    let change = |reason: &str| {
+        ev(d(2025, 3, 26), Stage::ItemChanged { item: "X-2".parse().unwrap(), reason: reason.into() })
+    };
+    assert_eq!(err(&mut f, change("")), "`变更违法行为` field `reason` is empty (Art. 44)");
+    f.append(change("经调查属另一违法行为")).unwrap();
+    assert_eq!(err(&mut f, decided(&other)), "penalty decided before `告知` (Arts. 44, 62)");
+    f.append(ev(d(2025, 3, 27), Stage::notice_for(&other, d(2025, 3, 31)))).unwrap();
+    f.append(ev(d(2025, 3, 28), Stage::Waived { reference: "放弃陈述申辩书".into() })).unwrap();
+    f.append(decided(&other)).unwrap();
+}
+
+#[test]
+fn dates_are_plausible_in_order_and_not_after_verification() {
+    let mut f = CaseFile::new("C-1".parse().unwrap());
+    assert_eq!(
+        err(&mut f, started_with(d(9999, 3, 10), None)),
+        "`启动` field `on` is `9999-03-10`, outside 1996-10-01..=2099-12-31"
+    );
+    let mut late_act = started();
+    if let Stage::Started { act_on, .. } = &mut late_act.stage {
+        *act_on = d(2025, 3, 15);
+    }
+    assert_eq!(
+        err(&mut f, late_act),
+        "`启动` field `act_on` is `2025-03-15`, after `discovered_on` `2025-03-10`: an act precedes its discovery, a discovery the case"
+    );
+    f.append(started()).unwrap();
+    f.append(filed()).unwrap();
+    f.verify_at(d(2025, 3, 11)).unwrap();
+    assert_eq!(
+        f.verify_at(d(2025, 3, 10)).unwrap_err().to_string(),
+        "event `1` (`立案`) is dated `2025-03-11`, after the day of verification `2025-03-10`"
+    );
+}
+
+#[test]
+fn art_36_limitation_rechecked_from_the_act_when_not_stated() {
+    let dec = decision();
+    let mut old = started_with(d(2025, 3, 10), None);
+    if let Stage::Started { act_on, .. } = &mut old.stage {
+        *act_on = d(2020, 1, 1);
+    }
+    let mut f = file_with(vec![old, filed(), investigated(), notified(&dec), stated()]);
+    assert_eq!(
+        err(&mut f, decided(&dec)),
+        "penalty decided although discovery on `2025-03-10` came after the limitation's last day `2022-01-01` (Art. 36)"
+    );
+    // A stated last day beyond the five years of Art. 36 ¶1 is refused.
+    let mut f = CaseFile::new("C-1".parse().unwrap());
+    assert!(
+        err(&mut f, started_with(d(2025, 3, 10), Some(d(2031, 3, 1))))
+            .starts_with("`启动` field `limitation_ends` is `2031-03-01`, but Art. 36")
+    );
+    // Stated within five years (life, health or financial safety): accepted.
+    f.append(started_with(d(2025, 3, 10), Some(d(2030, 3, 1)))).unwrap();
+}
+
+#[test]
+fn a_new_decision_after_revocation_needs_a_new_notice() {
+    let dec = decision();
+    let mut f = ready(&dec);
+    f.append(decided(&dec)).unwrap();
+    f.append(ev(d(2025, 4, 2), Stage::Revoked { reason: "复议撤销".into() })).unwrap();
+    assert_eq!(
+        err(&mut f, ev(d(2025, 4, 3), Stage::Decided { decision: Box::new(dec.clone()) })),
+        "penalty decided before `告知` (Arts. 44, 62)"
+    );
+    f.append(ev(d(2025, 4, 3), Stage::notice_for(&dec, d(2025, 4, 8)))).unwrap();
+    f.append(ev(d(2025, 4, 9), Stage::StatementLapsed {})).unwrap();
+    f.append(ev(d(2025, 4, 10), Stage::Decided { decision: Box::new(dec) })).unwrap();
+}
+
+#[test]
+fn collective_discussion_and_legal_review_are_real() {
+    let dec = decision();
+    let mut f = ready(&dec);
+    let discussed = |participants: Vec<&str>, conclusion: &str| {
+        ev(
+            d(2025, 3, 26),
+            Stage::Discussed {
+                participants: participants.into_iter().map(|p| p.parse().unwrap()).collect(),
+                conclusion: conclusion.into(),
+            },
+        )
+    };
+    assert_eq!(
+        err(&mut f, discussed(vec![], "同意")),
+        "`集体讨论` field `participants` names `0` distinct officer(s): a collective discussion needs at least two (Art. 57 ¶2)"
+    );
+    assert!(err(&mut f, discussed(vec!["HEAD-1", "HEAD-1"], "同意")).contains("names `1` distinct"));
+    assert_eq!(
+        err(&mut f, discussed(vec!["HEAD-1", "HEAD-2"], "")),
+        "`集体讨论` field `conclusion` is empty (Art. 57 ¶2)"
+    );
+    f.append(discussed(vec!["HEAD-1", "HEAD-2", "HEAD-3"], "同意按一般情节处罚")).unwrap();
+    let reviewed = |reviewer: &str, text: &str| {
+        ev(
+            d(2025, 3, 27),
+            Stage::LegalReviewed {
+                reviewer: reviewer.parse().unwrap(),
+                opinion: ReviewOpinion::Passed,
+                text: text.into(),
+            },
+        )
+    };
+    assert_eq!(
+        err(&mut f, reviewed("O-1", "同意")),
+        "`法制审核` field `reviewer` is `O-1`, an investigator of the case: the review is by the staff who do legal review (Art. 58 ¶1)"
+    );
+    assert_eq!(err(&mut f, reviewed("R-1", "")), "`法制审核` field `text` is empty (Art. 58 ¶1)");
+    f.append(reviewed("R-1", "事实清楚，证据确凿，适用依据正确")).unwrap();
+}
+
+#[test]
+fn many_officers_are_checked_in_n_log_n() {
+    // 100,001 officers, one repeated: two distinct are enough.
+    let mut officers: Vec<Officer> = (0..100_000).map(|i| officer(&format!("O-{i}"))).collect();
+    officers.push(officer("O-0"));
+    let mut f = file_with(vec![started(), filed()]);
+    f.append(investigated_by(officers)).unwrap();
+}
+
+// ---------------------------------------------------------------------------
+// Signed checkpoints and the seal
+// ---------------------------------------------------------------------------
+
+/// A fixed seed: tests never use a real key.
+fn signer() -> Ed25519Signer {
+    Ed25519Signer::from_secret_bytes("amr-2025".parse().unwrap(), &[42; 32])
+}
+
+fn verifier() -> Ed25519Verifier {
+    let s = signer();
+    Ed25519Verifier::new().with_key(s.key_id().clone(), s.public_key())
+}
+
+fn sealed() -> (CaseFile, Checkpoint) {
+    let mut f = full();
+    let cp = f.seal(d(2025, 4, 20), &signer()).unwrap();
+    (f, cp)
+}
+
+#[test]
+fn a_sealed_file_verifies_and_takes_nothing_more() {
+    let (mut f, cp) = sealed();
+    assert!(f.is_sealed());
+    assert_eq!(cp.key_id.as_str(), "amr-2025");
+    assert_eq!(cp.events, 12);
+    let back = CaseFile::from_jsonl(&f.to_jsonl()).unwrap();
+    assert_eq!(back.verify_seal(&verifier()).unwrap(), cp);
+    back.verify_checkpoint(&cp, &verifier()).unwrap();
+    assert_eq!(
+        err(&mut f, closed(d(2025, 4, 21))),
+        "`结案` after `结案`: a closed case takes no further steps"
+    );
+    assert_eq!(
+        f.seal(d(2025, 4, 21), &signer()).unwrap_err().to_string(),
+        "`封存` after `结案`: a closed case takes no further steps"
+    );
+    // Only a closed case is sealed.
+    let mut open = served_fine();
+    assert_eq!(open.seal(d(2025, 4, 3), &signer()).unwrap_err(), SealError::NotClosed);
+    // The checkpoint round-trips through JSON.
+    let json = serde_json::to_string(&cp).unwrap();
+    assert_eq!(serde_json::from_str::<Checkpoint>(&json).unwrap(), cp);
+}
+
+#[test]
+fn rewrite_and_rechain_without_the_key_is_detected() {
+    let (f, cp) = sealed();
+    let mut events: Vec<Event> = f.entries().iter().map(|e| e.event().clone()).collect();
+    // Rewrite the payment's receipt and recompute the chain, keeping the seal.
+    for e in &mut events {
+        if let Stage::Paid { receipt, .. } = &mut e.stage {
+            *receipt = "伪造缴款书".into();
+        }
+    }
+    let e = CaseFile::from_jsonl(&forge("C-1", &events)).unwrap_err();
+    assert_eq!(e.line(), 14);
+    assert!(
+        std::error::Error::source(&e).unwrap().to_string().starts_with("`封存` field `head` does not match")
+    );
+    // Dropping the seal: the file imports, but has no seal, and does not
+    // extend the stored checkpoint.
+    events.pop();
+    let rewritten = CaseFile::from_jsonl(&forge("C-1", &events)).unwrap();
+    assert_eq!(rewritten.verify_seal(&verifier()).unwrap_err(), SealError::NotSealed);
+    assert!(matches!(
+        rewritten.verify_checkpoint(&cp, &verifier()).unwrap_err(),
+        SealError::Rewritten { seq: 11, .. }
+    ));
+    // Re-sealing with another key does not verify under the agency's.
+    let mut resealed = rewritten.clone();
+    let other = Ed25519Signer::from_secret_bytes("amr-2025".parse().unwrap(), &[1; 32]);
+    resealed.seal(d(2025, 4, 20), &other).unwrap();
+    assert_eq!(
+        resealed.verify_seal(&verifier()).unwrap_err().to_string(),
+        "signature rejected: the `ed25519` signature does not verify under key `amr-2025`"
+    );
+    // A forged checkpoint does not verify either.
+    let mut forged = cp.clone();
+    forged.head = rewritten.head();
+    assert!(matches!(forged.verify_signature(&verifier()), Err(SignatureRejected::Invalid { .. })));
+    let unknown = Ed25519Verifier::new();
+    assert!(matches!(cp.verify_signature(&unknown), Err(SignatureRejected::UnknownKey { .. })));
+}
+
+#[test]
+fn a_tail_cut_with_a_forged_closing_line_is_detected_against_the_checkpoint() {
+    let f = full();
+    let cp = f.checkpoint(&signer()).unwrap();
+    let events: Vec<Event> = f.entries().iter().map(|e| e.event().clone()).collect();
+    // Cut the last two events (follow-up and 结案) and write a new closing line.
+    let cut = CaseFile::from_jsonl(&forge("C-1", events.get(..events.len() - 2).unwrap())).unwrap();
+    assert_eq!(
+        cut.verify_checkpoint(&cp, &verifier()).unwrap_err().to_string(),
+        "tail cut: the checkpoint covers `12` events, the file has `10`"
+    );
+    // A file that extends the checkpoint passes; one for another case does not.
+    f.verify_checkpoint(&cp, &verifier()).unwrap();
+    let other = CaseFile::new("C-9".parse().unwrap());
+    assert!(matches!(other.verify_checkpoint(&cp, &verifier()), Err(SealError::WrongCase { .. })));
+    // A checkpoint of an earlier state is extended by the later file.
+    let early = file_with(events.get(..5).unwrap().to_vec()).checkpoint(&signer()).unwrap();
+    f.verify_checkpoint(&early, &verifier()).unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(64)))]
+
+    /// Every single-byte change of a sealed file is detected: import fails,
+    /// or the seal no longer verifies.
+    #[test]
+    fn prop_every_byte_flip_of_a_sealed_file_is_detected(pos in any::<prop::sample::Index>(), flip in 1u8..=255) {
+        let (f, _) = sealed();
+        let mut bytes = f.to_jsonl().into_bytes();
+        let i = pos.index(bytes.len());
+        bytes[i] ^= flip;
+        match CaseFile::from_jsonl_bytes(&bytes) {
+            Err(_) => {}
+            Ok(g) => prop_assert!(g.verify_seal(&verifier()).is_err(), "flip at {} undetected", i),
+        }
+    }
+}

@@ -140,6 +140,24 @@ vocabulary! {
         GroundNotEstablished => "所依据的情形未经查证",
         /// 非强制手段能够达到目的仍实施行政强制 (优化营商环境条例 Art. 59 ¶1).
         CoercionWhereSoftSuffices => "非强制性手段能够达到目的仍实施行政强制",
+        /// A kind the provision imposes (处 / 并处) is missing from a penalty
+        /// (Art. 76 ¶1 (二): 擅自改变行政处罚种类).
+        MandatorySanctionMissing => "未给予处罚依据规定应当给予的处罚种类",
+        /// 行政拘留 by an organ other than public security (Art. 18 ¶3).
+        SanctionReservedToOtherOrgan => "行使专属于其他机关的处罚权",
+        /// A fine without a determined amount (Art. 59 ¶1 (三); Arts. 44, 52 ¶2).
+        FineAmountUndetermined => "罚款数额未确定",
+        /// A fine of ¥0 or another token sanction in place of the statutory one
+        /// (执法放水; Art. 76 ¶1 (二)).
+        TokenSanction => "以象征性处罚代替依法应当给予的处罚（执法放水）",
+        /// Confiscation that does not match the established illegal gains less
+        /// what must be refunded (Art. 28 ¶2).
+        ConfiscationMismatch => "没收违法所得与依法查明的数额不符",
+        /// 移送司法机关 without a suspected crime, dropping the penalty and the
+        /// correction order (Arts. 27, 57 ¶1 (四), 83).
+        TransferWithoutSuspicion => "未涉嫌犯罪而以移送代替处理（执法放水）",
+        /// A decision that names no deciding agency (Art. 17; Art. 59 ¶1 (六)).
+        AgencyMissing => "决定未载明作出决定的行政机关",
     }
 }
 
@@ -148,7 +166,13 @@ impl FindingCode {
     pub const fn point(self) -> CheckPoint {
         use FindingCode as F;
         match self {
-            F::OutsideCompetence => CheckPoint::SubjectLawful,
+            F::OutsideCompetence | F::SanctionReservedToOtherOrgan | F::AgencyMissing => {
+                CheckPoint::SubjectLawful
+            }
+            F::MandatorySanctionMissing | F::FineAmountUndetermined | F::ConfiscationMismatch => {
+                CheckPoint::BasisCorrect
+            }
+            F::TokenSanction | F::TransferWithoutSuspicion => CheckPoint::DiscretionAppropriate,
             F::PenaltyWithoutEstablishedFacts => CheckPoint::FactsClear,
             F::GroundNotEstablished | F::SameActFinedBefore => CheckPoint::EvidenceConclusive,
             F::PenaltyAfterLimitation
@@ -631,6 +655,32 @@ impl fmt::Display for Explanation<'_> {
                 }
                 Ok(())
             }
+            (C::MandatorySanctionMissing, Detail::Kind { kind }) => write!(
+                f,
+                "处罚依据规定应当给予{}，决定未予给予；从轻处罚也不得免除法定应当并处的处罚，属于擅自改变行政处罚种类",
+                kind.legal_name()
+            ),
+            (C::SanctionReservedToOtherOrgan, Detail::Kind { kind }) => write!(
+                f,
+                "{}属于限制人身自由的行政处罚，只能由公安机关和法律规定的其他机关行使，作出决定的机关无此职权",
+                kind.legal_name()
+            ),
+            (C::FineAmountUndetermined, _) => f.write_str(
+                "决定给予罚款却未载明罚款数额；行政处罚决定书应当载明行政处罚的内容，罚款数额须在作出决定时确定",
+            ),
+            (C::TokenSanction, _) => f.write_str(
+                "决定以零元罚款等象征性处罚代替依法应当给予的处罚，实质上不予处罚，属于借从轻之名“执法放水”",
+            ),
+            (C::ConfiscationMismatch, Detail::Fine { fine, limit }) => write!(
+                f,
+                "决定没收违法所得{fine}，而依法查明应当没收的违法所得为{limit}（除依法应当退赔的外）"
+            ),
+            (C::TransferWithoutSuspicion, _) => f.write_str(
+                "案件未认定涉嫌犯罪，却以移送司法机关代替处罚和责令改正，属于“执法放水”；违法行为涉嫌犯罪的才应当移送",
+            ),
+            (C::AgencyMissing, _) => f.write_str(
+                "决定未载明作出决定的行政机关，无法审查其是否具有法定职权（法无授权不可为）",
+            ),
             (C::MissingConfiscation, Detail::Confiscation { gains }) => write!(
                 f,
                 "当事人有违法所得{gains}，除依法应当退赔的外，给予行政处罚时应当予以没收"

@@ -105,6 +105,27 @@ pub struct Proposal {
 }
 
 impl Proposal {
+    /// Loads a proposal from JSON, naming `file`, the line, the field path
+    /// and the value in errors (unknown fields are refused).
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LoadError`](crate::catalogue::LoadError) for a document
+    /// that is not a proposal.
+    ///
+    /// ```
+    /// use rouxing::guard::Proposal;
+    /// let p = Proposal::from_json_named("p.json", r#"{"officer": "OF-17", "reason": "初次违法"}"#)?;
+    /// assert_eq!(p.officer.as_str(), "OF-17");
+    /// let err = Proposal::from_json_named("p.json", "{\n  \"officer\": \"OF-17\",\n  \"tier\": \"lenient\"\n}")
+    ///     .unwrap_err();
+    /// assert_eq!((err.file(), err.line(), err.field()), ("p.json", 3, "tier"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json_named(file: &str, text: &str) -> Result<Proposal, crate::catalogue::LoadError> {
+        crate::load::parse_json(file, text)
+    }
+
     /// The decision the proposal makes of the recommendation.
     ///
     /// `recommended` is [`recommend`](crate::recommend())'s decision for

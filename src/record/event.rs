@@ -233,6 +233,22 @@ vocabulary! {
         Contacted => "柔性措施",
         /// 结案.
         Closed => "结案",
+        /// 封存: the signed seal after 结案.
+        Sealed => "封存",
+        /// 变更违法行为: the item changed.
+        ItemChanged => "变更违法行为",
+        /// 重新送达.
+        ServedAgain => "重新送达",
+        /// 暂缓缴纳罚款 (Art. 66 ¶2).
+        PaymentDeferred => "暂缓缴纳罚款",
+        /// 分期缴纳罚款 (Art. 66 ¶2).
+        PaymentInInstalments => "分期缴纳罚款",
+        /// 申请行政复议或者提起行政诉讼 (Art. 73).
+        Challenged => "申请复议或者提起诉讼",
+        /// 复议或者诉讼终结 (Art. 73 ¶3).
+        ChallengeEnded => "复议或者诉讼终结",
+        /// 申请人民法院强制执行 or 依法强制执行 (Art. 72 ¶1 (四)).
+        EnforcementApplied => "强制执行",
     }
 }
 
@@ -420,6 +436,75 @@ pub enum Stage {
     },
     /// 结案.
     Closed {},
+    /// 变更违法行为: the conduct is re-qualified as another item, with the
+    /// reason. A fresh Art. 44 notice must follow before a penalty decision.
+    ItemChanged {
+        /// The new item.
+        item: ItemCode,
+        /// Why.
+        reason: String,
+    },
+    /// 重新送达: the decision served again (e.g. the first service was
+    /// defective), with the reason (Art. 61).
+    ServedAgain {
+        /// How.
+        method: ServiceMethod,
+        /// For electronic service, the party's signed confirmation.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        consent: Option<String>,
+        /// Why the decision is served again.
+        reason: String,
+    },
+    /// 暂缓缴纳罚款: an approved deferral of the unpaid fine (Art. 66 ¶2).
+    PaymentDeferred {
+        /// The new last day for the unpaid fine.
+        #[serde(with = "crate::serde_date")]
+        until: NaiveDate,
+        /// Who approved.
+        approved_by: OfficerId,
+    },
+    /// 分期缴纳罚款: approved instalments of the unpaid fine (Art. 66 ¶2).
+    PaymentInInstalments {
+        /// The instalments, in date order, adding up to the unpaid fine.
+        instalments: Vec<Instalment>,
+        /// Who approved.
+        approved_by: OfficerId,
+    },
+    /// 申请行政复议或者提起行政诉讼: the surcharge is not counted while it runs
+    /// (Art. 73 ¶3).
+    Challenged {
+        /// The reference of the application or complaint.
+        reference: String,
+    },
+    /// The review or litigation ended (the surcharge counts again).
+    ChallengeEnded {
+        /// The reference of the review decision or judgment.
+        reference: String,
+    },
+    /// 强制执行: the agency applied to the court for enforcement or enforced
+    /// by law after the party did not pay by the last day (Art. 72 ¶1).
+    EnforcementApplied {
+        /// The reference of the application or enforcement decision.
+        reference: String,
+    },
+    /// 封存: the agency's signature over the closed file, the last event of
+    /// a case file (see [`CaseFile::seal`](super::CaseFile::seal)).
+    ///
+    /// The signature covers the checkpoint message of the file as closed:
+    /// the case, `events` (the events before the seal) and `head` (the
+    /// digest of 结案).
+    Sealed {
+        /// The signature algorithm.
+        algorithm: String,
+        /// The signing key.
+        key_id: super::KeyId,
+        /// The events the seal covers: all before it.
+        events: u64,
+        /// The digest of the last event before the seal.
+        head: Digest,
+        /// The signature.
+        signature: super::Signature,
+    },
 }
 
 impl Stage {
@@ -448,6 +533,14 @@ impl Stage {
             Stage::FollowedUp { .. } => StageKind::FollowedUp,
             Stage::Contacted { .. } => StageKind::Contacted,
             Stage::Closed {} => StageKind::Closed,
+            Stage::Sealed { .. } => StageKind::Sealed,
+            Stage::ItemChanged { .. } => StageKind::ItemChanged,
+            Stage::ServedAgain { .. } => StageKind::ServedAgain,
+            Stage::PaymentDeferred { .. } => StageKind::PaymentDeferred,
+            Stage::PaymentInInstalments { .. } => StageKind::PaymentInInstalments,
+            Stage::Challenged { .. } => StageKind::Challenged,
+            Stage::ChallengeEnded { .. } => StageKind::ChallengeEnded,
+            Stage::EnforcementApplied { .. } => StageKind::EnforcementApplied,
         }
     }
 
@@ -517,6 +610,17 @@ impl Stage {
             reply_by,
         }
     }
+}
+
+/// One instalment of a fine (Art. 66 ¶2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instalment {
+    /// The last day to pay it.
+    #[serde(with = "crate::serde_date")]
+    pub by: NaiveDate,
+    /// The amount.
+    pub amount: Money,
 }
 
 /// One step of a case: the day it happened and what happened.

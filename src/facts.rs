@@ -1,0 +1,336 @@
+//! The fact vocabulary (认定事实的要素): the closed sets of findings that the
+//! statute, the lists and the local benchmarks test — whether the facts are
+//! established, suspicion of crime, gravity, harm, fault, correction,
+//! mitigating and aggravating circumstances, context facts, what came of an
+//! earlier violation, and the look-back window of "first violation".
+//!
+//! The vocabulary sits at the bottom of the data layer
+//! (`facts` → `load` → `catalogue` → `case` → `regime`): a catalogue's list
+//! conditions and penalty conditions, a case's findings and a regime's
+//! recognised circumstances all speak it, and none of them needs another to
+//! do so. Every type is re-exported where users first met it
+//! ([`case::Harm`](crate::case::Harm), [`regime::Window`](crate::regime::Window) …).
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar;
+
+vocabulary! {
+    /// Whether the facts of the violation are established (违法事实).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第四十条: "违法事实不清、证据不足的，不得给予行政处罚。"
+    /// 第五十七条第一款第（三）项: "违法事实不能成立的，不予行政处罚".
+    pub enum Facts {
+        /// 违法事实清楚、证据确凿.
+        Established => "违法事实清楚",
+        /// 违法事实不清、证据不足 / 不能成立.
+        NotEstablished => "违法事实不清、证据不足",
+    }
+}
+
+vocabulary! {
+    /// Whether the act is suspected to be a crime.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第二十七条第一款: "违法行为涉嫌犯罪的，行政机关应当及时将案件
+    /// 移送司法机关"; 第五十七条第一款第（四）项; 第八条第二款: "不得以行政处罚代替刑事处罚".
+    pub enum CrimeSuspicion {
+        /// No suspicion of a crime.
+        None => "不涉嫌犯罪",
+        /// 涉嫌犯罪.
+        Suspected => "涉嫌犯罪",
+    }
+}
+
+vocabulary! {
+    /// The gravity of the act itself (情节).
+    ///
+    /// `Ord` runs from light to grave.
+    pub enum Gravity {
+        /// 违法行为轻微.
+        Minor => "违法行为轻微",
+        /// 一般.
+        General => "情节一般",
+        /// 情节严重 / 重大违法行为 (Art. 57 ¶2 collective decision).
+        Serious => "情节严重",
+    }
+}
+
+vocabulary! {
+    /// The harmful consequence (危害后果) of the act.
+    ///
+    /// `Ord` runs from none to serious: "没有造成危害后果" < "危害后果轻微" < harm <
+    /// serious harm.
+    pub enum Harm {
+        /// 没有造成危害后果.
+        None => "没有造成危害后果",
+        /// 危害后果轻微.
+        Slight => "危害后果轻微",
+        /// 造成危害后果.
+        Harmful => "造成危害后果",
+        /// 造成严重危害后果.
+        Serious => "造成严重危害后果",
+    }
+}
+
+vocabulary! {
+    /// The party's subjective fault (主观过错).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第三十三条第二款: "当事人有证据足以证明没有主观过错的，不予行政处罚。
+    /// 法律、行政法规另有规定的，从其规定。" The burden is on the party; `NoFaultProven` means the
+    /// agency accepted the party's evidence.
+    pub enum Fault {
+        /// 故意.
+        Intentional => "故意",
+        /// 过失.
+        Negligent => "过失",
+        /// 有证据足以证明没有主观过错.
+        NoFaultProven => "有证据足以证明没有主观过错",
+    }
+}
+
+/// Whether and when the party corrected the violation.
+///
+/// "及时改正" covers correcting before discovery and correcting within the
+/// period an officer ordered (both count as [`Correction::Prompt`]); a
+/// correction after that period is [`Correction::Late`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Correction {
+    /// Not (yet) corrected.
+    None,
+    /// 及时改正.
+    Prompt {
+        /// The day of correction.
+        #[serde(with = "crate::serde_date")]
+        on: NaiveDate,
+    },
+    /// Corrected, but not in time.
+    Late {
+        /// The day of correction.
+        #[serde(with = "crate::serde_date")]
+        on: NaiveDate,
+    },
+    /// 拒不改正.
+    Refused,
+}
+
+impl Correction {
+    /// Whether the party corrected promptly (及时改正).
+    pub const fn is_prompt(&self) -> bool {
+        matches!(self, Correction::Prompt { .. })
+    }
+
+    /// The day of correction, if corrected.
+    pub const fn date(&self) -> Option<NaiveDate> {
+        match self {
+            Correction::Prompt { on } | Correction::Late { on } => Some(*on),
+            Correction::None | Correction::Refused => None,
+        }
+    }
+
+    /// The Chinese legal term.
+    pub const fn legal_name(&self) -> &'static str {
+        match self {
+            Correction::None => "未改正",
+            Correction::Prompt { .. } => "及时改正",
+            Correction::Late { .. } => "逾期改正",
+            Correction::Refused => "拒不改正",
+        }
+    }
+}
+
+vocabulary! {
+    /// A mitigating circumstance.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第三十二条: "当事人有下列情形之一，应当从轻或者减轻行政处罚：
+    /// （一）主动消除或者减轻违法行为危害后果的；（二）受他人胁迫或者诱骗实施违法行为的；（三）主动供述
+    /// 行政机关尚未掌握的违法行为的；（四）配合行政机关查处违法行为有立功表现的；（五）法律、法规、规章
+    /// 规定其他应当从轻或者减轻行政处罚的。"
+    ///
+    /// The last two variants are local discretion-benchmark grounds (裁量基准, e.g.
+    /// "在共同违法行为中起次要或者辅助作用，且没有造成严重后果的；主动中止违法行为，且危害后果轻微的");
+    /// they count only where the regime recognises them and then allow (可以), not
+    /// require, a lighter outcome (unconfirmed as national rules).
+    pub enum Mitigating {
+        /// Art. 32 (一) 主动消除或者减轻违法行为危害后果.
+        EliminatedHarm => "主动消除或者减轻违法行为危害后果",
+        /// Art. 32 (二) 受他人胁迫或者诱骗实施违法行为.
+        Coerced => "受他人胁迫或者诱骗实施违法行为",
+        /// Art. 32 (三) 主动供述行政机关尚未掌握的违法行为.
+        ConfessedUnknown => "主动供述行政机关尚未掌握的违法行为",
+        /// Art. 32 (四) 配合行政机关查处违法行为有立功表现.
+        Meritorious => "配合行政机关查处违法行为有立功表现",
+        /// Art. 32 (五) 法律、法规、规章规定其他应当从轻或者减轻行政处罚的.
+        OtherStatutory => "法律、法规、规章规定其他应当从轻或者减轻行政处罚",
+        /// Local: 在共同违法行为中起次要或者辅助作用，且没有造成严重后果.
+        SecondaryRole => "在共同违法行为中起次要或者辅助作用",
+        /// Local: 主动中止违法行为，且危害后果轻微.
+        VoluntarilyStopped => "主动中止违法行为",
+    }
+}
+
+impl Mitigating {
+    /// The Art. 32 item for a statutory ground, `None` for a local one.
+    pub const fn art_32_item(self) -> Option<u8> {
+        match self {
+            Mitigating::EliminatedHarm => Some(1),
+            Mitigating::Coerced => Some(2),
+            Mitigating::ConfessedUnknown => Some(3),
+            Mitigating::Meritorious => Some(4),
+            Mitigating::OtherStatutory => Some(5),
+            Mitigating::SecondaryRole | Mitigating::VoluntarilyStopped => None,
+        }
+    }
+}
+
+vocabulary! {
+    /// An aggravating circumstance (从重情节).
+    ///
+    /// # Legal basis
+    ///
+    /// Only [`Aggravating::EmergencyMeasures`] is statutory: 《中华人民共和国行政处罚法》第四十九条
+    /// "发生重大传染病疫情等突发事件，为了控制、减轻和消除突发事件引起的社会危害，行政机关对违反突发事件
+    /// 应对措施的行为，依法快速、从重处罚。" The others are taken from published local
+    /// discretion benchmarks (e.g. "危及…公共安全…；违法情节恶劣，造成严重后果的；受到行政处罚后，不执行
+    /// 整改要求，继续实施违法行为的；…多次实施违法行为，屡教不改的；妨碍执法人员查处其违法行为的；隐匿、
+    /// 销毁违法证据的；…对检举人、证人实施打击报复的；在发生突发公共事件时实施违法行为的") and count only
+    /// where the regime recognises them (unconfirmed as national rules).
+    pub enum Aggravating {
+        /// Art. 49: 违反突发事件应对措施 during a major emergency.
+        EmergencyMeasures => "突发事件期间违反突发事件应对措施",
+        /// 危及国家安全、公共安全、生态环境以及直接关系人身健康、生命财产安全.
+        EndangersSafety => "危及公共安全或者人身健康、生命财产安全",
+        /// 违法情节恶劣，造成严重后果.
+        Egregious => "违法情节恶劣，造成严重后果",
+        /// 受到行政处罚后，不执行整改要求，继续实施违法行为.
+        ContinuedAfterPenalty => "受到行政处罚后继续实施违法行为",
+        /// 在共同实施违法行为中起主要作用.
+        PrincipalRole => "在共同违法行为中起主要作用",
+        /// 多次实施违法行为，屡教不改.
+        Recidivist => "多次实施违法行为，屡教不改",
+        /// 妨碍执法人员查处其违法行为.
+        Obstruction => "妨碍执法人员查处违法行为",
+        /// 隐匿、销毁违法证据.
+        DestroyedEvidence => "隐匿、销毁违法证据",
+        /// 胁迫、诱骗他人或者教唆未成年人实施违法行为.
+        CoercedOthers => "胁迫、诱骗他人或者教唆未成年人实施违法行为",
+        /// 对检举人、证人实施打击报复.
+        Retaliation => "对检举人、证人打击报复",
+        /// 在发生突发公共事件时实施违法行为.
+        DuringEmergency => "在发生突发公共事件时实施违法行为",
+    }
+}
+
+vocabulary! {
+    /// A context fact about the case that rules and list exclusions test.
+    ///
+    /// This enum is non-exhaustive so that other facts may be added in semver
+    /// compatible releases.
+    #[non_exhaustive]
+    pub enum Context {
+        /// 生态环境敏感区 (list-level exclusion, e.g. 江环〔2021〕231号 二).
+        SensitiveZone => "生态环境敏感区",
+        /// 趁发生重大传染病疫情、自然灾害等突发事件之机实施 (list exclusion).
+        EmergencyOpportunism => "趁突发事件之机实施",
+        /// 被纳入严重失信主体名单.
+        SeriousDishonestyListed => "被纳入严重失信主体名单",
+        /// 近三年发生人员死亡、重伤生产安全事故.
+        FatalAccidentWithinThreeYears => "近三年发生人员死亡、重伤生产安全事故",
+        /// 涉及重大公共利益 (Art. 58 ¶1 (一)).
+        MajorPublicInterest => "涉及重大公共利益",
+        /// 直接关系当事人或者第三人重大权益 (Art. 58 ¶1 (二), with a hearing).
+        MajorRights => "直接关系当事人或者第三人重大权益",
+        /// 案件情况疑难复杂、涉及多个法律关系 (Art. 58 ¶1 (三)).
+        ComplexLegalRelations => "案件情况疑难复杂、涉及多个法律关系",
+        /// 情节复杂 (Art. 57 ¶2).
+        ComplexCircumstances => "情节复杂",
+        /// 签署承诺书 (告知承诺).
+        CommitmentSigned => "已签署承诺书",
+        /// The party is not present when the decision is pronounced (Art. 61).
+        PartyAbsent => "当事人不在场",
+        /// A new technology, industry, business form or model (新技术、新产业、新业态、
+        /// 新模式, 优化营商环境条例 Art. 55).
+        NewBusinessForm => "新技术、新产业、新业态、新模式",
+        /// 不当场收缴事后难以执行 (Art. 68 (二)).
+        HardToEnforceLater => "不当场收缴事后难以执行",
+    }
+}
+
+vocabulary! {
+    /// What came of an earlier violation.
+    pub enum PriorOutcome {
+        /// 给予行政处罚.
+        Penalised => "给予行政处罚",
+        /// 不予行政处罚 (other than 首违不罚).
+        NoPenalty => "不予行政处罚",
+        /// 首违不罚.
+        FirstViolationNoPenalty => "首违不罚",
+    }
+}
+
+/// The window in which an earlier violation prevents a "first violation"
+/// (首违).
+///
+/// On the wire: `{"months": 24}`, `"calendar_year"`, `{"since": "2022-02-01"}`
+/// or `"ever"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Window {
+    /// Earlier violations in the `n` months before the act (以内, inclusive).
+    Months(u32),
+    /// Earlier violations in the same calendar year (自然年度内).
+    CalendarYear,
+    /// Earlier violations on or after a date (e.g. since the list took effect).
+    Since(#[serde(with = "crate::serde_date")] NaiveDate),
+    /// Any earlier violation.
+    Ever,
+}
+
+impl Window {
+    /// Whether an earlier act on `prior` falls inside the window for an act on
+    /// `act`.
+    ///
+    /// `Months(n)`: `prior` on or after the day `n` months before `act`
+    /// (民法典 Art. 1259: "以内" includes the number).
+    pub fn contains(self, prior: NaiveDate, act: NaiveDate) -> bool {
+        if prior > act {
+            return false;
+        }
+        match self {
+            Window::Months(n) => match calendar::sub_months(act, n) {
+                Some(start) => prior >= start,
+                None => true,
+            },
+            Window::CalendarYear => prior.year() == act.year(),
+            Window::Since(d) => prior >= d,
+            Window::Ever => true,
+        }
+    }
+
+    /// The window in words, e.g. `二十四个月内`.
+    pub fn legal_name(self) -> String {
+        match self {
+            Window::Months(n) => format!("{}个月内", calendar::chinese_numeral(n)),
+            Window::CalendarYear => "同一自然年度内".to_owned(),
+            Window::Since(d) => format!("自{d}起"),
+            Window::Ever => "此前任何时间".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Window {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.legal_name())
+    }
+}
