@@ -463,7 +463,10 @@ mod tests {
             Some("d.json line 2 column 13, field `case_id`: invalid type: integer `7`, expected a string")
         );
         assert_eq!(regime_named("mars").err().map(|e| e.kind), Some(ErrorKind::Input));
-        assert_eq!(date("2026-13-01").err().map(|e| e.message).as_deref(), Some("invalid date `2026-13-01`: expected YYYY-MM-DD"));
+        assert_eq!(
+            date("2026-13-01").err().map(|e| e.message).as_deref(),
+            Some("invalid date `2026-13-01`: expected YYYY-MM-DD")
+        );
         Ok(())
     }
 

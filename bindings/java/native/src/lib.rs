@@ -460,7 +460,11 @@ pub extern "system" fn Java_org_rouxing_Native_caseFileJsonl<'l>(
 
 /// `Native.caseFileFree(handle)`.
 #[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFileFree<'l>(mut env: JNIEnv<'l>, _: JClass<'l>, h: jlong) {
+pub extern "system" fn Java_org_rouxing_Native_caseFileFree<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    h: jlong,
+) {
     run(&mut env, (), |_| {
         free::<SharedCaseFile>(h);
         Ok(())
