@@ -12,6 +12,7 @@
 )]
 
 mod arithmetic;
+mod adversarial;
 mod art_30_31_persons;
 mod art_32_33_leniency;
 mod art_36_37_time;

@@ -265,8 +265,7 @@ pub fn recommend_decision(case: &BoundCase, regime: &Regime, as_of: NaiveDate) -
 /// decision on a case; the assessment is recomputed as of the decision's
 /// `decided_on`. `{"review": …, "lawful": bool, "passes": bool, "text": "…"}`.
 pub fn review_doc(case: &BoundCase, regime: &Regime, decision: &Decision) -> Value {
-    let a = assess(&case.case, &case.catalogue, regime, decision.decided_on);
-    let r = rouxing::review(&case.case, &a, decision, regime);
+    let r = rouxing::guard::review_case(&case.case, &case.catalogue, regime, decision);
     json!({
         "review": to_value(&r),
         "lawful": r.is_lawful(),
