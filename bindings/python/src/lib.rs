@@ -270,6 +270,7 @@ fn rust_recommend_nanos(case: &Case, regime: &Regime, as_of: &str, n: u32) -> Py
 
 /// Panics inside Rust, so that the tests can prove a panic arrives as a
 /// `RouxingError` and the interpreter lives on.
+#[expect(clippy::panic, reason = "the deliberate panic the boundary tests catch")]
 #[pyfunction]
 fn panic_for_test() -> PyResult<()> {
     call(|| std::panic::panic_any("deliberate panic at the Python boundary"))

@@ -501,6 +501,7 @@ pub extern "system" fn Java_org_rouxing_Native_rustRecommendNanos<'l>(
 
 /// `Native.panicForTest()`: panics inside Rust, so that the Java tests can
 /// prove a panic arrives as a `RouxingException` and the JVM lives on.
+#[expect(clippy::panic, reason = "the deliberate panic the boundary tests catch")]
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_org_rouxing_Native_panicForTest<'l>(mut env: JNIEnv<'l>, _: JClass<'l>) {
     run(&mut env, (), |_| std::panic::panic_any("deliberate panic at the JNI boundary"));
