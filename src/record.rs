@@ -764,6 +764,7 @@ struct DecisionState {
 
 /// The header line of an exported case file.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct Header {
     format: String,
@@ -773,8 +774,9 @@ struct Header {
 
 /// An entry line of an exported case file.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct EntryLine {
+pub(crate) struct EntryLine {
     seq: u64,
     prev: Digest,
     hash: Digest,
@@ -783,6 +785,7 @@ struct EntryLine {
 
 /// The closing line of an exported case file.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct Closing {
     events: u64,
@@ -1829,8 +1832,9 @@ fn push_entry_line(out: &mut String, seq: u64, prev: &Digest, hash: &Digest, con
 
 /// The wire form of a case file inside other JSON documents.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct CaseFileRepr {
+pub(crate) struct CaseFileRepr {
     schema_version: u32,
     case_id: CaseId,
     entries: Vec<EntryLine>,
