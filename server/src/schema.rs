@@ -193,8 +193,8 @@ pub fn openapi() -> Value {
             json!({"description": "成功 / success", "content": {"application/json": {"schema": resp}}}),
         );
         let mut op_obj = json!({"summary": summary, "operationId": op, "responses": responses});
-        if params.as_array().is_some_and(|a| !a.is_empty()) {
-            op_obj["parameters"] = params;
+        if let (Some(o), true) = (op_obj.as_object_mut(), params.as_array().is_some_and(|a| !a.is_empty())) {
+            o.insert("parameters".to_owned(), params);
         }
         json!({"get": op_obj})
     };
