@@ -17,7 +17,7 @@ use rouxing::audit::{
     AuditConfig, CorrectionStatus, DecidedCase, FactSignature, FirstViolationStatus, PersonalGround,
     consistency,
 };
-use rouxing::case::{AgencyId, Case, Correction, Fault, Gravity, Harm};
+use rouxing::case::{Agency, AgencyId, Case, Correction, Fault, Gravity, Harm};
 use rouxing::catalogue::{Catalogue, ItemCode};
 use rouxing::guard::review;
 use rouxing::measure::PenaltyKind;
@@ -38,6 +38,11 @@ fn catalogue() -> Catalogue {
 fn fixture(harm: Harm) -> (Case, Assessment, Decision, Regime) {
     let case = Case::builder("C-1".parse().unwrap(), "A-1".parse().unwrap())
         .party(Party::legal_person(PartyId::new("P-1").unwrap(), None))
+        .agency(Agency {
+            id: "AG-1".parse().unwrap(),
+            name: "某县市场监督管理局".into(),
+            domain: rouxing::catalogue::Domain::MarketRegulation,
+        })
         .act_on(support::d(2025, 3, 1))
         .discovered_on(support::d(2025, 3, 10))
         .harm(harm)
@@ -59,6 +64,19 @@ fn bench_review(c: &mut Criterion) {
     c.bench_function("decide/review", |b| {
         b.iter(|| {
             let r = review(black_box(&case), black_box(&a), black_box(&dec), black_box(&regime));
+            assert!(r.findings.is_empty());
+            r
+        })
+    });
+    let cat = catalogue();
+    c.bench_function("decide/review_case", |b| {
+        b.iter(|| {
+            let r = rouxing::guard::review_case(
+                black_box(&case),
+                black_box(&cat),
+                black_box(&regime),
+                black_box(&dec),
+            );
             assert!(r.findings.is_empty());
             r
         })

@@ -648,6 +648,9 @@ pub struct Assessment {
     /// each as it applies to this case.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_penalties: Vec<StatutoryPenalty>,
+    /// A fine already imposed for the same act (Art. 29): no further fine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fined_before: Option<Money>,
     /// Whether the facts are established with certainty (Art. 51).
     pub facts_established: bool,
     /// The party's correction, as found.
@@ -781,6 +784,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         no_coercion: Vec::new(),
         illegal_gains: None,
         other_penalties: Vec::new(),
+        fined_before: case.fined_before().map(|f| f.amount),
         facts_established: case.facts() == Facts::Established,
         correction: case.correction(),
         commitment_signed: case.has_context(Context::CommitmentSigned),
@@ -837,7 +841,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         matches!(version.choice, VersionChoice::NoLongerIllegal | VersionChoice::NotIllegalAtAct);
     a.version = Some(AppliedVersion { fine_bounds, ..version });
     if not_illegal || !penalty_kinds_available {
-        return barred(a, Bar::NotIllegal);
+        return transfer_if_suspected(barred(a, Bar::NotIllegal), case);
     }
 
     // Art. 40 — facts.
@@ -845,7 +849,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     let facts_ok = case.facts() == Facts::Established;
     t.push(Rule::FactsEstablished, Citation::apl(40), !facts_ok, Why::Facts { facts: case.facts() });
     if !facts_ok {
-        return barred(a, Bar::FactsNotEstablished);
+        return transfer_if_suspected(barred(a, Bar::FactsNotEstablished), case);
     }
 
     // Art. 27 — suspected crime.
@@ -1114,6 +1118,27 @@ fn only_no_penalty(ground: Ground) -> TierOption {
         fine_band: None,
         suggested_fine: None,
     }
+}
+
+/// Art. 27 ¶1 is a duty of its own: "违法行为涉嫌犯罪的，行政机关应当及时将案件移送司法机关".
+/// Where the administrative penalty is barred first — the administrative
+/// rule no longer makes the act a violation (Art. 37) or its facts are not
+/// established (Art. 40) — a suspected crime is still transferred: the bar
+/// concerns the administrative penalty, not the criminal law, and whether a
+/// crime is made out is for the judiciary (Art. 8 ¶2). Precedence: the bar
+/// decides the administrative outcome (no penalty), the transfer follows.
+fn transfer_if_suspected(mut a: Assessment, case: &Case) -> Assessment {
+    let crime = case.crime() == CrimeSuspicion::Suspected;
+    a.trace.push(TraceEntry {
+        rule: Rule::CriminalTransfer,
+        citation: Citation::apl(27).para(1),
+        fired: crime,
+        why: Why::Crime { crime: case.crime() },
+    });
+    if crime {
+        a.duties.push(Duty::TransferToJudiciary);
+    }
+    a
 }
 
 fn barred(mut a: Assessment, bar: Bar) -> Assessment {

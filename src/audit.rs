@@ -927,6 +927,8 @@ pub struct BaselineExemption {
     /// The ground relied on, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ground: Option<Ground>,
+    /// The lenient tier decided.
+    pub tier: Tier,
 }
 
 impl BaselineExemption {
@@ -953,8 +955,14 @@ impl BaselineExemption {
 pub fn baseline_exemptions(cases: &[DecidedCase]) -> Vec<BaselineExemption> {
     cases
         .iter()
-        .filter(|c| c.safety_baseline && c.tier == Tier::NoPenalty && c.facts.bar.is_none())
-        .map(|c| BaselineExemption { case_id: c.case_id.clone(), item: c.item.clone(), ground: c.ground })
+        // Every lenient tier counts (不予, 减轻, 从轻), not only 不予处罚.
+        .filter(|c| c.safety_baseline && c.tier.is_lenient() && c.facts.bar.is_none())
+        .map(|c| BaselineExemption {
+            case_id: c.case_id.clone(),
+            item: c.item.clone(),
+            ground: c.ground,
+            tier: c.tier,
+        })
         .collect()
 }
 

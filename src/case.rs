@@ -32,7 +32,7 @@ pub use crate::facts::{
     Aggravating, Context, Correction, CrimeSuspicion, Facts, Fault, Gravity, Harm, Mitigating, PriorOutcome,
 };
 use crate::load::{LoadError, line_of, parse_json};
-use crate::money::Amounts;
+use crate::money::{Amounts, Money};
 use crate::party::{InvalidIdError, Party, PartyKind};
 
 /// The schema version of the case format this release reads and writes.
@@ -153,6 +153,33 @@ pub struct PriorViolation {
     pub outcome: PriorOutcome,
 }
 
+/// A fine already imposed for this same act (Art. 29), under this or another
+/// provision.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第二十九条: "对当事人的同一个违法行为，不得给予两次以上罚款的行政
+/// 处罚。同一个违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚。"
+///
+/// ```json
+/// {"provision": "《某条例》第十条", "by": "某县市场监督管理局", "on": "2025-03-05", "amount": "2000"}
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EarlierFine {
+    /// The provision the fine was imposed under, as cited.
+    pub provision: String,
+    /// The organ that imposed it.
+    pub by: String,
+    /// The day of that decision.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
+    #[serde(with = "crate::serde_date")]
+    pub on: NaiveDate,
+    /// The amount.
+    pub amount: Money,
+}
+
 /// The facts found in a case. Build with [`Case::builder`].
 ///
 /// # JSON fields
@@ -230,6 +257,7 @@ pub struct Case {
     sectors: Vec<Sector>,
     amounts: Amounts,
     gains_refundable: bool,
+    fined_before: Option<EarlierFine>,
 }
 
 impl Case {
@@ -359,6 +387,11 @@ impl Case {
         self.gains_refundable
     }
 
+    /// A fine already imposed for this same act (Art. 29), if any.
+    pub fn fined_before(&self) -> Option<&EarlierFine> {
+        self.fined_before.as_ref()
+    }
+
     /// A builder holding this case's facts, to derive a variant.
     pub fn to_builder(&self) -> CaseBuilder {
         CaseBuilder { case: self.clone(), party_set: true }
@@ -458,6 +491,7 @@ impl CaseBuilder {
                 sectors: Vec::new(),
                 amounts: Amounts::default(),
                 gains_refundable: false,
+                fined_before: None,
             },
         }
     }
@@ -579,6 +613,12 @@ impl CaseBuilder {
         self
     }
 
+    /// A fine already imposed for this same act (Art. 29).
+    pub fn fined_before(mut self, fine: EarlierFine) -> Self {
+        self.case.fined_before = Some(fine);
+        self
+    }
+
     /// Checks the case and returns it.
     ///
     /// # Errors
@@ -613,6 +653,7 @@ impl CaseBuilder {
             not_before(c.decision_date.map(|f| ("decision_date", f)), ("filed_on", filed))?;
         }
         not_before(c.correction.date().map(|on| ("correction.on", on)), start)?;
+        not_before(c.fined_before.as_ref().map(|f| ("fined_before.on", f.on)), start)?;
         if let PartyKind::NaturalPerson { birth_date, .. } = c.party.kind() {
             not_before(Some(start), ("party.birth_date", *birth_date))?;
         }
@@ -776,6 +817,8 @@ struct CaseRepr {
     amounts: Amounts,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     gains_refundable: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fined_before: Option<EarlierFine>,
 }
 
 fn one() -> u32 {
@@ -832,6 +875,9 @@ impl TryFrom<CaseRepr> for Case {
         if let Some(f) = r.decision_date {
             b = b.decision_date(f);
         }
+        if let Some(f) = r.fined_before {
+            b = b.fined_before(f);
+        }
         b.build()
     }
 }
@@ -864,6 +910,7 @@ impl From<Case> for CaseRepr {
             sectors: c.sectors,
             amounts: c.amounts,
             gains_refundable: c.gains_refundable,
+            fined_before: c.fined_before,
         }
     }
 }

@@ -357,6 +357,33 @@ pub struct Decision {
     /// Who decided, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<OfficerId>,
+    /// Who carried out the legal review (法制审核), if it was carried out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_review: Option<LegalReviewRecord>,
+}
+
+/// Who carried out a legal review (法制审核).
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第五十八条第一款: "…由从事行政处罚决定法制审核的人员进行法制审核";
+/// 第二款: "行政机关中初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律
+/// 职业资格。" The reviewer is not one of the case's investigating officers
+/// (审查分离: a review by the investigator is no review).
+///
+/// ```json
+/// {"reviewer": "FZ-01", "qualified": true, "first_review": false}
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LegalReviewRecord {
+    /// The reviewer.
+    pub reviewer: OfficerId,
+    /// Whether the reviewer holds 法律职业资格.
+    pub qualified: bool,
+    /// Whether this is the reviewer's first legal review (初次从事).
+    pub first_review: bool,
 }
 
 impl Decision {
@@ -431,7 +458,7 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
     };
     let sanctions = a.lawful.first().map(|o| sanctions_for(a, o)).unwrap_or_default();
     let disposition = match (a.bar, tier) {
-        (Some(Bar::SuspectedCrime), _) => Disposition::Transfer,
+        _ if a.has_duty(Duty::TransferToJudiciary) => Disposition::Transfer,
         (_, Tier::NoPenalty) => Disposition::NoPenalty,
         _ => Disposition::Penalty,
     };
@@ -525,6 +552,7 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         notified: None,
         overridden: None,
         decided_by: None,
+        legal_review: None,
     }
 }
 
@@ -572,7 +600,7 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
     // What the provision imposes (处 / 并处) is part of every penalty: the
     // confiscations in every tier (减轻 lowers the fine or the kind, it does
     // not return unlawful property), the other mandatory kinds outside 减轻;
-    // of a 或者 group the provision imposes, its lightest member.
+    // of a 或者 group the provision imposes, its first (lightest) member.
     let keep = |k: PenaltyKind| o.tier != Tier::Mitigated || k.group() == 2 && k != PenaltyKind::Fine;
     for k in penalty.mandatory_kinds() {
         let present = out.iter().any(|s| s.kind == k);
@@ -582,10 +610,17 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
             out.push(Sanction { kind: k, amount: None });
         }
     }
+    // Art. 29 sentence 1: the act was fined already; only the other kinds
+    // remain.
+    if a.fined_before.is_some() {
+        out.retain(|s| s.kind != PenaltyKind::Fine);
+    }
     if o.tier != Tier::Mitigated {
         for (modal, kinds) in penalty.alternatives() {
             if modal == Modal::Shall && !kinds.iter().any(|k| out.iter().any(|s| s.kind == *k)) {
-                if let Some(k) = kinds.iter().min_by_key(|k| k.group()) {
+                // The provision names the lighter first ("警告或者罚款", "责令停产停业，
+                // 直至吊销许可证").
+                if let Some(k) = kinds.first() {
                     out.push(Sanction { kind: *k, amount: None });
                 }
             }

@@ -19,6 +19,13 @@
 //! | 裁量适当 | a tier below the lawful set (执法放水 / 柔性滥用: no penalty despite harm, 首违不罚 for a repeat, excluded leniency, 减轻 without ground); a tier above it (机械执法: a mandatory 不予 penalised, 应当从轻减轻 ignored, 一罚了之); a fine outside the tier's 裁量基准 band (Art. 34); a self-contradictory decision; tolerance on the safety baseline (plan 五); a discretionary choice or an override without reasons (Art. 44); coercion where soft means suffice (优化营商环境条例 Art. 59 ¶1) |
 //! | 程序合法 | summary procedure beyond Art. 51; legal review (Art. 58, plan 四(三)); hearing notice (Art. 63); collective decision (Art. 57 ¶2); heavier than notified (Art. 45 ¶2); the Art. 60 period |
 //!
+//! Every check reads what the decision does — the kinds, amounts,
+//! disposition, agency and reviewer — against what the applicable provision
+//! and the facts require, not the labels the deciding officer fills in.
+//! [`review_case`] recomputes the assessment from the case, catalogue and
+//! regime, so that no edited assessment can be handed in; [`review`] is the
+//! cheaper variant for an assessment just computed.
+//!
 //! [`LegalReviewChecklist`] turns a review into the legal reviewer's
 //! checklist (法制审核) with an opinion (通过 / 不通过) that a case file can store;
 //! [`Proposal`] turns an officer's edit of the recommendation into a
@@ -311,6 +318,42 @@ pub fn review(case: &Case, assessment: &Assessment, decision: &Decision, regime:
     Review { case_id: decision.case_id.clone(), findings: out, overridden: c.override_record() }
 }
 
+/// Reviews a decision from the facts: assesses `case` under `catalogue` and
+/// `regime` on the decision's own date, then [`review`]s the decision
+/// against that assessment. No assessment is taken from the caller, so an
+/// edited assessment cannot make an unlawful decision pass.
+///
+/// Use [`review`] only with an assessment just computed by
+/// [`assess`](crate::assess()) for the same case, regime and date.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第五十八条: legal review checks "行政执法主体是否合法…案件事实是否
+/// 清楚，证据是否合法充分…适用法律、法规、规章是否准确，裁量基准运用是否适当…执法程序是否合法" —
+/// each from the file, not from the deciding officer's own account.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::{Case, Catalogue, Regime, guard, recommend, assess};
+///
+/// let catalogue = Catalogue::bundled()?;
+/// let case = Case::from_json(include_str!("../examples/data/cases/ordinary.json"), &catalogue)?;
+/// let regime = Regime::national();
+/// let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?;
+/// let decision = recommend(&assess(&case, &catalogue, &regime, as_of), &regime);
+/// assert!(guard::review_case(&case, &catalogue, &regime, &decision).is_lawful());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn review_case(
+    case: &Case,
+    catalogue: &crate::catalogue::Catalogue,
+    regime: &Regime,
+    decision: &Decision,
+) -> Review {
+    let a = crate::assess::assess(case, catalogue, regime, decision.decided_on);
+    review(case, &a, decision, regime)
+}
+
 /// 山丹县实施方案 四(二): "坚决防止借柔性执法之名“执法放水”“柔性滥用”".
 const PLAN_ANTI_ABUSE: Citation = Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(2);
 
@@ -508,7 +551,8 @@ impl Ctx<'_> {
     /// Whether the decision transfers a case that is in fact suspected of a
     /// crime (only then does the transfer replace the penalty).
     fn real_transfer(&self) -> bool {
-        self.d.disposition == Disposition::Transfer && self.a.bar == Some(Bar::SuspectedCrime)
+        self.d.disposition == Disposition::Transfer
+            && self.a.has_duty(crate::assess::Duty::TransferToJudiciary)
     }
 
     /// What the decision does, judged against what the law requires: the
@@ -572,7 +616,7 @@ impl Ctx<'_> {
         }
         // Arts. 27, 57 ¶1 (四): transfer is for a suspected crime only; without
         // one it drops the penalty and the correction order (Art. 83).
-        if d.disposition == Disposition::Transfer && a.bar != Some(Bar::SuspectedCrime) {
+        if d.disposition == Disposition::Transfer && !a.has_duty(crate::assess::Duty::TransferToJudiciary) {
             out.push(Finding::new(
                 C::TransferWithoutSuspicion,
                 u,
@@ -628,7 +672,7 @@ impl Ctx<'_> {
 
     fn consistency(&self, out: &mut Vec<Finding>) {
         let (a, d) = (self.a, self.d);
-        let crime = a.bar == Some(Bar::SuspectedCrime);
+        let crime = a.has_duty(crate::assess::Duty::TransferToJudiciary);
         if crime && d.disposition != Disposition::Transfer {
             out.push(Finding::new(
                 FindingCode::NoCriminalTransfer,
@@ -649,7 +693,9 @@ impl Ctx<'_> {
         if !penalty_tier && !d.sanctions.is_empty() {
             push(Inconsistency::SanctionsOnNoPenalty, Severity::Unlawful);
         }
-        if penalty_tier && d.sanctions.is_empty() && !self.real_transfer() {
+        // An act fined before (Art. 29) may be left with no further sanction.
+        let fined = self.a.fined_before.is_some();
+        if penalty_tier && d.sanctions.is_empty() && !self.real_transfer() && !fined {
             // In substance no penalty: unlawful leniency where no penalty is
             // not lawful.
             let severity =
@@ -678,6 +724,15 @@ impl Ctx<'_> {
                 Severity::Unlawful,
                 Citation::apl(29),
                 Detail::Fines { count: u16::try_from(count).unwrap_or(u16::MAX) },
+            ));
+        }
+        // Art. 29 sentence 1, from the recorded earlier fine of this same act.
+        if let Some(earlier) = case.fined_before() {
+            out.push(Finding::new(
+                C::SecondFine,
+                Severity::Unlawful,
+                Citation::apl(29),
+                Detail::SameAct { on: earlier.on },
             ));
         }
         if let Some(p) = case.priors().iter().find(|p| {
@@ -885,6 +940,28 @@ impl Ctx<'_> {
         if !item.safety_baseline {
             return;
         }
+        // Discretionary leniency on the baseline. A compulsory outcome (不予:
+        // Arts. 30, 31, 33 ¶1 sentence 1, 33 ¶2; 应当从轻或者减轻: Arts. 30, 32) is the
+        // law's own and never flagged; 可以 is a choice the baseline weighs
+        // against. The regime that adopts the county plan makes it irregular
+        // (plan 五(二): tolerance for fields "不触碰安全底线"); the national regime
+        // only advises, citing 过罚相当 (Art. 5 ¶2), never the plan.
+        let d = self.d;
+        let discretionary =
+            self.a.option(d.tier).is_some_and(|o| o.modality == crate::assess::Modality::Discretionary);
+        if self.a.bar.is_none() && d.tier.is_lenient() && discretionary {
+            let (severity, citation) = if self.regime.legal_review.all_lenient_decisions {
+                (Severity::Irregular, Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(2))
+            } else {
+                (Severity::Advisory, Citation::apl(5).para(2))
+            };
+            out.push(Finding::new(
+                FindingCode::LeniencyOnSafetyBaseline,
+                severity,
+                citation,
+                Detail::Decided { tier: d.tier },
+            ));
+        }
         let plan = |item| Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(item);
         for &m in &self.d.mechanisms {
             let (severity, citation) = match m {
@@ -936,6 +1013,26 @@ impl Ctx<'_> {
                     severity,
                     trigger.citation(),
                     Detail::Trigger { trigger },
+                ));
+            }
+        }
+        // Art. 58 ¶¶1, 2: who reviewed, from the record, not from the decision's
+        // own list of duties.
+        if let Some(rec) = &d.legal_review {
+            if self.case.officers().contains(&rec.reviewer) {
+                out.push(Finding::new(
+                    C::ReviewerIsInvestigator,
+                    u,
+                    Citation::apl(58).para(1),
+                    Detail::Decided { tier: d.tier },
+                ));
+            }
+            if rec.first_review && !rec.qualified {
+                out.push(Finding::new(
+                    C::ReviewerUnqualified,
+                    u,
+                    Citation::apl(58).para(2),
+                    Detail::Decided { tier: d.tier },
                 ));
             }
         }
@@ -1021,6 +1118,20 @@ impl Ctx<'_> {
                 ));
             }
         }
+        // Art. 33 ¶1 sentence 2 met, a penalty decided, no reason of the
+        // officer's own: 以罚代教 (plan 六(三)).
+        let first_met = a
+            .option(Tier::NoPenalty)
+            .is_some_and(|o| o.grounds.iter().any(|g| matches!(g, Ground::FirstViolation)));
+        let reasoned = note || d.overridden.as_ref().is_some_and(|o| !o.reason.trim().is_empty());
+        if first_met && d.tier != Tier::NoPenalty && !reasoned {
+            out.push(Finding::new(
+                C::PenaltyInsteadOfEducation,
+                irregular,
+                Citation::apl(33).para(1).sentence(2),
+                Detail::Decided { tier: d.tier },
+            ));
+        }
         let unsupported = d.reasons.grounds.iter().find(|g| !a.lawful.iter().any(|o| o.grounds.contains(g)));
         if let Some(&ground) = unsupported {
             out.push(Finding::new(
@@ -1038,7 +1149,16 @@ impl Ctx<'_> {
         };
         let listed = !self.a.no_coercion.is_empty();
         let minor = self.case.gravity() == Gravity::Minor || self.case.harm() <= Harm::Slight;
-        let severity = if listed {
+        // 优化营商环境条例 Art. 59 ¶1 for market entities: where the non-coercive
+        // route demonstrably sufficed — corrected promptly with no harm, or a
+        // 不予行政强制 entry applies — coercion is unlawful. An organisation is
+        // taken to be a market entity (DIFFERENCE: other organisations are
+        // rare in the lists).
+        let sufficed = listed || (self.case.correction().is_prompt() && self.case.harm() == Harm::None);
+        let market_entity = !self.case.party().is_natural_person();
+        let severity = if sufficed && market_entity {
+            Severity::Unlawful
+        } else if listed {
             Severity::Irregular
         } else if minor {
             Severity::Advisory
@@ -1100,6 +1220,8 @@ mod tests {
             Citation::apl(18).para(3),
             Citation::apl(27).para(1),
             Citation::apl(57).para(1).item(4),
+            Citation::apl(58).para(1),
+            Citation::apl(58).para(2),
             Citation::apl(59).para(1).item(3),
             Citation::apl(28).para(1),
             Citation::apl(28).para(2),

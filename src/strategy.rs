@@ -509,3 +509,240 @@ pub fn assessment_inputs() -> impl Strategy<Value = (Catalogue, Case, Regime, Na
         (Just(c), Just(k), Just(r), as_of)
     })
 }
+
+/// An edit an officer can make to a recommended decision, as a legal
+/// reviewer would try it.
+///
+/// Each edit carries its label: [`OfficerEdit::expected`] is the finding
+/// code the edit must draw (severity 违法) or `None` for a lawful edit. The
+/// label follows from the edit type and the facts of the case alone;
+/// nothing here calls [`assess`](crate::assess()) or
+/// [`review`](crate::review()), so a property test built on it can fail.
+///
+/// | edit | applies when | label |
+/// |---|---|---|
+/// | `AddDetention` | the deciding agency is not a public-security organ | `sanction_reserved_to_other_organ` (Art. 18 ¶3) |
+/// | `ZeroFine` | a penalty with a fine | `token_sanction` |
+/// | `ClearFineAmount` | a fine with an amount | `fine_amount_undetermined` (Art. 59 ¶1 (三)) |
+/// | `InflateConfiscation` | a confiscation of illegal gains | `confiscation_mismatch` (Art. 28 ¶2) |
+/// | `ConfiscateWithoutGains` | a penalty, no gains to confiscate | `confiscation_mismatch` (Art. 28 ¶2) |
+/// | `FakeTransfer` | no crime suspected | `transfer_without_suspicion` (Arts. 27, 57 ¶1 (四)) |
+/// | `StripAgency` | the case names its agency | `agency_missing` (Art. 17) |
+/// | `DropMandatoryKind` | 从轻 / 一般 / 从重 with a kind the provision imposes (处 / 并处) | `mandatory_sanction_missing` (Art. 76 ¶1 (二)) |
+/// | `AddUnprescribedKind` | a penalty; no provision of the act names 责令关闭 | `sanction_not_prescribed` (Art. 76 ¶1 (二)) |
+/// | `SecondFine` | a penalty with a fine; the case then records an earlier fine of the act | `second_fine` (Art. 29) |
+/// | `ReviewByInvestigator` | the case names its officers | `reviewer_is_investigator` (Art. 58 ¶1) |
+/// | `UnqualifiedFirstReviewer` | always | `reviewer_unqualified` (Art. 58 ¶2) |
+/// | `AddOfficerNote`, `ReorderSanctions` | always | lawful |
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OfficerEdit {
+    /// Adds 行政拘留.
+    AddDetention,
+    /// Sets the fine to ¥0.
+    ZeroFine,
+    /// Removes the fine's amount.
+    ClearFineAmount,
+    /// Confiscates one fen more than the established gains.
+    InflateConfiscation,
+    /// Confiscates "illegal gains" the case does not establish.
+    ConfiscateWithoutGains,
+    /// Transfers to the judiciary, dropping the sanctions and the correction
+    /// order.
+    FakeTransfer,
+    /// Removes the deciding agency.
+    StripAgency,
+    /// Removes a kind the provision imposes.
+    DropMandatoryKind,
+    /// Adds 责令关闭.
+    AddUnprescribedKind,
+    /// Keeps the fine although the act was fined before (the case is edited
+    /// to record that fine).
+    SecondFine,
+    /// Records one of the case's investigators as the legal reviewer.
+    ReviewByInvestigator,
+    /// Records a first-time reviewer without 法律职业资格.
+    UnqualifiedFirstReviewer,
+    /// Adds an officer's note to the reasons.
+    AddOfficerNote,
+    /// Reverses the order of the sanctions.
+    ReorderSanctions,
+}
+
+impl OfficerEdit {
+    /// Every edit.
+    pub const ALL: [OfficerEdit; 14] = [
+        OfficerEdit::AddDetention,
+        OfficerEdit::ZeroFine,
+        OfficerEdit::ClearFineAmount,
+        OfficerEdit::InflateConfiscation,
+        OfficerEdit::ConfiscateWithoutGains,
+        OfficerEdit::FakeTransfer,
+        OfficerEdit::StripAgency,
+        OfficerEdit::DropMandatoryKind,
+        OfficerEdit::AddUnprescribedKind,
+        OfficerEdit::SecondFine,
+        OfficerEdit::ReviewByInvestigator,
+        OfficerEdit::UnqualifiedFirstReviewer,
+        OfficerEdit::AddOfficerNote,
+        OfficerEdit::ReorderSanctions,
+    ];
+
+    /// The finding an unlawful edit must draw, `None` for a lawful one.
+    pub const fn expected(self) -> Option<crate::guard::FindingCode> {
+        use crate::guard::FindingCode as C;
+        match self {
+            OfficerEdit::AddDetention => Some(C::SanctionReservedToOtherOrgan),
+            OfficerEdit::ZeroFine => Some(C::TokenSanction),
+            OfficerEdit::ClearFineAmount => Some(C::FineAmountUndetermined),
+            OfficerEdit::InflateConfiscation | OfficerEdit::ConfiscateWithoutGains => {
+                Some(C::ConfiscationMismatch)
+            }
+            OfficerEdit::FakeTransfer => Some(C::TransferWithoutSuspicion),
+            OfficerEdit::StripAgency => Some(C::AgencyMissing),
+            OfficerEdit::DropMandatoryKind => Some(C::MandatorySanctionMissing),
+            OfficerEdit::AddUnprescribedKind => Some(C::SanctionNotPrescribed),
+            OfficerEdit::SecondFine => Some(C::SecondFine),
+            OfficerEdit::ReviewByInvestigator => Some(C::ReviewerIsInvestigator),
+            OfficerEdit::UnqualifiedFirstReviewer => Some(C::ReviewerUnqualified),
+            OfficerEdit::AddOfficerNote | OfficerEdit::ReorderSanctions => None,
+        }
+    }
+
+    /// Applies the edit to a recommended decision on `case`, returning the
+    /// (possibly edited) case and the edited decision, or `None` when the
+    /// edit does not apply (see the table on [`OfficerEdit`]).
+    pub fn apply(
+        self,
+        case: &Case,
+        catalogue: &Catalogue,
+        d: &crate::decision::Decision,
+    ) -> Option<(Case, crate::decision::Decision)> {
+        use crate::assess::Tier;
+        use crate::decision::{Disposition, Sanction};
+        let mut e = d.clone();
+        let mut case = case.clone();
+        let penalty = d.tier != Tier::NoPenalty && d.disposition == Disposition::Penalty;
+        let has = |k: PenaltyKind| d.sanctions.iter().any(|s| s.kind == k);
+        let fine = d.sanctions.iter().position(|s| s.kind == PenaltyKind::Fine);
+        match self {
+            OfficerEdit::AddDetention => {
+                if d.agency.as_ref().is_some_and(|a| a.domain == Domain::PublicSecurity) {
+                    return None;
+                }
+                e.sanctions.push(Sanction { kind: PenaltyKind::Detention, amount: None });
+            }
+            OfficerEdit::ZeroFine => {
+                let s = e.sanctions.get_mut(fine.filter(|_| penalty)?)?;
+                s.amount = Some(Money::ZERO);
+            }
+            OfficerEdit::ClearFineAmount => {
+                let s = e.sanctions.get_mut(fine?)?;
+                s.amount?;
+                s.amount = None;
+            }
+            OfficerEdit::InflateConfiscation => {
+                let s = e.sanctions.iter_mut().find(|s| s.kind == PenaltyKind::ConfiscateIllegalGains)?;
+                s.amount = Some(s.amount?.checked_add(Money::from_fen(1))?);
+            }
+            OfficerEdit::ConfiscateWithoutGains => {
+                let gains = case.amounts().illegal_gains.is_some_and(|g| !g.is_zero());
+                if !penalty || has(PenaltyKind::ConfiscateIllegalGains) || (gains && !case.gains_refundable())
+                {
+                    return None;
+                }
+                e.sanctions.push(Sanction {
+                    kind: PenaltyKind::ConfiscateIllegalGains,
+                    amount: Some(Money::yuan(100)),
+                });
+            }
+            OfficerEdit::FakeTransfer => {
+                if case.crime() == crate::case::CrimeSuspicion::Suspected
+                    || d.disposition == Disposition::Transfer
+                {
+                    return None;
+                }
+                e.disposition = Disposition::Transfer;
+                e.tier = Tier::NoPenalty;
+                e.reasons.tier = Tier::NoPenalty;
+                e.sanctions.clear();
+                e.correction = None;
+            }
+            OfficerEdit::StripAgency => {
+                case.agency()?;
+                e.agency.take()?;
+            }
+            OfficerEdit::DropMandatoryKind => {
+                if !penalty || d.tier == Tier::Mitigated || !case.also_violates().is_empty() {
+                    return None;
+                }
+                let item = catalogue.get(case.item())?;
+                if !item.amendments.is_empty() {
+                    return None;
+                }
+                let facts = crate::catalogue::PenaltyFacts {
+                    natural_person: case.party().is_natural_person(),
+                    gravity: case.gravity(),
+                    harm: case.harm(),
+                    correction: case.correction(),
+                };
+                let mandatory = item.penalty.resolve(&facts).mandatory_kinds();
+                let i = e.sanctions.iter().position(|s| {
+                    mandatory.contains(&s.kind) && s.kind != PenaltyKind::ConfiscateIllegalGains
+                })?;
+                e.sanctions.remove(i);
+            }
+            OfficerEdit::AddUnprescribedKind => {
+                let k = PenaltyKind::OrderClose;
+                let names = |code: &crate::catalogue::ItemCode| {
+                    catalogue.get(code).is_none_or(|i| {
+                        std::iter::once(Some(&i.penalty))
+                            .chain(i.amendments.iter().map(|a| a.penalty.as_ref()))
+                            .flatten()
+                            .any(|p| p.has_kind(k) || p.heaviest_group() > k.group())
+                    })
+                };
+                if !penalty || has(k) || names(case.item()) || case.also_violates().iter().any(names) {
+                    return None;
+                }
+                e.sanctions.push(Sanction { kind: k, amount: None });
+            }
+            OfficerEdit::SecondFine => {
+                fine.filter(|_| penalty)?;
+                let earlier = crate::case::EarlierFine {
+                    provision: "另一法律规范".to_owned(),
+                    by: "另一行政机关".to_owned(),
+                    on: case.discovered_on(),
+                    amount: Money::yuan(100),
+                };
+                case = case.to_builder().fined_before(earlier).build().ok()?;
+            }
+            OfficerEdit::ReviewByInvestigator => {
+                let reviewer = case.officers().first()?.clone();
+                e.legal_review = Some(crate::decision::LegalReviewRecord {
+                    reviewer,
+                    qualified: true,
+                    first_review: false,
+                });
+            }
+            OfficerEdit::UnqualifiedFirstReviewer => {
+                let reviewer = crate::case::OfficerId::new("FZ-NEW").ok()?;
+                e.legal_review = Some(crate::decision::LegalReviewRecord {
+                    reviewer,
+                    qualified: false,
+                    first_review: true,
+                });
+            }
+            OfficerEdit::AddOfficerNote => {
+                e.reasons.officer_note = Some("综合考虑当事人的违法情节和整改情况".to_owned());
+            }
+            OfficerEdit::ReorderSanctions => e.sanctions.reverse(),
+        }
+        Some((case, e))
+    }
+}
+
+/// An officer's edit, uniformly over [`OfficerEdit::ALL`].
+pub fn officer_edit() -> impl Strategy<Value = OfficerEdit> {
+    select(OfficerEdit::ALL.to_vec())
+}

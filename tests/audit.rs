@@ -199,10 +199,14 @@ fn baseline_exemptions_listed() {
     let mut penalised = decided("C3", Tier::Lighter, Some(1_000));
     penalised.safety_baseline = true;
     let off_baseline = decided("C4", Tier::NoPenalty, None);
-    let out = baseline_exemptions(&[exempt, barred, penalised, off_baseline]);
-    assert_eq!(out.len(), 1);
+    let mut ordinary = decided("C5", Tier::Ordinary, Some(5_000));
+    ordinary.safety_baseline = true;
+    let out = baseline_exemptions(&[exempt, barred, penalised, off_baseline, ordinary]);
+    // Every lenient tier counts: 不予 and 从轻 alike; 一般 does not.
+    assert_eq!(out.len(), 2);
     assert_eq!(out[0].case_id.as_str(), "C1");
     assert_eq!(out[0].ground, Some(Ground::MinorCorrectedNoHarm));
+    assert_eq!((out[1].case_id.as_str(), out[1].tier), ("C3", Tier::Lighter));
 }
 
 #[test]

@@ -892,7 +892,27 @@ fn coercion_where_soft_suffices() {
         AS_OF(),
     );
     assert!(!listed.a.no_coercion.is_empty());
-    assert_eq!(listed.with(seal).get(code).unwrap().severity, Severity::Irregular);
+    // For a market entity the listed non-coercive route suffices: unlawful
+    // (优化营商环境条例 Art. 59 ¶1); for a natural person irregular.
+    assert_eq!(listed.with(seal).get(code).unwrap().severity, Severity::Unlawful);
+    let person = fx_with(
+        &listed_catalogue(ListOutcome::NoCoercion, None),
+        first_violation().party(rouxing::party::Party::natural_person(
+            "P-9".parse().unwrap(),
+            d(1990, 1, 1),
+            rouxing::party::MentalCapacity::Full,
+        )),
+        Regime::national(),
+        AS_OF(),
+    );
+    assert!(!person.a.no_coercion.is_empty());
+    assert_eq!(person.with(seal).get(code).unwrap().severity, Severity::Irregular);
+    // Corrected promptly with no harm: the non-coercive route sufficed.
+    let clean = fx(
+        vec![range_item("A")],
+        case("A").harm(Harm::None).correction(Correction::Prompt { on: d(2025, 3, 12) }),
+    );
+    assert_eq!(clean.with(seal).get(code).unwrap().severity, Severity::Unlawful);
     // Close: serious harm — coercion may be needed.
     let z = fx(vec![range_item("A")], case("A").harm(Harm::Serious));
     assert!(!z.with(seal).has(code));

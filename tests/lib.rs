@@ -11,6 +11,7 @@
     reason = "test fixtures and helpers fail by panicking"
 )]
 
+mod adversarial;
 mod arithmetic;
 mod art_30_31_persons;
 mod art_32_33_leniency;

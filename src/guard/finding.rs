@@ -158,6 +158,15 @@ vocabulary! {
         TransferWithoutSuspicion => "未涉嫌犯罪而以移送代替处理（执法放水）",
         /// A decision that names no deciding agency (Art. 17; Art. 59 ¶1 (六)).
         AgencyMissing => "决定未载明作出决定的行政机关",
+        /// Discretionary leniency (首违不罚, a list's 可以 or a benchmark's 从轻 / 减轻)
+        /// on a safety-baseline item.
+        LeniencyOnSafetyBaseline => "触碰安全底线的违法行为适用裁量性从宽",
+        /// 首违不罚 met, a penalty imposed, no reason given (以罚代教).
+        PenaltyInsteadOfEducation => "符合首违不罚条件而处罚未说明理由（以罚代教）",
+        /// The legal reviewer is one of the case's investigators (Art. 58 ¶1).
+        ReviewerIsInvestigator => "法制审核由案件调查人员进行",
+        /// A first-time legal reviewer without 法律职业资格 (Art. 58 ¶2).
+        ReviewerUnqualified => "初次从事法制审核的人员未取得法律职业资格",
     }
 }
 
@@ -172,7 +181,10 @@ impl FindingCode {
             F::MandatorySanctionMissing | F::FineAmountUndetermined | F::ConfiscationMismatch => {
                 CheckPoint::BasisCorrect
             }
-            F::TokenSanction | F::TransferWithoutSuspicion => CheckPoint::DiscretionAppropriate,
+            F::TokenSanction
+            | F::TransferWithoutSuspicion
+            | F::LeniencyOnSafetyBaseline
+            | F::PenaltyInsteadOfEducation => CheckPoint::DiscretionAppropriate,
             F::PenaltyWithoutEstablishedFacts => CheckPoint::FactsClear,
             F::GroundNotEstablished | F::SameActFinedBefore => CheckPoint::EvidenceConclusive,
             F::PenaltyAfterLimitation
@@ -208,7 +220,9 @@ impl FindingCode {
             | F::MissingHearingNotice
             | F::MissingCollectiveDecision
             | F::HeavierAfterStatement
-            | F::DecisionPeriodExceeded => CheckPoint::ProcedureLawful,
+            | F::DecisionPeriodExceeded
+            | F::ReviewerIsInvestigator
+            | F::ReviewerUnqualified => CheckPoint::ProcedureLawful,
         }
     }
 }
@@ -648,6 +662,10 @@ impl fmt::Display for Explanation<'_> {
                 f,
                 "对同一违法行为给予{count}项罚款；同一违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚一次"
             ),
+            (C::SecondFine, Detail::SameAct { on }) => write!(
+                f,
+                "当事人的同一违法行为已于{on}被处以罚款，不得再次给予罚款；可以依法给予罚款以外的其他种类的处罚"
+            ),
             (C::SameActFinedBefore, Detail::SameAct { on }) => write!(
                 f,
                 "当事人{on}的同类违法行为已受行政处罚，应当核实是否为同一违法行为；对同一违法行为不得给予两次以上罚款"
@@ -684,6 +702,22 @@ impl fmt::Display for Explanation<'_> {
             ),
             (C::TransferWithoutSuspicion, _) => f.write_str(
                 "案件未认定涉嫌犯罪，却以移送司法机关代替处罚和责令改正，属于“执法放水”；违法行为涉嫌犯罪的才应当移送",
+            ),
+            (C::LeniencyOnSafetyBaseline, Detail::Decided { tier }) => write!(
+                f,
+                "该违法行为触碰安全底线，决定{}所依据的是裁量性从宽情形（可以），而非法定应当从宽的情形；对触碰安全底线的行为应当坚持零容忍，依法严格执法，确需从宽的应当说明理由",
+                tier.legal_name()
+            ),
+            (C::PenaltyInsteadOfEducation, Detail::Decided { tier }) => write!(
+                f,
+                "当事人初次违法且危害后果轻微并及时改正，依法可以不予行政处罚，决定{}却未说明不适用首违不罚的理由，属于“机械执法”“以罚代教”",
+                tier.legal_name()
+            ),
+            (C::ReviewerIsInvestigator, _) => f.write_str(
+                "法制审核人员是本案的调查人员，审核与调查未分离，不构成法制审核；应当由从事行政处罚决定法制审核的人员进行审核",
+            ),
+            (C::ReviewerUnqualified, _) => f.write_str(
+                "初次从事行政处罚决定法制审核的人员应当通过国家统一法律职业资格考试取得法律职业资格，审核人员未取得",
             ),
             (C::AgencyMissing, _) => f.write_str(
                 "决定未载明作出决定的行政机关，无法审查其是否具有法定职权（法无授权不可为）",
