@@ -115,7 +115,7 @@ impl std::str::FromStr for PartyId {
 /// ([`ident::PREFIX_CHARS`](crate::ident::PREFIX_CHARS) characters) and names
 /// the first refused character and its position (see [`crate::ident`]).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid {what} `{value}`: must be 1 to {max} characters, {problem}")]
+#[error("invalid {what} `{value}`: must be 1 to {max} characters {problem}")]
 pub struct InvalidIdError {
     what: &'static str,
     value: String,

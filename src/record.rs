@@ -38,6 +38,20 @@
 //! (the agency's case system, a timestamping service) and compare it on
 //! import.
 //!
+//! # Sealing
+//!
+//! The chain alone proves a file unchanged, not who wrote it. A signed
+//! [`Checkpoint`] — "case `C`, after `n` events, has head `h`", signed with the
+//! agency's key through a [`Signer`] — is kept outside the file, and
+//! [`CaseFile::verify_checkpoint`] proves a file extends it, naming a tail cut
+//! ([`SealError::TailCut`]) apart from a rewrite ([`SealError::Rewritten`]).
+//! At 结案, [`CaseFile::seal`] appends the signed checkpoint of the closed file
+//! as the `封存` event; [`CaseFile::verify_seal`] checks it with a [`Verifier`]
+//! that holds public keys only, so a 司法局 or court can verify a file but not
+//! forge one. [`Ed25519Signer`] and [`Ed25519Verifier`] are bundled; an SM2/SM3
+//! implementation plugs into the same traits. Keys always come from the
+//! embedding system: the library never generates or stores one.
+//!
 //! # Legal basis
 //!
 //! * 《中华人民共和国行政处罚法》第四十七条: "行政机关应当依法以文字、音像等形式，对行政处罚的启动、

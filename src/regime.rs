@@ -533,6 +533,27 @@ impl Regime {
         if self.transition_period_max.count() == 0 {
             return Err(RegimeError::Zero { field: "transition_period_max" });
         }
+        // Periods beyond ten years are typing errors, not policy (Art. 60 sets
+        // ninety days; no period of the Law or the plan comes near ten years).
+        for (field, days) in [
+            ("decision_period_days", self.decision_period_days),
+            ("correction_days", self.correction_days),
+            ("follow_up_days", self.follow_up_days),
+        ] {
+            if days > MAX_PERIOD_DAYS {
+                return Err(RegimeError::Implausible { field, value: days });
+            }
+        }
+        for (field, p) in [
+            ("observation_period", self.observation_period),
+            ("transition_period_max", self.transition_period_max),
+        ] {
+            let last = p.last_day(crate::record::FIRST_PLAUSIBLE_DAY);
+            let limit = crate::calendar::add_days(crate::record::FIRST_PLAUSIBLE_DAY, MAX_PERIOD_DAYS);
+            if last.is_none() || last > limit {
+                return Err(RegimeError::Implausible { field, value: p.count() });
+            }
+        }
         if let MitigationFloor::PermilleOfMinimum(p) = self.mitigation_floor {
             if p >= 1000 {
                 return Err(RegimeError::Floor(p));
@@ -627,14 +648,27 @@ pub enum RegimeError {
     /// The schema version is not supported.
     #[error("unsupported schema version `{0}`: this release reads version 1")]
     SchemaVersion(u32),
+    /// A period longer than ten years.
+    #[error("field `{field}` is `{value}`: periods are at most ten years ({MAX_PERIOD_DAYS} days)")]
+    Implausible {
+        /// The field.
+        field: &'static str,
+        /// The value given (days, or the period's count in its unit).
+        value: u32,
+    },
 }
+
+/// The longest period a regime may set, in days: ten years.
+pub const MAX_PERIOD_DAYS: u32 = 3_653;
 
 impl RegimeError {
     /// The path of the field the error concerns.
     pub fn field(&self) -> &'static str {
         match self {
             RegimeError::Bands { .. } => "discretion",
-            RegimeError::Zero { field } | RegimeError::Duplicate { field, .. } => field,
+            RegimeError::Zero { field }
+            | RegimeError::Duplicate { field, .. }
+            | RegimeError::Implausible { field, .. } => field,
             RegimeError::Floor(_) => "mitigation_floor",
             RegimeError::SchemaVersion(_) => "schema_version",
         }
