@@ -38,6 +38,20 @@
 //! (the agency's case system, a timestamping service) and compare it on
 //! import.
 //!
+//! # Sealing
+//!
+//! The chain alone proves a file unchanged, not who wrote it. A signed
+//! [`Checkpoint`] — "case `C`, after `n` events, has head `h`", signed with the
+//! agency's key through a [`Signer`] — is kept outside the file, and
+//! [`CaseFile::verify_checkpoint`] proves a file extends it, naming a tail cut
+//! ([`SealError::TailCut`]) apart from a rewrite ([`SealError::Rewritten`]).
+//! At 结案, [`CaseFile::seal`] appends the signed checkpoint of the closed file
+//! as the `封存` event; [`CaseFile::verify_seal`] checks it with a [`Verifier`]
+//! that holds public keys only, so a 司法局 or court can verify a file but not
+//! forge one. [`Ed25519Signer`] and [`Ed25519Verifier`] are bundled; an SM2/SM3
+//! implementation plugs into the same traits. Keys always come from the
+//! embedding system: the library never generates or stores one.
+//!
 //! # Legal basis
 //!
 //! * 《中华人民共和国行政处罚法》第四十七条: "行政机关应当依法以文字、音像等形式，对行政处罚的启动、
@@ -764,6 +778,7 @@ struct DecisionState {
 
 /// The header line of an exported case file.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct Header {
     format: String,
@@ -773,8 +788,9 @@ struct Header {
 
 /// An entry line of an exported case file.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct EntryLine {
+pub(crate) struct EntryLine {
     seq: u64,
     prev: Digest,
     hash: Digest,
@@ -783,6 +799,7 @@ struct EntryLine {
 
 /// The closing line of an exported case file.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct Closing {
     events: u64,
@@ -1829,8 +1846,9 @@ fn push_entry_line(out: &mut String, seq: u64, prev: &Digest, hash: &Digest, con
 
 /// The wire form of a case file inside other JSON documents.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct CaseFileRepr {
+pub(crate) struct CaseFileRepr {
     schema_version: u32,
     case_id: CaseId,
     entries: Vec<EntryLine>,

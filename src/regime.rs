@@ -57,6 +57,7 @@ vocabulary! {
 /// 主体无同类违法记录" (the default here: 24 months, same item); Bazhong "三年内"; Lishui
 /// "自然年度内"; Gansu emergency management "自本清单正式施行之日起第一次被…发现".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FirstViolationPolicy {
     /// The look-back window.
@@ -79,6 +80,7 @@ pub struct FirstViolationPolicy {
 /// (含本数); 从重 = [L + heavier·(H−L), H] rounded up; 一般 = the amounts strictly
 /// between. "X以下" provisions have L = 0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DiscretionBands {
     /// Upper edge of 从轻, per mille of the range (default 300).
@@ -123,6 +125,7 @@ impl DiscretionBands {
 /// says 减轻 goes below the minimum. Default `None` (any amount above zero);
 /// some provinces are believed to set a share of the minimum (unconfirmed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum MitigationFloor {
     /// No floor.
@@ -154,6 +157,7 @@ impl MitigationFloor {
 /// does not. A regime may make the thresholds exclusive (e.g. Guangdong's
 /// eco-environment rule defines "以下不包括本数").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SummaryThresholds {
     /// For a citizen (default ¥200).
@@ -182,6 +186,7 @@ impl SummaryThresholds {
 /// citizen, ¥100,000 for an organisation, the SAMR hearing rule's fallback
 /// (unconfirmed; set the province's figures).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HearingThresholds {
     /// For a citizen (以上, inclusive).
@@ -206,6 +211,7 @@ impl HearingThresholds {
 /// catalogue adds fines of ¥10,000 (citizen) / ¥100,000 (organisation) and
 /// "超出自由裁量权标准，拟作出减轻或加重处罚的" (unconfirmed as national rules).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LegalReviewPolicy {
     /// Every flexible or 两轻一免 decision (不予, 减轻, 从轻, soft measures).
@@ -277,6 +283,7 @@ vocabulary! {
 /// form: load a holiday table with [`crate::calendar::WorkCalendar::from_json`]
 /// and set the field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RegimeRepr", into = "RegimeRepr")]
 #[non_exhaustive]
 pub struct Regime {
@@ -329,6 +336,7 @@ pub struct Regime {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RegimeRepr {
     schema_version: u32,
@@ -525,6 +533,27 @@ impl Regime {
         if self.transition_period_max.count() == 0 {
             return Err(RegimeError::Zero { field: "transition_period_max" });
         }
+        // Periods beyond ten years are typing errors, not policy (Art. 60 sets
+        // ninety days; no period of the Law or the plan comes near ten years).
+        for (field, days) in [
+            ("decision_period_days", self.decision_period_days),
+            ("correction_days", self.correction_days),
+            ("follow_up_days", self.follow_up_days),
+        ] {
+            if days > MAX_PERIOD_DAYS {
+                return Err(RegimeError::Implausible { field, value: days });
+            }
+        }
+        for (field, p) in [
+            ("observation_period", self.observation_period),
+            ("transition_period_max", self.transition_period_max),
+        ] {
+            let last = p.last_day(crate::record::FIRST_PLAUSIBLE_DAY);
+            let limit = crate::calendar::add_days(crate::record::FIRST_PLAUSIBLE_DAY, MAX_PERIOD_DAYS);
+            if last.is_none() || last > limit {
+                return Err(RegimeError::Implausible { field, value: p.count() });
+            }
+        }
         if let MitigationFloor::PermilleOfMinimum(p) = self.mitigation_floor {
             if p >= 1000 {
                 return Err(RegimeError::Floor(p));
@@ -619,14 +648,27 @@ pub enum RegimeError {
     /// The schema version is not supported.
     #[error("unsupported schema version `{0}`: this release reads version 1")]
     SchemaVersion(u32),
+    /// A period longer than ten years.
+    #[error("field `{field}` is `{value}`: periods are at most ten years ({MAX_PERIOD_DAYS} days)")]
+    Implausible {
+        /// The field.
+        field: &'static str,
+        /// The value given (days, or the period's count in its unit).
+        value: u32,
+    },
 }
+
+/// The longest period a regime may set, in days: ten years.
+pub const MAX_PERIOD_DAYS: u32 = 3_653;
 
 impl RegimeError {
     /// The path of the field the error concerns.
     pub fn field(&self) -> &'static str {
         match self {
             RegimeError::Bands { .. } => "discretion",
-            RegimeError::Zero { field } | RegimeError::Duplicate { field, .. } => field,
+            RegimeError::Zero { field }
+            | RegimeError::Duplicate { field, .. }
+            | RegimeError::Implausible { field, .. } => field,
             RegimeError::Floor(_) => "mitigation_floor",
             RegimeError::SchemaVersion(_) => "schema_version",
         }

@@ -11,8 +11,8 @@
     reason = "test fixtures and helpers fail by panicking"
 )]
 
-mod arithmetic;
 mod adversarial;
+mod arithmetic;
 mod art_30_31_persons;
 mod art_32_33_leniency;
 mod art_36_37_time;

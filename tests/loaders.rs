@@ -284,7 +284,7 @@ fn identifiers_refuse_invisible_and_compatibility_characters() {
     let err = PartyId::new("demo-lp-0101\u{200B}").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid party id `demo-lp-0101\u{200B}`: must be 1 to 64 characters, without control, format or non-NFKC characters: character 13 (U+200B) is a format, bidi or zero-width character"
+        "invalid party id `demo-lp-0101\u{200B}`: must be 1 to 64 characters without control, format or non-NFKC characters: character 13 (U+200B) is a format, bidi or zero-width character"
     );
     assert!(
         PartyId::new("demo\u{202E}1")
@@ -318,4 +318,18 @@ fn party_names_refuse_control_characters() {
     let p = Party::legal_person(PartyId::new("P-1").unwrap(), None);
     assert!(p.clone().with_name("某某\u{1b}[31m公司").is_err());
     assert!(p.with_name("某某 商贸 有限公司").is_ok());
+}
+
+#[test]
+fn a_regime_period_of_billions_of_days_is_refused() {
+    let mut v: serde_json::Value = serde_json::from_str(&rouxing::Regime::national().to_json()).unwrap();
+    v["decision_period_days"] = serde_json::json!(4_000_000_000u32);
+    let err = rouxing::Regime::from_json_named("r.json", &v.to_string()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("field `decision_period_days` is `4000000000`: periods are at most ten years"),
+        "{err}"
+    );
+    v["decision_period_days"] = serde_json::json!(180);
+    rouxing::Regime::from_json_named("r.json", &v.to_string()).unwrap();
 }

@@ -564,8 +564,28 @@ fn catalogue_check(file: &str, out: &mut Out) -> Result<(), Fail> {
 }
 
 fn schema(name: Option<&str>, out: &mut Out) -> Result<(), Fail> {
-    let _ = (name, out);
-    Err(Fail::Rejected("schemas are not generated in this build".to_owned()))
+    use rouxing_server::schema;
+    let pretty =
+        |v: &serde_json::Value| serde_json::to_string_pretty(v).map_err(|e| Fail::Io(format!("stdout: {e}")));
+    match name {
+        None => {
+            for d in schema::documents() {
+                out.line(&format!("{:<22} {}  {}", d.name, d.legal_name, d.description))?;
+            }
+            out.line(&format!(
+                "{:<22} {}  {}",
+                "openapi", "接口说明", "The OpenAPI 3.1 description of the service."
+            ))
+        }
+        Some("openapi") => out.line(&pretty(&schema::openapi())?),
+        Some(n) => {
+            let n = n.strip_suffix(".schema.json").unwrap_or(n);
+            match schema::get(n) {
+                Some(s) => out.line(&pretty(&s)?),
+                None => Err(Fail::Rejected(format!("no schema `{n}`: `rouxing schema` lists them"))),
+            }
+        }
+    }
 }
 
 fn serve(ctx: Context, addr: SocketAddr) -> Result<(), Fail> {

@@ -93,10 +93,19 @@ fn decide_prints_the_outcome_the_citation_and_the_date_used() {
     assert!(t.contains("《中华人民共和国行政处罚法》第三十三条第一款"), "{t}");
     assert!(t.contains("适用裁量规则：national"), "the national regime by default: {t}");
 
+    // Without --as-of: the decision date recorded in the case.
     let o = rouxing(&["decide", "examples/data/cases/first-violation.json", "--regime", "shandan"]);
     assert_eq!(code(&o), 0);
-    assert!(stdout(&o).contains("（当日（北京时间））"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("（案件记载的决定日期）"), "{}", stdout(&o));
     assert!(!stdout(&o).contains("适用裁量规则：national"));
+
+    // Without either: today, and the output says so.
+    let mut case: serde_json::Value =
+        serde_json::from_str(&one_line("examples/data/cases/first-violation.json")).unwrap();
+    case.as_object_mut().unwrap().remove("decision_date");
+    let o = with_stdin(&["decide", "-"], &format!("{case}\n"));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("（当日（北京时间））"), "{}", stdout(&o));
 }
 
 #[test]
@@ -250,7 +259,7 @@ fn catalogue_check_names_line_and_field() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(stdout(&o).contains("items"));
     let text = std::fs::read_to_string(format!("{ROOT}/examples/data/catalogue.json")).unwrap();
-    let broken = text.replacen("\"schema_version\": 1", "\"schema_version\": 7", 1);
+    let broken = text.replacen("\"schema_version\": 2", "\"schema_version\": 7", 1);
     let path = std::env::temp_dir().join(format!("rouxing-cat-{}.json", std::process::id()));
     std::fs::write(&path, broken).unwrap();
     let o = rouxing(&["catalogue", "check", &path.display().to_string()]);

@@ -11,6 +11,8 @@
 //! | `GET` | `/v1/catalogue/items/{code}` | | one item |
 //! | `GET` | `/v1/regime` | | the regime held |
 //! | `GET` | `/v1/law/{article}` | | the statute's words: `33` or `art_33__para_1` |
+//! | `GET` | `/v1/schema/{name}` | | the JSON Schema of a document ([`crate::schema`]) |
+//! | `GET` | `/openapi.json` | | the OpenAPI 3.1 description, from the same schemas |
 //! | `GET` | `/healthz` | | `{"status": "ok"}` |
 //! | `GET` | `/` | | the review workbench page (法制审核工作台) |
 //!
@@ -31,8 +33,8 @@ use rouxing::law::{Citation, Instrument};
 use serde::Serialize;
 
 use crate::wire::{
-    AuditRequest, CaseRequest, Context, ErrorCode, ReportRequest, ReviewRequest, SCHEMA_VERSION, WireError,
-    load_case, parse, resolve_as_of, today,
+    AuditRequest, CaseRequest, Context, ErrorCode, Health, ItemDocument, LawDocument, ReportRequest,
+    ReviewRequest, SCHEMA_VERSION, WireError, load_case, parse, resolve_as_of, today,
 };
 
 /// The largest request body accepted: 1 MiB (about two thousand decided
@@ -57,6 +59,8 @@ pub fn router(ctx: Shared) -> Router {
         .route("/v1/catalogue/items/{code}", get(item))
         .route("/v1/regime", get(regime))
         .route("/v1/law/{article}", get(law))
+        .route("/v1/schema/{name}", get(schema))
+        .route("/openapi.json", get(openapi))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(ctx)
@@ -134,7 +138,7 @@ async fn page() -> Response {
 }
 
 async fn healthz() -> Response {
-    ok(&serde_json::json!({"status": "ok"}))
+    ok(&Health { status: "ok".to_owned() })
 }
 
 async fn not_found(req: Request) -> Response {
@@ -204,7 +208,7 @@ async fn item(State(ctx): State<Shared>, Path(code): Path<String>) -> Result<Res
     let missing = || WireError::new(ErrorCode::NotFound, format!("no item `{shown}` in the catalogue"));
     let code: ItemCode = code.parse().map_err(|_| missing())?;
     let item = ctx.catalogue.get(&code).ok_or_else(missing)?;
-    Ok(ok(&serde_json::json!({"schema_version": SCHEMA_VERSION, "item": item})))
+    Ok(ok(&ItemDocument { schema_version: SCHEMA_VERSION, item: item.clone() }))
 }
 
 /// The statute's words of an article of 《中华人民共和国行政处罚法》.
@@ -220,10 +224,22 @@ async fn law(Path(article): Path<String>) -> Result<Response, WireError> {
         }
     };
     let text = citation.quote().ok_or_else(missing)?;
-    Ok(ok(&serde_json::json!({
-        "schema_version": SCHEMA_VERSION,
-        "citation": citation.legal_name(),
-        "eid": citation.eid(),
-        "text": text,
-    })))
+    Ok(ok(&LawDocument {
+        schema_version: SCHEMA_VERSION,
+        citation: citation.legal_name(),
+        eid: citation.eid(),
+        text: text.to_owned(),
+    }))
+}
+
+async fn schema(Path(name): Path<String>) -> Result<Response, WireError> {
+    let shown: String = name.chars().take(60).collect();
+    let name = name.strip_suffix(".schema.json").unwrap_or(&name);
+    let s = crate::schema::get(name)
+        .ok_or_else(|| WireError::new(ErrorCode::NotFound, format!("no schema `{shown}`")))?;
+    Ok(ok(&s))
+}
+
+async fn openapi() -> Response {
+    ok(&crate::schema::openapi())
 }

@@ -21,6 +21,7 @@
 //! ```
 
 pub mod http;
+pub mod schema;
 pub mod wire;
 
 use std::future::Future;

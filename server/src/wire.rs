@@ -73,10 +73,11 @@ pub struct AsOf {
 
 /// Resolves the decision date: `explicit` wins, then the case's recorded
 /// decision date, then `today`.
-pub fn resolve_as_of(explicit: Option<NaiveDate>, _case: &Case, today: NaiveDate) -> AsOf {
-    match explicit {
-        Some(date) => AsOf { date, source: AsOfSource::Argument },
-        None => AsOf { date: today, source: AsOfSource::Today },
+pub fn resolve_as_of(explicit: Option<NaiveDate>, case: &Case, today: NaiveDate) -> AsOf {
+    match (explicit, case.decision_date()) {
+        (Some(date), _) => AsOf { date, source: AsOfSource::Argument },
+        (None, Some(date)) => AsOf { date, source: AsOfSource::Case },
+        (None, None) => AsOf { date: today, source: AsOfSource::Today },
     }
 }
 
@@ -305,13 +306,14 @@ pub fn load_case(file: &str, text: &str, catalogue: &Catalogue) -> Result<Case, 
 /// {"case": {"schema_version": 1, "id": "C-1", "item": "AG-XM-66", "…": "…"},
 ///  "as_of": "2026-09-01"}
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseRequest {
     /// Always 1 when given.
     #[serde(default = "one")]
     pub schema_version: u32,
     /// The case facts (案件事实), as the case loader reads them.
+    #[schemars(with = "rouxing::Case")]
     pub case: Box<RawValue>,
     /// The decision date (决定日期); else the case's, else today.
     #[serde(default)]
@@ -320,7 +322,7 @@ pub struct CaseRequest {
 
 /// The assessment of one case (`POST /v1/assess`): the lawful outcomes with
 /// grounds and citations, and the explanation as text.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct AssessmentDocument {
     /// Always 1.
     pub schema_version: u32,
@@ -338,7 +340,7 @@ pub struct AssessmentDocument {
 
 /// The decision on one case (`POST /v1/decide`, `rouxing decide --json`):
 /// assessment, recommended decision and its legality review.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct DecisionDocument {
     /// Always 1.
     pub schema_version: u32,
@@ -369,13 +371,14 @@ pub struct DecisionDocument {
 /// ```json
 /// {"schema_version": 1, "case": {"…": "…"}, "decision": {"…": "…"}}
 /// ```
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecidedDocument {
     /// Always 1.
     #[serde(default = "one")]
     pub schema_version: u32,
     /// The case facts.
+    #[schemars(with = "rouxing::Case")]
     pub case: Box<RawValue>,
     /// The decision taken.
     pub decision: Decision,
@@ -389,13 +392,14 @@ pub struct DecidedDocument {
 /// ```json
 /// {"case": {"…": "…"}, "proposal": {"officer": "OF-1", "tier": "no_penalty"}}
 /// ```
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewRequest {
     /// Always 1 when given.
     #[serde(default = "one")]
     pub schema_version: u32,
     /// The case facts.
+    #[schemars(with = "rouxing::Case")]
     pub case: Box<RawValue>,
     /// The decision to review.
     #[serde(default)]
@@ -409,7 +413,7 @@ pub struct ReviewRequest {
 }
 
 /// The legality review of a decision (`POST /v1/review`).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct ReviewDocument {
     /// Always 1.
     pub schema_version: u32,
@@ -434,7 +438,7 @@ pub struct ReviewDocument {
 }
 
 /// A request for the batch audit (`POST /v1/audit`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AuditRequest {
     /// Always 1 when given.
@@ -448,7 +452,7 @@ pub struct AuditRequest {
 }
 
 /// The batch audit (执法监督) of decided cases.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct AuditDocument {
     /// Always 1.
     pub schema_version: u32,
@@ -463,7 +467,7 @@ pub struct AuditDocument {
 }
 
 /// A request for the statistics table (`POST /v1/report`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportRequest {
     /// Always 1 when given.
@@ -599,4 +603,38 @@ pub fn report(from: NaiveDate, to: NaiveDate, decisions: &[Decision]) -> Result<
     let period =
         ReportPeriod::new(from, to).map_err(|e| WireError::new(ErrorCode::InvalidPeriod, e.to_string()))?;
     Ok(rouxing::tabulate(decisions, period))
+}
+
+/// One catalogue item (`GET /v1/catalogue/items/{code}`).
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct ItemDocument {
+    /// Always 1.
+    pub schema_version: u32,
+    /// The item (事项).
+    pub item: rouxing::catalogue::Item,
+}
+
+/// The words of a provision of 《中华人民共和国行政处罚法》 (`GET /v1/law/{article}`).
+///
+/// ```json
+/// {"schema_version": 1, "citation": "《中华人民共和国行政处罚法》第三十三条第一款第二句",
+///  "eid": "art_33__para_1__sent_2", "text": "初次违法且危害后果轻微并及时改正的，可以不予行政处罚。"}
+/// ```
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct LawDocument {
+    /// Always 1.
+    pub schema_version: u32,
+    /// The citation in Chinese legal style.
+    pub citation: String,
+    /// The stable id of the provision (`art_33__para_1`).
+    pub eid: String,
+    /// The statute's words.
+    pub text: String,
+}
+
+/// The health check (`GET /healthz`): `{"status": "ok"}`.
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct Health {
+    /// Always `ok`.
+    pub status: String,
 }

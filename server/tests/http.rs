@@ -115,9 +115,17 @@ fn decide_first_violation_is_no_penalty_with_citation() {
 }
 
 #[test]
-fn decide_without_date_uses_today_and_says_so() {
+fn decide_without_date_uses_the_cases_then_today_and_says_so() {
     let s = Server::start(Regime::national());
+    // The decision date recorded in the case comes before today.
     let (status, d) = s.post("/v1/decide", &json!({"case": first_violation()}));
+    assert_eq!(status, 200, "{d}");
+    assert_eq!(d["as_of_source"], "case");
+    assert_eq!(d["as_of"], first_violation()["decision_date"]);
+
+    let mut case = first_violation();
+    case.as_object_mut().unwrap().remove("decision_date");
+    let (status, d) = s.post("/v1/decide", &json!({"case": case}));
     assert_eq!(status, 200, "{d}");
     assert_eq!(d["as_of_source"], "today");
     assert_eq!(d["as_of"], rouxing_server::wire::today().to_string());
@@ -203,7 +211,7 @@ fn catalogue_regime_and_law() {
     let (status, ct, body) = s.get("/v1/catalogue");
     assert_eq!((status, ct.as_str()), (200, "application/json"));
     let cat: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(cat["schema_version"], 1);
+    assert_eq!(cat["schema_version"], rouxing::catalogue::CATALOGUE_SCHEMA_VERSION);
     let (status, _, body) = s.get("/v1/catalogue/items/AG-XM-66");
     assert_eq!(status, 200);
     assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["item"]["code"], "AG-XM-66");

@@ -70,6 +70,7 @@ const CHECKPOINT_ORIGIN: &str = "rouxing-case-file checkpoint v1";
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Signature(Vec<u8>);
 
@@ -340,6 +341,17 @@ impl Verifier for Ed25519Verifier {
 /// A signed statement of a case file's state: after `events` events, the
 /// head digest is `head`.
 ///
+/// The signature covers [`Checkpoint::message`], four lines after the C2SP
+/// signed-note checkpoint body used by Sigstore Rekor and Go's checksum
+/// database:
+///
+/// ```text
+/// rouxing-case-file checkpoint v1
+/// case 2025-001
+/// events 12
+/// head 5f0c…(64 hex digits)
+/// ```
+///
 /// Store or publish it outside the case file; later,
 /// [`CaseFile::verify_checkpoint`](super::CaseFile::verify_checkpoint)
 /// proves that a file extends it.
@@ -351,6 +363,7 @@ impl Verifier for Ed25519Verifier {
 ///  "key_id":"amr-2025","signature":"<128 hex>"}
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Checkpoint {
     /// The case.
@@ -390,7 +403,9 @@ impl Checkpoint {
         })
     }
 
-    /// The message the signature covers (see the [module documentation](self)).
+    /// The message the signature covers: four lines, each ending in `\n` —
+    /// `rouxing-case-file checkpoint v1`, `case <case id>`, `events <n>`,
+    /// `head <64 hex digits>` (the C2SP checkpoint body).
     pub fn message(&self) -> String {
         checkpoint_message(&self.case_id, self.events, &self.head)
     }
