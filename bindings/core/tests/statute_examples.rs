@@ -1,11 +1,7 @@
 //! The statute-example table that the Java and Python suites share
 //! (`bindings/testdata/statute-examples.json`) is what the Rust API itself
 //! decides, and the binding layer decides the same.
-#![allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "test fixtures fail by panicking"
-)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test fixtures fail by panicking")]
 
 use rouxing::{Case, Catalogue, Regime, assess, recommend};
 use rouxing_bindings as rb;
