@@ -129,6 +129,7 @@ impl Bar {
 
 /// A ground for an outcome, with its source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "ground", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Ground {
     /// A bar to any penalty.
@@ -227,6 +228,7 @@ impl Ground {
 
 /// A member of the lawful outcome set.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TierOption {
     /// The tier.
@@ -254,6 +256,7 @@ pub struct TierOption {
 /// day after the act (民法典 Art. 201) to the corresponding day (Art. 202): an act
 /// on 2021-03-01 may be discovered up to and including 2023-03-01.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Limitation {
     /// The period in years.
@@ -295,6 +298,7 @@ vocabulary! {
 /// 适用新的规定。" "Lighter" compares the heaviest Art. 9 group, then the fine maximum,
 /// then the fine minimum, for this party and these amounts.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AppliedVersion {
     /// The choice made.
@@ -374,6 +378,7 @@ impl DeadlineKind {
 
 /// A deadline computed from a trigger date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Deadline {
     /// Which deadline.
@@ -434,6 +439,7 @@ vocabulary! {
 
 /// Why a rule fired or did not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "why", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Why {
     /// The item is (not) in the catalogue.
@@ -560,6 +566,7 @@ pub enum Why {
 
 /// The result of evaluating a list entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "result", rename_all = "snake_case", deny_unknown_fields)]
 pub enum EntryResult {
     /// All conditions hold and the statute permits the outcome.
@@ -591,6 +598,7 @@ pub enum EntryResult {
 
 /// One step of the assessment: a rule, whether it fired, and why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TraceEntry {
     /// The rule.
@@ -605,6 +613,7 @@ pub struct TraceEntry {
 
 /// The result of [`assess`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// The case number.

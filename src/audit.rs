@@ -162,6 +162,7 @@ vocabulary! {
 /// `mitigating` and `aggravating` are bit sets: bit *i* is set when the
 /// circumstance `Mitigating::ALL[i]` (resp. `Aggravating::ALL[i]`) is found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FactSignature {
     /// Whether the party is a natural person.
@@ -268,6 +269,7 @@ impl FactSignature {
 /// Build one with [`DecidedCase::new`] from the case, its assessment and its
 /// decision, or deserialize it from a supervision platform's export.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DecidedCase {
     /// The case number.
@@ -283,9 +285,11 @@ pub struct DecidedCase {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub officer: Option<OfficerId>,
     /// The day the act was committed (its end for a continuing act).
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub act_on: NaiveDate,
     /// The day of the decision.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub decided_on: NaiveDate,
     /// The material facts.
@@ -353,6 +357,7 @@ impl DecidedCase {
 /// The thresholds of the audit. Every default is a documented choice, not a
 /// published rule (unconfirmed): set the jurisdiction's own.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AuditConfig {
     /// Upper edges of the amount bands (inclusive, increasing): an amount
@@ -422,6 +427,7 @@ impl AuditConfig {
 
 /// The number of cases of each tier.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TierCounts {
     /// 不予处罚.
@@ -469,6 +475,7 @@ impl TierCounts {
 
 /// A case named by a finding, with its outcome.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// The case.
@@ -482,6 +489,7 @@ pub struct Member {
 
 /// Cases of the same item and material facts decided differently (同事不同罚).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Divergence {
     /// The item.
@@ -614,6 +622,7 @@ pub fn consistency(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Divergence> 
 
 /// A second 首违不罚 for the same party and item inside the window.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RepeatedWaiver {
     /// The party.
@@ -623,11 +632,13 @@ pub struct RepeatedWaiver {
     /// The earlier case that granted 首违不罚.
     pub earlier: CaseId,
     /// Its act day.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub earlier_act_on: NaiveDate,
     /// The later case that granted it again.
     pub later: CaseId,
     /// Its act day.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub later_act_on: NaiveDate,
 }
@@ -702,6 +713,7 @@ vocabulary! {
 /// A unit or officer whose share of lenient outcomes (不予、减轻、从轻) is far
 /// from its peers'.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LeniencyOutlier {
     /// Unit or officer.
@@ -908,6 +920,7 @@ pub fn leniency_outliers(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Lenien
 
 /// A no-penalty outcome on a safety-baseline item.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BaselineExemption {
     /// The case.
@@ -958,6 +971,7 @@ pub fn baseline_exemptions(cases: &[DecidedCase]) -> Vec<BaselineExemption> {
 
 /// The four batch checks together.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AuditReport {
     /// 同事不同罚.

@@ -352,6 +352,7 @@ pub(crate) fn chinese_numeral(n: u32) -> String {
     strum::IntoStaticStr,
     strum::EnumIter,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum PeriodUnit {
@@ -391,6 +392,7 @@ pub enum PeriodUnit {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// A number of days (日).
@@ -631,6 +633,7 @@ fn year_end(year: i32) -> Option<NaiveDate> {
     strum::IntoStaticStr,
     strum::EnumIter,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum ScheduleBasis {
@@ -723,6 +726,7 @@ impl ScheduleBasis {
     strum::IntoStaticStr,
     strum::EnumIter,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Fallback {
@@ -757,6 +761,7 @@ pub enum Fallback {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WorkingDayDeadline {
     /// The last working day of the period.
     pub date: NaiveDate,

@@ -56,6 +56,7 @@ string_id! {
 
 /// The agency handling the case.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Agency {
     /// Identifier.
@@ -72,10 +73,13 @@ pub struct Agency {
 /// For a continuing act the limitation period (Art. 36 ¶2), the applicable
 /// rule (Art. 37) and the party's age count from the end of the act.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Act {
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     start: NaiveDate,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     end: Option<NaiveDate>,
 }
@@ -134,6 +138,7 @@ impl Act {
 /// An earlier violation of the same party, from the agency's case system or
 /// the 国家企业信用信息公示系统.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PriorViolation {
     /// The item violated.
@@ -141,6 +146,7 @@ pub struct PriorViolation {
     /// Its domain.
     pub domain: Domain,
     /// The day of the earlier act.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub on: NaiveDate,
     /// What came of it.
@@ -159,6 +165,7 @@ pub struct PriorViolation {
 /// {"provision": "《某条例》第十条", "by": "某县市场监督管理局", "on": "2025-03-05", "amount": "2000"}
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EarlierFine {
     /// The provision the fine was imposed under, as cited.
@@ -166,6 +173,7 @@ pub struct EarlierFine {
     /// The organ that imposed it.
     pub by: String,
     /// The day of that decision.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub on: NaiveDate,
     /// The amount.
@@ -223,6 +231,7 @@ pub struct EarlierFine {
 /// | `gains_refundable` | 违法所得 to be refunded (Art. 28 ¶2) | default `false` |
 /// | `fined_before` | a fine already imposed for this act (Art. 29): `provision`, `by`, `on`, `amount` ([`EarlierFine`]) | optional |
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "CaseRepr", into = "CaseRepr")]
 pub struct Case {
     id: CaseId,
@@ -759,6 +768,7 @@ impl fmt::Display for PriorViolation {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct CaseRepr {
     #[serde(default = "one")]
@@ -773,10 +783,13 @@ struct CaseRepr {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     officers: Vec<OfficerId>,
     act: Act,
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     discovered_on: NaiveDate,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     filed_on: Option<NaiveDate>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     decision_date: Option<NaiveDate>,
     #[serde(default = "established")]

@@ -67,6 +67,7 @@ macro_rules! string_id {
     ($(#[$meta:meta])* $name:ident, $what:literal) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(std::sync::Arc<str>);
 
@@ -253,6 +254,7 @@ vocabulary! {
 /// This enum is non-exhaustive so that other tests may be added in semver
 /// compatible releases.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "TaggedRepr", into = "TaggedRepr")]
 #[non_exhaustive]
 pub enum Condition {
@@ -284,6 +286,7 @@ pub enum Condition {
 /// The wire form of a [`Condition`]: a flat object tagged by `test`, parsed
 /// without buffering.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct TaggedRepr {
     test: ConditionKind,
@@ -294,6 +297,7 @@ struct TaggedRepr {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 enum ConditionKind {
     FirstViolation,
@@ -367,6 +371,7 @@ impl From<Condition> for TaggedRepr {
 
 /// The wire form of an [`Exclusion`]: a flat object tagged by `exclusion`.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct ExclusionRepr {
     exclusion: ExclusionKind,
@@ -377,6 +382,7 @@ struct ExclusionRepr {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 enum ExclusionKind {
     Context,
@@ -429,6 +435,7 @@ impl From<Exclusion> for ExclusionRepr {
 /// entry with such a condition never applies (rouxing does not assume
 /// conditions it cannot verify).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EntryCondition {
     /// The condition's text, verbatim from the list.
@@ -443,6 +450,7 @@ pub struct EntryCondition {
 /// This enum is non-exhaustive so that other exclusions may be added in
 /// semver compatible releases.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "ExclusionRepr", into = "ExclusionRepr")]
 #[non_exhaustive]
 pub enum Exclusion {
@@ -467,6 +475,7 @@ pub enum Exclusion {
 
 /// An entry of a published 两轻一免 list for an item.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ListEntry {
     /// Unique entry id.
@@ -499,9 +508,11 @@ pub struct ListEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<String>,
     /// First day the entry applies (acts on or after), if limited.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub effective_from: Option<NaiveDate>,
     /// Last day the entry applies, if limited.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub valid_until: Option<NaiveDate>,
 }
@@ -610,6 +621,7 @@ pub struct PenaltyFacts {
 ///  "fine": {"kind": "range", "min": "50000", "max": "100000"}}
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProvisionSanction {
     /// The kind.
@@ -742,6 +754,7 @@ impl ProvisionSanction {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "StatutoryPenaltyRepr", into = "StatutoryPenaltyRepr")]
 pub struct StatutoryPenalty {
     sanctions: Vec<ProvisionSanction>,
@@ -765,6 +778,7 @@ impl std::hash::Hash for StatutoryPenalty {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct StatutoryPenaltyRepr {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1070,9 +1084,11 @@ impl From<StatutoryPenalty> for StatutoryPenaltyRepr {
 /// `penalty: None` records that from `effective_from` the act is no longer
 /// treated as a violation (不认为是违法).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Amendment {
     /// The day the amended provision takes effect.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub effective_from: NaiveDate,
     /// The amended provision's citation, verbatim.
@@ -1083,6 +1099,7 @@ pub struct Amendment {
 
 /// A limitation period set by another law (Art. 36 ¶1 "法律另有规定的除外").
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LimitationOverride {
     /// The period in years.
@@ -1093,6 +1110,7 @@ pub struct LimitationOverride {
 
 /// One violation in a catalogue (事项).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Unique code.
@@ -1157,6 +1175,7 @@ impl Item {
 
 /// A published list that entries come from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Identifier referenced by entries.
@@ -1235,8 +1254,9 @@ pub struct Catalogue {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct CatalogueRepr {
+pub(crate) struct CatalogueRepr {
     /// A document without a version is version 1.
     #[serde(default = "version_one")]
     schema_version: u32,
@@ -1605,6 +1625,7 @@ impl Catalogue {
 /// This enum is non-exhaustive so that other checks may be added in semver
 /// compatible releases.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "warning", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CatalogueWarning {

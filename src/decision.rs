@@ -54,6 +54,7 @@ vocabulary! {
 
 /// One sanction of a decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sanction {
     /// The kind.
@@ -99,6 +100,7 @@ impl ReviewTrigger {
 
 /// The procedural duties a chosen outcome carries.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProcedureDuties {
     /// Why legal review is required; empty when it is not.
@@ -190,6 +192,7 @@ pub fn procedure_duties(
 /// The reasons for a decision (说明理由), structured; `Display` renders the
 /// text.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reasons {
     /// The tier chosen.
@@ -255,6 +258,7 @@ impl fmt::Display for Reasons {
 /// The proposal notified to the party before it stated its case (Art. 44
 /// 事先告知), against which Art. 45 ¶2 forbids a heavier decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Notified {
     /// The tier notified.
@@ -267,6 +271,7 @@ pub struct Notified {
 /// An officer's departure from the recommendation, inside the lawful set,
 /// with the reason the officer gave.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Override {
     /// Who overrode.
@@ -282,6 +287,7 @@ pub struct Override {
 
 /// A decision on a case.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// The case number.
@@ -292,6 +298,7 @@ pub struct Decision {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agency: Option<Agency>,
     /// The day of the decision.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub decided_on: NaiveDate,
     /// The item decided, if the case had one in the catalogue.
@@ -332,6 +339,7 @@ pub struct Decision {
     /// The procedural duties.
     pub duties: ProcedureDuties,
     /// The follow-up visit (回访) date for lenient outcomes.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub follow_up_on: Option<NaiveDate>,
     /// The reasons.
@@ -367,6 +375,7 @@ pub struct Decision {
 /// {"reviewer": "FZ-01", "qualified": true, "first_review": false}
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LegalReviewRecord {
     /// The reviewer.

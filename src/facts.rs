@@ -103,6 +103,7 @@ vocabulary! {
 /// period an officer ordered (both count as [`Correction::Prompt`]); a
 /// correction after that period is [`Correction::Late`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Correction {
     /// Not (yet) corrected.
@@ -110,12 +111,14 @@ pub enum Correction {
     /// 及时改正.
     Prompt {
         /// The day of correction.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         on: NaiveDate,
     },
     /// Corrected, but not in time.
     Late {
         /// The day of correction.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         on: NaiveDate,
     },
@@ -285,6 +288,7 @@ vocabulary! {
 /// On the wire: `{"months": 24}`, `"calendar_year"`, `{"since": "2022-02-01"}`
 /// or `"ever"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Window {
     /// Earlier violations in the `n` months before the act (以内, inclusive).
@@ -292,7 +296,11 @@ pub enum Window {
     /// Earlier violations in the same calendar year (自然年度内).
     CalendarYear,
     /// Earlier violations on or after a date (e.g. since the list took effect).
-    Since(#[serde(with = "crate::serde_date")] NaiveDate),
+    Since(
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
+        #[serde(with = "crate::serde_date")]
+        NaiveDate,
+    ),
     /// Any earlier violation.
     Ever,
 }

@@ -126,6 +126,7 @@ pub use proposal::{Omission, Proposal};
 /// (行政处罚法 Art. 34: 裁量权), but must give reasons (Art. 44: "告知当事人拟作出的
 /// 行政处罚内容及事实、理由、依据").
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OverrideRecord {
     /// Who overrode.
@@ -149,6 +150,7 @@ pub struct OverrideRecord {
 /// The result of [`review`]: the findings, most severe first, and the
 /// override record.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     /// The case reviewed.

@@ -97,6 +97,7 @@ impl Instrument {
 /// Akoma-Ntoso-style id: `{"instrument": "administrative_penalty_law", "eid":
 /// "art_33__para_1"}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "CitationRepr", into = "CitationRepr")]
 pub struct Citation {
     instrument: Instrument,
@@ -356,6 +357,7 @@ impl ParseCitationError {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct CitationRepr {
     instrument: Instrument,

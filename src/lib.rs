@@ -241,6 +241,9 @@ pub mod record;
 pub mod regime;
 pub mod register;
 pub mod report;
+#[cfg(feature = "schema")]
+#[cfg_attr(docsrs_rouxing, doc(cfg(feature = "schema")))]
+pub mod schema;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs_rouxing, doc(cfg(feature = "proptest")))]
 pub mod strategy;

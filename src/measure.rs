@@ -278,6 +278,7 @@ vocabulary! {
 /// 《中华人民共和国行政处罚法》第二十八条第一款: "行政机关实施行政处罚时，应当责令当事人改正或者
 /// 限期改正违法行为。" It is not a penalty; leniency never removes it ("免罚也绝不等于免责").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CorrectionOrder {
     /// Immediate or within a deadline.

@@ -106,6 +106,7 @@ pub const INCLUSIVE_PRUDENT: Citation =
 /// that sets it (or, for an unmet requirement, the provision that bars the
 /// mechanism); `detail` states the facts in Chinese, with values.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Check<R> {
     /// The requirement.
@@ -130,6 +131,7 @@ impl<R> Check<R> {
 /// Outcomes are closed: a mechanism either applies or does not, so this enum
 /// is exhaustive.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Outcome<P, R> {
     /// Every requirement holds.
@@ -198,6 +200,7 @@ impl<P, R> Outcome<P, R> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "DateWindowRepr", into = "DateWindowRepr")]
 pub struct DateWindow {
     start: NaiveDate,
@@ -240,10 +243,13 @@ impl fmt::Display for DateWindow {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct DateWindowRepr {
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     start: NaiveDate,
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     end: NaiveDate,
 }

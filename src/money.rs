@@ -28,6 +28,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// `Ord` is the natural order of amounts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(description = "金额: a decimal string of yuan, exact to the 分; `\"1500\"`, `\"1500.5\"` or `\"¥1,500.50\"` on input, always two decimals on output (`\"1500.00\"` is 150000 分). Never a JSON number.", extend("pattern" = "^¥?[0-9][0-9,]*(\\.[0-9]{1,2})?$", "examples" = ["1500.00"])))]
 #[serde(try_from = "String", into = "String")]
 pub struct Money(u64);
 
@@ -295,6 +297,7 @@ enum MoneyErrorKind {
 ///
 /// On the wire a decimal string such as `"5"` or `"0.5"`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Multiplier(u32);
 
@@ -416,6 +419,7 @@ vocabulary! {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, try_from = "AmountsRepr")]
 pub struct Amounts {
     /// 违法所得.
@@ -434,6 +438,7 @@ pub struct Amounts {
 
 /// The unchecked wire form of [`Amounts`].
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct AmountsRepr {
     #[serde(default)]
@@ -536,6 +541,7 @@ impl Amounts {
 /// [`FineRule::fixed`] or [`FineRule::multiple`], which reject inverted
 /// ranges; deserializing goes through the same checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "FineRuleRepr", into = "FineRuleRepr")]
 pub enum FineRule {
     /// `min` 以上 `max` 以下.
@@ -572,6 +578,7 @@ pub enum FineRule {
 /// The money range a multiple-based fine falls back to when the base amount
 /// is below a threshold ("货值金额不足一万元的，并处五万元以上十万元以下罚款").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BelowThreshold {
     /// The base amount below which (不足, exclusive) the range applies.
@@ -603,6 +610,7 @@ pub struct BelowThreshold {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "FineBoundsRepr", into = "FineBoundsRepr")]
 pub struct FineBounds {
     min: Money,
@@ -611,6 +619,7 @@ pub struct FineBounds {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct FineBoundsRepr {
     min: Money,
@@ -923,6 +932,7 @@ impl FineRule {
 
 /// The wording of a fine rule, as tagged on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 enum FineRuleKind {
     Range,
@@ -945,6 +955,7 @@ impl FineRuleKind {
 /// The wire form of a fine rule: a flat object tagged by `kind` (parsed
 /// without buffering, checked by kind).
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct FineRuleRepr {
     kind: FineRuleKind,

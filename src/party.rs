@@ -35,6 +35,7 @@ use crate::calendar;
 /// control, format, bidi, zero-width or non-NFKC characters (the identifier
 /// set of [`crate::ident`]).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct PartyId(String);
 
@@ -174,6 +175,7 @@ vocabulary! {
 
 /// A party (当事人).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "PartyRepr", into = "PartyRepr")]
 pub struct Party {
     id: PartyId,
@@ -306,6 +308,7 @@ impl Party {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct PartyRepr {
     id: PartyId,

@@ -778,6 +778,7 @@ struct DecisionState {
 
 /// The header line of an exported case file.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct Header {
     format: String,
@@ -787,8 +788,9 @@ struct Header {
 
 /// An entry line of an exported case file.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct EntryLine {
+pub(crate) struct EntryLine {
     seq: u64,
     prev: Digest,
     hash: Digest,
@@ -797,6 +799,7 @@ struct EntryLine {
 
 /// The closing line of an exported case file.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct Closing {
     events: u64,
@@ -1843,8 +1846,9 @@ fn push_entry_line(out: &mut String, seq: u64, prev: &Digest, hash: &Digest, con
 
 /// The wire form of a case file inside other JSON documents.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct CaseFileRepr {
+pub(crate) struct CaseFileRepr {
     schema_version: u32,
     case_id: CaseId,
     entries: Vec<EntryLine>,

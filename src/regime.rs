@@ -57,6 +57,7 @@ vocabulary! {
 /// 主体无同类违法记录" (the default here: 24 months, same item); Bazhong "三年内"; Lishui
 /// "自然年度内"; Gansu emergency management "自本清单正式施行之日起第一次被…发现".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FirstViolationPolicy {
     /// The look-back window.
@@ -79,6 +80,7 @@ pub struct FirstViolationPolicy {
 /// (含本数); 从重 = [L + heavier·(H−L), H] rounded up; 一般 = the amounts strictly
 /// between. "X以下" provisions have L = 0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DiscretionBands {
     /// Upper edge of 从轻, per mille of the range (default 300).
@@ -123,6 +125,7 @@ impl DiscretionBands {
 /// says 减轻 goes below the minimum. Default `None` (any amount above zero);
 /// some provinces are believed to set a share of the minimum (unconfirmed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum MitigationFloor {
     /// No floor.
@@ -154,6 +157,7 @@ impl MitigationFloor {
 /// does not. A regime may make the thresholds exclusive (e.g. Guangdong's
 /// eco-environment rule defines "以下不包括本数").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SummaryThresholds {
     /// For a citizen (default ¥200).
@@ -182,6 +186,7 @@ impl SummaryThresholds {
 /// citizen, ¥100,000 for an organisation, the SAMR hearing rule's fallback
 /// (unconfirmed; set the province's figures).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HearingThresholds {
     /// For a citizen (以上, inclusive).
@@ -206,6 +211,7 @@ impl HearingThresholds {
 /// catalogue adds fines of ¥10,000 (citizen) / ¥100,000 (organisation) and
 /// "超出自由裁量权标准，拟作出减轻或加重处罚的" (unconfirmed as national rules).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LegalReviewPolicy {
     /// Every flexible or 两轻一免 decision (不予, 减轻, 从轻, soft measures).
@@ -277,6 +283,7 @@ vocabulary! {
 /// form: load a holiday table with [`crate::calendar::WorkCalendar::from_json`]
 /// and set the field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RegimeRepr", into = "RegimeRepr")]
 #[non_exhaustive]
 pub struct Regime {
@@ -329,6 +336,7 @@ pub struct Regime {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RegimeRepr {
     schema_version: u32,

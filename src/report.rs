@@ -120,6 +120,7 @@ pub const UNKNOWN_UNIT: &str = "未记录执法单位";
 
 /// A reporting period: the first and last day, both included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "PeriodRepr", into = "PeriodRepr")]
 pub struct ReportPeriod {
     from: NaiveDate,
@@ -127,10 +128,13 @@ pub struct ReportPeriod {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct PeriodRepr {
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     from: NaiveDate,
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     to: NaiveDate,
 }
@@ -570,6 +574,7 @@ impl<'de> Deserialize<'de> for Counts {
 /// A reporting unit (填报单位): an agency, or the row for decisions that
 /// record none.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// The agency's id; `None` for decisions without an agency.
@@ -878,6 +883,7 @@ pub fn tabulate(decisions: &[Decision], period: ReportPeriod) -> StatisticsTable
 
 /// One unit's row.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UnitRow {
     /// The unit.
@@ -899,6 +905,7 @@ pub struct StatisticsTable {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct ColumnRepr {
     code: String,
@@ -906,8 +913,9 @@ struct ColumnRepr {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct TableRepr {
+pub(crate) struct TableRepr {
     schema_version: u32,
     period: ReportPeriod,
     columns: Vec<ColumnRepr>,
@@ -1143,6 +1151,7 @@ fn categories(d: &Decision) -> Vec<TypicalCategory> {
 
 /// A typical case (典型案例): the facts, the decision and its legal basis.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TypicalCase {
     /// What it illustrates.
@@ -1157,6 +1166,7 @@ pub struct TypicalCase {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<ItemCode>,
     /// The day of the decision.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub decided_on: NaiveDate,
     /// The facts (基本案情).

@@ -18,6 +18,7 @@ use crate::money::{FineRule, Money};
 
 /// A combination of case facts, shown as the example of a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Witness {
     /// 危害后果.
@@ -35,6 +36,7 @@ pub struct Witness {
 /// This enum is non-exhaustive so that other reasons may be added in semver
 /// compatible releases.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BeyondStatuteReason {
@@ -67,6 +69,7 @@ pub enum BeyondStatuteReason {
 /// This enum is non-exhaustive so that other reasons may be added in semver
 /// compatible releases.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NeverAppliesReason {

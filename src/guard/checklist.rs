@@ -82,6 +82,7 @@ vocabulary! {
 /// A piece of evidence from the case, the assessment or the decision that a
 /// point rests on.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "evidence", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Evidence {
     /// The deciding agency.
@@ -111,12 +112,15 @@ pub enum Evidence {
     /// When the act was committed and discovered.
     Act {
         /// The day the act began.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         start: NaiveDate,
         /// The day a continuing act ended.
+        #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
         #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
         end: Option<NaiveDate>,
         /// The day of discovery.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         discovered_on: NaiveDate,
     },
@@ -292,6 +296,7 @@ impl fmt::Display for Evidence {
 
 /// One point of the checklist: its status and the evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReviewPoint {
     /// The point.
@@ -304,6 +309,7 @@ pub struct ReviewPoint {
 
 /// A reason of the opinion: a point not satisfied, or a suggestion.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OpinionReason {
     /// The point.
@@ -321,6 +327,7 @@ pub struct OpinionReason {
 /// The legal reviewer's opinion (法制审核意见): pass or fail, with reasons and
 /// suggestions, ready to be stored in the case file.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReviewOpinion {
     /// 通过 / 不通过.
@@ -404,6 +411,7 @@ pub struct ReviewOpinion {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LegalReviewChecklist {
     /// The case reviewed.

@@ -247,6 +247,7 @@ vocabulary! {
 /// list of findings; the text is rendered on demand by
 /// [`Finding::explanation`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "detail", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Detail {
     /// The decided tier against the lawful set.
@@ -283,9 +284,11 @@ pub enum Detail {
     /// The limitation period.
     Limitation {
         /// The last day on which discovery was in time.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         last_day: NaiveDate,
         /// The day of discovery.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         discovered_on: NaiveDate,
     },
@@ -332,6 +335,7 @@ pub enum Detail {
     /// An earlier act of the same item on the same day that was penalised.
     SameAct {
         /// The day.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         on: NaiveDate,
     },
@@ -400,9 +404,11 @@ pub enum Detail {
     /// The Art. 60 deadline.
     Deadline {
         /// The last day.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         due: NaiveDate,
         /// The day of the decision.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         decided_on: NaiveDate,
     },
@@ -434,6 +440,7 @@ pub enum Detail {
 /// `Display` renders the whole finding in Chinese legal terms:
 /// `[违法] 未责令改正（以罚代管）：…（《中华人民共和国行政处罚法》第二十八条第一款）`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     /// The rule broken.

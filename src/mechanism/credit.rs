@@ -59,6 +59,7 @@ string_id! {
 
 /// A credit grade and the most counted records it admits.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Grade {
     /// The code.
@@ -74,6 +75,7 @@ pub struct Grade {
 /// The 较低数额罚款 of SAMR Art. 13: fines at or below these amounts
 /// (以下, inclusive) are published for three months only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LowFine {
     /// For a citizen.
@@ -114,6 +116,7 @@ vocabulary! {
 /// 山丹县实施方案 五(三) leaves the terms to the jurisdiction; see
 /// [`CreditPolicy::default`] for the defaults and their sources (unconfirmed).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IncentiveRule {
     /// The incentive.
@@ -139,6 +142,7 @@ pub struct IncentiveRule {
 /// [`CreditPolicy::default`] documents every default; all are unconfirmed as
 /// national rules and meant to be replaced by the jurisdiction's.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "CreditPolicyRepr", into = "CreditPolicyRepr")]
 #[non_exhaustive]
 pub struct CreditPolicy {
@@ -307,6 +311,7 @@ impl CreditPolicy {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct CreditPolicyRepr {
     grades: Vec<Grade>,
@@ -382,6 +387,7 @@ vocabulary! {
 
 /// One decision in a party's credit record.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreditRecord {
     /// The case.
@@ -390,6 +396,7 @@ pub struct CreditRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<ItemCode>,
     /// The decision day.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub decided_on: NaiveDate,
     /// How it stands.
@@ -402,6 +409,7 @@ pub struct CreditRecord {
     #[serde(default)]
     pub protected: bool,
     /// The day the record was repaired (信用修复), if it was.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub repaired_on: Option<NaiveDate>,
 }
@@ -441,6 +449,7 @@ vocabulary! {
 ///
 /// Deserializing rejects a listing that ends before it starts.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "ListingRepr", into = "ListingRepr")]
 pub struct Listing {
     /// The list.
@@ -452,11 +461,14 @@ pub struct Listing {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct ListingRepr {
     kind: ListingKind,
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     from: NaiveDate,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     until: Option<NaiveDate>,
 }
@@ -497,6 +509,7 @@ impl Listing {
 /// ids are unique, no record is repaired before it was decided, no listing
 /// ends before it starts.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "CreditProfileRepr", into = "CreditProfileRepr")]
 pub struct CreditProfile {
     party: PartyId,
@@ -506,6 +519,7 @@ pub struct CreditProfile {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct CreditProfileRepr {
     party: PartyId,
@@ -531,6 +545,7 @@ impl From<CreditProfile> for CreditProfileRepr {
 
 /// A party's grade on a day, with the facts behind it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GradeAssessment {
     /// The grade.
@@ -680,6 +695,7 @@ vocabulary! {
 
 /// Whether a party gets an incentive, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IncentiveDecision {
     /// The incentive.
@@ -832,6 +848,7 @@ vocabulary! {
 /// 山丹县实施方案 五(三): "因突发因素、非主观故意造成的过错行为，不影响信用监管、资格认定、
 /// 优惠政策享受等".
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "cause", rename_all = "snake_case", deny_unknown_fields)]
 pub enum FaultCause {
     /// No sudden factor claimed.
@@ -867,6 +884,7 @@ vocabulary! {
 /// 自然灾害…等突发事件之机实施的") or breaks emergency measures (行政处罚法 Art. 49:
 /// "依法快速、从重处罚").
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "protection", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Protection {
     /// No sudden factor claimed.
@@ -936,6 +954,7 @@ impl PublicationClass {
 
 /// Whether publication may stop early.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "early_stop", rename_all = "snake_case", deny_unknown_fields)]
 pub enum EarlyStop {
     /// May be requested after the minimum period if the four Art. 14
@@ -960,13 +979,16 @@ pub enum EarlyStop {
 /// 时限要求 is the policy's `early_stop_minimum`, unconfirmed); repair after the
 /// policy's `repair_minimum_general` (发改办财金〔2019〕527号, secondary source).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PublicationPlan {
     /// The decision day.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub decided_on: NaiveDate,
     /// The last day to publish: twenty working days after the decision
     /// (SAMR Art. 9; Art. 10's cross-province relay is not modelled).
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub publish_by: NaiveDate,
     /// The class.
@@ -981,15 +1003,18 @@ pub struct PublicationPlan {
 
 /// The days of a publication that started on a given day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PublicationSchedule {
     /// The publication window (its end is the last day published).
     pub window: DateWindow,
     /// The first day an early stop may be requested, if ever (and before the
     /// natural end).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub early_stop_from: Option<NaiveDate>,
     /// The first day repair may be requested, if before the natural end.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub repair_from: Option<NaiveDate>,
 }
@@ -1028,6 +1053,7 @@ impl PublicationPlan {
 
 /// Whether and how a decision is published.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "publication", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Publication {
     /// Not published.
@@ -1053,6 +1079,7 @@ pub enum Publication {
 /// See [`effect`]: 《市场监督管理行政处罚信息公示规定》第二条、第九条、第十三条、第十四条;
 /// 山丹县实施方案 五(三); 《中华人民共和国政府采购法实施条例》第十九条第一款.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreditEffect {
     /// The case.
@@ -1306,6 +1333,7 @@ vocabulary! {
 
 /// Facts the party shows for an early stop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EarlyStopFacts {
     /// (一) The obligations of the decision are performed.

@@ -343,9 +343,11 @@ fn channel_fits(measure: SoftMeasure, channel: Channel) -> bool {
 /// `{"on": "2025-03-03", "channel": "sms", "measures": ["reminder"],
 /// "content": "…", "correction_by": "2025-03-18"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GuidanceRequest {
     /// The day of the guidance.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub on: NaiveDate,
     /// The channel.
@@ -356,6 +358,7 @@ pub struct GuidanceRequest {
     pub content: String,
     /// The correction date, if the officer sets one; default the day of the
     /// guidance plus the regime's `correction_days`, moved off a holiday.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub correction_by: Option<NaiveDate>,
 }
@@ -375,11 +378,13 @@ impl GuidanceRequest {
 /// A tendency to violate (违法倾向): conduct heading towards a violation
 /// that has not happened.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tendency {
     /// The party.
     pub party: PartyId,
     /// The day the tendency was observed.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub observed_on: NaiveDate,
     /// What was observed.
@@ -391,6 +396,7 @@ pub struct Tendency {
 
 /// Who or what a guidance plan addresses.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "subject", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Subject {
     /// A minor violation in a case.
@@ -422,6 +428,7 @@ pub enum Subject {
 /// outcome); for a tendency, Arts. 4 and 40 (a penalty only for a violation
 /// that is established).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GuidancePlan {
     /// What is guided.
@@ -429,6 +436,7 @@ pub struct GuidancePlan {
     /// The party.
     pub party: PartyId,
     /// The day of the guidance.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub on: NaiveDate,
     /// The channel.
@@ -444,9 +452,11 @@ pub struct GuidancePlan {
     /// What must be recorded for the channel.
     pub record: Vec<RecordField>,
     /// The correction date, for a violation not yet corrected.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub correction_by: Option<NaiveDate>,
     /// The follow-up visit (回访).
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub follow_up_on: NaiveDate,
     /// The non-binding statement ([`NON_BINDING_NOTICE`]).
@@ -462,6 +472,7 @@ pub struct GuidancePlan {
 /// penalty: it carries no sanction, tier or amount, so nothing can count it
 /// as one.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GuidanceRecord {
     /// The party.
@@ -477,11 +488,13 @@ pub struct GuidanceRecord {
 
 /// What the officer records about one contact.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// The channel used.
     pub channel: Channel,
     /// The day.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub on: NaiveDate,
     /// The time.

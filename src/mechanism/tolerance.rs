@@ -65,6 +65,7 @@ vocabulary! {
 /// Defaults: no 告知承诺; re-inspection within five working days after the
 /// deadline (unconfirmed: the lists say "复查验收" without a period).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TolerancePolicy {
     /// Whether a commitment letter (承诺书) is required.
@@ -108,6 +109,7 @@ vocabulary! {
 /// Art. 33 ¶3 (education); 民法典 Art. 203 (a deadline ending on a holiday moves to
 /// the next working day).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CorrectionPlan {
     /// The case.
@@ -115,11 +117,13 @@ pub struct CorrectionPlan {
     /// The party.
     pub party: PartyId,
     /// The decision day.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub decided_on: NaiveDate,
     /// The correction order; immediate when the party has already corrected.
     pub order: CorrectionOrder,
     /// The computed last day before a holiday moved it, if it did.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub moved_from: Option<NaiveDate>,
     /// Whether a commitment letter is required.
@@ -127,9 +131,11 @@ pub struct CorrectionPlan {
     /// Whether the party has already signed one.
     pub commitment_signed: bool,
     /// The last day of the re-inspection (复查验收).
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub reinspect_by: NaiveDate,
     /// The follow-up visit (回访).
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub follow_up_on: NaiveDate,
     /// The documents: 责令改正通知书, 承诺书 where required, and the
@@ -302,6 +308,7 @@ fn no_penalty_citation(a: &Assessment) -> Citation {
 /// "…"}`, or `{"status": "corrected", "on": "…", "verification": {"result":
 /// "passed", "on": "…"}}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Progress {
     /// Not corrected (yet).
@@ -309,6 +316,7 @@ pub enum Progress {
     /// Corrected on a day.
     Corrected {
         /// The day of the correction.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         on: NaiveDate,
         /// The re-inspection.
@@ -317,6 +325,7 @@ pub enum Progress {
     /// The party refused to correct.
     Refused {
         /// The day of the refusal.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         on: NaiveDate,
     },
@@ -336,6 +345,7 @@ impl Progress {
 
 /// The re-inspection (复查验收) of a correction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "result", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Verification {
     /// Not yet re-inspected.
@@ -343,12 +353,14 @@ pub enum Verification {
     /// Re-inspected and found to meet the requirements.
     Passed {
         /// The day of the re-inspection.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         on: NaiveDate,
     },
     /// Re-inspected and found not to meet them (整改不符合要求).
     Failed {
         /// The day of the re-inspection.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         on: NaiveDate,
     },
@@ -379,20 +391,24 @@ vocabulary! {
 /// Closed outcomes are exhaustive: a plan is pending, awaiting
 /// re-inspection, closed or lapsed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CorrectionStatus {
     /// The deadline has not passed and the party has not corrected.
     Pending {
         /// The deadline.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         deadline: NaiveDate,
     },
     /// Corrected in time; the re-inspection is outstanding.
     AwaitingVerification {
         /// The day of the correction.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         corrected_on: NaiveDate,
         /// The last day of the re-inspection.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         reinspect_by: NaiveDate,
         /// Whether the agency is late with it (the party is not blamed).
@@ -401,9 +417,11 @@ pub enum CorrectionStatus {
     /// Corrected in time and verified: no penalty, education, case closed.
     Closed {
         /// The day of the correction.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         corrected_on: NaiveDate,
         /// The day of the re-inspection.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         verified_on: NaiveDate,
     },
@@ -656,6 +674,7 @@ vocabulary! {
 /// See [`ObservationRequirement`]; treatment: 《优化营商环境条例》第五十九条第一款
 /// (non-coercive means), 行政处罚法 Art. 28 ¶1 (correction).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ObservationPeriod {
     /// The case.
@@ -868,9 +887,11 @@ pub fn apply_observation(
 
 /// A milestone of a transition period.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// The day it is due.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub due: NaiveDate,
     /// What must be done.
@@ -879,6 +900,7 @@ pub struct Milestone {
 
 /// What the officer proposes for a transition period.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TransitionRequest {
     /// The standard to reach.
@@ -961,6 +983,7 @@ vocabulary! {
 
 /// One action and whether it is lawful, with its basis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Permission {
     /// The action.
@@ -979,6 +1002,7 @@ pub struct Permission {
 /// ("采用非强制性手段能够达到行政管理目的的，不得实施行政强制"), 行政处罚法 Art. 28 ¶1; after
 /// it lapses: the ordinary path (行政处罚法 Art. 57 ¶1 (一)).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TransitionPlan {
     /// The case.
@@ -986,6 +1010,7 @@ pub struct TransitionPlan {
     /// The party.
     pub party: PartyId,
     /// The decision day.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub decided_on: NaiveDate,
     /// The standard to reach.
@@ -1143,29 +1168,34 @@ pub fn transition(
 
 /// A milestone met on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneMet {
     /// The milestone's position in the plan, from 0.
     pub index: usize,
     /// The day it was met (verified at inspection).
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub on: NaiveDate,
 }
 
 /// What happened during a transition period.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TransitionProgress {
     /// Milestones met.
     #[serde(default)]
     pub met: Vec<MilestoneMet>,
     /// The day the standard was reached (verified), if it was.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub standard_reached_on: Option<NaiveDate>,
 }
 
 /// Why a transition period lapsed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "reason", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TransitionLapse {
     /// A milestone was missed (not met by its due day).
@@ -1173,12 +1203,14 @@ pub enum TransitionLapse {
         /// The milestone, from 0.
         index: usize,
         /// Its due day.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         due: NaiveDate,
     },
     /// The period ended without the standard reached.
     EndPassed {
         /// The last day of the period.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         end: NaiveDate,
     },
@@ -1186,11 +1218,13 @@ pub enum TransitionLapse {
 
 /// The state of a transition period on a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TransitionStatus {
     /// Running; the next milestone due, if any.
     Running {
         /// The next due day.
+        #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
         #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
         next_due: Option<NaiveDate>,
     },
@@ -1198,6 +1232,7 @@ pub enum TransitionStatus {
     /// correction (the law then decides whether a penalty remains).
     Completed {
         /// The day the standard was reached.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         on: NaiveDate,
         /// The correction fact to assess the case with.

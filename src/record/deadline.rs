@@ -80,19 +80,23 @@ vocabulary! {
 
 /// A deadline derived from a case file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Deadline {
     /// What must be done.
     pub obligation: Obligation,
     /// The triggering day (filing, decision, notice, service).
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub from: NaiveDate,
     /// The last day.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub due: NaiveDate,
     /// Whether a working-day count rests on the official schedule.
     pub basis: ScheduleBasis,
     /// The day the obligation was met, if it was.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
     pub met_on: Option<NaiveDate>,
 }

@@ -33,6 +33,7 @@ string_id! {
 /// 《中华人民共和国行政处罚法》第四十二条第一款 and 第五十五条第一款: "执法人员在调查或者进行检查时，
 /// 应当主动向当事人或者有关人员出示执法证件。"
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Officer {
     /// The officer.
@@ -90,6 +91,7 @@ vocabulary! {
 
 /// A reference to a piece of evidence kept in the case archive.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceRef {
     /// The kind of evidence.
@@ -266,6 +268,7 @@ vocabulary! {
 /// This enum is non-exhaustive so that other steps may be added in semver
 /// compatible releases.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "stage", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Stage {
@@ -279,13 +282,16 @@ pub enum Stage {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         item: Option<ItemCode>,
         /// The day the act was committed (its end for a continuing act).
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         act_on: NaiveDate,
         /// The day of discovery.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         discovered_on: NaiveDate,
         /// The last day on which discovery was in time (Art. 36); `None`
         /// when not computed.
+        #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
         #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_date::option")]
         limitation_ends: Option<NaiveDate>,
     },
@@ -327,6 +333,7 @@ pub enum Stage {
         /// The rights the party is told of.
         rights: Vec<PartyRight>,
         /// The last day the notice gives for a statement or defence.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         reply_by: NaiveDate,
     },
@@ -351,6 +358,7 @@ pub enum Stage {
     /// The hearing was notified (Art. 64 (二)).
     HearingScheduled {
         /// The day of the hearing.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         hearing_on: NaiveDate,
         /// Who presides: not an investigator of the case (Art. 64 (四)).
@@ -458,6 +466,7 @@ pub enum Stage {
     /// 暂缓缴纳罚款: an approved deferral of the unpaid fine (Art. 66 ¶2).
     PaymentDeferred {
         /// The new last day for the unpaid fine.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
         #[serde(with = "crate::serde_date")]
         until: NaiveDate,
         /// Who approved.
@@ -614,9 +623,11 @@ impl Stage {
 
 /// One instalment of a fine (Art. 66 ¶2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Instalment {
     /// The last day to pay it.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub by: NaiveDate,
     /// The amount.
@@ -635,8 +646,10 @@ pub struct Instalment {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Event {
     /// The day of the step.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub on: NaiveDate,
     /// What happened.

@@ -70,6 +70,7 @@ const CHECKPOINT_ORIGIN: &str = "rouxing-case-file checkpoint v1";
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Signature(Vec<u8>);
 
@@ -362,6 +363,7 @@ impl Verifier for Ed25519Verifier {
 ///  "key_id":"amr-2025","signature":"<128 hex>"}
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Checkpoint {
     /// The case.

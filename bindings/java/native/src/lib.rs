@@ -1,0 +1,508 @@
+//! The JNI native library of rouxing's Java binding (`org.rouxing`).
+//!
+//! Every exported function is a `static native` method of
+//! `org.rouxing.Native`. It reads its arguments, calls
+//! [`rouxing_bindings`] (which calls the library), and returns a JSON
+//! document or a handle. Nothing here applies a rule of law.
+//!
+//! Safety of the boundary:
+//!
+//! * every call runs under [`rouxing_bindings::guarded`]: a panic becomes a
+//!   Java `org.rouxing.RouxingException`, never an abort of the JVM;
+//! * errors are thrown as `org.rouxing.LoadException` (a document did not
+//!   load; the message is the loader's, naming file, line, field and
+//!   value), `org.rouxing.InputException` (an argument out of range),
+//!   `org.rouxing.IntegrityException` (a hash chain does not verify) or
+//!   `org.rouxing.RouxingException` (internal);
+//! * handles are pointers to boxed values, created here and freed here only
+//!   (`*Free`); the Java side never frees a handle twice and never frees it
+//!   while a call is using it (each Java handle owner holds a read lock for
+//!   calls and the write lock to close).
+
+use std::sync::Arc;
+
+use jni::JNIEnv;
+use jni::objects::{JClass, JLongArray, JObject, JObjectArray, JString};
+use jni::sys::{jint, jlong, jstring};
+use rouxing_bindings::{self as rb, BoundCase, Error, ErrorKind, SharedCaseFile};
+
+/// The catalogue behind a handle.
+type CatalogueBox = Arc<rb::Catalogue>;
+
+fn internal(e: impl std::fmt::Display) -> Error {
+    Error::new(ErrorKind::Internal, e.to_string())
+}
+
+/// Runs a call: a panic or an error becomes a pending Java exception and the
+/// call returns `fallback`.
+fn run<'l, T>(env: &mut JNIEnv<'l>, fallback: T, f: impl FnOnce(&mut JNIEnv<'l>) -> rb::Result<T>) -> T {
+    match rb::guarded(|| f(env)) {
+        Ok(v) => v,
+        Err(e) => {
+            // A Java exception already pending (e.g. from a failed JNI call)
+            // is left to propagate: it is the more precise one.
+            if !env.exception_check().unwrap_or(false) {
+                let class = match e.kind {
+                    ErrorKind::Load => "org/rouxing/LoadException",
+                    ErrorKind::Input => "org/rouxing/InputException",
+                    ErrorKind::Integrity => "org/rouxing/IntegrityException",
+                    ErrorKind::Internal => "org/rouxing/RouxingException",
+                };
+                let _ = env.throw_new(class, e.message);
+            }
+            fallback
+        }
+    }
+}
+
+fn string(env: &mut JNIEnv<'_>, s: &JString<'_>, what: &str) -> rb::Result<String> {
+    if s.is_null() {
+        return Err(Error::new(ErrorKind::Input, format!("`{what}` is null")));
+    }
+    env.get_string(s).map(String::from).map_err(internal)
+}
+
+fn jstr(env: &mut JNIEnv<'_>, s: &str) -> rb::Result<jstring> {
+    env.new_string(s).map(JString::into_raw).map_err(internal)
+}
+
+fn doc(env: &mut JNIEnv<'_>, v: &rb::Value) -> rb::Result<jstring> {
+    jstr(env, &rb::to_text(v))
+}
+
+fn into_handle<T>(v: T) -> jlong {
+    Box::into_raw(Box::new(v)) as jlong
+}
+
+/// Borrows the value behind a handle.
+fn borrow<'a, T>(h: jlong, what: &str) -> rb::Result<&'a T> {
+    let p = h as *const T;
+    // SAFETY: `h` is 0 or a pointer made by `into_handle::<T>` for this very
+    // type (each Java class passes only its own handles) and not yet freed:
+    // the Java owner frees a handle only under its write lock, after every
+    // call holding the read lock has returned, and sets it to 0 first.
+    unsafe { p.as_ref() }.ok_or_else(|| Error::new(ErrorKind::Input, format!("{what} is closed")))
+}
+
+/// Frees the value behind a handle.
+fn free<T>(h: jlong) {
+    if h != 0 {
+        // SAFETY: as in `borrow`; the Java owner calls `*Free` exactly once
+        // per handle (guarded by a compare-and-set), after the last use.
+        drop(unsafe { Box::from_raw(h as *mut T) });
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Catalogue (两轻一免清单与事项目录)
+// ---------------------------------------------------------------------------
+
+/// `Native.catalogueBundled()`: the bundled sample catalogue.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_catalogueBundled<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+) -> jlong {
+    run(&mut env, 0, |_| rb::bundled_catalogue().map(into_handle::<CatalogueBox>))
+}
+
+/// `Native.catalogueFromJson(name, text)`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_catalogueFromJson<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    name: JString<'l>,
+    text: JString<'l>,
+) -> jlong {
+    run(&mut env, 0, |env| {
+        let name = string(env, &name, "name")?;
+        let text = string(env, &text, "text")?;
+        rb::load_catalogue(&name, &text).map(into_handle::<CatalogueBox>)
+    })
+}
+
+/// `Native.catalogueFree(handle)`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_catalogueFree<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    h: jlong,
+) {
+    run(&mut env, (), |_| {
+        free::<CatalogueBox>(h);
+        Ok(())
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Regime (裁量基准)
+// ---------------------------------------------------------------------------
+
+/// The regime behind a handle.
+type RegimeBox = Arc<rb::Regime>;
+
+/// `Native.regimeNamed(name)`: `national` or `shandan`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_regimeNamed<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    name: JString<'l>,
+) -> jlong {
+    run(&mut env, 0, |env| {
+        let name = string(env, &name, "name")?;
+        rb::regime_named(&name).map(into_handle::<RegimeBox>)
+    })
+}
+
+/// `Native.regimeFromJson(name, text)`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_regimeFromJson<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    name: JString<'l>,
+    text: JString<'l>,
+) -> jlong {
+    run(&mut env, 0, |env| {
+        let name = string(env, &name, "name")?;
+        let text = string(env, &text, "text")?;
+        rb::load_regime(&name, &text).map(into_handle::<RegimeBox>)
+    })
+}
+
+/// `Native.regimeFree(handle)`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_regimeFree<'l>(mut env: JNIEnv<'l>, _: JClass<'l>, h: jlong) {
+    run(&mut env, (), |_| {
+        free::<RegimeBox>(h);
+        Ok(())
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Case (案件事实)
+// ---------------------------------------------------------------------------
+
+/// `Native.caseFromJson(name, text, catalogue)`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFromJson<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    name: JString<'l>,
+    text: JString<'l>,
+    catalogue: jlong,
+) -> jlong {
+    run(&mut env, 0, |env| {
+        let name = string(env, &name, "name")?;
+        let text = string(env, &text, "text")?;
+        let cat = borrow::<CatalogueBox>(catalogue, "catalogue")?;
+        rb::load_case(&name, &text, cat).map(into_handle::<BoundCase>)
+    })
+}
+
+/// `Native.caseJson(handle)`: the case as its JSON document.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseJson<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    h: jlong,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let c = borrow::<BoundCase>(h, "case")?;
+        jstr(env, &c.case.to_json())
+    })
+}
+
+/// `Native.caseFree(handle)`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFree<'l>(mut env: JNIEnv<'l>, _: JClass<'l>, h: jlong) {
+    run(&mut env, (), |_| {
+        free::<BoundCase>(h);
+        Ok(())
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Deciding
+// ---------------------------------------------------------------------------
+
+/// `Native.assess(case, regime, asOf)`: `{"assessment", "explanation"}`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_assess<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    case: jlong,
+    regime: jlong,
+    as_of: JString<'l>,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let as_of = rb::date(&string(env, &as_of, "asOf")?)?;
+        let c = borrow::<BoundCase>(case, "case")?;
+        let r = borrow::<RegimeBox>(regime, "regime")?;
+        doc(env, &rb::assess_doc(c, r, as_of))
+    })
+}
+
+/// `Native.recommend(case, regime, asOf)`: `{"decision", "reasons"}`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_recommend<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    case: jlong,
+    regime: jlong,
+    as_of: JString<'l>,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let as_of = rb::date(&string(env, &as_of, "asOf")?)?;
+        let c = borrow::<BoundCase>(case, "case")?;
+        let r = borrow::<RegimeBox>(regime, "regime")?;
+        doc(env, &rb::recommend_doc(c, r, as_of))
+    })
+}
+
+/// `Native.review(case, regime, decisionJson)`: `{"review", "lawful",
+/// "passes", "text"}`, the assessment recomputed inside.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_review<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    case: jlong,
+    regime: jlong,
+    decision: JString<'l>,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let d = rb::load_decision("decision", &string(env, &decision, "decision")?)?;
+        let c = borrow::<BoundCase>(case, "case")?;
+        let r = borrow::<RegimeBox>(regime, "regime")?;
+        doc(env, &rb::review_doc(c, r, &d))
+    })
+}
+
+/// `Native.decisionCheck(json)`: parses a decision document and writes it
+/// back in the library's spelling.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_decisionCheck<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    name: JString<'l>,
+    decision: JString<'l>,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let name = string(env, &name, "name")?;
+        let d = rb::load_decision(&name, &string(env, &decision, "decision")?)?;
+        jstr(env, &rb::decision_json(&d))
+    })
+}
+
+fn strings(env: &mut JNIEnv<'_>, arr: &JObjectArray<'_>, what: &str) -> rb::Result<Vec<String>> {
+    if arr.is_null() {
+        return Err(Error::new(ErrorKind::Input, format!("`{what}` is null")));
+    }
+    let n = env.get_array_length(arr).map_err(internal)?;
+    let mut out = Vec::with_capacity(usize::try_from(n).unwrap_or(0));
+    for i in 0..n {
+        let o: JObject<'_> = env.get_object_array_element(arr, i).map_err(internal)?;
+        let s = JString::from(o);
+        out.push(string(env, &s, what)?);
+        env.delete_local_ref(s).map_err(internal)?;
+    }
+    Ok(out)
+}
+
+fn longs(env: &mut JNIEnv<'_>, arr: &JLongArray<'_>, what: &str) -> rb::Result<Vec<jlong>> {
+    if arr.is_null() {
+        return Err(Error::new(ErrorKind::Input, format!("`{what}` is null")));
+    }
+    let n = env.get_array_length(arr).map_err(internal)?;
+    let mut out = vec![0; usize::try_from(n).unwrap_or(0)];
+    env.get_long_array_region(arr, 0, &mut out).map_err(internal)?;
+    Ok(out)
+}
+
+/// `Native.audit(cases, decisions, regime)`: `{"report", "text"}` over cases
+/// with their decisions (the two arrays pair up by index).
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_audit<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    cases: JLongArray<'l>,
+    decisions: JObjectArray<'l>,
+    regime: jlong,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let hs = longs(env, &cases, "cases")?;
+        let ds = strings(env, &decisions, "decisions")?;
+        if hs.len() != ds.len() {
+            return Err(Error::new(
+                ErrorKind::Input,
+                format!("{} cases but {} decisions", hs.len(), ds.len()),
+            ));
+        }
+        let mut pairs = Vec::with_capacity(hs.len());
+        for (i, (h, d)) in hs.iter().zip(&ds).enumerate() {
+            let c = borrow::<BoundCase>(*h, "case")?;
+            pairs.push((c.clone(), rb::load_decision(&format!("decisions[{i}]"), d)?));
+        }
+        let r = borrow::<RegimeBox>(regime, "regime")?;
+        doc(env, &rb::audit_doc(&pairs, r))
+    })
+}
+
+/// `Native.tabulate(decisions, from, to)`: `{"table", "rows", "csv",
+/// "markdown"}`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_tabulate<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    decisions: JObjectArray<'l>,
+    from: JString<'l>,
+    to: JString<'l>,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let ds = strings(env, &decisions, "decisions")?;
+        let from = rb::date(&string(env, &from, "from")?)?;
+        let to = rb::date(&string(env, &to, "to")?)?;
+        let ds = ds
+            .iter()
+            .enumerate()
+            .map(|(i, d)| rb::load_decision(&format!("decisions[{i}]"), d))
+            .collect::<rb::Result<Vec<_>>>()?;
+        doc(env, &rb::tabulate_doc(&ds, from, to)?)
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Case file (全过程记录)
+// ---------------------------------------------------------------------------
+
+/// `Native.caseFileNew(caseId)`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFileNew<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    id: JString<'l>,
+) -> jlong {
+    run(&mut env, 0, |env| SharedCaseFile::new(&string(env, &id, "caseId")?).map(into_handle))
+}
+
+/// `Native.caseFileFromJsonl(text)`: imports and verifies.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFileFromJsonl<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    text: JString<'l>,
+) -> jlong {
+    run(&mut env, 0, |env| SharedCaseFile::from_jsonl(&string(env, &text, "text")?).map(into_handle))
+}
+
+/// `Native.caseFileAppend(handle, eventJson)`: the new head digest.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFileAppend<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    h: jlong,
+    event: JString<'l>,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let event = string(env, &event, "event")?;
+        let head = borrow::<SharedCaseFile>(h, "case file")?.append_json(&event)?;
+        jstr(env, &head)
+    })
+}
+
+/// `Native.caseFileVerify(handle)`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFileVerify<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    h: jlong,
+) {
+    run(&mut env, (), |_| borrow::<SharedCaseFile>(h, "case file")?.verify());
+}
+
+/// `Native.caseFileHead(handle)`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFileHead<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    h: jlong,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let head = borrow::<SharedCaseFile>(h, "case file")?.head();
+        jstr(env, &head)
+    })
+}
+
+/// `Native.caseFileLen(handle)`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFileLen<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    h: jlong,
+) -> jint {
+    run(&mut env, 0, |_| {
+        let n = borrow::<SharedCaseFile>(h, "case file")?.len();
+        Ok(jint::try_from(n).unwrap_or(jint::MAX))
+    })
+}
+
+/// `Native.caseFileJsonl(handle)`: the JSON Lines export.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFileJsonl<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    h: jlong,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let text = borrow::<SharedCaseFile>(h, "case file")?.to_jsonl();
+        jstr(env, &text)
+    })
+}
+
+/// `Native.caseFileFree(handle)`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFileFree<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    h: jlong,
+) {
+    run(&mut env, (), |_| {
+        free::<SharedCaseFile>(h);
+        Ok(())
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Benchmark support and boundary tests
+// ---------------------------------------------------------------------------
+
+/// `Native.rustRecommendNanos(case, regime, asOf, n)`: runs assess +
+/// recommend `n` times inside Rust and returns the elapsed nanoseconds, the
+/// baseline the benchmark command compares the JNI call against.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_rustRecommendNanos<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    case: jlong,
+    regime: jlong,
+    as_of: JString<'l>,
+    n: jint,
+) -> jlong {
+    run(&mut env, 0, |env| {
+        let as_of = rb::date(&string(env, &as_of, "asOf")?)?;
+        let c = borrow::<BoundCase>(case, "case")?;
+        let r = borrow::<RegimeBox>(regime, "regime")?;
+        let start = std::time::Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(rb::recommend_doc(std::hint::black_box(c), r, as_of));
+        }
+        Ok(jlong::try_from(start.elapsed().as_nanos()).unwrap_or(jlong::MAX))
+    })
+}
+
+/// `Native.panicForTest()`: panics inside Rust, so that the Java tests can
+/// prove a panic arrives as a `RouxingException` and the JVM lives on.
+#[expect(clippy::panic, reason = "the deliberate panic the boundary tests catch")]
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_panicForTest<'l>(mut env: JNIEnv<'l>, _: JClass<'l>) {
+    run(&mut env, (), |_| std::panic::panic_any("deliberate panic at the JNI boundary"));
+}

@@ -1,0 +1,292 @@
+//! The `rouxing` binary, run as a user runs it.
+
+// clippy.toml allows these inside `#[test]` functions only; the helpers of
+// this test crate fail the same way, by panicking.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "test helpers fail by panicking"
+)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_rouxing");
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+
+fn rouxing(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).current_dir(ROOT).output().unwrap()
+}
+
+fn with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(ROOT)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap()
+}
+
+fn one_line(path: &str) -> String {
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap()).unwrap();
+    v.to_string()
+}
+
+#[test]
+fn help_is_in_chinese_and_english_and_lists_exit_codes() {
+    let o = rouxing(&["--help"]);
+    assert_eq!(code(&o), 0);
+    let h = stdout(&o);
+    for s in [
+        "决定",
+        "decide",
+        "法制审核",
+        "review",
+        "执法监督",
+        "audit",
+        "统计表",
+        "serve",
+        "退出码",
+        "exit codes",
+    ] {
+        assert!(h.contains(s), "`{s}` missing from --help:\n{h}");
+    }
+    let o = rouxing(&["decide", "--help"]);
+    assert!(stdout(&o).contains("裁量基准") && stdout(&o).contains("--as-of"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(code(&rouxing(&["decide"])), 2);
+    assert_eq!(code(&rouxing(&["decide", "x.json", "--bogus"])), 2);
+    let o = rouxing(&["decide", "examples/data/cases/ordinary.json", "--as-of", "2026-13-01"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("2026-13-01"));
+}
+
+#[test]
+fn decide_prints_the_outcome_the_citation_and_the_date_used() {
+    let o = rouxing(&["decide", "examples/data/cases/first-violation.json", "--as-of", "2026-09-01"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let t = stdout(&o);
+    assert!(t.contains("决定日期：2026-09-01（指定日期）"), "{t}");
+    assert!(t.contains("建议处理：不予处罚"), "{t}");
+    assert!(t.contains("《中华人民共和国行政处罚法》第三十三条第一款"), "{t}");
+    assert!(t.contains("适用裁量规则：national"), "the national regime by default: {t}");
+
+    // Without --as-of: the decision date recorded in the case.
+    let o = rouxing(&["decide", "examples/data/cases/first-violation.json", "--regime", "shandan"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("（案件记载的决定日期）"), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("适用裁量规则：national"));
+
+    // Without either: today, and the output says so.
+    let mut case: serde_json::Value =
+        serde_json::from_str(&one_line("examples/data/cases/first-violation.json")).unwrap();
+    case.as_object_mut().unwrap().remove("decision_date");
+    let o = with_stdin(&["decide", "-"], &format!("{case}\n"));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("（当日（北京时间））"), "{}", stdout(&o));
+}
+
+#[test]
+fn decide_many_cases_as_json_lines() {
+    let dir = format!("{ROOT}/examples/data/cases");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    files.sort();
+    let mut args = vec!["decide", "--json", "--as-of", "2026-11-25"];
+    args.extend(files.iter().map(String::as_str));
+    let o = rouxing(&args);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(o.stderr.is_empty(), "no progress bar when stderr is not a terminal");
+    let lines: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), files.len());
+    for l in &lines {
+        assert_eq!(l["schema_version"], 1);
+        assert_eq!(l["as_of_source"], "argument");
+        assert!(l["decision"]["tier"].is_string());
+    }
+}
+
+#[test]
+fn decide_reads_json_lines_from_stdin_and_reports_bad_lines() {
+    let good = one_line("examples/data/cases/first-violation.json");
+    let bad = good.replace("\"slight\"", "\"catastrophic\"");
+    let o = with_stdin(
+        &["decide", "-", "--json", "--as-of", "2026-09-01"],
+        &format!("{good}\n\n{bad}\n{good}\n"),
+    );
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["decision"]["tier"], "no_penalty");
+    assert_eq!(lines[1]["error"]["code"], "invalid_case");
+    let msg = lines[1]["error"]["message"].as_str().unwrap();
+    assert!(
+        msg.starts_with("stdin[line 3]") && msg.contains("harm") && msg.contains("catastrophic"),
+        "{msg}"
+    );
+    assert_eq!(lines[2]["decision"]["tier"], "no_penalty");
+    assert!(stderr(&o).contains("1 of 3 cases rejected"));
+}
+
+#[test]
+fn a_rejected_case_file_exits_3_naming_file_and_field() {
+    let o = rouxing(&["decide", "Cargo.toml"]);
+    assert_eq!(code(&o), 3);
+    assert!(stderr(&o).contains("Cargo.toml"), "{}", stderr(&o));
+    let o = rouxing(&["decide", "no-such-file.json"]);
+    assert_eq!(code(&o), 4);
+    assert!(stderr(&o).contains("no-such-file.json"));
+    let o = rouxing(&["decide", "examples/data/cases/ordinary.json", "--regime", "no-such-regime.json"]);
+    assert_eq!(code(&o), 4);
+}
+
+#[test]
+fn a_closed_pipe_stops_quietly() {
+    let mut args = vec!["decide", "--json", "--as-of", "2026-09-01"];
+    args.extend(std::iter::repeat_n("examples/data/cases/ordinary.json", 3000));
+    let mut child = Command::new(BIN)
+        .args(&args)
+        .current_dir(ROOT)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    drop(out);
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    let status = child.wait().unwrap();
+    assert!(first.starts_with("{\"schema_version\":1"));
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn review_exits_1_on_an_unlawful_proposal_and_0_on_a_clean_one() {
+    let o = rouxing(&["review", "--regime", "shandan", "schema/examples/review-jixie.json"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stdout(&o).contains("机械执法") && stdout(&o).contains("违法，不予通过"));
+    let o = rouxing(&["review", "--regime", "shandan", "--json", "schema/examples/review-clean.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!((r["lawful"].as_bool(), r["as_of_source"].as_str()), (Some(true), Some("argument")));
+}
+
+#[test]
+fn decided_cases_feed_audit_and_report() {
+    let dir = std::env::temp_dir().join(format!("rouxing-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let decided = dir.join("decided.jsonl");
+    let mut args =
+        vec!["decide".to_owned(), "--decided".to_owned(), "--as-of".to_owned(), "2026-11-25".to_owned()];
+    for e in std::fs::read_dir(format!("{ROOT}/examples/data/cases")).unwrap() {
+        args.push(e.unwrap().path().display().to_string());
+    }
+    let o = Command::new(BIN).args(&args).output().unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    std::fs::write(&decided, &o.stdout).unwrap();
+    let decided = decided.display().to_string();
+
+    let o = rouxing(&["audit", &decided]);
+    assert_eq!(code(&o), 1, "a safety-baseline item let off is a finding: {}", stderr(&o));
+    assert!(stdout(&o).contains("安全底线事项不予处罚：1件"), "{}", stdout(&o));
+    let o = rouxing(&["audit", "--json", &decided]);
+    let a: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!((a["schema_version"].as_u64(), a["clean"].as_bool()), (Some(1), Some(false)));
+
+    let o = rouxing(&["report", &decided, "--format", "csv"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(o.stdout.starts_with("\u{feff}".as_bytes()), "CSV for Excel starts with a BOM");
+    let o = rouxing(&["report", &decided, "--format", "md", "--from", "2026-01-01", "--to", "2026-12-31"]);
+    assert!(stdout(&o).contains("2026-01-01 至 2026-12-31"), "{}", stdout(&o));
+    let o = rouxing(&["report", &decided, "--format", "json"]);
+    let t: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(t["schema_version"], 1);
+    let o = rouxing(&["report", &decided, "--format", "xlsx"]);
+    assert_eq!(code(&o), 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn record_verify_finds_a_changed_event() {
+    let o = rouxing(&["record", "verify", "schema/examples/case-file.jsonl"]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("13 events"));
+
+    let text = std::fs::read_to_string(format!("{ROOT}/schema/examples/case-file.jsonl")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines[3] = lines[3].replacen("\"on\":\"2025-", "\"on\":\"2024-", 1);
+    let path = std::env::temp_dir().join(format!("rouxing-tampered-{}.jsonl", std::process::id()));
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let o = rouxing(&["record", "verify", &path.display().to_string()]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(stdout(&o).contains("2"), "names the event: {}", stdout(&o));
+}
+
+#[test]
+fn catalogue_check_names_line_and_field() {
+    let o = rouxing(&["catalogue", "check", "examples/data/catalogue.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("items"));
+    let text = std::fs::read_to_string(format!("{ROOT}/examples/data/catalogue.json")).unwrap();
+    let broken = text.replacen("\"schema_version\": 2", "\"schema_version\": 7", 1);
+    let path = std::env::temp_dir().join(format!("rouxing-cat-{}.json", std::process::id()));
+    std::fs::write(&path, broken).unwrap();
+    let o = rouxing(&["catalogue", "check", &path.display().to_string()]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(code(&o), 3);
+    assert!(stderr(&o).contains("schema_version") && stderr(&o).contains('7'), "{}", stderr(&o));
+}
+
+#[test]
+fn serve_answers_and_stops_on_sigterm() {
+    let mut child = Command::new(BIN)
+        .args(["serve", "--addr", "127.0.0.1:0", "--regime", "shandan"])
+        .current_dir(ROOT)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    let addr = line.split("http://").nth(1).unwrap().split('/').next().unwrap().to_owned();
+    let mut s = std::net::TcpStream::connect(&addr).unwrap();
+    s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut resp = String::new();
+    s.read_to_string(&mut resp).unwrap();
+    assert!(resp.starts_with("HTTP/1.1 200") && resp.ends_with(r#"{"status":"ok"}"#), "{resp}");
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "graceful shutdown exits 0");
+}
