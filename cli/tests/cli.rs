@@ -250,7 +250,7 @@ fn record_verify_finds_a_changed_event() {
     let o = rouxing(&["record", "verify", &path.display().to_string()]);
     std::fs::remove_file(&path).ok();
     assert_eq!(code(&o), 1, "{}", stdout(&o));
-    assert!(stdout(&o).contains("2"), "names the event: {}", stdout(&o));
+    assert!(stdout(&o).contains("line 4"), "names the changed line: {}", stdout(&o));
 }
 
 #[test]
