@@ -589,6 +589,299 @@ impl crate::law::ParseCitationError {
     }
 }
 
+impl crate::import::HeaderMapError {
+    /// The stable code of this error, e.g. `header_map.conflict`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Json(_) => "header_map.json",
+            Self::Empty { .. } => "header_map.empty",
+            Self::Conflict { .. } => "header_map.conflict",
+            Self::NoBehaviour => "header_map.no_behaviour",
+        }
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        let text = match self {
+            Self::Json(_) => "表头映射不是格式正确的JSON，或字段不符合规定格式",
+            Self::Empty { .. } => "表头映射中有空白的表头文字",
+            Self::Conflict { .. } => "同一表头文字对应了两个字段",
+            Self::NoBehaviour => "表头映射未给出“违法行为”字段的表头文字",
+        };
+        format!("{text}（{self}）")
+    }
+}
+
+impl crate::import::ImportError {
+    /// The stable code of this error: `list_import.failed`.
+    ///
+    /// The error has no kind of its own: the file, sheet, row and message
+    /// say why the file could not be imported.
+    pub fn code(&self) -> &'static str {
+        "list_import.failed"
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        format!(
+            "清单文件无法导入：不是有效的CSV文件或.xlsx工作簿、不是UTF-8编码，或未找到含“违法行为”的表头行（{self}）"
+        )
+    }
+}
+
+impl crate::instrument::RenderError {
+    /// The stable code of this error, e.g. `instrument.missing`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::CaseMismatch { .. } => "instrument.case_mismatch",
+            Self::NoAgency => "instrument.no_agency",
+            Self::UnknownItem { .. } => "instrument.unknown_item",
+            Self::NotCalledFor { .. } => "instrument.not_called_for",
+            Self::Missing { .. } => "instrument.missing",
+            Self::HearingTooSoon { .. } => "instrument.hearing_too_soon",
+            Self::HostInvestigated { .. } => "instrument.host_investigated",
+            Self::NoTemplate { .. } => "instrument.no_template",
+            Self::DateOutOfRange { .. } => "instrument.date_out_of_range",
+        }
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        let text = match self {
+            Self::CaseMismatch { .. } => "处理决定不属于本案",
+            Self::NoAgency => "处理决定和案件均未载明行政机关",
+            Self::UnknownItem { .. } => "处理决定的违法事项不在清单中",
+            Self::NotCalledFor { .. } => "处理决定的内容不适用该执法文书",
+            Self::Missing { .. } => "执法文书所需的记载事项缺失或为空",
+            Self::HearingTooSoon { .. } => "听证日距听证通知不足七个工作日",
+            Self::HostInvestigated { .. } => "听证主持人是本案调查人员",
+            Self::NoTemplate { .. } => "文书样式中没有该执法文书的模板",
+            Self::DateOutOfRange { .. } => "日期超出可计算范围",
+        };
+        format!("{text}（{self}）")
+    }
+}
+
+impl crate::liability::ExemptionListError {
+    /// The stable code of this error, e.g. `exemption_list.no_conditions`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Load(_) => "exemption_list.load",
+            Self::Schema { .. } => "exemption_list.schema_version",
+            Self::NoConditions { .. } => "exemption_list.no_conditions",
+            Self::DuplicateId { .. } => "exemption_list.duplicate_id",
+        }
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        let text = match self {
+            Self::Load(_) => "免责清单文件数据格式或取值不正确",
+            Self::Schema { .. } => "免责清单数据格式版本不受支持",
+            Self::NoConditions { .. } => "免责清单条目未设任何免责条件",
+            Self::DuplicateId { .. } => "免责清单条目编号重复",
+        };
+        format!("{text}（{self}）")
+    }
+}
+
+#[cfg(feature = "docx")]
+impl crate::office::DocxError {
+    /// The stable code of this error: `docx.write`.
+    pub fn code(&self) -> &'static str {
+        "docx.write"
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        format!("无法生成Word文档（{self}）")
+    }
+}
+
+#[cfg(feature = "xlsx")]
+impl crate::report::XlsxError {
+    /// The stable code of this error: `xlsx.write`.
+    pub fn code(&self) -> &'static str {
+        "xlsx.write"
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        format!("无法生成Excel工作簿（{self}）")
+    }
+}
+
+impl crate::publicity::PublicityError {
+    /// The stable code of this error, e.g. `publicity.no_reason`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Credit(_) => "publicity.credit",
+            Self::OutOfOrder { .. } => "publicity.out_of_order",
+            Self::Closed { .. } => "publicity.closed",
+            Self::NoReason => "publicity.no_reason",
+            Self::EarlyStopRefused { .. } => "publicity.early_stop_refused",
+            Self::NotSamr => "publicity.not_samr",
+            Self::DateOutOfRange { .. } => "publicity.date_out_of_range",
+        }
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        let text = match self {
+            Self::Credit(_) => "按信用规则确定公示事项时出错",
+            Self::OutOfOrder { .. } => "公示环节日期早于其前一环节",
+            Self::Closed { .. } => "该公示环节已进行过或公示状态不允许，不能再进行",
+            Self::NoReason => "撤回行政处罚决定信息须公开说明理由",
+            Self::EarlyStopRefused { .. } => "不符合提前停止公示的条件",
+            Self::NotSamr => "提前停止公示仅适用于《市场监督管理行政处罚信息公示规定》",
+            Self::DateOutOfRange { .. } => "日期超出可计算范围",
+        };
+        format!("{text}（{self}）")
+    }
+}
+
+impl crate::register::RegisterError {
+    /// The stable code of this error, e.g. `register.filed_before_adoption`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Load(_) => "register.load",
+            Self::DuplicateAdoption { .. } => "register.duplicate_adoption",
+            Self::FiledBeforeAdoption { .. } => "register.filed_before_adoption",
+            Self::Schema { .. } => "register.schema_version",
+        }
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        let text = match self {
+            Self::Load(_) => "清单报备登记文件数据格式或取值不正确",
+            Self::DuplicateAdoption { .. } => "同一清单有两个版本的制定日期相同",
+            Self::FiledBeforeAdoption { .. } => "清单版本的报备或退回日期早于其制定日期",
+            Self::Schema { .. } => "清单报备登记数据格式版本不受支持",
+        };
+        format!("{text}（{self}）")
+    }
+}
+
+impl crate::record::ParseSignatureError {
+    /// The stable code of this error: `signature.invalid`.
+    pub fn code(&self) -> &'static str {
+        "signature.invalid"
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        format!("签名值格式不正确（{self}）")
+    }
+}
+
+impl crate::record::SignError {
+    /// The stable code of this error: `sign.failed`.
+    pub fn code(&self) -> &'static str {
+        "sign.failed"
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        format!("签名密钥或签名服务未能完成签名（{self}）")
+    }
+}
+
+impl crate::record::SignatureRejected {
+    /// The stable code of this error, e.g. `signature_rejected.unknown_key`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::UnknownKey { .. } => "signature_rejected.unknown_key",
+            Self::Invalid { .. } => "signature_rejected.invalid",
+        }
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        let text = match self {
+            Self::UnknownKey { .. } => "验证方没有该密钥编号对应的公钥",
+            Self::Invalid { .. } => "签名未通过该公钥的验证",
+        };
+        format!("{text}（{self}）")
+    }
+}
+
+impl crate::record::InvalidKeyError {
+    /// The stable code of this error: `key.invalid`.
+    pub fn code(&self) -> &'static str {
+        "key.invalid"
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        format!("公钥不是有效的Ed25519公钥（{self}）")
+    }
+}
+
+impl crate::record::SealError {
+    /// The stable code of this error, e.g. `seal.tail_cut`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::WrongCase { .. } => "seal.wrong_case",
+            Self::Signature(_) => "seal.signature",
+            Self::Chain(_) => "seal.chain",
+            Self::TailCut { .. } => "seal.tail_cut",
+            Self::Rewritten { .. } => "seal.rewritten",
+            Self::NotSealed => "seal.not_sealed",
+            Self::NotClosed => "seal.not_closed",
+            Self::Sign(_) => "seal.sign",
+            Self::Append(_) => "seal.append",
+        }
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        let text = match self {
+            Self::WrongCase { .. } => "签名检查点与案卷不属于同一案件",
+            Self::Signature(_) => "检查点或封存的签名未通过验证",
+            Self::Chain(_) => "案卷哈希链断裂，记录可能被篡改",
+            Self::TailCut { .. } => "案卷环节少于检查点记载的环节数，案卷末尾的记录被删除",
+            Self::Rewritten { .. } => "案卷在检查点处的摘要与检查点不符，此前的记录被改写",
+            Self::NotSealed => "案卷未封存：结案后没有封存环节",
+            Self::NotClosed => "案件尚未结案，不能封存",
+            Self::Sign(_) => "封存签名失败",
+            Self::Append(_) => "封存环节无法记入案卷",
+        };
+        format!("{text}（{self}）")
+    }
+}
+
+impl crate::record::VerifyError {
+    /// The stable code of this error, e.g. `verify.after_as_of`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Chain(_) => "verify.chain",
+            Self::AfterAsOf { .. } => "verify.after_as_of",
+        }
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        let text = match self {
+            Self::Chain(_) => "案卷哈希链断裂，记录可能被篡改",
+            Self::AfterAsOf { .. } => "案卷环节的日期晚于核验日期",
+        };
+        format!("{text}（{self}）")
+    }
+}
+
+impl crate::money::ImplausibleAmountError {
+    /// The stable code of this error: `money.implausible`.
+    pub fn code(&self) -> &'static str {
+        "money.implausible"
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        format!("金额超过一万亿元，不合常理（{self}）")
+    }
+}
+
 impl LoadError {
     /// The stable code of this error: `load.invalid`.
     ///
@@ -638,5 +931,77 @@ mod tests {
         assert_eq!(err.code(), "load.invalid");
         assert!(err.message_zh().starts_with("文件 `c.json` 第2行"), "{}", err.message_zh());
         assert!(!err.message_zh().contains('\n'));
+    }
+
+    /// A Chinese sentence first, then the English `Display` text in
+    /// parentheses.
+    fn check(code: &str, message_zh: &str, english: &str, expected: &str) {
+        assert_eq!(code, expected);
+        assert!(message_zh.ends_with(&format!("（{english}）")), "{message_zh}");
+        let sentence = &message_zh[..message_zh.len() - english.len()];
+        assert!(sentence.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{message_zh}");
+    }
+
+    #[test]
+    fn codes_and_chinese_messages_of_the_later_errors() {
+        use crate::import::{self, HeaderMap, HeaderMapError};
+        use crate::instrument::RenderError;
+        use crate::money::{Money, check_plausible};
+        use crate::publicity::PublicityError;
+        use crate::record::{SealError, Signature};
+
+        let err = HeaderMap::empty().validate().unwrap_err();
+        assert_eq!(err, HeaderMapError::NoBehaviour);
+        check(err.code(), &err.message_zh(), &err.to_string(), "header_map.no_behaviour");
+        let err =
+            import::from_csv("a.csv", "名称,备注\n甲,乙\n".as_bytes(), &HeaderMap::default()).unwrap_err();
+        check(err.code(), &err.message_zh(), &err.to_string(), "list_import.failed");
+        assert!(err.message_zh().contains("a.csv: no header row"), "{}", err.message_zh());
+        let err = RenderError::NoAgency;
+        check(err.code(), &err.message_zh(), &err.to_string(), "instrument.no_agency");
+        let err = PublicityError::NoReason;
+        check(err.code(), &err.message_zh(), &err.to_string(), "publicity.no_reason");
+        assert!(err.message_zh().starts_with("撤回行政处罚决定信息须公开说明理由"));
+        let err = SealError::NotSealed;
+        check(err.code(), &err.message_zh(), &err.to_string(), "seal.not_sealed");
+        let err = "xyz".parse::<Signature>().unwrap_err();
+        check(err.code(), &err.message_zh(), &err.to_string(), "signature.invalid");
+        let err = check_plausible("amount", Some(Money::MAX)).unwrap_err();
+        check(err.code(), &err.message_zh(), &err.to_string(), "money.implausible");
+    }
+
+    /// Every code literal in the impls above the tests, each once: a code is
+    /// never shared by two meanings.
+    #[test]
+    fn codes_are_unique() {
+        let source = include_str!("error_zh.rs");
+        let impls = source.split("#[cfg(test)]").next().unwrap_or_default();
+        let is_code = |s: &str| {
+            let mut parts = s.split('.');
+            let ok = |p: Option<&str>| {
+                p.is_some_and(|p| {
+                    p.starts_with(|c: char| c.is_ascii_lowercase())
+                        && p.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                })
+            };
+            ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        for line in impls.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
+            for (i, literal) in line.split('"').enumerate() {
+                if i % 2 == 1 && is_code(literal) {
+                    assert!(seen.insert(literal), "code `{literal}` is used twice");
+                }
+            }
+        }
+        for code in [
+            "case.missing",
+            "record_append.electronic_service_without_consent",
+            "load.invalid",
+            "seal.append",
+        ] {
+            assert!(seen.contains(code), "{code}");
+        }
+        assert!(seen.len() > 200, "{}", seen.len());
     }
 }
