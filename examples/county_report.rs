@@ -386,7 +386,9 @@ fn record(
     push(&mut f, served_on, Stage::Served { method, consent: None })?;
     let mut last = served_on;
     if let Some(fine) = dec.fine() {
-        last = days(served_on, rng.below(20));
+        // Paid within the fifteen days of Art. 67 ¶3, so no Art. 72 (一)
+        // surcharge accrues and 结案 finds nothing outstanding.
+        last = days(served_on, rng.below(15));
         push(&mut f, last, Stage::Paid { amount: fine, receipt: format!("{}-缴款书", c.id()) })?;
     }
     if let Some(deadline) = dec.correction.and_then(|o| o.deadline) {
@@ -494,28 +496,28 @@ fn run() -> Result<(), String> {
         write("case-file-sample.jsonl", &text)?;
     }
 
-    println!("{}", table.to_markdown());
-    println!(
+    support::outln!("{}", table.to_markdown());
+    support::outln!(
         "{} 个执法单位，{} 件案件，{} 个案卷事件，全部通过哈希链校验。",
         domains.len(),
         decisions.len(),
         events
     );
-    println!(
+    support::outln!(
         "合法性审查：{} 件决定发现不规范或提示事项，{} 件违法。",
         reviewed_with_findings,
         unlawful.len()
     );
     for (id, text) in &unlawful {
-        println!("  {id}：{text}");
+        support::outln!("  {id}：{text}");
     }
     if overdue.is_empty() {
-        println!("截至 {year_end}，无逾期事项。");
+        support::outln!("截至 {year_end}，无逾期事项。");
     } else {
         let list: Vec<String> = overdue.iter().map(|(k, v)| format!("{k} {v} 件")).collect();
-        println!("截至 {year_end} 逾期事项：{}。", list.join("，"));
+        support::outln!("截至 {year_end} 逾期事项：{}。", list.join("，"));
     }
-    println!(
+    support::outln!(
         "已写入 {}/report.csv、report.json、typical-cases.md（{} 个典型案例）、case-file-sample.jsonl。",
         out.display(),
         typical.len()

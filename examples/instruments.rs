@@ -22,6 +22,7 @@ use rouxing::{Catalogue, Regime, assess, recommend};
 
 #[path = "support/convert.rs"]
 mod convert;
+mod support;
 
 fn date(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("bad date {y}-{m}-{d}"))
@@ -77,12 +78,12 @@ fn run() -> Result<(), String> {
         }
         let ctx = Context::new(&decision, &case, &catalogue, &regime, &particulars, on)
             .map_err(|e| e.to_string())?;
-        println!("{}：{}", case.id(), decision.summary());
+        support::outln!("{}：{}", case.id(), decision.summary());
         for kind in ctx.called_for() {
             let doc = match ctx.render(&templates, kind) {
                 Ok(doc) => doc,
                 Err(e) => {
-                    println!("  {}：不出具（{e}）", kind.legal_name());
+                    support::outln!("  {}：不出具（{e}）", kind.legal_name());
                     continue;
                 }
             };
@@ -91,16 +92,16 @@ fn run() -> Result<(), String> {
             std::fs::write(stem.with_extension("txt"), doc.to_text()).map_err(|e| e.to_string())?;
             let docx = stem.with_extension("docx");
             std::fs::write(&docx, doc.to_docx().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
-            println!("  {} {}", doc.title, doc.number);
+            support::outln!("  {} {}", doc.title, doc.number);
             written.push(docx);
         }
     }
     for docx in &written {
         if let Some(png) = convert::to_pdf_and_png(docx)? {
-            println!("页面图像：{}", png.display());
+            support::outln!("页面图像：{}", png.display());
         }
     }
-    println!("已写入 {} 份文书至 {}", written.len(), dir.display());
+    support::outln!("已写入 {} 份文书至 {}", written.len(), dir.display());
     Ok(())
 }
 

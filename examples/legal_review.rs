@@ -128,17 +128,17 @@ fn run_one(
             "review": r,
             "checklist": checklist,
         });
-        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        support::outln!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
     } else {
-        println!("════ {title}");
-        println!("案件：{case_name}　拟处理：{proposal_name}　审查日：{as_of}");
-        println!("建议处理：{}", recommended.summary());
-        println!("拟作出的处理：{}", decision.summary());
-        println!();
-        print!("{r}");
-        println!();
-        print!("{checklist}");
-        println!();
+        support::outln!("════ {title}");
+        support::outln!("案件：{case_name}　拟处理：{proposal_name}　审查日：{as_of}");
+        support::outln!("建议处理：{}", recommended.summary());
+        support::outln!("拟作出的处理：{}", decision.summary());
+        support::outln!();
+        support::out!("{r}");
+        support::outln!();
+        support::out!("{checklist}");
+        support::outln!();
     }
     Ok(r.worst())
 }

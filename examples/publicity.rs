@@ -26,6 +26,7 @@ use rouxing::{Regime, assess, recommend};
 
 #[path = "support/convert.rs"]
 mod convert;
+mod support;
 
 fn date(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("bad date {y}-{m}-{d}"))
@@ -79,16 +80,16 @@ fn run() -> Result<(), String> {
         .build()
         .map_err(e)?;
     let decision = recommend(&assess(&case, &catalogue, &regime, date(2025, 4, 1)?), &regime);
-    println!("决定：{}", decision.summary());
+    support::outln!("决定：{}", decision.summary());
     let Planned::Publish(mut record) =
         publicity::plan(&case, &decision, SocialImpact::Some, &credit_policy, &policy, &regime).map_err(e)?
     else {
         return Err("expected a publication".into());
     };
-    println!("应当于{}前公示（《市场监督管理行政处罚信息公示规定》第九条）", record.publish_by);
+    support::outln!("应当于{}前公示（《市场监督管理行政处罚信息公示规定》第九条）", record.publish_by);
     record.publish(date(2025, 4, 8)?).map_err(e)?;
     let last = record.last_day(&policy).map_err(e)?.map_or_else(|| "未定".to_owned(), |d| d.to_string());
-    println!("{}公示，公示期至{last}（第十三条第一款）", date(2025, 4, 8)?);
+    support::outln!("{}公示，公示期至{last}（第十三条第一款）", date(2025, 4, 8)?);
     let effect =
         credit::effect(&case, &decision, &FaultCause::Ordinary, &credit_policy, &regime).map_err(e)?;
     let profile = CreditProfile::new(
@@ -100,11 +101,11 @@ fn run() -> Result<(), String> {
     .map_err(e)?;
     let facts = EarlyStopFacts { performed: true, harm_eliminated: true };
     match record.clone().stop_early(&effect.record, &profile, facts, date(2025, 5, 1)?) {
-        Ok(_) => println!("2025-05-01 提前停止公示"),
-        Err(x) => println!("2025-05-01 申请提前停止公示：{x}"),
+        Ok(_) => support::outln!("2025-05-01 提前停止公示"),
+        Err(x) => support::outln!("2025-05-01 申请提前停止公示：{x}"),
     }
     let repaired = record.stop_early(&effect.record, &profile, facts, date(2025, 8, 1)?).map_err(e)?;
-    println!(
+    support::outln!(
         "2025-08-01 提前停止公示，信用修复于{}；此后仍计为失信：{}",
         repaired.repaired_on.map_or_else(String::new, |d| d.to_string()),
         repaired.counts_as_dishonesty(&credit_policy, date(2025, 9, 1)?)
@@ -120,9 +121,9 @@ fn run() -> Result<(), String> {
     };
     r2.publish(date(2025, 4, 3)?).map_err(e)?;
     r2.overturn(Overturn::Revoked, date(2025, 5, 2)?, &regime.calendar).map_err(e)?;
-    println!("2025-05-02 被撤销：{:?}", r2.status_on(date(2025, 5, 2)?, &policy).map_err(e)?);
+    support::outln!("2025-05-02 被撤销：{:?}", r2.status_on(date(2025, 5, 2)?, &policy).map_err(e)?);
     r2.withdraw(date(2025, 5, 7)?, "该行政处罚决定已被行政复议机关撤销").map_err(e)?;
-    println!(
+    support::outln!(
         "2025-05-07 撤回：{:?}（第四十八条第二款）",
         r2.status_on(date(2025, 5, 7)?, &policy).map_err(e)?
     );
@@ -147,9 +148,9 @@ fn run() -> Result<(), String> {
     };
     let text = "山丹县某某商贸有限公司（统一社会信用代码91620725MA71XK2Q3B）负责人张三丰（身份证号62072519800101123X，住甘肃省张掖市山丹县清泉镇南关村3号，电话13812345678）称进货价每吨3200元。";
     let out = publicity::redact(text, &redaction);
-    println!("\n公示前：{text}\n公示稿：{}", out.text);
+    support::outln!("\n公示前：{text}\n公示稿：{}", out.text);
     for c in out.citations() {
-        println!("  依据：{c}");
+        support::outln!("  依据：{c}");
     }
 
     // The list and benchmark.
@@ -169,10 +170,10 @@ fn run() -> Result<(), String> {
         let docx = dir.join("list.docx");
         std::fs::write(&docx, list.to_docx().map_err(e)?).map_err(e)?;
         if let Some(png) = convert::to_pdf_and_png(&docx)? {
-            println!("页面图像：{}", png.display());
+            support::outln!("页面图像：{}", png.display());
         }
     }
-    println!("\n已写入 {}/list.md、list.html", dir.display());
+    support::outln!("\n已写入 {}/list.md、list.html", dir.display());
     Ok(())
 }
 

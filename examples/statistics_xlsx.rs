@@ -18,6 +18,7 @@ use rouxing::{Catalogue, Regime, assess, recommend, tabulate};
 
 #[path = "support/convert.rs"]
 mod convert;
+mod support;
 
 fn run() -> Result<(), String> {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "out/statistics".to_owned()));
@@ -78,15 +79,20 @@ fn run() -> Result<(), String> {
     let docx = dir.join("typical-cases.docx");
     std::fs::write(&docx, typical_cases_docx(&typical, &redaction).map_err(|e| e.to_string())?)
         .map_err(|e| e.to_string())?;
-    println!("{} 件决定，{} 个执法单位，{} 个典型案例", decisions.len(), table.rows().len(), typical.len());
+    support::outln!(
+        "{} 件决定，{} 个执法单位，{} 个典型案例",
+        decisions.len(),
+        table.rows().len(),
+        typical.len()
+    );
     for f in [&xlsx, &docx] {
         if let Some(png) = convert::to_pdf_and_png(f)? {
             let pages =
                 convert::pages(&f.with_extension("pdf")).map_or(String::new(), |n| format!("（PDF {n} 页）"));
-            println!("页面图像：{}{pages}", png.display());
+            support::outln!("页面图像：{}{pages}", png.display());
         }
     }
-    println!("已写入 {}", dir.display());
+    support::outln!("已写入 {}", dir.display());
     Ok(())
 }
 

@@ -244,27 +244,27 @@ fn run(json: bool) -> Result<(), String> {
             "evaluation": evaluation,
             "liability": [liability, not_exempt],
         });
-        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        support::outln!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
         return Ok(());
     }
-    println!("== 执法方式问题（{}件决定）==\n{found}", batch.len());
-    println!("== 清单报备核查 ==");
+    support::outln!("== 执法方式问题（{}件决定）==\n{found}", batch.len());
+    support::outln!("== 清单报备核查 ==");
     for f in &filing {
-        println!("  {f}");
+        support::outln!("  {f}");
     }
     if filing.is_empty() {
-        println!("  无");
+        support::outln!("  无");
     }
-    println!("未报备的现行清单：");
+    support::outln!("未报备的现行清单：");
     for v in register.unfiled(as_of) {
-        println!("  {}《{}》{}（{}印发）", v.department_name, v.source, v.version, v.adopted_on);
+        support::outln!("  {}《{}》{}（{}印发）", v.department_name, v.source, v.version, v.adopted_on);
     }
-    println!("\n== 清单版本比对 ==\n{changes}");
-    println!("== 年度考核评价 ==");
+    support::outln!("\n== 清单版本比对 ==\n{changes}");
+    support::outln!("== 年度考核评价 ==");
     for e in &evaluation {
-        println!("{e}");
+        support::outln!("{e}");
     }
-    println!("== 尽职免责核查 ==\n{liability}\n{not_exempt}");
+    support::outln!("== 尽职免责核查 ==\n{liability}\n{not_exempt}");
     Ok(())
 }
 
