@@ -167,6 +167,9 @@ enum CatalogueCommand {
     Check {
         /// 清单文件 / catalogue file (JSON).
         file: String,
+        /// 检查日期 / the day entries are checked for being in force (YYYY-MM-DD); default: today.
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
     },
 }
 
@@ -256,7 +259,9 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), Fail> {
         Command::Audit { decided, basis, json } => audit(&context(&basis)?, &decided, json, out),
         Command::Report { decided, format, from, to } => report(&decided, format, from, to, out),
         Command::Record { command: RecordCommand::Verify { file } } => record_verify(&file, out),
-        Command::Catalogue { command: CatalogueCommand::Check { file } } => catalogue_check(&file, out),
+        Command::Catalogue { command: CatalogueCommand::Check { file, as_of } } => {
+            catalogue_check(&file, as_of.unwrap_or_else(wire::today), out)
+        }
         Command::Schema { name } => schema(name.as_deref(), out),
         Command::Serve { addr, basis } => serve(context(&basis)?, addr),
     }
@@ -552,7 +557,10 @@ fn record_verify(file: &str, out: &mut Out) -> Result<(), Fail> {
     }
 }
 
-fn catalogue_check(file: &str, out: &mut Out) -> Result<(), Fail> {
+/// Loads a catalogue and prints the list lint of `Catalogue::warnings` (the
+/// one owner of list lint): warnings do not make the catalogue invalid, so
+/// the exit code stays 0.
+fn catalogue_check(file: &str, as_of: NaiveDate, out: &mut Out) -> Result<(), Fail> {
     let c = Catalogue::from_json_named(file, &read(file)?)
         .map_err(|e| WireError::load(ErrorCode::InvalidCatalogue, &e))?;
     let entries: usize = c.items().map(|i| i.entries.len()).sum();
@@ -560,7 +568,13 @@ fn catalogue_check(file: &str, out: &mut Out) -> Result<(), Fail> {
         "{file}: 清单有效 / valid: 《{}》, {} items, {entries} list entries",
         c.name(),
         c.len()
-    ))
+    ))?;
+    let warnings = c.warnings(as_of);
+    out.line(&format!("清单提示 / warnings on {as_of}: {}", warnings.len()))?;
+    for w in &warnings {
+        out.line(&format!("  - {w}"))?;
+    }
+    Ok(())
 }
 
 fn schema(name: Option<&str>, out: &mut Out) -> Result<(), Fail> {

@@ -255,9 +255,17 @@ fn record_verify_finds_a_changed_event() {
 
 #[test]
 fn catalogue_check_names_line_and_field() {
-    let o = rouxing(&["catalogue", "check", "examples/data/catalogue.json"]);
+    let o = rouxing(&["catalogue", "check", "examples/data/catalogue.json", "--as-of", "2026-11-25"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(stdout(&o).contains("items"));
+    // The list lint of Catalogue::warnings is printed, one line a warning.
+    let expected = rouxing::Catalogue::bundled()
+        .unwrap()
+        .warnings(chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
+        .len();
+    assert!(expected > 0);
+    assert!(stdout(&o).contains(&format!("warnings on 2026-11-25: {expected}")), "{}", stdout(&o));
+    assert_eq!(stdout(&o).lines().filter(|l| l.starts_with("  - ")).count(), expected);
     let text = std::fs::read_to_string(format!("{ROOT}/examples/data/catalogue.json")).unwrap();
     let broken = text.replacen("\"schema_version\": 2", "\"schema_version\": 7", 1);
     let path = std::env::temp_dir().join(format!("rouxing-cat-{}.json", std::process::id()));
