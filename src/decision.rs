@@ -387,6 +387,24 @@ pub struct LegalReviewRecord {
 }
 
 impl Decision {
+    /// Loads a decision (处罚决定 / 不予处罚决定) from its JSON document, as
+    /// [`recommend`](crate::recommend()) writes it or as an enforcement system
+    /// proposes it; `file` names the document in errors.
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`](crate::catalogue::LoadError) naming the file, line,
+    /// column, field and message of the first problem.
+    ///
+    /// ```
+    /// use rouxing::Decision;
+    /// let err = Decision::from_json_named("d.json", "{\n  \"case_id\": 7\n}").unwrap_err();
+    /// assert_eq!((err.file(), err.line(), err.field()), ("d.json", 2, "case_id"));
+    /// ```
+    pub fn from_json_named(file: &str, text: &str) -> Result<Decision, crate::catalogue::LoadError> {
+        crate::load::parse_json(file, text)
+    }
+
     /// The fine imposed, if any.
     pub fn fine(&self) -> Option<Money> {
         self.sanctions.iter().find(|s| s.kind == PenaltyKind::Fine).and_then(|s| s.amount)

@@ -658,6 +658,25 @@ pub struct Event {
 }
 
 impl Event {
+    /// Loads one case-file event from its JSON form; `file` names the
+    /// document in errors. The lifecycle rules are checked when the event is
+    /// appended to a [`CaseFile`](crate::CaseFile), not here.
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`](crate::catalogue::LoadError) naming the file, line,
+    /// column, field and message of the first problem.
+    ///
+    /// ```
+    /// use rouxing::record::Event;
+    /// let err = Event::from_json_named("event", "{\"on\": 3").unwrap_err();
+    /// assert_eq!((err.file(), err.line()), ("event", 1));
+    /// assert!(err.to_string().starts_with("event line 1"));
+    /// ```
+    pub fn from_json_named(file: &str, text: &str) -> Result<Event, crate::catalogue::LoadError> {
+        crate::load::parse_json(file, text)
+    }
+
     /// An event on a day.
     pub const fn new(on: NaiveDate, stage: Stage) -> Event {
         Event { on, stage }

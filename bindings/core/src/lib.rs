@@ -192,29 +192,6 @@ fn prefix(s: &str) -> String {
     out
 }
 
-/// Parses a JSON document of a library type, with the same message shape as
-/// the library's loaders: `NAME line L column C, field `PATH`: MESSAGE`.
-fn parse_named<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, T>(de) {
-        Ok(v) => Ok(v),
-        Err(e) => {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            let (line, column) = (inner.line(), inner.column());
-            let mut message = inner.to_string();
-            let suffix = format!(" at line {line} column {column}");
-            if let Some(stripped) = message.strip_suffix(&suffix) {
-                message = stripped.to_owned();
-            }
-            let loc = if line > 0 { format!(" line {line} column {column}") } else { String::new() };
-            let field =
-                if path.is_empty() || path == "." { String::new() } else { format!(", field `{path}`") };
-            Err(load(format!("{name}{loc}{field}: {message}")))
-        }
-    }
-}
-
 /// A decision (处罚决定 / 不予处罚决定) from its JSON document, as `recommend`
 /// writes it or as an enforcement system proposes it.
 ///
@@ -222,7 +199,7 @@ fn parse_named<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result
 ///
 /// File, line, column, field and message of the first problem.
 pub fn load_decision(name: &str, text: &str) -> Result<Decision> {
-    parse_named(name, text)
+    Decision::from_json_named(name, text).map_err(load)
 }
 
 /// A decision as its JSON text.
@@ -373,7 +350,7 @@ impl SharedCaseFile {
     /// The event does not parse (file, line, field), or the lifecycle forbids
     /// the step (with the provision it breaks).
     pub fn append_json(&self, event: &str) -> Result<String> {
-        let e: Event = parse_named("event", event)?;
+        let e = Event::from_json_named("event", event).map_err(load)?;
         self.with(|f| f.append(e)).map(|d| d.to_string()).map_err(input)
     }
 
