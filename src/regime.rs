@@ -270,6 +270,7 @@ vocabulary! {
 /// | `discretion` | 裁量基准 bands in ‰ of the fine range: 从轻 below `lighter_upper_permille`, 从重 from `heavier_lower_permille` |
 /// | `mitigation_floor` | how far 减轻 may go below the statutory minimum |
 /// | `first_violation` | 首违: look-back `window` (`{"months": n}`, `"calendar_year"`, `{"since": "YYYY-MM-DD"}`) and `scope` (`same_item`, `same_domain`, `any`) |
+/// | `consistency` | 同事同罚 in the batch audit: `fine_tolerance_permille` (optional, default 100; see [`ConsistencyPolicy`]) |
 /// | `summary` | Art. 51 当场处罚 thresholds (citizen, organisation) and whether the threshold itself is included |
 /// | `hearing` | Art. 63 较大数额 for the hearing notice |
 /// | `legal_review` | 法制审核 beyond Art. 58 (see [`LegalReviewPolicy`]) |
@@ -295,6 +296,9 @@ pub struct Regime {
     pub mitigation_floor: MitigationFloor,
     /// What "first violation" means.
     pub first_violation: FirstViolationPolicy,
+    /// 同事同罚: how far fines for the same facts may spread in the batch
+    /// audit (see [`ConsistencyPolicy`]).
+    pub consistency: ConsistencyPolicy,
     /// Art. 51 thresholds.
     pub summary: SummaryThresholds,
     /// Art. 63 较大数额.
@@ -344,6 +348,8 @@ struct RegimeRepr {
     discretion: DiscretionBands,
     mitigation_floor: MitigationFloor,
     first_violation: FirstViolationPolicy,
+    #[serde(default)]
+    consistency: ConsistencyPolicy,
     summary: SummaryThresholds,
     hearing: HearingThresholds,
     legal_review: LegalReviewPolicy,
@@ -369,6 +375,7 @@ impl TryFrom<RegimeRepr> for Regime {
             discretion: r.discretion,
             mitigation_floor: r.mitigation_floor,
             first_violation: r.first_violation,
+            consistency: r.consistency,
             summary: r.summary,
             hearing: r.hearing,
             legal_review: r.legal_review,
@@ -396,6 +403,7 @@ impl From<Regime> for RegimeRepr {
             discretion: r.discretion,
             mitigation_floor: r.mitigation_floor,
             first_violation: r.first_violation,
+            consistency: r.consistency,
             summary: r.summary,
             hearing: r.hearing,
             legal_review: r.legal_review,
@@ -448,6 +456,7 @@ impl Regime {
                 window: Window::Months(24),
                 scope: FirstViolationScope::SameItem,
             },
+            consistency: ConsistencyPolicy::default(),
             summary: SummaryThresholds {
                 natural_person: Money::yuan(200),
                 organisation: Money::yuan(3_000),
@@ -660,6 +669,52 @@ pub enum RegimeError {
 
 /// The longest period a regime may set, in days: ten years.
 pub const MAX_PERIOD_DAYS: u32 = 3_653;
+
+/// 同事同罚 in the batch audit: how far the fines of cases with the same item,
+/// the same material facts and the same tier may spread before the audit
+/// flags them ([`audit::consistency`](crate::audit::consistency)).
+///
+/// On the wire: `{"fine_tolerance_permille": 100}` (optional in a regime
+/// document; the default applies when absent).
+///
+/// # The measure
+///
+/// Where every fine of the tier in the group has its lawful band (the
+/// 裁量基准 band the assessment found for the tier, with a maximum above its
+/// minimum), the spread is that of the fines' positions in their bands, in ‰
+/// of the band's width: a fine that is a multiple of the goods value then
+/// compares by where it sits, not by its size. Otherwise the spread is the
+/// largest fine's excess over the smallest, in ‰ of the smallest.
+///
+/// # Legal basis
+///
+/// 山丹县实施方案 四(二) "同事同罚" and 六(三) "防止…“同事不同罚”"; 国办发〔2022〕27号 on
+/// removing "类案不同罚"; the published equal-treatment rule "对事实、性质、情节、后果
+/// 相同的情况应当给予相同的处理". None fixes a number (unconfirmed): the default of
+/// 100 ‰ is a choice. The national 裁量基准 bands are 30 % of the range wide
+/// (从轻 and 从重) or 40 % (一般); one tenth of a band is less than any
+/// step a benchmark draws inside a band, so same facts in the same tier should
+/// never be further apart — and a fine moved by a tenth of its band or more
+/// between same-fact cases is what a supervisor is asked to look at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConsistencyPolicy {
+    /// The largest spread that is not flagged, in ‰ (default 100).
+    pub fine_tolerance_permille: u32,
+}
+
+impl ConsistencyPolicy {
+    /// The default tolerance, 100 ‰ (one tenth of the band, or of the
+    /// smaller fine).
+    pub const DEFAULT_FINE_TOLERANCE_PERMILLE: u32 = 100;
+}
+
+impl Default for ConsistencyPolicy {
+    fn default() -> Self {
+        ConsistencyPolicy { fine_tolerance_permille: Self::DEFAULT_FINE_TOLERANCE_PERMILLE }
+    }
+}
 
 impl RegimeError {
     /// The path of the field the error concerns.
