@@ -61,6 +61,9 @@ use crate::money::{AmountBase, Amounts, BelowThreshold, FineRule, Money, Multipl
 use crate::party::{MentalCapacity, Party, PartyId};
 use crate::regime::{AggravationPolicy, FirstViolationScope, Regime, Window};
 
+mod batch;
+pub use batch::{BatchEdit, EditedBatch, batch_edit, decided_batch};
+
 fn day(n: i64) -> NaiveDate {
     // 2019-01-01 plus n days; n is bounded by every caller.
     NaiveDate::from_ymd_opt(2019, 1, 1)

@@ -16,7 +16,7 @@ use rouxing::{Regime, assess, recommend};
 
 use crate::common::*;
 
-fn facts() -> FactSignature {
+pub(crate) fn facts() -> FactSignature {
     FactSignature {
         natural_person: false,
         personal: PersonalGround::None,
@@ -36,7 +36,7 @@ fn facts() -> FactSignature {
     }
 }
 
-fn decided(id: &str, tier: Tier, fine: Option<u64>) -> DecidedCase {
+pub(crate) fn decided(id: &str, tier: Tier, fine: Option<u64>) -> DecidedCase {
     DecidedCase {
         case_id: id.parse().unwrap(),
         party: rouxing::party::PartyId::new(format!("P-{id}")).unwrap(),
@@ -368,3 +368,5 @@ proptest! {
         prop_assert!(audit(&cases, &AuditConfig::default()).consistency.is_empty());
     }
 }
+
+mod batch;
