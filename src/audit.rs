@@ -8,12 +8,12 @@
 //! checks run over a slice of [`DecidedCase`]s — compact records of a case, its
 //! assessment and its decision — and name the cases they flag.
 //!
-//! | check | function | flags |
-//! |---|---|---|
-//! | 同事同罚 | [`consistency`] | cases of the same item and the same material facts ([`FactSignature`], amounts banded) whose tiers or fines diverge beyond [`AuditConfig`]'s tolerance |
-//! | 首违不罚 once | [`repeated_first_violation`] | a second 首违不罚 for the same party and item inside the first-violation window |
-//! | leniency outliers | [`leniency_outliers`] | units and officers whose share of lenient outcomes is far from their peers' |
-//! | safety baseline | [`baseline_exemptions`] | no-penalty outcomes on safety-baseline items |
+//! | check | function | code | flags |
+//! |---|---|---|---|
+//! | 同事同罚 | [`consistency`] | `inconsistent_tiers`, `fine_spread` | cases of the same item and the same material facts ([`FactSignature`]: everything the statute and the list conditions read, 承诺书 included; amounts banded) whose tiers or fines diverge beyond [`AuditConfig`]'s tolerance |
+//! | 首违不罚 once | [`repeated_first_violation`] | `first_violation_repeated`, `first_violation_not_first` | a 首违不罚 (by its facts, whatever its ground) after an earlier 首违不罚, penalty or decided violation of the same party (normalised id) and item inside the window, found from the batch itself |
+//! | leniency outliers | [`leniency_outliers`] | `leniency_outlier` | units and officers whose share of lenient outcomes (不予、减轻、从轻, 观察期, 过渡期) is far from their peers' |
+//! | safety baseline | [`baseline_exemptions`] | `baseline_leniency` | every lenient outcome on safety-baseline items that the statute did not compel |
 //!
 //! [`audit`] runs all four. Everything is deterministic: findings come in the
 //! order of the cases that first exhibit them.
@@ -1542,6 +1542,9 @@ mod tests {
 
     #[test]
     fn citations_are_known() {
+        for code in AuditCode::ALL {
+            assert!(code.citation().is_known(), "{code}");
+        }
         assert!(Divergence::CITATION.is_known());
         assert!(RepeatedWaiver::CITATION.is_known());
         assert!(BaselineExemption::CITATION.is_known());

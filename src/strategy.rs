@@ -40,6 +40,9 @@
 //!   or illegal gains, with a floor clause half the time.
 //! * **Catalogues**: 1–6 items, each with 0–3 list entries of every outcome
 //!   and modal, conditions drawn from the typed tests, and 0–1 amendments.
+//! * **Batches** ([`decided_batch`]): 1–20 recommended decisions over one
+//!   catalogue and regime, decided 30 days after discovery, parties distinct;
+//!   [`BatchEdit`] edits them as an officer could.
 //! * **Regimes**: the national and the Shandan sample regime with bands,
 //!   first-violation window and scope, aggravation policy and thresholds
 //!   varied.
