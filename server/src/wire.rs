@@ -410,6 +410,10 @@ pub struct ReviewRequest {
     /// The decision date; else the decision's, else the case's, else today.
     #[serde(default)]
     pub as_of: Option<NaiveDate>,
+    /// The Art. 44 notice the decision is made on (事先告知); absent for a
+    /// draft still to be notified.
+    #[serde(default)]
+    pub notice: Option<rouxing::decision::Notice>,
 }
 
 /// The legality review of a decision (`POST /v1/review`).
@@ -553,7 +557,7 @@ impl Context {
                 });
             }
         };
-        let r = review(&case, &self.catalogue, &self.regime, &decision, None);
+        let r = review(&case, &self.catalogue, &self.regime, &decision, req.notice.as_ref());
         Ok(ReviewDocument {
             schema_version: SCHEMA_VERSION,
             as_of: as_of.date,
