@@ -225,6 +225,7 @@ pub mod guard;
 pub mod ident;
 pub mod import;
 pub mod instrument;
+pub mod invariants;
 pub mod law;
 pub mod liability;
 mod load;
