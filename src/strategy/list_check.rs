@@ -9,10 +9,11 @@ use proptest::test_runner::{
 };
 
 use super::{Config, ConfigError};
-use crate::assess::{EntryResult, Ground, Rule, Tier, Why, assess};
+use crate::assess::{EntryResult, Rule, Why, assess};
 use crate::case::{Case, Context, Correction, Fault, Gravity, Harm};
 use crate::catalogue::{Catalogue, Condition, EntryId, Exclusion, ItemCode, ListEntry, ListOutcome};
 use crate::law::Citation;
+use crate::party::MentalCapacity;
 use crate::regime::Regime;
 
 /// What is wrong with a list entry, with the case that shows it.
@@ -196,14 +197,20 @@ fn entry_result(a: &crate::Assessment, index: u16) -> Option<EntryResult> {
     })
 }
 
-/// Whether the assessment has a statutory ground for 减轻 besides list
-/// entries: Art. 30 (14–17), Art. 31 sentence 3, Art. 32.
-fn statutory_mitigation(a: &crate::Assessment) -> bool {
-    a.lawful
-        .iter()
-        .filter(|o| o.tier == Tier::Mitigated)
-        .flat_map(|o| &o.grounds)
-        .any(|g| matches!(g, Ground::Minor | Ground::PartialCapacity | Ground::Mitigating { .. }))
+/// Whether the case's facts carry a statutory ground for 减轻: aged 14–17
+/// on the act day (Art. 30), capacity not fully lost (Art. 31 sentence 3),
+/// or an Art. 32 circumstance; or the entry itself restates Art. 32 (its
+/// `basis` cites 行政处罚法第三十二条: its conditions are then the officer's
+/// findings of the statute's grounds, which rouxing cannot map to the typed
+/// circumstances).
+fn statutory_mitigation(case: &Case, entry: &ListEntry) -> bool {
+    let p = case.party();
+    let minor = p.age_on(case.act().start()).is_some_and(|a| (14..18).contains(&a));
+    let partial = p.capacity() == Some(MentalCapacity::Partial);
+    let art_32 = case.mitigating().iter().any(|m| m.art_32_item().is_some());
+    let restates =
+        entry.basis.as_deref().is_some_and(|b| b.contains("行政处罚法") && b.contains("第三十二条"));
+    minor || partial || art_32 || restates
 }
 
 /// Checks every list entry of `catalogue` against the statute with
@@ -216,8 +223,9 @@ fn statutory_mitigation(a: &crate::Assessment) -> bool {
 ///
 /// * a 不予处罚 / 首违不罚 entry whose conditions hold where Art. 33 ¶1 forbids
 ///   the exemption — [`ListProblem::ExemptionBeyondStatute`];
-/// * a 减轻处罚 entry that applies without an Art. 30, 31 or 32 ground —
-///   [`ListProblem::MitigationWithoutGround`];
+/// * a 减轻处罚 entry that applies to a case whose facts carry no Art. 30,
+///   31 or 32 ground, unless the entry restates Art. 32 (its `basis` cites
+///   行政处罚法第三十二条) — [`ListProblem::MitigationWithoutGround`];
 /// * an entry that no case met — [`ListProblem::NeverApplies`].
 ///
 /// The run is deterministic (a fixed seed): the same list gives the same
@@ -240,10 +248,18 @@ fn statutory_mitigation(a: &crate::Assessment) -> bool {
 /// use rouxing::strategy::{self, Config, ListProblem};
 /// use rouxing::{Catalogue, Regime};
 ///
-/// let mut catalogue = Catalogue::bundled()?.to_json();
-/// // The bundled catalogue passes …
-/// let ok = strategy::check_list(&Catalogue::from_json(&catalogue)?, &Regime::national(), &Config::default(), 32)?;
-/// assert!(ok.iter().all(|f| !matches!(f.problem, ListProblem::ExemptionBeyondStatute { .. })), "{ok:?}");
+/// let catalogue = Catalogue::bundled()?;
+/// let findings = strategy::check_list(&catalogue, &Regime::national(), &Config::default(), 32)?;
+/// for f in &findings {
+///     println!("{f}");
+/// }
+/// // E060 (首违不罚 of unauthorised posters) tests prompt correction and a
+/// // first violation but not the harm: its conditions also hold where the
+/// // harm is more than slight, which Art. 33 ¶1 does not exempt.
+/// let e060 = findings.iter().find(|f| f.entry.as_str() == "E060").ok_or("E060 not reported")?;
+/// assert!(matches!(e060.problem, ListProblem::ExemptionBeyondStatute { .. }));
+/// let case = e060.problem.case().ok_or("no counterexample")?;
+/// assert!(case.harm() > rouxing::case::Harm::Slight || case.gravity() == rouxing::case::Gravity::Serious);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn check_list(
@@ -277,7 +293,9 @@ pub fn check_list(
                         ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty,
                         Some(EntryResult::StatuteForbids),
                     ) => Err(TestCaseError::fail("exemption_beyond_statute")),
-                    (ListOutcome::Mitigate, Some(EntryResult::Applies)) if !statutory_mitigation(&a) => {
+                    (ListOutcome::Mitigate, Some(EntryResult::Applies))
+                        if !statutory_mitigation(&case, entry) =>
+                    {
                         applied.set(true);
                         Err(TestCaseError::fail("mitigation_without_ground"))
                     }
