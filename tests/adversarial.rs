@@ -268,7 +268,8 @@ proptest! {
         let Some((case2, edited)) = e.apply(&case, &cat, &rec) else { return Ok(()) };
         let before = review(&case, &cat, &regime, &rec, None);
         prop_assert!(before.is_lawful(), "{}", before);
-        let after = review(&case2, &cat, &regime, &edited, None);
+        let notice = e.notice(&rec);
+        let after = review(&case2, &cat, &regime, &edited, notice.as_ref());
         match e.expected() {
             Some(code) => {
                 let f = after.get(code);
@@ -390,4 +391,60 @@ fn transfer_survives_the_administrative_bars() {
         FindingCode::NoCriminalTransfer,
         Citation::apl(27).para(1),
     );
+}
+
+/// Reviews the edit on the Art. 44 notice it comes with.
+fn on_notice(case: &Case, cat: &Catalogue, e: OfficerEdit) -> (Decision, Decision, Review) {
+    let rec = recommended(case, cat);
+    let (c2, d) = e.apply(case, cat, &rec).unwrap_or_else(|| panic!("{e:?} does not apply"));
+    let notice = e.notice(&rec);
+    let r = review(&c2, cat, &Regime::national(), &d, notice.as_ref());
+    (rec, d, r)
+}
+
+/// 第四十五条第二款: "行政机关不得因当事人陈述、申辩而给予更重的处罚。" A kind added after the
+/// statement keeps the tier label and the fine that a label comparison reads.
+#[test]
+fn a_kind_added_after_the_statement() {
+    let cat = bundled();
+    let c = on("MR-PRICE-42", Domain::MarketRegulation).build().unwrap();
+    let (rec, d, r) = on_notice(&c, &cat, OfficerEdit::AddKindAfterStatement);
+    assert_eq!((d.tier, d.fine()), (rec.tier, rec.fine()));
+    assert_unlawful(&r, FindingCode::HeavierAfterStatement, Citation::apl(45).para(2));
+    let (_, _, r) = on_notice(&c, &cat, OfficerEdit::RaiseFineAfterStatement);
+    assert_unlawful(&r, FindingCode::HeavierAfterStatement, Citation::apl(45).para(2));
+    let (_, _, r) = on_notice(&c, &cat, OfficerEdit::DecideOnNotice);
+    assert!(r.findings.is_empty(), "{r}");
+}
+
+/// 第六十二条: a penalty without the Art. 44 notice, "当事人明确放弃陈述或者申辩权利的除外".
+#[test]
+fn a_penalty_decided_without_notice() {
+    let cat = bundled();
+    let c = on("MR-PRICE-42", Domain::MarketRegulation).build().unwrap();
+    let (_, _, r) = on_notice(&c, &cat, OfficerEdit::DecideWithoutNotice);
+    assert_unlawful(&r, FindingCode::NoticeMissing, Citation::apl(62));
+    let (_, _, r) = on_notice(&c, &cat, OfficerEdit::DecideOnWaiver);
+    assert!(r.findings.is_empty(), "{r}");
+}
+
+/// 第四十四条: a heavier penalty on facts found after the notice is notified
+/// afresh.
+#[test]
+fn heavier_on_new_facts_without_a_fresh_notice() {
+    let cat = bundled();
+    let c = on("MR-PRICE-42", Domain::MarketRegulation).build().unwrap();
+    let (_, d, r) = on_notice(&c, &cat, OfficerEdit::HeavierOnNewFacts);
+    assert!(!d.new_facts.is_empty());
+    assert_unlawful(&r, FindingCode::FreshNoticeMissing, Citation::apl(44));
+    assert!(!r.has(FindingCode::HeavierAfterStatement), "{r}");
+}
+
+/// 第六十二条: "拒绝听取当事人的陈述、申辩，不得作出行政处罚决定".
+#[test]
+fn decided_before_the_party_answered() {
+    let cat = bundled();
+    let c = on("MR-PRICE-42", Domain::MarketRegulation).build().unwrap();
+    let (_, _, r) = on_notice(&c, &cat, OfficerEdit::DecideBeforeAnswer);
+    assert_unlawful(&r, FindingCode::DecidedBeforeStatement, Citation::apl(62));
 }
