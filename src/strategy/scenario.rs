@@ -136,6 +136,7 @@ pub fn lawful_decision(scenario: &Scenario) -> BoxedStrategy<Decision> {
                 mechanisms: None,
                 coercive_measures: Vec::new(),
                 notified: None,
+                new_facts: Vec::new(),
                 omit: Vec::new(),
                 reason: Some("综合考虑违法情节，在依法可以作出的范围内选择".to_owned()),
             };
@@ -176,6 +177,7 @@ pub fn proposal(scenario: &Scenario) -> BoxedStrategy<Proposal> {
                 mechanisms: None,
                 coercive_measures: Vec::new(),
                 notified: None,
+                new_facts: Vec::new(),
                 omit: omit.into_iter().collect(),
                 reason: reason.then(|| "当事人积极配合调查".to_owned()),
             })
