@@ -180,6 +180,9 @@
 //! * `proptest` — the public [`strategy`] module: `proptest` strategies for
 //!   catalogues, cases and regimes, the generators rouxing's own property
 //!   tests use.
+//!   With it: tunable distributions (`strategy::Config`), lawful decisions,
+//!   proposals, the list checker and the case-file state machine. The
+//!   invariant checkers they feed, [`invariants`], need no feature.
 //! * `docx` — Word output of the enforcement instruments ([`instrument`]),
 //!   the publishable list ([`publicity::ListPublication`]) and typical cases
 //!   (`report::typical_cases_docx`). Needs Rust 1.89 (docx-rs's zip).
@@ -225,6 +228,7 @@ pub mod guard;
 pub mod ident;
 pub mod import;
 pub mod instrument;
+pub mod invariants;
 pub mod law;
 pub mod liability;
 mod load;

@@ -846,3 +846,15 @@ impl OfficerEdit {
 pub fn officer_edit() -> impl Strategy<Value = OfficerEdit> {
     select(OfficerEdit::ALL.to_vec())
 }
+
+mod config;
+mod lifecycle;
+mod list_check;
+mod scenario;
+
+pub use self::config::{AgeMix, Config, ConfigError, CorrectionMix, HarmMix, case_with, party_with};
+pub use self::lifecycle::{IllegalStep, Lifecycle, illegal_step, lifecycle};
+pub use self::list_check::{EntryFinding, ListProblem, check_list};
+pub use self::scenario::{
+    Scenario, edited_decision, lawful_decision, proposal, scenario, scenario_on, scenario_with,
+};

@@ -39,3 +39,4 @@ mod record;
 mod register;
 mod report;
 mod report_files;
+mod testkit;
