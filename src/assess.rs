@@ -64,6 +64,34 @@ vocabulary! {
     ///
     /// This enum is exhaustive: a new tier would change what every decision
     /// means, so downstream `match`es should stop compiling.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `no_penalty` | 不予处罚 |
+    /// | `mitigated` | 减轻处罚 |
+    /// | `lighter` | 从轻处罚 |
+    /// | `ordinary` | 一般处罚 |
+    /// | `heavier` | 从重处罚 |
+    ///
+    /// ```
+    /// use rouxing::assess::Tier;
+    ///
+    /// let tier: Tier = serde_json::from_str(r#""no_penalty""#)?;
+    /// assert_eq!(tier, Tier::NoPenalty);
+    /// assert_eq!(serde_json::to_string(&tier)?, r#""no_penalty""#);
+    /// # let codes = [("no_penalty", "不予处罚"), ("mitigated", "减轻处罚"), ("lighter", "从轻处罚"), ("ordinary", "一般处罚"), ("heavier", "从重处罚")];
+    /// # assert_eq!(Tier::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Tier::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Tier>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Tier {
         /// 不予处罚.
         NoPenalty => "不予处罚",
@@ -87,6 +115,32 @@ impl Tier {
 
 vocabulary! {
     /// Whether a member of the lawful set is required or chosen.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `mandatory` | 应当 |
+    /// | `alternative` | 应当择一 |
+    /// | `discretionary` | 可以 |
+    ///
+    /// ```
+    /// use rouxing::assess::Modality;
+    ///
+    /// let modality: Modality = serde_json::from_str(r#""mandatory""#)?;
+    /// assert_eq!(modality, Modality::Mandatory);
+    /// assert_eq!(serde_json::to_string(&modality)?, r#""mandatory""#);
+    /// # let codes = [("mandatory", "应当"), ("alternative", "应当择一"), ("discretionary", "可以")];
+    /// # assert_eq!(Modality::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Modality::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Modality>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Modality {
         /// The only lawful outcome (应当 / 不予).
         Mandatory => "应当",
@@ -99,6 +153,34 @@ vocabulary! {
 
 vocabulary! {
     /// What prevents any administrative penalty.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `no_legal_basis` | 没有处罚依据 |
+    /// | `not_illegal` | 不认为是违法 |
+    /// | `facts_not_established` | 违法事实不能成立 |
+    /// | `suspected_crime` | 涉嫌犯罪 |
+    /// | `limitation_expired` | 超过追责期限 |
+    ///
+    /// ```
+    /// use rouxing::assess::Bar;
+    ///
+    /// let bar: Bar = serde_json::from_str(r#""no_legal_basis""#)?;
+    /// assert_eq!(bar, Bar::NoLegalBasis);
+    /// assert_eq!(serde_json::to_string(&bar)?, r#""no_legal_basis""#);
+    /// # let codes = [("no_legal_basis", "没有处罚依据"), ("not_illegal", "不认为是违法"), ("facts_not_established", "违法事实不能成立"), ("suspected_crime", "涉嫌犯罪"), ("limitation_expired", "超过追责期限")];
+    /// # assert_eq!(Bar::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Bar::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Bar>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Bar {
         /// The item is not in the catalogue: no legal basis (Art. 38 ¶1).
         NoLegalBasis => "没有处罚依据",
@@ -277,6 +359,33 @@ pub struct Limitation {
 
 vocabulary! {
     /// Which version of the rule applies under Art. 37.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `at_act` | 适用违法行为发生时的规定 |
+    /// | `later_lighter` | 适用新的、处罚较轻的规定 |
+    /// | `no_longer_illegal` | 新的规定不认为是违法 |
+    /// | `not_illegal_at_act` | 违法行为发生时不认为是违法 |
+    ///
+    /// ```
+    /// use rouxing::assess::VersionChoice;
+    ///
+    /// let version_choice: VersionChoice = serde_json::from_str(r#""at_act""#)?;
+    /// assert_eq!(version_choice, VersionChoice::AtAct);
+    /// assert_eq!(serde_json::to_string(&version_choice)?, r#""at_act""#);
+    /// # let codes = [("at_act", "适用违法行为发生时的规定"), ("later_lighter", "适用新的、处罚较轻的规定"), ("no_longer_illegal", "新的规定不认为是违法"), ("not_illegal_at_act", "违法行为发生时不认为是违法")];
+    /// # assert_eq!(VersionChoice::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in VersionChoice::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<VersionChoice>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum VersionChoice {
         /// The version in force when the act was committed (从旧).
         AtAct => "适用违法行为发生时的规定",
@@ -315,6 +424,36 @@ pub struct AppliedVersion {
 
 vocabulary! {
     /// A procedural duty the assessment finds.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `correction_order` | 责令改正 |
+    /// | `confiscate_illegal_gains` | 没收违法所得 |
+    /// | `education` | 对当事人进行教育 |
+    /// | `guardian_discipline` | 责令监护人加以管教 |
+    /// | `guardian_custody` | 责令监护人严加看管和治疗 |
+    /// | `transfer_to_judiciary` | 移送司法机关 |
+    /// | `single_fine` | 同一违法行为不得给予两次以上罚款 |
+    ///
+    /// ```
+    /// use rouxing::assess::Duty;
+    ///
+    /// let duty: Duty = serde_json::from_str(r#""correction_order""#)?;
+    /// assert_eq!(duty, Duty::CorrectionOrder);
+    /// assert_eq!(serde_json::to_string(&duty)?, r#""correction_order""#);
+    /// # let codes = [("correction_order", "责令改正"), ("confiscate_illegal_gains", "没收违法所得"), ("education", "对当事人进行教育"), ("guardian_discipline", "责令监护人加以管教"), ("guardian_custody", "责令监护人严加看管和治疗"), ("transfer_to_judiciary", "移送司法机关"), ("single_fine", "同一违法行为不得给予两次以上罚款")];
+    /// # assert_eq!(Duty::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Duty::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Duty>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Duty {
         /// 责令改正 / 责令限期改正 (Art. 28 ¶1).
         CorrectionOrder => "责令改正",
@@ -350,6 +489,33 @@ impl Duty {
 
 vocabulary! {
     /// A statutory deadline.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `decision` | 作出行政处罚决定期限 |
+    /// | `service` | 送达行政处罚决定书期限 |
+    /// | `hearing_request` | 要求听证期限 |
+    /// | `payment` | 缴纳罚款期限 |
+    ///
+    /// ```
+    /// use rouxing::assess::DeadlineKind;
+    ///
+    /// let deadline_kind: DeadlineKind = serde_json::from_str(r#""decision""#)?;
+    /// assert_eq!(deadline_kind, DeadlineKind::Decision);
+    /// assert_eq!(serde_json::to_string(&deadline_kind)?, r#""decision""#);
+    /// # let codes = [("decision", "作出行政处罚决定期限"), ("service", "送达行政处罚决定书期限"), ("hearing_request", "要求听证期限"), ("payment", "缴纳罚款期限")];
+    /// # assert_eq!(DeadlineKind::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in DeadlineKind::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<DeadlineKind>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum DeadlineKind {
         /// Art. 60: decision within 90 days of filing.
         Decision => "作出行政处罚决定期限",
@@ -394,6 +560,48 @@ pub struct Deadline {
 
 vocabulary! {
     /// A rule the assessment considers, in the order it is considered.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `legal_basis` | 没有依据不得处罚 |
+    /// | `applicable_version` | 从旧兼从轻 |
+    /// | `facts_established` | 违法事实不清不得处罚 |
+    /// | `criminal_transfer` | 涉嫌犯罪移送 |
+    /// | `limitation` | 超过追责期限不再处罚 |
+    /// | `age` | 未成年人 |
+    /// | `capacity` | 精神病人、智力残疾人 |
+    /// | `minor_no_harm` | 轻微不罚 |
+    /// | `first_violation` | 首违不罚 |
+    /// | `no_fault` | 无过错不罚 |
+    /// | `mitigation` | 应当从轻或者减轻 |
+    /// | `local_mitigation` | 裁量基准从轻减轻情节 |
+    /// | `list_entry` | 两轻一免清单 |
+    /// | `aggravation` | 从重情节 |
+    /// | `emergency` | 突发事件从重 |
+    /// | `single_fine` | 一事不二罚 |
+    /// | `correction` | 责令改正 |
+    /// | `confiscation` | 没收违法所得 |
+    /// | `education` | 教育 |
+    ///
+    /// ```
+    /// use rouxing::assess::Rule;
+    ///
+    /// let rule: Rule = serde_json::from_str(r#""legal_basis""#)?;
+    /// assert_eq!(rule, Rule::LegalBasis);
+    /// assert_eq!(serde_json::to_string(&rule)?, r#""legal_basis""#);
+    /// # let codes = [("legal_basis", "没有依据不得处罚"), ("applicable_version", "从旧兼从轻"), ("facts_established", "违法事实不清不得处罚"), ("criminal_transfer", "涉嫌犯罪移送"), ("limitation", "超过追责期限不再处罚"), ("age", "未成年人"), ("capacity", "精神病人、智力残疾人"), ("minor_no_harm", "轻微不罚"), ("first_violation", "首违不罚"), ("no_fault", "无过错不罚"), ("mitigation", "应当从轻或者减轻"), ("local_mitigation", "裁量基准从轻减轻情节"), ("list_entry", "两轻一免清单"), ("aggravation", "从重情节"), ("emergency", "突发事件从重"), ("single_fine", "一事不二罚"), ("correction", "责令改正"), ("confiscation", "没收违法所得"), ("education", "教育")];
+    /// # assert_eq!(Rule::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Rule::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Rule>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Rule {
         /// Art. 38 ¶1: no legal basis, no penalty (fires when the item is
         /// missing).
@@ -612,6 +820,115 @@ pub struct TraceEntry {
 }
 
 /// The result of [`assess`].
+///
+/// # JSON
+///
+/// The assessment of a case whose facts are not established (Art. 40):
+///
+/// ```
+/// let assessment_json = r#"{
+///   "case_id": "SH-JA-SJ-2026-0506",
+///   "party": "demo-oo-0401",
+///   "agency": {"id": "SH-JA-SCJG", "name": "上海市静安区市场监督管理局", "domain": "market_regulation"},
+///   "as_of": "2026-09-01",
+///   "item": {
+///             "code": "MR-PRICE-42",
+///             "name": "经营者违反明码标价规定",
+///             "domain": "market_regulation",
+///             "authority": "县级以上各级人民政府价格主管部门",
+///             "violated_provisions": ["《中华人民共和国价格法》第十三条第一款"],
+///             "penalty_provision": "《中华人民共和国价格法》第四十二条",
+///             "penalty_text": "经营者违反明码标价规定的，责令改正，没收违法所得，可以并处五千元以下的罚款。",
+///             "penalty": {
+///                          "sanctions": [
+///                                         {"kind": "confiscate_illegal_gains", "modal": "shall"},
+///                                         {
+///                                           "kind": "fine",
+///                                           "modal": "may",
+///                                           "fine": {"kind": "up_to", "max": "5000.00"}
+///                                         }
+///                                       ]
+///                        },
+///             "safety_baseline": false
+///           },
+///   "natural_person": false,
+///   "bar": "facts_not_established",
+///   "lawful": [
+///               {
+///                 "tier": "no_penalty",
+///                 "modality": "mandatory",
+///                 "grounds": [{"ground": "bar", "bar": "facts_not_established"}],
+///                 "fine_band": null
+///               }
+///             ],
+///   "limitation": null,
+///   "version": {
+///                "choice": "at_act",
+///                "provision": "《中华人民共和国价格法》第四十二条",
+///                "penalty": {
+///                             "sanctions": [
+///                                            {
+///                                              "kind": "confiscate_illegal_gains",
+///                                              "modal": "shall"
+///                                            },
+///                                            {
+///                                              "kind": "fine",
+///                                              "modal": "may",
+///                                              "fine": {"kind": "up_to", "max": "5000.00"}
+///                                            }
+///                                          ]
+///                           },
+///                "fine_bounds": {"min": "0.00", "max": "5000.00"}
+///              },
+///   "duties": [],
+///   "guardian_order": null,
+///   "no_coercion": [],
+///   "illegal_gains": null,
+///   "facts_established": false,
+///   "correction": {"status": "none"},
+///   "commitment_signed": false,
+///   "party_absent": false,
+///   "collective_decision": false,
+///   "legal_review_triggers": [],
+///   "deadlines": [],
+///   "trace": [
+///              {
+///                "rule": "legal_basis",
+///                "citation": {"instrument": "administrative_penalty_law", "eid": "art_38__para_1"},
+///                "fired": false,
+///                "why": {"why": "item_in_catalogue", "found": true}
+///              },
+///              {
+///                "rule": "applicable_version",
+///                "citation": {"instrument": "administrative_penalty_law", "eid": "art_37"},
+///                "fired": false,
+///                "why": {
+///                         "why": "version",
+///                         "choice": "at_act",
+///                         "act_on": "2026-05-02",
+///                         "as_of": "2026-09-01"
+///                       }
+///              },
+///              {
+///                "rule": "facts_established",
+///                "citation": {"instrument": "administrative_penalty_law", "eid": "art_40"},
+///                "fired": true,
+///                "why": {"why": "facts", "facts": "not_established"}
+///              },
+///              {
+///                "rule": "criminal_transfer",
+///                "citation": {"instrument": "administrative_penalty_law", "eid": "art_27__para_1"},
+///                "fired": false,
+///                "why": {"why": "crime", "crime": "none"}
+///              }
+///            ]
+/// }"#;
+/// use rouxing::Assessment;
+///
+/// let assessment: Assessment = serde_json::from_str(assessment_json)?;
+/// assert_eq!(serde_json::to_value(&assessment)?, serde_json::from_str::<serde_json::Value>(assessment_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

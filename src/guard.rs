@@ -149,6 +149,19 @@ pub struct OverrideRecord {
 
 /// The result of [`review`]: the findings, most severe first, and the
 /// override record.
+///
+/// # JSON
+///
+/// A review without findings:
+///
+/// ```
+/// let review_json = r#"{"case_id": "SH-JA-SJ-2026-0506", "findings": []}"#;
+/// use rouxing::Review;
+///
+/// let review: Review = serde_json::from_str(review_json)?;
+/// assert_eq!(serde_json::to_value(&review)?, serde_json::from_str::<serde_json::Value>(review_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

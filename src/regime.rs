@@ -38,6 +38,32 @@ pub const REGIME_SCHEMA_VERSION: u32 = 1;
 
 vocabulary! {
     /// Which earlier violations count against a first violation.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `same_item` | 同一违法行为 |
+    /// | `same_domain` | 同一领域违法行为 |
+    /// | `any` | 任何违法行为 |
+    ///
+    /// ```
+    /// use rouxing::regime::FirstViolationScope;
+    ///
+    /// let first_violation_scope: FirstViolationScope = serde_json::from_str(r#""same_item""#)?;
+    /// assert_eq!(first_violation_scope, FirstViolationScope::SameItem);
+    /// assert_eq!(serde_json::to_string(&first_violation_scope)?, r#""same_item""#);
+    /// # let codes = [("same_item", "同一违法行为"), ("same_domain", "同一领域违法行为"), ("any", "任何违法行为")];
+    /// # assert_eq!(FirstViolationScope::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in FirstViolationScope::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<FirstViolationScope>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum FirstViolationScope {
         /// The same item (同类违法行为 in its narrowest reading).
         SameItem => "同一违法行为",
@@ -226,6 +252,31 @@ pub struct LegalReviewPolicy {
 
 vocabulary! {
     /// The effect of a recognised aggravating circumstance.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `mandatory` | 应当从重 |
+    /// | `discretionary` | 可以从重 |
+    ///
+    /// ```
+    /// use rouxing::regime::AggravationPolicy;
+    ///
+    /// let aggravation_policy: AggravationPolicy = serde_json::from_str(r#""mandatory""#)?;
+    /// assert_eq!(aggravation_policy, AggravationPolicy::Mandatory);
+    /// assert_eq!(serde_json::to_string(&aggravation_policy)?, r#""mandatory""#);
+    /// # let codes = [("mandatory", "应当从重"), ("discretionary", "可以从重")];
+    /// # assert_eq!(AggravationPolicy::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in AggravationPolicy::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<AggravationPolicy>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum AggravationPolicy {
         /// 应当从重: only the 从重 tier remains (default; local benchmarks word
         /// their lists "有下列情形之一的，应当依法从重处罚").
@@ -282,6 +333,54 @@ vocabulary! {
 /// The working-day calendar ([`Regime::calendar`]) is not part of the JSON
 /// form: load a holiday table with [`crate::calendar::WorkCalendar::from_json`]
 /// and set the field.
+///
+/// # JSON
+///
+/// The national regime ([`Regime::national`]):
+///
+/// ```
+/// let regime_json = r#"{
+///   "schema_version": 1,
+///   "name": "national",
+///   "discretion": {"lighter_upper_permille": 300, "heavier_lower_permille": 700},
+///   "mitigation_floor": "none",
+///   "first_violation": {"window": {"months": 24}, "scope": "same_item"},
+///   "summary": {"natural_person": "200.00", "organisation": "3000.00", "inclusive": true},
+///   "hearing": {"natural_person": "10000.00", "organisation": "100000.00"},
+///   "legal_review": {
+///                     "all_lenient_decisions": false,
+///                     "fine_natural_person": null,
+///                     "fine_organisation": null,
+///                     "beyond_benchmark": false
+///                   },
+///   "aggravation": "mandatory",
+///   "recognised_aggravating": [
+///                               "endangers_safety",
+///                               "egregious",
+///                               "continued_after_penalty",
+///                               "principal_role",
+///                               "recidivist",
+///                               "obstruction",
+///                               "destroyed_evidence",
+///                               "coerced_others",
+///                               "retaliation",
+///                               "during_emergency"
+///                             ],
+///   "recognised_mitigating": ["secondary_role", "voluntarily_stopped"],
+///   "decision_period_days": 90,
+///   "limitation_holiday_extension": false,
+///   "observation_period": {"years": 1},
+///   "transition_period_max": {"months": 6},
+///   "follow_up_days": 30,
+///   "correction_days": 15
+/// }"#;
+/// use rouxing::Regime;
+///
+/// let regime: Regime = serde_json::from_str(regime_json)?;
+/// assert_eq!(regime, Regime::national());
+/// assert_eq!(serde_json::to_value(&regime)?, serde_json::from_str::<serde_json::Value>(regime_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RegimeRepr", into = "RegimeRepr")]
