@@ -468,13 +468,14 @@ impl Decision {
 /// ```
 pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
     let most_lenient = a.most_lenient();
-    let (tier, grounds, band) = match a.lawful.first() {
+    let chosen = proposed_option(a, regime);
+    let (tier, grounds, band) = match chosen {
         Some(o) => (o.tier, o.grounds.clone(), o.fine_band),
         // Unreachable for assessments `assess` produces (their lawful set is
         // never empty); stay total anyway.
         None => (Tier::NoPenalty, Vec::new(), None),
     };
-    let sanctions = a.lawful.first().map(|o| sanctions_for(a, o)).unwrap_or_default();
+    let sanctions = chosen.map(|o| sanctions_for(a, o)).unwrap_or_default();
     let disposition = match (a.bar, tier) {
         _ if a.has_duty(Duty::TransferToJudiciary) => Disposition::Transfer,
         (_, Tier::NoPenalty) => Disposition::NoPenalty,
@@ -571,6 +572,37 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         overridden: None,
         decided_by: None,
         legal_review: None,
+    }
+}
+
+/// The lawful option `recommend` proposes: the most lenient, except that
+/// where 减轻 and 从轻 are both lawful on grounds that allow "从轻或者减轻" — the
+/// statute's 应当从轻或者减轻 (Arts. 30, 32), 可以从轻或者减轻 (Art. 31 sentence 3)
+/// or a local circumstance — the regime's [`AlternativeMitigation`] chooses:
+/// by default 从轻, unless a list entry that applies names 减轻.
+///
+/// Applying the reading to every such ground, not only to the mandatory
+/// ones, keeps the proposal monotone: adding an Art. 32 circumstance to a
+/// case with partial capacity never moves the proposal from 减轻 to 从轻.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第三十条、第三十二条 "应当从轻或者减轻行政处罚", 第三十一条 "可以从轻或者
+/// 减轻行政处罚": either tier is lawful and the statute does not rank them; which one is
+/// a matter for the benchmark (Art. 34), see [`AlternativeMitigation`].
+///
+/// [`AlternativeMitigation`]: crate::regime::AlternativeMitigation
+pub fn proposed_option<'a>(a: &'a Assessment, regime: &Regime) -> Option<&'a TierOption> {
+    let first = a.lawful.first()?;
+    let named =
+        first.grounds.iter().any(|g| matches!(g, Ground::ListEntry { outcome: ListOutcome::Mitigate, .. }));
+    match (regime.readings.alternative_mitigation, a.option(Tier::Lighter)) {
+        (crate::regime::AlternativeMitigation::LighterUnlessNamed, Some(l))
+            if first.tier == Tier::Mitigated && !named =>
+        {
+            Some(l)
+        }
+        _ => Some(first),
     }
 }
 

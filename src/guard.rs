@@ -1098,7 +1098,7 @@ impl Ctx<'_> {
         } else if d.overridden.is_none()
             && a.lawful.len() > 1
             && a.is_lawful(d.tier)
-            && d.tier != a.most_lenient()
+            && d.tier > proposed_tier(a, self.regime)
             && !note
         {
             out.push(Finding::new(
@@ -1185,6 +1185,13 @@ impl Ctx<'_> {
             reasoned: !o.reason.trim().is_empty(),
         })
     }
+}
+
+/// The tier `recommend` proposes: a decision at it, or more lenient, needs no
+/// reasons of the officer's own beyond the grounds (Arts. 30, 32 leave
+/// 从轻 or 减轻 to the regime's [`AlternativeMitigation`](crate::regime::AlternativeMitigation)).
+fn proposed_tier(a: &Assessment, regime: &Regime) -> Tier {
+    crate::decision::proposed_option(a, regime).map_or_else(|| a.most_lenient(), |o| o.tier)
 }
 
 #[cfg(test)]
