@@ -326,7 +326,9 @@ vocabulary! {
     pub enum Duty {
         /// 责令改正 / 责令限期改正 (Art. 28 ¶1).
         CorrectionOrder => "责令改正",
-        /// 没收违法所得 (Art. 28 ¶2), on a penalty outcome.
+        /// 没收违法所得 (Art. 28 ¶2), on a penalty outcome, and on a 不予处罚
+        /// outcome where the regime reads Art. 28 ¶2 so
+        /// ([`GainsOnNoPenalty`](crate::regime::GainsOnNoPenalty)).
         ConfiscateIllegalGains => "没收违法所得",
         /// 对当事人进行教育 (Art. 33 ¶3), on a no-penalty outcome.
         Education => "对当事人进行教育",
@@ -654,7 +656,10 @@ pub struct Assessment {
     pub guardian_order: Option<GuardianOrder>,
     /// List entries of 不予行政强制 that apply (indices into the item's entries).
     pub no_coercion: Vec<u16>,
-    /// Illegal gains to confiscate on a penalty outcome.
+    /// Illegal gains to confiscate (Art. 28 ¶2): on a penalty outcome, and
+    /// on a 不予处罚 outcome where the regime's
+    /// [`GainsOnNoPenalty`](crate::regime::GainsOnNoPenalty) says so; never
+    /// under a bar.
     pub illegal_gains: Option<Money>,
     /// The sanctions of the other provisions the same act violates (Art. 29),
     /// each as it applies to this case.
@@ -1058,9 +1063,12 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     let mut t = Tracer { trace: &mut a.trace };
     a.duties.push(Duty::CorrectionOrder);
     t.push(Rule::Correction, Citation::apl(28).para(1), true, Why::Duty { duty: Duty::CorrectionOrder });
+    // Art. 28 ¶2 on every outcome of an established violation; on a 不予处罚
+    // outcome as the regime reads it (`GainsOnNoPenalty`, contested).
     let gains = case.amounts().illegal_gains.filter(|m| !m.is_zero());
     let penalty_possible = a.lawful.iter().any(|o| o.tier != Tier::NoPenalty);
-    let confiscate = gains.is_some() && !case.gains_refundable() && penalty_possible;
+    let on_no_penalty = regime.readings.gains_on_no_penalty == crate::regime::GainsOnNoPenalty::Confiscate;
+    let confiscate = gains.is_some() && !case.gains_refundable() && (penalty_possible || on_no_penalty);
     t.push(
         Rule::Confiscation,
         Citation::apl(28).para(2),
@@ -1845,7 +1853,7 @@ impl fmt::Display for WhyText<'_> {
             Why::Gains { amount, refundable } => match amount {
                 None => f.write_str("未认定违法所得"),
                 Some(m) if refundable => write!(f, "违法所得{m}依法应当退赔，不予没收"),
-                Some(m) => write!(f, "违法所得{m}，给予处罚时应当予以没收"),
+                Some(m) => write!(f, "违法所得{m}，除依法应当退赔的外，应当予以没收"),
             },
             Why::NoNoPenaltyOutcome => f.write_str("依法不属于不予处罚的情形"),
             Why::Barred { bar } => write!(f, "因{}不予考虑", bar.legal_name()),

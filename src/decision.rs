@@ -613,7 +613,15 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
     let Some(penalty) = a.version.as_ref().and_then(|v| v.penalty.as_ref()) else {
         return out;
     };
-    if o.tier == Tier::NoPenalty || penalty.kinds().is_empty() {
+    if o.tier == Tier::NoPenalty {
+        // Art. 28 ¶2 on a 不予处罚 outcome, where the assessment found the duty
+        // (the regime's `GainsOnNoPenalty`): the gains, and nothing else.
+        if let Some(g) = a.illegal_gains.filter(|_| a.bar.is_none()) {
+            out.push(Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(g) });
+        }
+        return out;
+    }
+    if penalty.kinds().is_empty() {
         return out;
     }
     let has_fine = penalty.has_kind(PenaltyKind::Fine);

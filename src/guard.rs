@@ -690,7 +690,7 @@ impl Ctx<'_> {
             ));
         };
         let penalty_tier = d.tier != Tier::NoPenalty;
-        if !penalty_tier && !d.sanctions.is_empty() {
+        if !penalty_tier && !only_gains_confiscated(a, d, self.regime) {
             push(Inconsistency::SanctionsOnNoPenalty, Severity::Unlawful);
         }
         // An act fined before (Art. 29) may be left with no further sanction.
@@ -887,7 +887,10 @@ impl Ctx<'_> {
         let (a, d) = (self.a, self.d);
         let u = Severity::Unlawful;
         let transfer = self.real_transfer();
-        if a.bar.is_none() && d.tier != Tier::NoPenalty {
+        // Art. 28 ¶2: on a penalty, and on 不予处罚 where the assessment found
+        // the duty (the regime's reading, `GainsOnNoPenalty`).
+        let reading = self.regime.readings.gains_on_no_penalty == crate::regime::GainsOnNoPenalty::Confiscate;
+        if a.bar.is_none() && (d.tier != Tier::NoPenalty || reading) {
             if let Some(gains) = a.illegal_gains {
                 if !d.sanctions.iter().any(|s| s.kind == PenaltyKind::ConfiscateIllegalGains) {
                     out.push(Finding::new(
@@ -908,7 +911,7 @@ impl Ctx<'_> {
                 Detail::Decided { tier: d.tier },
             ));
         }
-        let no_penalty = d.tier == Tier::NoPenalty && d.sanctions.is_empty();
+        let no_penalty = d.tier == Tier::NoPenalty && only_gains_confiscated(a, d, self.regime);
         if violation && no_penalty && !d.education {
             out.push(Finding::new(
                 C::MissingEducation,
@@ -1185,6 +1188,22 @@ impl Ctx<'_> {
             reasoned: !o.reason.trim().is_empty(),
         })
     }
+}
+
+/// Whether a decision's sanctions are at most the confiscation of the
+/// established illegal gains the assessment requires on a 不予处罚 outcome
+/// (《中华人民共和国行政处罚法》第二十八条第二款 "当事人有违法所得，除依法应当退赔的外，应当予以没收",
+/// as the regime reads it): that confiscation does not make the decision a
+/// penalty; any other sanction, or another amount, does.
+fn only_gains_confiscated(a: &Assessment, d: &Decision, regime: &Regime) -> bool {
+    let reading = regime.readings.gains_on_no_penalty == crate::regime::GainsOnNoPenalty::Confiscate;
+    d.sanctions.iter().all(|s| {
+        reading
+            && s.kind == PenaltyKind::ConfiscateIllegalGains
+            && a.bar.is_none()
+            && a.illegal_gains.is_some()
+            && s.amount == a.illegal_gains
+    })
 }
 
 /// The tier `recommend` proposes: a decision at it, or more lenient, needs no
