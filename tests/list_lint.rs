@@ -169,7 +169,7 @@ fn reduced_fines_stay_within_the_statute() {
         reason: BeyondStatuteReason::MitigationWithoutStatutoryGround,
     };
     let c = cat(&entry("E1", "mitigate", &[PROMPT], low), "");
-    assert_eq!(warnings(&c), [needs_ground.clone()]);
+    assert_eq!(warnings(&c), std::slice::from_ref(&needs_ground));
     let high = r#", "reduced_fine": {"kind": "up_to", "max": "2000"}"#;
     let c = cat(&entry("E1", "mitigate", &[PROMPT], high), "");
     let w = warnings(&c);
