@@ -256,6 +256,11 @@ pub enum Ground {
         outcome: ListOutcome,
         /// Mandatory or discretionary.
         modal: Modal,
+        /// For a 减轻 entry, the statutory 减轻 ground that authorises it
+        /// (Art. 30, Art. 31 sentence 3 or an Art. 32 item): a list narrows
+        /// the choice the statute leaves, it does not open 减轻 itself.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        authorised_by: Option<Citation>,
     },
 }
 
@@ -276,9 +281,12 @@ impl Ground {
             Ground::LocalMitigating { .. } => Citation::apl(34),
             Ground::Aggravating { circumstance: Aggravating::EmergencyMeasures } => Citation::apl(49),
             Ground::Aggravating { .. } => Citation::apl(34),
-            Ground::ListEntry { outcome, .. } => match outcome {
+            Ground::ListEntry { outcome, authorised_by, .. } => match outcome {
                 ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty => Citation::apl(33).para(1),
-                ListOutcome::Mitigate | ListOutcome::Lighten => Citation::apl(34),
+                // 减轻 below the statutory minimum rests on the statutory
+                // ground that authorises it, never on the benchmark article.
+                ListOutcome::Mitigate => authorised_by.unwrap_or(Citation::apl(32)),
+                ListOutcome::Lighten => Citation::apl(34),
                 ListOutcome::NoCoercion => {
                     Citation::new(Instrument::OptimizingBusinessEnvironmentRegulations, 59).para(1)
                 }
@@ -457,7 +465,9 @@ vocabulary! {
     pub enum Duty {
         /// 责令改正 / 责令限期改正 (Art. 28 ¶1).
         CorrectionOrder => "责令改正",
-        /// 没收违法所得 (Art. 28 ¶2), on a penalty outcome.
+        /// 没收违法所得 (Art. 28 ¶2), on a penalty outcome, and on a 不予处罚
+        /// outcome where the regime reads Art. 28 ¶2 so
+        /// ([`GainsOnNoPenalty`](crate::regime::GainsOnNoPenalty)).
         ConfiscateIllegalGains => "没收违法所得",
         /// 对当事人进行教育 (Art. 33 ¶3), on a no-penalty outcome.
         Education => "对当事人进行教育",
@@ -802,6 +812,10 @@ pub enum EntryResult {
     /// The conditions hold but Art. 49 or a mandatory aggravation excludes
     /// list leniency.
     Aggravated,
+    /// A 减轻 entry whose conditions hold in a case with no statutory 减轻
+    /// ground (《中华人民共和国行政处罚法》第三十条、第三十一条第三句、第三十二条): going below
+    /// the statutory minimum is for the law, and a list cannot create it.
+    NoStatutoryGround,
 }
 
 /// One step of the assessment: a rule, whether it fired, and why.
@@ -959,7 +973,10 @@ pub struct Assessment {
     pub guardian_order: Option<GuardianOrder>,
     /// List entries of 不予行政强制 that apply (indices into the item's entries).
     pub no_coercion: Vec<u16>,
-    /// Illegal gains to confiscate on a penalty outcome.
+    /// Illegal gains to confiscate (Art. 28 ¶2): on a penalty outcome, and
+    /// on a 不予处罚 outcome where the regime's
+    /// [`GainsOnNoPenalty`](crate::regime::GainsOnNoPenalty) says so; never
+    /// under a bar.
     pub illegal_gains: Option<Money>,
     /// The sanctions of the other provisions the same act violates (Art. 29),
     /// each as it applies to this case.
@@ -1309,21 +1326,20 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         }
     }
 
-    // Catalogue list entries.
+    // Catalogue list entries. A 减轻 entry needs a statutory 减轻 ground found
+    // above (Arts. 30, 31, 32).
+    let mitigation_ground = statutory_mitigation_ground(&g);
+    let days = EntryDays { act_on, as_of, later_lenient: regime.readings.later_list_entry_applies };
     for (i, entry) in item.entries.iter().enumerate() {
         let index = u16::try_from(i).unwrap_or(u16::MAX);
-        let result = evaluate_entry(entry, item, case, regime, act_on, blocks_discretion);
+        let result = evaluate_entry(entry, item, case, regime, days, blocks_discretion, mitigation_ground);
         let applies = result == EntryResult::Applies;
-        t.push(
-            Rule::ListEntry,
-            ground_citation_for_entry(entry.outcome),
-            applies,
-            Why::Entry { index, result },
-        );
+        let authorised_by = (entry.outcome == ListOutcome::Mitigate).then_some(mitigation_ground).flatten();
+        let ground = Ground::ListEntry { index, outcome: entry.outcome, modal: entry.modal, authorised_by };
+        t.push(Rule::ListEntry, ground.citation(), applies, Why::Entry { index, result });
         if !applies {
             continue;
         }
-        let ground = Ground::ListEntry { index, outcome: entry.outcome, modal: entry.modal };
         match (entry.outcome, entry.modal) {
             (ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty, Modal::Shall) => {
                 g.mandatory_no_penalty.push(ground)
@@ -1364,9 +1380,12 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     let mut t = Tracer { trace: &mut a.trace };
     a.duties.push(Duty::CorrectionOrder);
     t.push(Rule::Correction, Citation::apl(28).para(1), true, Why::Duty { duty: Duty::CorrectionOrder });
+    // Art. 28 ¶2 on every outcome of an established violation; on a 不予处罚
+    // outcome as the regime reads it (`GainsOnNoPenalty`, contested).
     let gains = case.amounts().illegal_gains.filter(|m| !m.is_zero());
     let penalty_possible = a.lawful.iter().any(|o| o.tier != Tier::NoPenalty);
-    let confiscate = gains.is_some() && !case.gains_refundable() && penalty_possible;
+    let on_no_penalty = regime.readings.gains_on_no_penalty == crate::regime::GainsOnNoPenalty::Confiscate;
+    let confiscate = gains.is_some() && !case.gains_refundable() && (penalty_possible || on_no_penalty);
     t.push(
         Rule::Confiscation,
         Citation::apl(28).para(2),
@@ -1401,8 +1420,23 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     a
 }
 
-fn ground_citation_for_entry(outcome: ListOutcome) -> Citation {
-    Ground::ListEntry { index: 0, outcome, modal: Modal::May }.citation()
+/// The statutory ground that authorises 减轻 below the statutory minimum, if
+/// the case has one: 《中华人民共和国行政处罚法》第三十条 (a minor, 应当从轻或者减轻), 第三十一条
+/// 第三句 (partial capacity, 可以从轻或者减轻) or 第三十二条 (its items, including
+/// (五) "法律、法规、规章规定其他应当从轻或者减轻行政处罚的").
+fn statutory_mitigation_ground(g: &Grounds) -> Option<Citation> {
+    g.mandatory_mitigation.iter().chain(&g.discretionary_mitigation).find_map(|gr| match gr {
+        Ground::Minor | Ground::PartialCapacity | Ground::Mitigating { .. } => Some(gr.citation()),
+        _ => None,
+    })
+}
+
+/// The days a list entry is read on (Art. 37's 从旧兼从轻 for lists).
+#[derive(Clone, Copy)]
+struct EntryDays {
+    act_on: NaiveDate,
+    as_of: NaiveDate,
+    later_lenient: bool,
 }
 
 struct Tracer<'a> {
@@ -1579,10 +1613,15 @@ fn evaluate_entry(
     item: &Item,
     case: &Case,
     regime: &Regime,
-    act_on: NaiveDate,
+    days: EntryDays,
     blocks_discretion: bool,
+    mitigation_ground: Option<Citation>,
 ) -> EntryResult {
-    if !entry.in_force_on(act_on) {
+    // An entry in force at the act applies (从旧); one in force only at the
+    // decision date is more lenient than no entry at all and applies where
+    // the regime follows Art. 37's 从轻 for lists.
+    let in_force = entry.in_force_on(days.act_on) || (days.later_lenient && entry.in_force_on(days.as_of));
+    if !in_force {
         return EntryResult::NotInForce;
     }
     for (i, x) in entry.exclusions.iter().enumerate() {
@@ -1639,7 +1678,15 @@ fn evaluate_entry(
                 return EntryResult::Aggravated;
             }
         }
-        ListOutcome::Mitigate | ListOutcome::Lighten => {
+        ListOutcome::Mitigate => {
+            if mitigation_ground.is_none() {
+                return EntryResult::NoStatutoryGround;
+            }
+            if blocks_discretion {
+                return EntryResult::Aggravated;
+            }
+        }
+        ListOutcome::Lighten => {
             if blocks_discretion {
                 return EntryResult::Aggravated;
             }
@@ -1677,11 +1724,9 @@ fn build_lawful_set(
     let mut lower = Tier::Ordinary;
     if mandatory_mitigation {
         // 应当从轻或者减轻 (Arts. 30, 32) allows both; a list's 应当从轻 alone
-        // caps at 从轻, its 应当减轻 at 减轻.
-        upper = if !g.list_shall_mitigate.is_empty()
-            && !statutory_mitigation
-            && g.list_shall_lighten.is_empty()
-        {
+        // caps at 从轻, its 应当减轻 (which applies only with a statutory 减轻
+        // ground) narrows the choice to 减轻.
+        upper = if !g.list_shall_mitigate.is_empty() && g.list_shall_lighten.is_empty() {
             Tier::Mitigated
         } else {
             Tier::Lighter
@@ -1692,8 +1737,14 @@ fn build_lawful_set(
             Tier::Lighter
         };
     } else if aggravated {
+        // Art. 49 "依法快速、从重处罚" is mandatory by law under every regime;
+        // a local circumstance is mandatory only where the regime adopts a
+        // mandatory policy.
+        let art49 =
+            g.aggravating.contains(&Ground::Aggravating { circumstance: Aggravating::EmergencyMeasures });
         upper = Tier::Heavier;
         lower = match regime.aggravation {
+            _ if art49 => Tier::Heavier,
             crate::regime::AggravationPolicy::Mandatory => Tier::Heavier,
             crate::regime::AggravationPolicy::Discretionary => Tier::Ordinary,
         };
@@ -1922,7 +1973,22 @@ impl fmt::Display for Explanation<'_> {
             let names: Vec<String> = o
                 .grounds
                 .iter()
-                .map(|g| format!("{}，{}", g.legal_name(), g.citation().pinpoint()))
+                .map(|g| match g {
+                    // A list ground names the list entry and the article that
+                    // authorises it.
+                    Ground::ListEntry { index, outcome, modal, .. } => match a.entry(*index) {
+                        Some(e) => format!(
+                            "清单{}第{}项（{}，{}），{}",
+                            e.source,
+                            e.id,
+                            outcome.legal_name(),
+                            modal.legal_name(),
+                            g.citation().pinpoint()
+                        ),
+                        None => format!("{}，{}", g.legal_name(), g.citation().pinpoint()),
+                    },
+                    _ => format!("{}，{}", g.legal_name(), g.citation().pinpoint()),
+                })
                 .collect();
             if !names.is_empty() {
                 write!(f, "；依据：{}", names.join("；"))?;
@@ -2082,6 +2148,9 @@ impl fmt::Display for WhyText<'_> {
                     EntryResult::Aggravated => f.write_str(
                         "清单条件成立，但存在从重情节或者突发事件期间违反应对措施，不适用清单从宽",
                     ),
+                    EntryResult::NoStatutoryGround => f.write_str(
+                        "清单条件成立，但无行政处罚法第三十条、第三十一条、第三十二条规定的减轻情形，清单不得创设减轻处罚",
+                    ),
                 }
             }
             Why::Aggravating { circumstance, effective } => write!(
@@ -2101,7 +2170,7 @@ impl fmt::Display for WhyText<'_> {
             Why::Gains { amount, refundable } => match amount {
                 None => f.write_str("未认定违法所得"),
                 Some(m) if refundable => write!(f, "违法所得{m}依法应当退赔，不予没收"),
-                Some(m) => write!(f, "违法所得{m}，给予处罚时应当予以没收"),
+                Some(m) => write!(f, "违法所得{m}，除依法应当退赔的外，应当予以没收"),
             },
             Why::NoNoPenaltyOutcome => f.write_str("依法不属于不予处罚的情形"),
             Why::Barred { bar } => write!(f, "因{}不予考虑", bar.legal_name()),

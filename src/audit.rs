@@ -40,6 +40,11 @@
 //!     first_violation: FirstViolationStatus::First,
 //!     mitigating: 0,
 //!     aggravating: 0,
+//!     list_first_violation: 0,
+//!     repeat_of_item: false,
+//!     context: 0,
+//!     confirmed: Vec::new(),
+//!     crime_suspected: false,
 //!     bar: None,
 //! };
 //! let day = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
@@ -52,11 +57,13 @@
 //!         officer: None,
 //!         act_on: day,
 //!         decided_on: day,
-//!         facts,
+//!         facts: facts.clone(),
 //!         amount: None,
 //!         safety_baseline: false,
 //!         tier,
 //!         fine: Some(Money::yuan(fine)),
+//!         fine_band: None,
+//!         mechanisms: Vec::new(),
 //!         ground: None,
 //!         first_violation_waiver: false,
 //!     })
@@ -87,9 +94,12 @@ use crate::assess::{Assessment, Bar, Ground, Tier, Why};
 use crate::case::{
     AgencyId, Aggravating, Case, CaseId, Correction, Fault, Gravity, Harm, Mitigating, OfficerId,
 };
-use crate::catalogue::{ItemCode, ListOutcome};
+use crate::case::{Context, CrimeSuspicion};
+use crate::catalogue::{Condition, Exclusion, FactKey, Item, ItemCode, ListOutcome};
 use crate::decision::Decision;
 use crate::law::{Citation, Instrument};
+use crate::measure::Mechanism;
+use crate::money::FineBounds;
 use crate::money::Money;
 use crate::party::{MentalCapacity, PartyId};
 use crate::regime::{Regime, Window};
@@ -233,16 +243,39 @@ vocabulary! {
 /// case of a given item: cases of the same item with the same signature and
 /// the same amount band should get the same tier (同事同罚).
 ///
-/// The signature is: the kind of party (citizen or organisation: statutory
-/// fines differ); the party's personal ground (Arts. 30, 31); gravity; harm;
-/// fault; correction; first violation; the set of mitigating and of
-/// aggravating circumstances; and any bar to a penalty. Amounts are not in
-/// the signature itself: [`consistency`] bands the case's amount with
-/// [`AuditConfig::amount_bands`].
+/// The signature is everything the statute, the regime and the item's list
+/// conditions and exclusions read: the kind of party (citizen or
+/// organisation: statutory fines differ); the party's personal ground
+/// (Arts. 30, 31); gravity; harm; fault; correction; first violation under
+/// the regime's window, under every window the item's list conditions set
+/// (`list_first_violation`) and whether any earlier violation of the same
+/// item is recorded (`repeat_of_item`, the lists' "再次发现同一种违法行为");
+/// the set of mitigating and of aggravating circumstances; every context fact
+/// (承诺书 signed or not, sensitive zone, serious-dishonesty listing …); every
+/// item-specific fact the officer confirmed; suspicion of crime; and any bar
+/// to a penalty. A 承诺书 signer and a non-signer are therefore never "the
+/// same facts". Amounts are not in the signature itself: [`consistency`]
+/// bands the case's amount with [`AuditConfig::amount_bands`].
 ///
-/// `mitigating` and `aggravating` are bit sets: bit *i* is set when the
-/// circumstance `Mitigating::ALL[i]` (resp. `Aggravating::ALL[i]`) is found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// [`FactSignature::field_of_condition`] and
+/// [`FactSignature::field_of_exclusion`] name the field that carries what
+/// each list condition and exclusion reads; both are exhaustive matches, so a
+/// new kind of condition cannot be added without deciding where the
+/// signature keeps it.
+///
+/// `mitigating`, `aggravating` and `context` are bit sets: bit *i* is set
+/// when the circumstance `Mitigating::ALL[i]` (resp. `Aggravating::ALL[i]`,
+/// `Context::ALL[i]`) is found. `list_first_violation` has bit `3·k + s` set
+/// when the case is a first violation under the *k*-th distinct window the
+/// item's list conditions set (in catalogue order, at most five) in scope *s*
+/// (0 same item, 1 same domain, 2 any item).
+///
+/// ```json
+/// {"natural_person": false, "personal": "none", "gravity": "general", "harm": "harmful",
+///  "fault": "negligent", "correction": "none", "first_violation": "first", "mitigating": 0,
+///  "aggravating": 0, "context": 256, "confirmed": ["at_most_two_spots"]}
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FactSignature {
@@ -258,19 +291,55 @@ pub struct FactSignature {
     pub fault: Fault,
     /// Correction.
     pub correction: CorrectionStatus,
-    /// First violation.
+    /// First violation under the regime's window and scope.
     pub first_violation: FirstViolationStatus,
+    /// First violation under the windows the item's list conditions set (see
+    /// the type's documentation).
+    #[serde(default, skip_serializing_if = "is_zero_u16")]
+    pub list_first_violation: u16,
+    /// Whether an earlier violation of the same item is recorded, at any
+    /// time.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub repeat_of_item: bool,
     /// Mitigating circumstances, a bit set over `Mitigating::ALL`.
     pub mitigating: u8,
     /// Aggravating circumstances, a bit set over `Aggravating::ALL`.
     pub aggravating: u16,
+    /// Context facts, a bit set over `Context::ALL` (签署承诺书 is bit 8).
+    #[serde(default, skip_serializing_if = "is_zero_u16")]
+    pub context: u16,
+    /// The item-specific facts the officer confirmed, sorted, without
+    /// repeats.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub confirmed: Vec<FactKey>,
+    /// Whether a crime is suspected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub crime_suspected: bool,
     /// A bar to any penalty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bar: Option<Bar>,
 }
 
+fn is_zero_u16(n: &u16) -> bool {
+    *n == 0
+}
+
+// The bit sets must hold every variant.
+const _: () = assert!(Mitigating::ALL.len() <= 8);
+const _: () = assert!(Aggravating::ALL.len() <= 16);
+const _: () = assert!(Context::ALL.len() <= 16);
+
+/// The most list windows [`FactSignature::list_first_violation`] records.
+const LIST_WINDOWS: usize = 5;
+
+fn bit_of<T: PartialEq>(all: &[T], x: &T) -> u32 {
+    all.iter().position(|y| y == x).and_then(|i| u32::try_from(i).ok()).unwrap_or(u32::MAX)
+}
+
 impl FactSignature {
-    /// The signature of a case under its assessment.
+    /// The signature of a case under its assessment (the assessment supplies
+    /// the regime's first-violation finding, the bar and the item with its
+    /// list conditions).
     pub fn of(case: &Case, a: &Assessment) -> FactSignature {
         let act = case.act().committed_on();
         let personal = match (case.party().age_on(act), case.party().capacity()) {
@@ -293,16 +362,23 @@ impl FactSignature {
             .unwrap_or(FirstViolationStatus::Unknown);
         let mut mitigating = 0u8;
         for m in case.mitigating() {
-            if let Some(i) = Mitigating::ALL.iter().position(|x| x == m) {
-                mitigating |= 1u8.checked_shl(u32::try_from(i).unwrap_or(0)).unwrap_or(0);
-            }
+            mitigating |= 1u8.checked_shl(bit_of(Mitigating::ALL, m)).unwrap_or(0);
         }
         let mut aggravating = 0u16;
         for x in case.aggravating() {
-            if let Some(i) = Aggravating::ALL.iter().position(|y| y == x) {
-                aggravating |= 1u16.checked_shl(u32::try_from(i).unwrap_or(0)).unwrap_or(0);
-            }
+            aggravating |= 1u16.checked_shl(bit_of(Aggravating::ALL, x)).unwrap_or(0);
         }
+        let mut context = 0u16;
+        for x in case.context() {
+            context |= 1u16.checked_shl(bit_of(Context::ALL, x)).unwrap_or(0);
+        }
+        let mut confirmed = case.confirmed().to_vec();
+        confirmed.sort_unstable();
+        confirmed.dedup();
+        let (list_first_violation, repeat_of_item) = match a.item.as_deref() {
+            Some(item) => (list_first(case, item), case.priors().iter().any(|p| p.item == item.code)),
+            None => (0, case.priors().iter().any(|p| &p.item == case.item())),
+        };
         FactSignature {
             natural_person: case.party().is_natural_person(),
             personal,
@@ -311,9 +387,55 @@ impl FactSignature {
             fault: case.fault(),
             correction: case.correction().into(),
             first_violation,
+            list_first_violation,
+            repeat_of_item,
             mitigating,
             aggravating,
+            context,
+            confirmed,
+            crime_suspected: case.crime() == CrimeSuspicion::Suspected,
             bar: a.bar,
+        }
+    }
+
+    /// The signature field that carries what a list condition reads.
+    ///
+    /// ```
+    /// use rouxing::audit::FactSignature;
+    /// use rouxing::catalogue::Condition;
+    /// assert_eq!(FactSignature::field_of_condition(&Condition::CommitmentSigned), "context");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn field_of_condition(c: &Condition) -> &'static str {
+        // Exhaustive on purpose: a new condition kind must be given a field.
+        match c {
+            Condition::FirstViolation { window: None } => "first_violation",
+            Condition::FirstViolation { window: Some(_) } => "list_first_violation",
+            Condition::CorrectedPromptly => "correction",
+            Condition::NoHarm | Condition::HarmAtMostSlight => "harm",
+            Condition::Minor => "gravity",
+            Condition::NotIntentional => "fault",
+            Condition::CommitmentSigned => "context",
+            Condition::Fact { .. } => "confirmed",
+        }
+    }
+
+    /// The signature field that carries what a list exclusion reads.
+    ///
+    /// ```
+    /// use rouxing::audit::FactSignature;
+    /// use rouxing::catalogue::Exclusion;
+    /// assert_eq!(FactSignature::field_of_exclusion(&Exclusion::RepeatViolation), "repeat_of_item");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn field_of_exclusion(x: &Exclusion) -> &'static str {
+        // Exhaustive on purpose: a new exclusion kind must be given a field.
+        match x {
+            Exclusion::Context { .. } => "context",
+            Exclusion::RefusedCorrection => "correction",
+            Exclusion::RepeatViolation => "repeat_of_item",
+            Exclusion::SeriousCircumstances => "gravity",
+            Exclusion::Fact { .. } => "confirmed",
         }
     }
 
@@ -327,22 +449,97 @@ impl FactSignature {
         Aggravating::ALL.iter().enumerate().filter(|(i, _)| self.aggravating >> i & 1 == 1).map(|(_, m)| *m)
     }
 
-    /// The signature with an amount band, packed into one integer for
-    /// grouping.
-    fn pack(&self, band: u8) -> u64 {
-        let bar = self.bar.map_or(0, |b| b as u64 + 1);
-        u64::from(self.natural_person)
-            | (self.personal as u64) << 1
-            | (self.gravity as u64) << 4
-            | (self.harm as u64) << 6
-            | (self.fault as u64) << 8
-            | (self.correction as u64) << 10
-            | (self.first_violation as u64) << 12
-            | u64::from(self.mitigating) << 14
-            | u64::from(self.aggravating) << 22
-            | bar << 38
-            | u64::from(band) << 42
+    /// The context facts in the set.
+    pub fn context_facts(&self) -> impl Iterator<Item = Context> + '_ {
+        Context::ALL.iter().enumerate().filter(|(i, _)| self.context >> i & 1 == 1).map(|(_, m)| *m)
     }
+
+    /// Whether the party signed a commitment letter (签署承诺书).
+    pub fn commitment_signed(&self) -> bool {
+        self.context_facts().any(|c| c == Context::CommitmentSigned)
+    }
+
+    /// Whether the statute itself excludes a penalty on these facts, so that
+    /// a 不予处罚 is compulsory and owes nothing to a first violation: under
+    /// 14 or incapable (Arts. 30, 31), no fault proven (Art. 33 ¶2), or an
+    /// act that is not serious, corrected promptly and without harm (Art. 33
+    /// ¶1 sentence 1, as a list may declare it 轻微 — the same floor
+    /// `assess` applies to list 不予处罚 entries).
+    pub fn compels_no_penalty(&self) -> bool {
+        matches!(self.personal, PersonalGround::UnderFourteen | PersonalGround::Incapable)
+            || self.fault == Fault::NoFaultProven
+            || (self.harm == Harm::None
+                && self.correction == CorrectionStatus::Prompt
+                && self.gravity != Gravity::Serious)
+    }
+
+    /// Whether the statute requires 从轻 or 减轻 on these facts (应当从轻或者减轻):
+    /// a minor or partial capacity (Arts. 30, 31) or an Art. 32 circumstance.
+    pub fn compels_leniency(&self) -> bool {
+        matches!(self.personal, PersonalGround::Minor | PersonalGround::PartialCapacity)
+            || self.mitigating_circumstances().any(|m| m.art_32_item().is_some())
+    }
+
+    /// The fixed-size part of the signature with an amount band, packed into
+    /// one integer for grouping (the confirmed facts are compared beside it).
+    fn pack(&self, band: u8) -> u128 {
+        let bar = self.bar.map_or(0, |b| b as u128 + 1);
+        u128::from(self.natural_person)
+            | (self.personal as u128) << 1
+            | (self.gravity as u128) << 4
+            | (self.harm as u128) << 6
+            | (self.fault as u128) << 8
+            | (self.correction as u128) << 10
+            | (self.first_violation as u128) << 12
+            | u128::from(self.mitigating) << 14
+            | u128::from(self.aggravating) << 22
+            | bar << 38
+            | u128::from(band) << 42
+            | u128::from(self.list_first_violation) << 46
+            | u128::from(self.repeat_of_item) << 62
+            | u128::from(self.crime_suspected) << 63
+            | u128::from(self.context) << 64
+    }
+}
+
+/// Bit `3·k + s` for the *k*-th distinct list window of the item and scope
+/// *s*: whether no recorded earlier violation falls inside it.
+fn list_first(case: &Case, item: &Item) -> u16 {
+    let mut windows: Vec<Window> = Vec::new();
+    for entry in &item.entries {
+        for test in entry.conditions.iter().flat_map(|c| c.tests.iter()) {
+            // Exhaustive: only a list's own window is read here; every other
+            // test is carried by the field `field_of_condition` names.
+            match test {
+                Condition::FirstViolation { window: Some(w) } => {
+                    if !windows.contains(w) && windows.len() < LIST_WINDOWS {
+                        windows.push(*w);
+                    }
+                }
+                Condition::FirstViolation { window: None }
+                | Condition::CorrectedPromptly
+                | Condition::NoHarm
+                | Condition::HarmAtMostSlight
+                | Condition::Minor
+                | Condition::NotIntentional
+                | Condition::CommitmentSigned
+                | Condition::Fact { .. } => {}
+            }
+        }
+    }
+    let act = case.act().start();
+    let mut bits = 0u16;
+    for (k, w) in windows.iter().enumerate() {
+        let scopes: [&dyn Fn(&crate::case::PriorViolation) -> bool; 3] =
+            [&|p| p.item == item.code, &|p| p.domain == item.domain, &|_| true];
+        for (s, in_scope) in scopes.iter().enumerate() {
+            let first = !case.priors().iter().any(|p| in_scope(p) && w.contains(p.on, act));
+            if first {
+                bits |= 1u16.checked_shl(u32::try_from(3 * k + s).unwrap_or(u32::MAX)).unwrap_or(0);
+            }
+        }
+    }
+    bits
 }
 
 /// A decided case, compactly: who decided what on which facts.
@@ -424,11 +621,20 @@ pub struct DecidedCase {
     /// The fine imposed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fine: Option<Money>,
+    /// The lawful fine band the assessment found for the tier decided, if
+    /// any: [`consistency`] compares fines by their position in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fine_band: Option<FineBounds>,
+    /// The flexible-enforcement mechanisms the decision uses (观察期, 过渡期 …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mechanisms: Vec<Mechanism>,
     /// The first ground the decision relies on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ground: Option<Ground>,
-    /// Whether the decision grants 首违不罚 (Art. 33 ¶1 sentence 2, or a
-    /// 首违不罚 list entry).
+    /// Whether the decision says it grants 首违不罚 (Art. 33 ¶1 sentence 2, or
+    /// a 首违不罚 list entry). The audit does not rely on it alone: a
+    /// 不予处罚 whose facts do not compel it is a 首违不罚 whatever the
+    /// decision says ([`DecidedCase::is_first_violation_waiver`]).
     #[serde(default)]
     pub first_violation_waiver: bool,
 }
@@ -466,9 +672,32 @@ impl DecidedCase {
             safety_baseline: a.item.as_ref().is_some_and(|i| i.safety_baseline),
             tier: d.tier,
             fine: d.fine(),
+            fine_band: a.lawful.iter().find(|o| o.tier == d.tier).and_then(|o| o.fine_band),
+            mechanisms: d.mechanisms.clone(),
             ground: d.reasons.grounds.first().copied(),
             first_violation_waiver: waiver,
         }
+    }
+
+    /// Whether the decision grants 首违不罚 in substance: it says so, or it
+    /// is a 不予处罚 on established facts that do not compel one
+    /// ([`FactSignature::compels_no_penalty`]) — the only remaining basis
+    /// for it is the first violation (Art. 33 ¶1 sentence 2), whatever
+    /// ground the decision names.
+    pub fn is_first_violation_waiver(&self) -> bool {
+        self.facts.bar.is_none()
+            && (self.first_violation_waiver
+                || (self.tier == Tier::NoPenalty && !self.facts.compels_no_penalty()))
+    }
+
+    /// Whether the decision is lenient: a 两轻一免 tier (不予、减轻、从轻) or a
+    /// 观察期 or 过渡期 in place of the penalty (山丹县实施方案 五(二)).
+    pub fn is_lenient(&self) -> bool {
+        self.tier.is_lenient()
+            || self
+                .mechanisms
+                .iter()
+                .any(|m| matches!(m, Mechanism::ObservationPeriod | Mechanism::TransitionPeriod))
     }
 }
 
@@ -509,9 +738,12 @@ pub struct AuditConfig {
     /// How many tier steps cases of one group may differ by (default 0: the
     /// same facts get the same tier).
     pub tier_tolerance: u8,
-    /// How far fines of the same tier in one group may spread: flagged when
-    /// the largest exceeds the smallest by more than this many per mille of
-    /// the smallest (default 1000: more than double).
+    /// How far fines of the same tier in one group may spread, in ‰: of the
+    /// band's width where every fine has its lawful band, else of the
+    /// smallest fine (default
+    /// [`ConsistencyPolicy::DEFAULT_FINE_TOLERANCE_PERMILLE`](crate::regime::ConsistencyPolicy::DEFAULT_FINE_TOLERANCE_PERMILLE),
+    /// 100; [`AuditConfig::from_regime`] takes the regime's
+    /// [`consistency`](crate::regime::Regime::consistency)).
     pub fine_tolerance_permille: u32,
     /// The smallest group that is compared (default 2).
     pub min_group: u32,
@@ -538,7 +770,7 @@ impl Default for AuditConfig {
                 Money::yuan(1_000_000),
             ],
             tier_tolerance: 0,
-            fine_tolerance_permille: 1000,
+            fine_tolerance_permille: crate::regime::ConsistencyPolicy::DEFAULT_FINE_TOLERANCE_PERMILLE,
             min_group: 2,
             first_violation_window: Window::Months(24),
             outlier_min_cases: 30,
@@ -549,9 +781,14 @@ impl Default for AuditConfig {
 }
 
 impl AuditConfig {
-    /// The defaults, with the regime's first-violation window.
+    /// The defaults, with the regime's first-violation window and 同事同罚
+    /// fine tolerance.
     pub fn from_regime(regime: &Regime) -> AuditConfig {
-        AuditConfig { first_violation_window: regime.first_violation.window, ..AuditConfig::default() }
+        AuditConfig {
+            first_violation_window: regime.first_violation.window,
+            fine_tolerance_permille: regime.consistency.fine_tolerance_permille,
+            ..AuditConfig::default()
+        }
     }
 
     /// The band of an amount: 0 for none, 1 + the index of the first edge it
@@ -628,6 +865,17 @@ pub struct Member {
     pub fine: Option<Money>,
 }
 
+vocabulary! {
+    /// How the spread of fines in a 同事同罚 group is measured.
+    pub enum SpreadMeasure {
+        /// The fines' positions in their lawful bands, in ‰ of the band's
+        /// width.
+        BandPosition => "罚款在裁量幅度内的位置",
+        /// The largest fine's excess over the smallest, in ‰ of the smallest.
+        Ratio => "罚款数额之比",
+    }
+}
+
 /// Cases of the same item and material facts decided differently (同事不同罚).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -649,6 +897,13 @@ pub struct Divergence {
     /// The smallest and largest fine of that tier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fine_range: Option<(Money, Money)>,
+    /// How the spread of that tier's fines was measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fine_measure: Option<SpreadMeasure>,
+    /// The spread found, in ‰ (see [`SpreadMeasure`]; saturates at
+    /// `u32::MAX`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fine_spread_permille: Option<u32>,
     /// Every case of the group, in input order.
     pub cases: Vec<Member>,
 }
@@ -663,11 +918,71 @@ impl Divergence {
 /// `crate::fxhash`.
 type FxBuild = std::hash::BuildHasherDefault<crate::fxhash::FxHasher>;
 
+/// The fines of one tier in a group.
+#[derive(Clone, Copy, Default)]
+struct FineSlot {
+    /// Smallest and largest fine.
+    range: Option<(Money, Money)>,
+    /// Smallest and largest position in the band, ‰ of its width.
+    positions: Option<(i64, i64)>,
+    /// Whether some fine of the tier has no usable band.
+    unbanded: bool,
+}
+
+impl FineSlot {
+    fn add(&mut self, fine: Money, band: Option<FineBounds>) {
+        self.range = Some(match self.range {
+            Some((lo, hi)) => (lo.min(fine), hi.max(fine)),
+            None => (fine, fine),
+        });
+        match band.and_then(|b| position_permille(fine, b)) {
+            Some(p) => {
+                self.positions = Some(match self.positions {
+                    Some((lo, hi)) => (lo.min(p), hi.max(p)),
+                    None => (p, p),
+                });
+            }
+            None => self.unbanded = true,
+        }
+    }
+
+    /// The measure and spread, when the spread exceeds `tolerance` ‰.
+    fn diverges(&self, tolerance: u32) -> Option<(SpreadMeasure, u32, (Money, Money))> {
+        let (lo, hi) = self.range?;
+        match self.positions {
+            Some((plo, phi)) if !self.unbanded => {
+                let spread = u32::try_from(phi.saturating_sub(plo)).unwrap_or(u32::MAX);
+                (spread > tolerance).then_some((SpreadMeasure::BandPosition, spread, (lo, hi)))
+            }
+            _ => {
+                let excess = u128::from(hi.fen() - lo.fen()) * 1000;
+                if excess <= u128::from(lo.fen()) * u128::from(tolerance) {
+                    return None;
+                }
+                let spread = excess.checked_div(u128::from(lo.fen())).unwrap_or(u128::MAX);
+                Some((SpreadMeasure::Ratio, u32::try_from(spread).unwrap_or(u32::MAX), (lo, hi)))
+            }
+        }
+    }
+}
+
+/// The position of a fine in a band with a maximum above its minimum, in ‰
+/// of the band's width (below 0 or above 1000 outside the band).
+fn position_permille(fine: Money, band: FineBounds) -> Option<i64> {
+    let (lo, hi) = (i128::from(band.min().fen()), i128::from(band.max().fen()));
+    let width = hi - lo;
+    if width <= 0 {
+        return None;
+    }
+    let p = (i128::from(fine.fen()) - lo) * 1000 / width;
+    i64::try_from(p).ok()
+}
+
 struct Group {
     first: u32,
     count: u32,
     tiers: TierCounts,
-    fines: [Option<(Money, Money)>; 5],
+    fines: [FineSlot; 5],
     flagged: Option<u32>,
 }
 
@@ -677,13 +992,21 @@ struct Group {
 ///
 /// A group of at least [`AuditConfig::min_group`] cases diverges when its
 /// tiers span more than [`AuditConfig::tier_tolerance`] steps, or when, for
-/// some tier, its largest fine exceeds its smallest by more than
-/// [`AuditConfig::fine_tolerance_permille`] ‰ of the smallest.
+/// some tier, its fines spread by more than
+/// [`AuditConfig::fine_tolerance_permille`] ‰: of the band's width, by their
+/// positions in the lawful band, where every fine of the tier has one; of
+/// the smallest fine otherwise (see
+/// [`ConsistencyPolicy`](crate::regime::ConsistencyPolicy)).
+///
+/// The material facts are the whole [`FactSignature`]: a 承诺书 signer and a
+/// non-signer, or cases whose confirmed facts differ, are never compared.
+/// Grouping is one hash pass over the cases.
 ///
 /// # Legal basis
 ///
-/// 山丹县实施方案 六(三): "防止…“同事不同罚”等问题发生"; the equal-treatment rule of a
-/// published discretion regulation, "对事实、性质、情节、后果相同的情况应当给予相同的处理".
+/// 山丹县实施方案 四(二) ("同事同罚"), 六(三): "防止…“同事不同罚”等问题发生"; the
+/// equal-treatment rule of a published discretion regulation, "对事实、性质、情节、
+/// 后果相同的情况应当给予相同的处理".
 ///
 /// ```
 /// use rouxing::audit::{consistency, AuditConfig};
@@ -691,12 +1014,13 @@ struct Group {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn consistency(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Divergence> {
-    let mut index: HashMap<(&str, u64), u32, FxBuild> =
+    type Key<'a> = (&'a str, u128, &'a [FactKey]);
+    let mut index: HashMap<Key<'_>, u32, FxBuild> =
         HashMap::with_capacity_and_hasher(cases.len() / 4 + 16, FxBuild::default());
     let mut groups: Vec<Group> = Vec::new();
     let mut member_of: Vec<u32> = Vec::with_capacity(cases.len());
     for (i, c) in cases.iter().enumerate() {
-        let key = (c.item.as_str(), c.facts.pack(cfg.band(c.amount)));
+        let key = (c.item.as_str(), c.facts.pack(cfg.band(c.amount)), c.facts.confirmed.as_slice());
         let next = u32::try_from(groups.len()).unwrap_or(u32::MAX);
         let g = *index.entry(key).or_insert(next);
         if g == next {
@@ -704,7 +1028,7 @@ pub fn consistency(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Divergence> 
                 first: u32::try_from(i).unwrap_or(u32::MAX),
                 count: 0,
                 tiers: TierCounts::default(),
-                fines: [None; 5],
+                fines: [FineSlot::default(); 5],
                 flagged: None,
             });
         }
@@ -713,10 +1037,7 @@ pub fn consistency(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Divergence> 
             group.count += 1;
             *group.tiers.slot(c.tier) += 1;
             if let (Some(f), Some(slot)) = (c.fine, group.fines.get_mut(c.tier as usize)) {
-                *slot = Some(match *slot {
-                    Some((lo, hi)) => (lo.min(f), hi.max(f)),
-                    None => (f, f),
-                });
+                slot.add(f, c.fine_band);
             }
         }
     }
@@ -726,11 +1047,10 @@ pub fn consistency(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Divergence> 
             continue;
         }
         let tiers_diverge = group.tiers.spread() > cfg.tier_tolerance;
-        let fines = Tier::ALL.iter().zip(group.fines.iter()).find_map(|(t, r)| {
-            let (lo, hi) = (*r)?;
-            let limit = u128::from(lo.fen()) * (1000 + u128::from(cfg.fine_tolerance_permille));
-            (u128::from(hi.fen()) * 1000 > limit).then_some((*t, (lo, hi)))
-        });
+        let fines = Tier::ALL
+            .iter()
+            .zip(group.fines.iter())
+            .find_map(|(t, slot)| slot.diverges(cfg.fine_tolerance_permille).map(|d| (*t, d)));
         if !tiers_diverge && fines.is_none() {
             continue;
         }
@@ -740,12 +1060,14 @@ pub fn consistency(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Divergence> 
         group.flagged = Some(u32::try_from(out.len()).unwrap_or(u32::MAX));
         out.push(Divergence {
             item: first.item.clone(),
-            facts: first.facts,
+            facts: first.facts.clone(),
             amount_band: cfg.band(first.amount),
             tiers: group.tiers,
             tiers_diverge,
             fines_diverge: fines.map(|(t, _)| t),
-            fine_range: fines.map(|(_, r)| r),
+            fine_range: fines.map(|(_, (_, _, r))| r),
+            fine_measure: fines.map(|(_, (m, _, _))| m),
+            fine_spread_permille: fines.map(|(_, (_, s, _))| s),
             cases: Vec::with_capacity(group.count as usize),
         });
     }
@@ -761,22 +1083,29 @@ pub fn consistency(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Divergence> 
     out
 }
 
-/// A second 首违不罚 for the same party and item inside the window.
+/// A 首违不罚 granted to a party for an item although the batch holds an
+/// earlier violation of the same party and item inside the window: an
+/// earlier 首违不罚 (granted twice), or an earlier penalty or other decided
+/// violation (not a first violation).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RepeatedWaiver {
-    /// The party.
+    /// The party (as the later case records it).
     pub party: PartyId,
     /// The item.
     pub item: ItemCode,
-    /// The earlier case that granted 首违不罚.
+    /// The earlier case.
     pub earlier: CaseId,
     /// Its act day.
     #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
     #[serde(with = "crate::serde_date")]
     pub earlier_act_on: NaiveDate,
-    /// The later case that granted it again.
+    /// The tier the earlier case decided.
+    pub earlier_tier: Tier,
+    /// Whether the earlier case granted 首违不罚 itself.
+    pub earlier_waiver: bool,
+    /// The later case that granted 首违不罚.
     pub later: CaseId,
     /// Its act day.
     #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
@@ -787,16 +1116,37 @@ pub struct RepeatedWaiver {
 impl RepeatedWaiver {
     /// 《中华人民共和国行政处罚法》第三十三条第一款第二句: "初次违法…可以不予行政处罚".
     pub const CITATION: Citation = Citation::apl(33).para(1).sentence(2);
+
+    /// [`AuditCode::FirstViolationRepeated`] when the earlier case was a
+    /// 首违不罚 too, else [`AuditCode::FirstViolationNotFirst`].
+    pub const fn code(&self) -> AuditCode {
+        if self.earlier_waiver {
+            AuditCode::FirstViolationRepeated
+        } else {
+            AuditCode::FirstViolationNotFirst
+        }
+    }
 }
 
-/// Flags every 首违不罚 granted to a party for an item when an earlier
-/// 首违不罚 for the same party and item falls inside
-/// [`AuditConfig::first_violation_window`] before it (by act day).
+/// Flags every 首违不罚 ([`DecidedCase::is_first_violation_waiver`]) when the
+/// batch itself holds an earlier decided violation of the same party and
+/// item whose act falls inside [`AuditConfig::first_violation_window`]
+/// before it: an earlier 首违不罚, an earlier penalty, or an earlier
+/// 不予处罚 on established facts.
+///
+/// The finding rests on the decisions in the batch, not on the priors the
+/// officer entered in the case nor on the ground the decision names. Parties
+/// are compared by [`ident::comparison_key`](crate::ident::comparison_key)
+/// (NFKC, lower case), so `P-ab` and `p-AB` are one party. Only the nearest
+/// earlier violation is named. The scope is the same item, the narrowest a
+/// regime may set; wider scopes rest on the recorded priors, which `assess`
+/// reads. One sort of the established violations, then one pass.
 ///
 /// # Legal basis
 ///
-/// 《中华人民共和国行政处罚法》第三十三条第一款第二句: 首违不罚 is for "初次违法"; a party
-/// already excused once inside the window is not a first offender.
+/// 《中华人民共和国行政处罚法》第三十三条第一款第二句: "初次违法且危害后果轻微并及时改正的，可以不予
+/// 行政处罚" — a party already excused or penalised for the item inside the
+/// window is not a first offender.
 ///
 /// ```
 /// use rouxing::audit::{repeated_first_violation, AuditConfig};
@@ -804,15 +1154,28 @@ impl RepeatedWaiver {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn repeated_first_violation(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<RepeatedWaiver> {
-    let mut grants: Vec<&DecidedCase> = cases.iter().filter(|c| c.first_violation_waiver).collect();
-    grants.sort_by(|x, y| {
-        (&x.party, &x.item, x.act_on, &x.case_id).cmp(&(&y.party, &y.item, y.act_on, &y.case_id))
+    let mut established: Vec<(String, bool, &DecidedCase)> = cases
+        .iter()
+        .filter(|c| c.facts.bar.is_none())
+        .map(|c| (crate::ident::comparison_key(c.party.as_str()), c.is_first_violation_waiver(), c))
+        .collect();
+    established.sort_by(|(kx, wx, x), (ky, wy, y)| {
+        (kx, &x.item, x.act_on, x.decided_on, &x.case_id, x.tier, *wx, &x.party).cmp(&(
+            ky,
+            &y.item,
+            y.act_on,
+            y.decided_on,
+            &y.case_id,
+            y.tier,
+            *wy,
+            &y.party,
+        ))
     });
-    grants
+    established
         .windows(2)
         .filter_map(|w| match w {
-            [prev, cur]
-                if prev.party == cur.party
+            [(kp, wp, prev), (kc, true, cur)]
+                if kp == kc
                     && prev.item == cur.item
                     && cfg.first_violation_window.contains(prev.act_on, cur.act_on) =>
             {
@@ -821,6 +1184,8 @@ pub fn repeated_first_violation(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec
                     item: cur.item.clone(),
                     earlier: prev.case_id.clone(),
                     earlier_act_on: prev.act_on,
+                    earlier_tier: prev.tier,
+                    earlier_waiver: *wp,
                     later: cur.case_id.clone(),
                     later_act_on: cur.act_on,
                 })
@@ -1035,7 +1400,7 @@ pub fn leniency_outliers(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Lenien
     let mut officer_index: HashMap<(Option<&AgencyId>, &OfficerId), usize> = HashMap::new();
     let (mut total, mut total_lenient) = (0u64, 0u64);
     for c in cases {
-        let l = u64::from(c.tier.is_lenient());
+        let l = u64::from(c.is_lenient());
         total += 1;
         total_lenient += l;
         let unit = c.unit.as_ref();
@@ -1109,7 +1474,8 @@ pub fn leniency_outliers(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Lenien
     out
 }
 
-/// A no-penalty outcome on a safety-baseline item.
+/// A lenient outcome on a safety-baseline item that the statute did not
+/// compel.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -1121,8 +1487,11 @@ pub struct BaselineExemption {
     /// The ground relied on, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ground: Option<Ground>,
-    /// The lenient tier decided.
+    /// The tier decided.
     pub tier: Tier,
+    /// The 观察期 or 过渡期 granted, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mechanism: Option<Mechanism>,
 }
 
 impl BaselineExemption {
@@ -1130,12 +1499,18 @@ impl BaselineExemption {
     pub const CITATION: Citation = Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(2);
 }
 
-/// Lists no-penalty outcomes on safety-baseline items where a violation was
-/// established (not those barred by limitation, facts or legal basis).
+/// Lists lenient outcomes on safety-baseline items where a violation was
+/// established (not those barred by limitation, facts or legal basis):
+/// every lenient tier — 不予处罚, 减轻, 从轻 — and a 观察期 or 过渡期 granted in
+/// place of the penalty ([`DecidedCase::is_lenient`]).
 ///
-/// A statutory no-penalty (轻微不罚, 无过错) binds on every item, so these are
-/// not unlawful in themselves; supervisors review them because the baseline
-/// calls for zero tolerance ("对于触碰到例如食品安全、公共安全等底线的行为，坚持零容忍").
+/// What the statute compels is not listed, judged from the facts and not
+/// from the ground the decision names: a 不予处罚 the facts compel
+/// ([`FactSignature::compels_no_penalty`]: Arts. 30, 31, 33 ¶1 sentence 1,
+/// 33 ¶2) and a 从轻 or 减轻 the facts compel
+/// ([`FactSignature::compels_leniency`]: Arts. 30, 31, 32) bind on every
+/// item. The rest is discretionary leniency where the baseline calls for
+/// zero tolerance ("对于触碰到例如食品安全、公共安全等底线的行为，坚持零容忍").
 ///
 /// # Legal basis
 ///
@@ -1149,15 +1524,78 @@ impl BaselineExemption {
 pub fn baseline_exemptions(cases: &[DecidedCase]) -> Vec<BaselineExemption> {
     cases
         .iter()
-        // Every lenient tier counts (不予, 减轻, 从轻), not only 不予处罚.
-        .filter(|c| c.safety_baseline && c.tier.is_lenient() && c.facts.bar.is_none())
-        .map(|c| BaselineExemption {
-            case_id: c.case_id.clone(),
-            item: c.item.clone(),
-            ground: c.ground,
-            tier: c.tier,
+        .filter(|c| c.safety_baseline && c.facts.bar.is_none() && c.is_lenient())
+        .filter_map(|c| {
+            let mechanism = c
+                .mechanisms
+                .iter()
+                .copied()
+                .find(|m| matches!(m, Mechanism::ObservationPeriod | Mechanism::TransitionPeriod));
+            let compelled = mechanism.is_none()
+                && match c.tier {
+                    Tier::NoPenalty => c.facts.compels_no_penalty(),
+                    Tier::Mitigated | Tier::Lighter => c.facts.compels_leniency(),
+                    Tier::Ordinary | Tier::Heavier => false,
+                };
+            (!compelled).then(|| BaselineExemption {
+                case_id: c.case_id.clone(),
+                item: c.item.clone(),
+                ground: c.ground,
+                tier: c.tier,
+                mechanism,
+            })
         })
         .collect()
+}
+
+vocabulary! {
+    /// The stable code of a batch-audit finding.
+    pub enum AuditCode {
+        /// Same item and facts, tiers further apart than the tolerance.
+        InconsistentTiers => "同事不同罚：处罚档次不同",
+        /// Same item, facts and tier, fines further apart than the tolerance.
+        FineSpread => "同事不同罚：罚款数额悬殊",
+        /// 首违不罚 granted again inside the window.
+        FirstViolationRepeated => "重复适用首违不罚",
+        /// 首违不罚 granted after an earlier penalty or decided violation inside
+        /// the window.
+        FirstViolationNotFirst => "非初次违法适用首违不罚",
+        /// A unit's or officer's lenient share out of line with its peers'.
+        LeniencyOutlier => "从宽比例异常",
+        /// Discretionary leniency on a safety-baseline item.
+        BaselineLeniency => "安全底线事项从宽处理",
+    }
+}
+
+impl AuditCode {
+    /// The provision the finding rests on.
+    pub const fn citation(self) -> Citation {
+        match self {
+            AuditCode::InconsistentTiers | AuditCode::FineSpread => Divergence::CITATION,
+            AuditCode::FirstViolationRepeated | AuditCode::FirstViolationNotFirst => RepeatedWaiver::CITATION,
+            AuditCode::LeniencyOutlier => {
+                Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(2)
+            }
+            AuditCode::BaselineLeniency => BaselineExemption::CITATION,
+        }
+    }
+}
+
+/// One finding of the batch audit, flattened: its code, citation and the
+/// cases it names (none for a leniency outlier, which names a unit or
+/// officer).
+///
+/// ```json
+/// {"code": "first_violation_repeated", "cases": ["C-1", "C-2"]}
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AuditFinding {
+    /// The code.
+    pub code: AuditCode,
+    /// The cases named, earlier first where the finding has an order.
+    pub cases: Vec<CaseId>,
 }
 
 /// The four batch checks together.
@@ -1180,11 +1618,11 @@ pub fn baseline_exemptions(cases: &[DecidedCase]) -> Vec<BaselineExemption> {
 pub struct AuditReport {
     /// 同事不同罚.
     pub consistency: Vec<Divergence>,
-    /// 首违不罚 granted twice.
+    /// 首违不罚 granted twice, or after an earlier violation.
     pub repeated_first_violation: Vec<RepeatedWaiver>,
     /// Leniency outliers.
     pub outliers: Vec<LeniencyOutlier>,
-    /// No-penalty outcomes on the safety baseline.
+    /// Discretionary lenient outcomes on the safety baseline.
     pub baseline_exemptions: Vec<BaselineExemption>,
 }
 
@@ -1196,10 +1634,36 @@ impl AuditReport {
             && self.outliers.is_empty()
             && self.baseline_exemptions.is_empty()
     }
+
+    /// Every finding with its code, in report order (a divergence of both
+    /// tiers and fines gives two).
+    pub fn findings(&self) -> Vec<AuditFinding> {
+        let mut out = Vec::new();
+        for d in &self.consistency {
+            let cases: Vec<CaseId> = d.cases.iter().map(|m| m.case_id.clone()).collect();
+            if d.tiers_diverge {
+                out.push(AuditFinding { code: AuditCode::InconsistentTiers, cases: cases.clone() });
+            }
+            if d.fines_diverge.is_some() {
+                out.push(AuditFinding { code: AuditCode::FineSpread, cases });
+            }
+        }
+        for r in &self.repeated_first_violation {
+            out.push(AuditFinding { code: r.code(), cases: vec![r.earlier.clone(), r.later.clone()] });
+        }
+        for _ in &self.outliers {
+            out.push(AuditFinding { code: AuditCode::LeniencyOutlier, cases: Vec::new() });
+        }
+        for b in &self.baseline_exemptions {
+            out.push(AuditFinding { code: AuditCode::BaselineLeniency, cases: vec![b.case_id.clone()] });
+        }
+        out
+    }
 }
 
 /// Runs [`consistency`], [`repeated_first_violation`], [`leniency_outliers`]
-/// and [`baseline_exemptions`].
+/// and [`baseline_exemptions`]: each groups or sorts the batch once (no
+/// pairwise comparison).
 ///
 /// # Legal basis
 ///
@@ -1229,15 +1693,23 @@ impl fmt::Display for AuditReport {
         }
         writeln!(
             f,
-            "重复适用首违不罚：{}件（{}）",
+            "首违不罚适用于非初次违法：{}件（{}）",
             self.repeated_first_violation.len(),
             RepeatedWaiver::CITATION
         )?;
         for r in &self.repeated_first_violation {
+            let earlier = if r.earlier_waiver { "首违不罚" } else { r.earlier_tier.legal_name() };
             writeln!(
                 f,
-                "  - 当事人{}事项{}：{}（{}）后又于{}（{}）适用",
-                r.party, r.item, r.earlier, r.earlier_act_on, r.later, r.later_act_on
+                "  - 当事人{}事项{}：{}（{}，{}）后又于{}（{}）适用首违不罚（{}）",
+                r.party,
+                r.item,
+                r.earlier,
+                r.earlier_act_on,
+                earlier,
+                r.later,
+                r.later_act_on,
+                r.code().legal_name()
             )?;
         }
         writeln!(f, "从宽比例异常：{}个", self.outliers.len())?;
@@ -1256,12 +1728,13 @@ impl fmt::Display for AuditReport {
         }
         writeln!(
             f,
-            "安全底线事项不予处罚：{}件（{}）",
+            "安全底线事项从宽处理：{}件（{}）",
             self.baseline_exemptions.len(),
             BaselineExemption::CITATION
         )?;
         for b in &self.baseline_exemptions {
-            writeln!(f, "  - {}（事项{}）", b.case_id, b.item)?;
+            let how = b.mechanism.map_or(b.tier.legal_name(), Mechanism::legal_name);
+            writeln!(f, "  - {}（事项{}，{}）", b.case_id, b.item, how)?;
         }
         Ok(())
     }
@@ -1339,28 +1812,58 @@ mod tests {
             fault: Fault::Intentional,
             correction: CorrectionStatus::None,
             first_violation: FirstViolationStatus::First,
+            list_first_violation: 0,
+            repeat_of_item: false,
             mitigating: 0,
             aggravating: 0,
+            context: 0,
+            confirmed: Vec::new(),
+            crime_suspected: false,
             bar: None,
         };
         let variants = [
-            FactSignature { natural_person: true, ..base },
-            FactSignature { personal: PersonalGround::PartialCapacity, ..base },
-            FactSignature { gravity: Gravity::Serious, ..base },
-            FactSignature { harm: Harm::Serious, ..base },
-            FactSignature { fault: Fault::NoFaultProven, ..base },
-            FactSignature { correction: CorrectionStatus::Refused, ..base },
-            FactSignature { first_violation: FirstViolationStatus::Unknown, ..base },
-            FactSignature { mitigating: 0x40, ..base },
-            FactSignature { aggravating: 0x400, ..base },
-            FactSignature { bar: Some(Bar::LimitationExpired), ..base },
+            FactSignature { natural_person: true, ..base.clone() },
+            FactSignature { personal: PersonalGround::PartialCapacity, ..base.clone() },
+            FactSignature { gravity: Gravity::Serious, ..base.clone() },
+            FactSignature { harm: Harm::Serious, ..base.clone() },
+            FactSignature { fault: Fault::NoFaultProven, ..base.clone() },
+            FactSignature { correction: CorrectionStatus::Refused, ..base.clone() },
+            FactSignature { first_violation: FirstViolationStatus::Unknown, ..base.clone() },
+            FactSignature { list_first_violation: 0x4000, ..base.clone() },
+            FactSignature { repeat_of_item: true, ..base.clone() },
+            FactSignature { mitigating: 0x40, ..base.clone() },
+            FactSignature { aggravating: 0x400, ..base.clone() },
+            FactSignature { context: 0x800, ..base.clone() },
+            FactSignature { crime_suspected: true, ..base.clone() },
+            FactSignature { bar: Some(Bar::LimitationExpired), ..base.clone() },
         ];
-        let mut packed: Vec<u64> = variants.iter().map(|s| s.pack(0)).collect();
+        let mut packed: Vec<u128> = variants.iter().map(|s| s.pack(0)).collect();
         packed.push(base.pack(0));
         packed.push(base.pack(15));
         let n = packed.len();
         packed.sort_unstable();
         packed.dedup();
         assert_eq!(packed.len(), n);
+        // Every field at its largest value stays inside its own bits.
+        let max = FactSignature {
+            natural_person: true,
+            personal: PersonalGround::PartialCapacity,
+            gravity: Gravity::Serious,
+            harm: Harm::Serious,
+            fault: Fault::NoFaultProven,
+            correction: CorrectionStatus::Refused,
+            first_violation: FirstViolationStatus::Unknown,
+            list_first_violation: u16::MAX,
+            repeat_of_item: true,
+            mitigating: u8::MAX,
+            aggravating: u16::MAX,
+            context: u16::MAX,
+            confirmed: Vec::new(),
+            crime_suspected: true,
+            bar: Some(*Bar::ALL.last().unwrap()),
+        };
+        assert_eq!(max.pack(15) >> 80, 0);
+        assert_eq!(max.pack(0) >> 42 & 0xF, 0, "the bar spills into the band");
+        assert_eq!(base.pack(15) >> 42, 15);
     }
 }

@@ -1924,8 +1924,9 @@ impl Catalogue {
     ///
     /// Reported: list entries with a condition that has no machine test
     /// (never applicable), entries expired on `as_of`, no-penalty entries on
-    /// safety-baseline items without a first-violation condition, and items
-    /// with the same name in the same domain (overlap).
+    /// safety-baseline items without a first-violation condition, 减轻
+    /// entries (they apply only with a statutory 减轻 ground, Arts. 30–32),
+    /// and items with the same name in the same domain (overlap).
     pub fn warnings(&self, as_of: NaiveDate) -> Vec<CatalogueWarning> {
         let mut out = Vec::new();
         let mut seen: HashMap<(Domain, &str), &ItemCode> = HashMap::default();
@@ -1954,6 +1955,14 @@ impl Catalogue {
                     .any(|t| matches!(t, Condition::FirstViolation { .. }));
                 if item.safety_baseline && no_penalty && !first {
                     out.push(CatalogueWarning::BaselineExemption { entry: e.id.clone() });
+                }
+                // A list narrows the discretion the statute leaves; 减轻 below
+                // the minimum is for the statute (Arts. 30, 31, 32).
+                if e.outcome == ListOutcome::Mitigate {
+                    out.push(CatalogueWarning::BeyondStatute {
+                        entry: e.id.clone(),
+                        reason: BeyondStatuteReason::MitigationWithoutStatutoryGround,
+                    });
                 }
             }
             lint::lint_item(item, &mut out);
@@ -2090,6 +2099,10 @@ impl fmt::Display for CatalogueWarning {
                 BeyondStatuteReason::LighterBelowMinimum { reduced, minimum } => write!(
                     f,
                     "entry `{entry}` grants 从轻 with a fine of `{reduced}`, below the statutory minimum `{minimum}`: below the minimum is 减轻 (《中华人民共和国行政处罚法》第三十二条); assess keeps 从轻 within the statutory range"
+                ),
+                BeyondStatuteReason::MitigationWithoutStatutoryGround => write!(
+                    f,
+                    "entry `{entry}` grants 减轻, which a list cannot create: assess applies it only with a statutory 减轻 ground (《中华人民共和国行政处罚法》第三十条、第三十一条、第三十二条), never by itself"
                 ),
                 BeyondStatuteReason::AboveMaximum { reduced, maximum } => write!(
                     f,

@@ -4,7 +4,8 @@
 //! plan demands flexibility **and** "坚决防止借柔性执法之名“执法放水”“柔性滥用”"
 //! (山丹县实施方案 四(二)), the prevention of "“以罚代教”“以罚代管”和“同事不同罚”"
 //! (六(三)), and legal review of every flexible decision (四(三)). [`review`]
-//! checks one decision against its assessment and returns typed
+//! assesses the case itself and checks one decision against that assessment
+//! and the Art. 44 notice, and returns typed
 //! [`Finding`]s, each with a rule code ([`FindingCode`]), a [`Severity`], the
 //! facts ([`Detail`]) and the provision ([`Citation`]);
 //! the Chinese explanation is rendered on demand.
@@ -22,9 +23,10 @@
 //! Every check reads what the decision does — the kinds, amounts,
 //! disposition, agency and reviewer — against what the applicable provision
 //! and the facts require, not the labels the deciding officer fills in.
-//! [`review_case`] recomputes the assessment from the case, catalogue and
-//! regime, so that no edited assessment can be handed in; [`review`] is the
-//! cheaper variant for an assessment just computed.
+//! [`review`] recomputes the assessment from the case, catalogue and
+//! regime, so that no edited assessment can be handed in;
+//! [`review_assessed`] is the cheaper variant, only for an assessment just
+//! computed for the same case, regime and date.
 //!
 //! [`LegalReviewChecklist`] turns a review into the legal reviewer's
 //! checklist (法制审核) with an opinion (通过 / 不通过) that a case file can store;
@@ -74,13 +76,14 @@
 //! let regime = Regime::national();
 //! let a = assess(&case, &catalogue, &regime, d(2025, 3, 10)?);
 //! let recommended = recommend(&a, &regime);
-//! assert!(review(&case, &a, &recommended, &regime).is_lawful());
+//! // Reviewed as the draft to be notified (no Art. 44 notice yet).
+//! assert!(review(&case, &catalogue, &regime, &recommended, None).is_lawful());
 //!
 //! // An officer lets it go: no penalty despite serious harm.
 //! let mut lenient = recommended.clone();
 //! lenient.tier = Tier::NoPenalty;
 //! lenient.sanctions.clear();
-//! let r = review(&case, &a, &lenient, &regime);
+//! let r = review(&case, &catalogue, &regime, &lenient, None);
 //! assert!(r.has(FindingCode::NoPenaltyDespiteHarm));
 //! assert_eq!(r.worst(), Some(Severity::Unlawful));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -98,8 +101,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, Bar, DeadlineKind, EntryResult, Ground, Tier, Why};
 use crate::case::{Aggravating, Case, CaseId, Gravity, Harm, OfficerId, PriorOutcome};
+use crate::catalogue::Catalogue;
 use crate::catalogue::{Domain, ListOutcome, Modal};
-use crate::decision::{Decision, Disposition, Procedure, ReviewTrigger, procedure_duties};
+use crate::decision::{Decision, Disposition, Notice, Procedure, ReviewTrigger, procedure_duties};
 use crate::law::{Citation, Instrument};
 use crate::measure::{Document, Mechanism, PenaltyKind};
 use crate::money::Money;
@@ -239,12 +243,18 @@ impl fmt::Display for Review {
     }
 }
 
-/// Reviews a decision against its case and assessment: the legality guard.
+/// Reviews a decision from the facts: the legality guard.
 ///
-/// `assessment` must be the assessment of `case` under `regime` (as
-/// [`assess`](crate::assess()) returns it); `regime` is needed for the
-/// procedural duties the chosen outcome carries (legal review, hearing,
-/// collective decision) and the Art. 51 thresholds.
+/// Assesses `case` under `catalogue` and `regime` on the decision's own date
+/// ([`assess`](crate::assess())), then checks `decision` against that
+/// assessment and against `notice`, what the party was told before the
+/// decision (Art. 44). No assessment is taken from the caller, so an edited
+/// assessment cannot make an unlawful decision pass.
+///
+/// `notice` is `None` for a draft still to be notified (the legal review of
+/// the 拟作出 decision, before the Art. 44 notice): the checks that compare a
+/// decision with its notice then wait for the notice. A decision made without
+/// any notice is reviewed with [`Notice::NotGiven`], never with `None`.
 ///
 /// The review is pure and total. Its guarantees, each a property test:
 ///
@@ -253,12 +263,14 @@ impl fmt::Display for Review {
 /// * a decision whose tier is outside the lawful set always has one;
 /// * every finding's citation points at a provision rouxing carries.
 ///
-/// Findings are sorted most severe first. The clean path allocates nothing
-/// but the procedural-duty recomputation.
+/// Findings are sorted most severe first.
 ///
 /// # Legal basis
 ///
-/// See the [module documentation](self) for the rules and their provisions.
+/// 《中华人民共和国行政处罚法》第五十八条: legal review checks "行政执法主体是否合法…案件事实是否
+/// 清楚，证据是否合法充分…适用法律、法规、规章是否准确，裁量基准运用是否适当…执法程序是否合法" —
+/// each from the file, not from the deciding officer's own account. See the
+/// [module documentation](self) for the rules and their provisions.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -302,15 +314,62 @@ impl fmt::Display for Review {
 /// let regime = Regime::national();
 /// let a = assess(&case, &catalogue, &regime, d(2025, 3, 10)?);
 /// let mut decision = recommend(&a, &regime);
+/// assert!(review(&case, &catalogue, &regime, &decision, None).is_lawful());
 /// decision.correction = None; // fine, and let the violation go on
-/// let r = review(&case, &a, &decision, &regime);
+/// let r = review(&case, &catalogue, &regime, &decision, None);
 /// assert!(r.has(FindingCode::MissingCorrectionOrder));
 /// assert!(!r.is_lawful());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn review(case: &Case, assessment: &Assessment, decision: &Decision, regime: &Regime) -> Review {
+pub fn review(
+    case: &Case,
+    catalogue: &Catalogue,
+    regime: &Regime,
+    decision: &Decision,
+    notice: Option<&Notice>,
+) -> Review {
+    let a = crate::assess::assess(case, catalogue, regime, decision.decided_on);
+    review_assessed(case, &a, regime, decision, notice)
+}
+
+/// Reviews a decision against an assessment the caller already holds: the
+/// cheaper variant of [`review`], which skips the assessment.
+///
+/// Use it **only** with an assessment just computed by
+/// [`assess`](crate::assess()) for the same case, regime and date
+/// (`decision.decided_on`); an assessment from anywhere else — stored,
+/// received, edited — can make an unlawful decision pass. `regime` is needed
+/// for the procedural duties the chosen outcome carries (legal review,
+/// hearing, collective decision) and the Art. 51 thresholds; `notice` is as
+/// for [`review`].
+///
+/// # Legal basis
+///
+/// As [`review`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::{Case, Catalogue, Regime, guard, recommend, assess};
+///
+/// let catalogue = Catalogue::bundled()?;
+/// let case = Case::from_json(include_str!("../examples/data/cases/ordinary.json"), &catalogue)?;
+/// let regime = Regime::national();
+/// let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?;
+/// let a = assess(&case, &catalogue, &regime, as_of);
+/// let decision = recommend(&a, &regime);
+/// let cheap = guard::review_assessed(&case, &a, &regime, &decision, None);
+/// assert_eq!(cheap, guard::review(&case, &catalogue, &regime, &decision, None));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn review_assessed(
+    case: &Case,
+    assessment: &Assessment,
+    regime: &Regime,
+    decision: &Decision,
+    notice: Option<&Notice>,
+) -> Review {
     let mut out = Vec::new();
-    let c = Ctx { case, a: assessment, d: decision, regime };
+    let c = Ctx { case, a: assessment, d: decision, regime, notice };
     c.tier(&mut out);
     c.competence(&mut out);
     c.substance(&mut out);
@@ -321,6 +380,7 @@ pub fn review(case: &Case, assessment: &Assessment, decision: &Decision, regime:
     c.duties(&mut out);
     c.tolerance(&mut out);
     c.procedure(&mut out);
+    c.notice(&mut out);
     c.reasons(&mut out);
     c.coercion(&mut out);
     // Most severe first; the sort is stable, so the order of the checks
@@ -331,42 +391,6 @@ pub fn review(case: &Case, assessment: &Assessment, decision: &Decision, regime:
     Review { case_id: decision.case_id.clone(), findings: out, overridden: c.override_record() }
 }
 
-/// Reviews a decision from the facts: assesses `case` under `catalogue` and
-/// `regime` on the decision's own date, then [`review`]s the decision
-/// against that assessment. No assessment is taken from the caller, so an
-/// edited assessment cannot make an unlawful decision pass.
-///
-/// Use [`review`] only with an assessment just computed by
-/// [`assess`](crate::assess()) for the same case, regime and date.
-///
-/// # Legal basis
-///
-/// 《中华人民共和国行政处罚法》第五十八条: legal review checks "行政执法主体是否合法…案件事实是否
-/// 清楚，证据是否合法充分…适用法律、法规、规章是否准确，裁量基准运用是否适当…执法程序是否合法" —
-/// each from the file, not from the deciding officer's own account.
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use rouxing::{Case, Catalogue, Regime, guard, recommend, assess};
-///
-/// let catalogue = Catalogue::bundled()?;
-/// let case = Case::from_json(include_str!("../examples/data/cases/ordinary.json"), &catalogue)?;
-/// let regime = Regime::national();
-/// let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?;
-/// let decision = recommend(&assess(&case, &catalogue, &regime, as_of), &regime);
-/// assert!(guard::review_case(&case, &catalogue, &regime, &decision).is_lawful());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn review_case(
-    case: &Case,
-    catalogue: &crate::catalogue::Catalogue,
-    regime: &Regime,
-    decision: &Decision,
-) -> Review {
-    let a = crate::assess::assess(case, catalogue, regime, decision.decided_on);
-    review(case, &a, decision, regime)
-}
-
 /// 山丹县实施方案 四(二): "坚决防止借柔性执法之名“执法放水”“柔性滥用”".
 const PLAN_ANTI_ABUSE: Citation = Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(2);
 
@@ -375,6 +399,7 @@ struct Ctx<'a> {
     a: &'a Assessment,
     d: &'a Decision,
     regime: &'a Regime,
+    notice: Option<&'a Notice>,
 }
 
 impl Ctx<'_> {
@@ -703,7 +728,7 @@ impl Ctx<'_> {
             ));
         };
         let penalty_tier = d.tier != Tier::NoPenalty;
-        if !penalty_tier && !d.sanctions.is_empty() {
+        if !penalty_tier && !only_gains_confiscated(a, d, self.regime) {
             push(Inconsistency::SanctionsOnNoPenalty, Severity::Unlawful);
         }
         // An act fined before (Art. 29) may be left with no further sanction.
@@ -900,7 +925,10 @@ impl Ctx<'_> {
         let (a, d) = (self.a, self.d);
         let u = Severity::Unlawful;
         let transfer = self.real_transfer();
-        if a.bar.is_none() && d.tier != Tier::NoPenalty {
+        // Art. 28 ¶2: on a penalty, and on 不予处罚 where the assessment found
+        // the duty (the regime's reading, `GainsOnNoPenalty`).
+        let reading = self.regime.readings.gains_on_no_penalty == crate::regime::GainsOnNoPenalty::Confiscate;
+        if a.bar.is_none() && (d.tier != Tier::NoPenalty || reading) {
             if let Some(gains) = a.illegal_gains {
                 if !d.sanctions.iter().any(|s| s.kind == PenaltyKind::ConfiscateIllegalGains) {
                     out.push(Finding::new(
@@ -921,7 +949,7 @@ impl Ctx<'_> {
                 Detail::Decided { tier: d.tier },
             ));
         }
-        let no_penalty = d.tier == Tier::NoPenalty && d.sanctions.is_empty();
+        let no_penalty = d.tier == Tier::NoPenalty && only_gains_confiscated(a, d, self.regime);
         if violation && no_penalty && !d.education {
             out.push(Finding::new(
                 C::MissingEducation,
@@ -1067,7 +1095,9 @@ impl Ctx<'_> {
                 Detail::Decided { tier: d.tier },
             ));
         }
-        if let Some(n) = d.notified {
+        // The decision's own `notified` field, read only where no notice is
+        // handed in (it can add a finding, never remove one).
+        if let (None, Some(n)) = (self.notice, d.notified) {
             let fine = d.fine();
             let heavier = d.tier > n.tier || fine.unwrap_or(Money::ZERO) > n.fine.unwrap_or(Money::ZERO);
             if heavier {
@@ -1096,6 +1126,90 @@ impl Ctx<'_> {
         }
     }
 
+    /// Arts. 44, 45, 62: the decision against the notice given before it.
+    ///
+    /// Every decision that imposes a sanction needs the notice, whatever its
+    /// tier label says. Without one it is unlawful unless the party
+    /// expressly waived statement and defence (Art. 62's proviso, read as
+    /// covering the notice as well as the hearing: the party gave up what the
+    /// notice serves). With one, a decision heavier than it
+    /// ([`heavier_sanction`](crate::decision::heavier_sanction)) after the
+    /// party stated its case, with no new fact established, is heavier
+    /// *because of* the statement (Art. 45 ¶2); heavier on new facts, on
+    /// another item, or after a waiver or a lapse, it was never notified and
+    /// needs a fresh notice (Art. 44). A new fact counts only where the case
+    /// establishes it and the notice did not state it.
+    fn notice(&self, out: &mut Vec<Finding>) {
+        use crate::decision::{Answer, heavier_sanction};
+        use FindingCode as C;
+        let d = self.d;
+        let u = Severity::Unlawful;
+        let penalty = !d.sanctions.is_empty();
+        match self.notice {
+            None => {}
+            Some(Notice::NotGiven { waiver }) => {
+                let waived = waiver.as_deref().is_some_and(|w| !w.trim().is_empty());
+                if penalty && !waived {
+                    out.push(Finding::new(
+                        C::NoticeMissing,
+                        u,
+                        Citation::apl(62),
+                        Detail::Decided { tier: d.tier },
+                    ));
+                }
+            }
+            Some(Notice::Given(n)) => {
+                for &fact in &d.new_facts {
+                    if !fact.holds_in(self.case) {
+                        out.push(Finding::new(
+                            C::NewFactNotEstablished,
+                            Severity::Irregular,
+                            Citation::apl(40),
+                            Detail::Fact { fact },
+                        ));
+                    }
+                }
+                if !penalty {
+                    return;
+                }
+                if n.answer == Answer::Pending {
+                    out.push(Finding::new(
+                        C::DecidedBeforeStatement,
+                        u,
+                        Citation::apl(62),
+                        Detail::Decided { tier: d.tier },
+                    ));
+                }
+                let new_facts =
+                    d.new_facts.iter().filter(|f| f.holds_in(self.case) && !n.facts.contains(f)).count();
+                let new_facts = u16::try_from(new_facts).unwrap_or(u16::MAX);
+                if let Some(s) = heavier_sanction(&d.sanctions, &n.sanctions) {
+                    let same = n.sanctions.iter().find(|x| x.kind == s.kind);
+                    let detail = Detail::Heavier {
+                        kind: s.kind,
+                        amount: s.amount,
+                        notified: same.and_then(|x| x.amount),
+                        kind_notified: same.is_some(),
+                        new_facts,
+                    };
+                    let stated = matches!(n.answer, Answer::Stated { .. });
+                    out.push(if stated && new_facts == 0 {
+                        Finding::new(C::HeavierAfterStatement, u, Citation::apl(45).para(2), detail)
+                    } else {
+                        Finding::new(C::FreshNoticeMissing, u, Citation::apl(44), detail)
+                    });
+                } else if n.item.as_ref().is_some_and(|i| d.item.as_ref() != Some(i)) {
+                    out.push(Finding::new(
+                        C::FreshNoticeMissing,
+                        u,
+                        Citation::apl(44),
+                        Detail::Decided { tier: d.tier },
+                    ));
+                }
+            }
+        }
+    }
+
     fn reasons(&self, out: &mut Vec<Finding>) {
         use FindingCode as C;
         let (a, d) = (self.a, self.d);
@@ -1111,7 +1225,7 @@ impl Ctx<'_> {
         } else if d.overridden.is_none()
             && a.lawful.len() > 1
             && a.is_lawful(d.tier)
-            && d.tier != a.most_lenient()
+            && d.tier > proposed_tier(a, self.regime)
             && !note
         {
             out.push(Finding::new(
@@ -1200,6 +1314,29 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether a decision's sanctions are at most the confiscation of the
+/// established illegal gains the assessment requires on a 不予处罚 outcome
+/// (《中华人民共和国行政处罚法》第二十八条第二款 "当事人有违法所得，除依法应当退赔的外，应当予以没收",
+/// as the regime reads it): that confiscation does not make the decision a
+/// penalty; any other sanction, or another amount, does.
+fn only_gains_confiscated(a: &Assessment, d: &Decision, regime: &Regime) -> bool {
+    let reading = regime.readings.gains_on_no_penalty == crate::regime::GainsOnNoPenalty::Confiscate;
+    d.sanctions.iter().all(|s| {
+        reading
+            && s.kind == PenaltyKind::ConfiscateIllegalGains
+            && a.bar.is_none()
+            && a.illegal_gains.is_some()
+            && s.amount == a.illegal_gains
+    })
+}
+
+/// The tier `recommend` proposes: a decision at it, or more lenient, needs no
+/// reasons of the officer's own beyond the grounds (Arts. 30, 32 leave
+/// 从轻 or 减轻 to the regime's [`AlternativeMitigation`](crate::regime::AlternativeMitigation)).
+fn proposed_tier(a: &Assessment, regime: &Regime) -> Tier {
+    crate::decision::proposed_option(a, regime).map_or_else(|| a.most_lenient(), |o| o.tier)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1255,6 +1392,7 @@ mod tests {
             Citation::apl(57).para(1).item(1),
             Citation::apl(57).para(2),
             Citation::apl(60),
+            Citation::apl(62),
             Citation::apl(63).para(1),
             Citation::apl(76).para(1).item(2),
             Citation::apl(83),

@@ -286,6 +286,92 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Which tier `recommend` proposes where the law says 应当从轻或者减轻 and
+    /// leaves the choice to the agency.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第三十条、第三十二条: "应当从轻或者减轻行政处罚" — both tiers are
+    /// lawful and the statute does not rank them. Published benchmarks apply 从轻 as the
+    /// rule and 减轻 where a circumstance or a list entry names it (e.g. Jiangsu 市场监管
+    /// 规定 Art. 3 treats 减轻 as the exception going below the minimum); the default
+    /// follows that practice (unconfirmed as a national rule).
+    pub enum AlternativeMitigation {
+        /// 从轻, unless a list entry that applies names 减轻 (default).
+        LighterUnlessNamed => "从轻，清单明确减轻的除外",
+        /// Always 减轻, the most lenient of the two.
+        Mitigated => "减轻",
+    }
+}
+
+vocabulary! {
+    /// Whether illegal gains are confiscated where the outcome is 不予行政处罚.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第二十八条第二款: "当事人有违法所得，除依法应当退赔的外，应当予以
+    /// 没收。违法所得是指实施违法行为所取得的款项。" The sentence is not conditioned on a penalty
+    /// being imposed, and it stands apart from the list of penalty kinds in Art. 9, where
+    /// 没收违法所得 also appears (Art. 9 (二)). Whether a 不予处罚 decision still confiscates is
+    /// contested: one reading takes Art. 28 ¶2 at its word (nobody keeps what the
+    /// violation earned, whatever the penalty); the other takes 没收违法所得 as the Art. 9
+    /// penalty, which a 不予处罚 decision cannot impose. The default follows the words
+    /// of Art. 28 ¶2. A bar to any penalty (Arts. 27, 36, 37, 38, 40) is not a
+    /// 不予处罚 outcome of an established violation and never confiscates.
+    pub enum GainsOnNoPenalty {
+        /// Confiscate, except what must lawfully be refunded (default).
+        Confiscate => "不予处罚的，违法所得仍予没收",
+        /// Do not confiscate: 没收违法所得 is a penalty (Art. 9 (二)).
+        NotConfiscated => "不予处罚的，不没收违法所得",
+    }
+}
+
+/// Readings of provisions whose application the statute leaves open, each a
+/// documented choice.
+///
+/// Every field is optional in JSON and defaults to the value of
+/// [`StatutoryReadings::default`]:
+///
+/// ```json
+/// {"alternative_mitigation": "lighter_unless_named", "later_list_entry_applies": true,
+///  "gains_on_no_penalty": "confiscate"}
+/// ```
+///
+/// # Legal basis
+///
+/// * `alternative_mitigation` — Arts. 30, 32 (see [`AlternativeMitigation`]).
+/// * `later_list_entry_applies` — 《中华人民共和国行政处罚法》第三十七条: "作出行政处罚决定时，法律、
+///   法规、规章已被修改或者废止，且新的规定处罚较轻或者不认为是违法的，适用新的规定". A 两轻一免 list is
+///   not a 法律、法规、规章, so Art. 37 does not bind it in terms; its 从旧兼从轻 spirit does:
+///   with `true` (default) an entry in force on the decision date applies even if it was
+///   not in force at the act, and an entry in force at the act still applies after it
+///   lapsed, so the party has the more lenient of the two. With `false` only the entry in
+///   force at the act applies.
+/// * `gains_on_no_penalty` — Art. 28 ¶2 (see [`GainsOnNoPenalty`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct StatutoryReadings {
+    /// Which tier `recommend` proposes under 应当从轻或者减轻.
+    pub alternative_mitigation: AlternativeMitigation,
+    /// Whether a list entry in force on the decision date applies to an
+    /// earlier act (从旧兼从轻 for lists).
+    pub later_list_entry_applies: bool,
+    /// Whether a 不予处罚 outcome confiscates illegal gains.
+    pub gains_on_no_penalty: GainsOnNoPenalty,
+}
+
+impl Default for StatutoryReadings {
+    fn default() -> Self {
+        StatutoryReadings {
+            alternative_mitigation: AlternativeMitigation::LighterUnlessNamed,
+            later_list_entry_applies: true,
+            gains_on_no_penalty: GainsOnNoPenalty::Confiscate,
+        }
+    }
+}
+
 /// A jurisdiction's policy knobs.
 ///
 /// Construct with [`Regime::national()`] or [`Regime::shandan_sample()`] and
@@ -321,6 +407,7 @@ vocabulary! {
 /// | `discretion` | 裁量基准 bands in ‰ of the fine range: 从轻 below `lighter_upper_permille`, 从重 from `heavier_lower_permille` |
 /// | `mitigation_floor` | how far 减轻 may go below the statutory minimum |
 /// | `first_violation` | 首违: look-back `window` (`{"months": n}`, `"calendar_year"`, `{"since": "YYYY-MM-DD"}`) and `scope` (`same_item`, `same_domain`, `any`) |
+/// | `consistency` | 同事同罚 in the batch audit: `fine_tolerance_permille` (optional, default 100; see [`ConsistencyPolicy`]) |
 /// | `summary` | Art. 51 当场处罚 thresholds (citizen, organisation) and whether the threshold itself is included |
 /// | `hearing` | Art. 63 较大数额 for the hearing notice |
 /// | `legal_review` | 法制审核 beyond Art. 58 (see [`LegalReviewPolicy`]) |
@@ -394,6 +481,9 @@ pub struct Regime {
     pub mitigation_floor: MitigationFloor,
     /// What "first violation" means.
     pub first_violation: FirstViolationPolicy,
+    /// 同事同罚: how far fines for the same facts may spread in the batch
+    /// audit (see [`ConsistencyPolicy`]).
+    pub consistency: ConsistencyPolicy,
     /// Art. 51 thresholds.
     pub summary: SummaryThresholds,
     /// Art. 63 较大数额.
@@ -432,6 +522,12 @@ pub struct Regime {
     /// The working-day calendar (Art. 85); not part of the JSON form, which
     /// always uses the bundled schedule unless replaced in code.
     pub calendar: WorkCalendar,
+
+    // Readings of provisions whose application the statute leaves open.
+    /// Which reading the regime follows where the statute leaves a choice
+    /// (see [`StatutoryReadings`]); optional in JSON, defaulting to
+    /// [`StatutoryReadings::default`].
+    pub readings: StatutoryReadings,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -443,6 +539,8 @@ struct RegimeRepr {
     discretion: DiscretionBands,
     mitigation_floor: MitigationFloor,
     first_violation: FirstViolationPolicy,
+    #[serde(default)]
+    consistency: ConsistencyPolicy,
     summary: SummaryThresholds,
     hearing: HearingThresholds,
     legal_review: LegalReviewPolicy,
@@ -455,6 +553,8 @@ struct RegimeRepr {
     transition_period_max: Period,
     follow_up_days: u32,
     correction_days: u32,
+    #[serde(default)]
+    readings: StatutoryReadings,
 }
 
 impl TryFrom<RegimeRepr> for Regime {
@@ -468,6 +568,7 @@ impl TryFrom<RegimeRepr> for Regime {
             discretion: r.discretion,
             mitigation_floor: r.mitigation_floor,
             first_violation: r.first_violation,
+            consistency: r.consistency,
             summary: r.summary,
             hearing: r.hearing,
             legal_review: r.legal_review,
@@ -481,6 +582,7 @@ impl TryFrom<RegimeRepr> for Regime {
             follow_up_days: r.follow_up_days,
             correction_days: r.correction_days,
             calendar: WorkCalendar::china(),
+            readings: r.readings,
         };
         regime.validate()?;
         Ok(regime)
@@ -495,6 +597,7 @@ impl From<Regime> for RegimeRepr {
             discretion: r.discretion,
             mitigation_floor: r.mitigation_floor,
             first_violation: r.first_violation,
+            consistency: r.consistency,
             summary: r.summary,
             hearing: r.hearing,
             legal_review: r.legal_review,
@@ -507,6 +610,7 @@ impl From<Regime> for RegimeRepr {
             transition_period_max: r.transition_period_max,
             follow_up_days: r.follow_up_days,
             correction_days: r.correction_days,
+            readings: r.readings,
         }
     }
 }
@@ -547,6 +651,7 @@ impl Regime {
                 window: Window::Months(24),
                 scope: FirstViolationScope::SameItem,
             },
+            consistency: ConsistencyPolicy::default(),
             summary: SummaryThresholds {
                 natural_person: Money::yuan(200),
                 organisation: Money::yuan(3_000),
@@ -562,8 +667,8 @@ impl Regime {
                 fine_organisation: None,
                 beyond_benchmark: false,
             },
-            aggravation: AggravationPolicy::Mandatory,
-            recognised_aggravating: LOCAL_AGGRAVATING.to_vec(),
+            aggravation: AggravationPolicy::Discretionary,
+            recognised_aggravating: Vec::new(),
             recognised_mitigating: vec![Mitigating::SecondaryRole, Mitigating::VoluntarilyStopped],
             decision_period_days: 90,
             limitation_holiday_extension: false,
@@ -572,6 +677,7 @@ impl Regime {
             follow_up_days: 30,
             correction_days: 15,
             calendar: WorkCalendar::china(),
+            readings: StatutoryReadings::default(),
         }
     }
 
@@ -593,6 +699,10 @@ impl Regime {
             beyond_benchmark: true,
         };
         r.first_violation.scope = FirstViolationScope::SameDomain;
+        // The county adopts the local benchmarks' aggravating circumstances,
+        // worded "有下列情形之一的，应当依法从重处罚".
+        r.aggravation = AggravationPolicy::Mandatory;
+        r.recognised_aggravating = LOCAL_AGGRAVATING.to_vec();
         r
     }
 
@@ -759,6 +869,52 @@ pub enum RegimeError {
 
 /// The longest period a regime may set, in days: ten years.
 pub const MAX_PERIOD_DAYS: u32 = 3_653;
+
+/// 同事同罚 in the batch audit: how far the fines of cases with the same item,
+/// the same material facts and the same tier may spread before the audit
+/// flags them ([`audit::consistency`](crate::audit::consistency)).
+///
+/// On the wire: `{"fine_tolerance_permille": 100}` (optional in a regime
+/// document; the default applies when absent).
+///
+/// # The measure
+///
+/// Where every fine of the tier in the group has its lawful band (the
+/// 裁量基准 band the assessment found for the tier, with a maximum above its
+/// minimum), the spread is that of the fines' positions in their bands, in ‰
+/// of the band's width: a fine that is a multiple of the goods value then
+/// compares by where it sits, not by its size. Otherwise the spread is the
+/// largest fine's excess over the smallest, in ‰ of the smallest.
+///
+/// # Legal basis
+///
+/// 山丹县实施方案 四(二) "同事同罚" and 六(三) "防止…“同事不同罚”"; 国办发〔2022〕27号 on
+/// removing "类案不同罚"; the published equal-treatment rule "对事实、性质、情节、后果
+/// 相同的情况应当给予相同的处理". None fixes a number (unconfirmed): the default of
+/// 100 ‰ is a choice. The national 裁量基准 bands are 30 % of the range wide
+/// (从轻 and 从重) or 40 % (一般); one tenth of a band is less than any
+/// step a benchmark draws inside a band, so same facts in the same tier should
+/// never be further apart — and a fine moved by a tenth of its band or more
+/// between same-fact cases is what a supervisor is asked to look at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConsistencyPolicy {
+    /// The largest spread that is not flagged, in ‰ (default 100).
+    pub fine_tolerance_permille: u32,
+}
+
+impl ConsistencyPolicy {
+    /// The default tolerance, 100 ‰ (one tenth of the band, or of the
+    /// smaller fine).
+    pub const DEFAULT_FINE_TOLERANCE_PERMILLE: u32 = 100;
+}
+
+impl Default for ConsistencyPolicy {
+    fn default() -> Self {
+        ConsistencyPolicy { fine_tolerance_permille: Self::DEFAULT_FINE_TOLERANCE_PERMILLE }
+    }
+}
 
 impl RegimeError {
     /// The path of the field the error concerns.

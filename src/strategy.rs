@@ -61,6 +61,9 @@ use crate::money::{AmountBase, Amounts, BelowThreshold, FineRule, Money, Multipl
 use crate::party::{MentalCapacity, Party, PartyId};
 use crate::regime::{AggravationPolicy, FirstViolationScope, Regime, Window};
 
+mod batch;
+pub use batch::{BatchEdit, EditedBatch, batch_edit, decided_batch};
+
 fn day(n: i64) -> NaiveDate {
     // 2019-01-01 plus n days; n is bounded by every caller.
     NaiveDate::from_ymd_opt(2019, 1, 1)
@@ -533,7 +536,17 @@ pub fn assessment_inputs() -> impl Strategy<Value = (Catalogue, Case, Regime, Na
 /// | `SecondFine` | a penalty with a fine; the case then records an earlier fine of the act | `second_fine` (Art. 29) |
 /// | `ReviewByInvestigator` | the case names its officers | `reviewer_is_investigator` (Art. 58 ¶1) |
 /// | `UnqualifiedFirstReviewer` | always | `reviewer_unqualified` (Art. 58 ¶2) |
+/// | `RaiseFineAfterStatement` | a fine with an amount; reviewed on the notice of the recommendation, which the party answered | `heavier_after_statement` (Art. 45 ¶2) |
+/// | `AddKindAfterStatement` | a penalty without a warning; likewise | `heavier_after_statement` (Art. 45 ¶2) |
+/// | `HeavierOnNewFacts` | a fine with an amount; the raise rests on a fact of the case the notice did not state | `fresh_notice_missing` (Art. 44) |
+/// | `DecideWithoutNotice` | a penalty; no notice, no waiver | `notice_missing` (Art. 62) |
+/// | `DecideBeforeAnswer` | a penalty; the notice's period open, unanswered | `decided_before_statement` (Art. 62) |
 /// | `AddOfficerNote`, `ReorderSanctions` | always | lawful |
+/// | `DecideOnNotice` | a penalty; decided as notified, after the statement | lawful |
+/// | `DecideOnWaiver` | a penalty; no notice, the party expressly waived (Art. 62) | lawful |
+///
+/// [`OfficerEdit::notice`] gives the Art. 44 notice the edited decision is
+/// reviewed on (`None`: reviewed as a draft).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OfficerEdit {
@@ -567,11 +580,28 @@ pub enum OfficerEdit {
     AddOfficerNote,
     /// Reverses the order of the sanctions.
     ReorderSanctions,
+    /// Raises the fine by one fen after the party stated its case on the
+    /// notice of the recommendation.
+    RaiseFineAfterStatement,
+    /// Adds a warning after the party stated its case, tier and fine kept.
+    AddKindAfterStatement,
+    /// Raises the fine by one fen on a fact of the case the notice did not
+    /// state, without a fresh notice.
+    HeavierOnNewFacts,
+    /// Decides the penalty with no notice and no waiver.
+    DecideWithoutNotice,
+    /// Decides while the notice's period is open and unanswered.
+    DecideBeforeAnswer,
+    /// Decides exactly as notified, after the party's statement.
+    DecideOnNotice,
+    /// Decides with no notice where the party expressly waived statement and
+    /// defence.
+    DecideOnWaiver,
 }
 
 impl OfficerEdit {
     /// Every edit.
-    pub const ALL: [OfficerEdit; 14] = [
+    pub const ALL: [OfficerEdit; 21] = [
         OfficerEdit::AddDetention,
         OfficerEdit::ZeroFine,
         OfficerEdit::ClearFineAmount,
@@ -586,6 +616,13 @@ impl OfficerEdit {
         OfficerEdit::UnqualifiedFirstReviewer,
         OfficerEdit::AddOfficerNote,
         OfficerEdit::ReorderSanctions,
+        OfficerEdit::RaiseFineAfterStatement,
+        OfficerEdit::AddKindAfterStatement,
+        OfficerEdit::HeavierOnNewFacts,
+        OfficerEdit::DecideWithoutNotice,
+        OfficerEdit::DecideBeforeAnswer,
+        OfficerEdit::DecideOnNotice,
+        OfficerEdit::DecideOnWaiver,
     ];
 
     /// The finding an unlawful edit must draw, `None` for a lawful one.
@@ -605,7 +642,46 @@ impl OfficerEdit {
             OfficerEdit::SecondFine => Some(C::SecondFine),
             OfficerEdit::ReviewByInvestigator => Some(C::ReviewerIsInvestigator),
             OfficerEdit::UnqualifiedFirstReviewer => Some(C::ReviewerUnqualified),
-            OfficerEdit::AddOfficerNote | OfficerEdit::ReorderSanctions => None,
+            OfficerEdit::RaiseFineAfterStatement | OfficerEdit::AddKindAfterStatement => {
+                Some(C::HeavierAfterStatement)
+            }
+            OfficerEdit::HeavierOnNewFacts => Some(C::FreshNoticeMissing),
+            OfficerEdit::DecideWithoutNotice => Some(C::NoticeMissing),
+            OfficerEdit::DecideBeforeAnswer => Some(C::DecidedBeforeStatement),
+            OfficerEdit::AddOfficerNote
+            | OfficerEdit::ReorderSanctions
+            | OfficerEdit::DecideOnNotice
+            | OfficerEdit::DecideOnWaiver => None,
+        }
+    }
+
+    /// The Art. 44 notice the edited decision is reviewed on, from the
+    /// recommended decision `recommended` (what was notified) and the edit
+    /// type alone; `None` for the edits reviewed as a draft.
+    pub fn notice(self, recommended: &crate::decision::Decision) -> Option<crate::decision::Notice> {
+        use crate::decision::{Answer, Notice, NotifiedProposal};
+        let given = |answer| {
+            Notice::Given(NotifiedProposal {
+                on: recommended.decided_on,
+                item: recommended.item.clone(),
+                sanctions: recommended.sanctions.clone(),
+                facts: Vec::new(),
+                grounds: recommended.reasons.grounds.clone(),
+                basis: vec!["处罚依据".to_owned()],
+                answer,
+            })
+        };
+        match self {
+            OfficerEdit::RaiseFineAfterStatement
+            | OfficerEdit::AddKindAfterStatement
+            | OfficerEdit::HeavierOnNewFacts
+            | OfficerEdit::DecideOnNotice => Some(given(Answer::Stated { adopted: false })),
+            OfficerEdit::DecideBeforeAnswer => Some(given(Answer::Pending)),
+            OfficerEdit::DecideWithoutNotice => Some(Notice::NotGiven { waiver: None }),
+            OfficerEdit::DecideOnWaiver => {
+                Some(Notice::NotGiven { waiver: Some("放弃陈述申辩声明书".to_owned()) })
+            }
+            _ => None,
         }
     }
 
@@ -737,6 +813,27 @@ impl OfficerEdit {
                 e.reasons.officer_note = Some("综合考虑当事人的违法情节和整改情况".to_owned());
             }
             OfficerEdit::ReorderSanctions => e.sanctions.reverse(),
+            OfficerEdit::RaiseFineAfterStatement | OfficerEdit::HeavierOnNewFacts => {
+                let s = e.sanctions.get_mut(fine?)?;
+                s.amount = Some(s.amount?.checked_add(Money::from_fen(1))?);
+                if self == OfficerEdit::HeavierOnNewFacts {
+                    e.new_facts = vec![crate::decision::Fact::Harm(case.harm())];
+                }
+            }
+            OfficerEdit::AddKindAfterStatement => {
+                if d.sanctions.is_empty() || has(PenaltyKind::Warning) {
+                    return None;
+                }
+                e.sanctions.push(Sanction { kind: PenaltyKind::Warning, amount: None });
+            }
+            OfficerEdit::DecideWithoutNotice
+            | OfficerEdit::DecideBeforeAnswer
+            | OfficerEdit::DecideOnNotice
+            | OfficerEdit::DecideOnWaiver => {
+                if d.sanctions.is_empty() {
+                    return None;
+                }
+            }
         }
         Some((case, e))
     }

@@ -7,7 +7,7 @@ use rouxing::assess::Tier;
 use rouxing::case::{Agency, Case, Correction, EarlierFine, Gravity, Harm};
 use rouxing::catalogue::Domain;
 use rouxing::decision::{Disposition, Sanction};
-use rouxing::guard::{FindingCode, Review, Severity, review_case};
+use rouxing::guard::{FindingCode, Review, Severity, review};
 use rouxing::law::Citation;
 use rouxing::measure::PenaltyKind;
 use rouxing::money::{Amounts, Money};
@@ -35,7 +35,7 @@ fn recommended(case: &Case, cat: &Catalogue) -> Decision {
 }
 
 fn checked(case: &Case, cat: &Catalogue, d: &Decision) -> Review {
-    review_case(case, cat, &Regime::national(), d)
+    review(case, cat, &Regime::national(), d, None)
 }
 
 fn assert_unlawful(r: &Review, code: FindingCode, citation: Citation) {
@@ -243,7 +243,7 @@ fn the_checked_path_ignores_an_edited_assessment() {
     if let Some(o) = a.lawful.first_mut() {
         o.tier = Tier::NoPenalty;
     }
-    assert!(!review_case(&c, &cat, &regime, &lenient).is_lawful());
+    assert!(!review(&c, &cat, &regime, &lenient, None).is_lawful());
 }
 
 fn with_agency(case: Case, cat: &Catalogue) -> Case {
@@ -266,9 +266,10 @@ proptest! {
         let case = with_agency(case, &cat);
         let rec = recommend(&assess(&case, &cat, &regime, as_of), &regime);
         let Some((case2, edited)) = e.apply(&case, &cat, &rec) else { return Ok(()) };
-        let before = review_case(&case, &cat, &regime, &rec);
+        let before = review(&case, &cat, &regime, &rec, None);
         prop_assert!(before.is_lawful(), "{}", before);
-        let after = review_case(&case2, &cat, &regime, &edited);
+        let notice = e.notice(&rec);
+        let after = review(&case2, &cat, &regime, &edited, notice.as_ref());
         match e.expected() {
             Some(code) => {
                 let f = after.get(code);
@@ -306,7 +307,7 @@ fn discretionary_leniency_on_the_safety_baseline() {
     ] {
         let dec = recommend(&assess(&first, &cat, &regime, d(2025, 4, 1)), &regime);
         assert_eq!(dec.tier, Tier::NoPenalty);
-        let r = review_case(&first, &cat, &regime, &dec);
+        let r = review(&first, &cat, &regime, &dec, None);
         let f = r.get(code).unwrap_or_else(|| panic!("{r}"));
         assert_eq!((f.severity, f.citation), (severity, citation));
     }
@@ -315,7 +316,7 @@ fn discretionary_leniency_on_the_safety_baseline() {
     let regime = Regime::shandan_sample();
     let dec = recommend(&assess(&minor, &cat, &regime, d(2025, 4, 1)), &regime);
     assert_eq!(dec.tier, Tier::NoPenalty);
-    assert!(!review_case(&minor, &cat, &regime, &dec).has(code));
+    assert!(!review(&minor, &cat, &regime, &dec, None).has(code));
 }
 
 /// 首违不罚 met, a penalty imposed without a word of why: 以罚代教.
@@ -382,12 +383,68 @@ fn transfer_survives_the_administrative_bars() {
     assert!(a.has_duty(rouxing::assess::Duty::TransferToJudiciary));
     let dec = recommend(&a, &regime);
     assert_eq!(dec.disposition, Disposition::Transfer);
-    assert!(review_case(&c, &cat, &regime, &dec).is_lawful());
+    assert!(review(&c, &cat, &regime, &dec, None).is_lawful());
     let mut kept = dec.clone();
     kept.disposition = Disposition::NoPenalty;
     assert_unlawful(
-        &review_case(&c, &cat, &regime, &kept),
+        &review(&c, &cat, &regime, &kept, None),
         FindingCode::NoCriminalTransfer,
         Citation::apl(27).para(1),
     );
+}
+
+/// Reviews the edit on the Art. 44 notice it comes with.
+fn on_notice(case: &Case, cat: &Catalogue, e: OfficerEdit) -> (Decision, Decision, Review) {
+    let rec = recommended(case, cat);
+    let (c2, d) = e.apply(case, cat, &rec).unwrap_or_else(|| panic!("{e:?} does not apply"));
+    let notice = e.notice(&rec);
+    let r = review(&c2, cat, &Regime::national(), &d, notice.as_ref());
+    (rec, d, r)
+}
+
+/// 第四十五条第二款: "行政机关不得因当事人陈述、申辩而给予更重的处罚。" A kind added after the
+/// statement keeps the tier label and the fine that a label comparison reads.
+#[test]
+fn a_kind_added_after_the_statement() {
+    let cat = bundled();
+    let c = on("MR-PRICE-42", Domain::MarketRegulation).build().unwrap();
+    let (rec, d, r) = on_notice(&c, &cat, OfficerEdit::AddKindAfterStatement);
+    assert_eq!((d.tier, d.fine()), (rec.tier, rec.fine()));
+    assert_unlawful(&r, FindingCode::HeavierAfterStatement, Citation::apl(45).para(2));
+    let (_, _, r) = on_notice(&c, &cat, OfficerEdit::RaiseFineAfterStatement);
+    assert_unlawful(&r, FindingCode::HeavierAfterStatement, Citation::apl(45).para(2));
+    let (_, _, r) = on_notice(&c, &cat, OfficerEdit::DecideOnNotice);
+    assert!(r.findings.is_empty(), "{r}");
+}
+
+/// 第六十二条: a penalty without the Art. 44 notice, "当事人明确放弃陈述或者申辩权利的除外".
+#[test]
+fn a_penalty_decided_without_notice() {
+    let cat = bundled();
+    let c = on("MR-PRICE-42", Domain::MarketRegulation).build().unwrap();
+    let (_, _, r) = on_notice(&c, &cat, OfficerEdit::DecideWithoutNotice);
+    assert_unlawful(&r, FindingCode::NoticeMissing, Citation::apl(62));
+    let (_, _, r) = on_notice(&c, &cat, OfficerEdit::DecideOnWaiver);
+    assert!(r.findings.is_empty(), "{r}");
+}
+
+/// 第四十四条: a heavier penalty on facts found after the notice is notified
+/// afresh.
+#[test]
+fn heavier_on_new_facts_without_a_fresh_notice() {
+    let cat = bundled();
+    let c = on("MR-PRICE-42", Domain::MarketRegulation).build().unwrap();
+    let (_, d, r) = on_notice(&c, &cat, OfficerEdit::HeavierOnNewFacts);
+    assert!(!d.new_facts.is_empty());
+    assert_unlawful(&r, FindingCode::FreshNoticeMissing, Citation::apl(44));
+    assert!(!r.has(FindingCode::HeavierAfterStatement), "{r}");
+}
+
+/// 第六十二条: "拒绝听取当事人的陈述、申辩，不得作出行政处罚决定".
+#[test]
+fn decided_before_the_party_answered() {
+    let cat = bundled();
+    let c = on("MR-PRICE-42", Domain::MarketRegulation).build().unwrap();
+    let (_, _, r) = on_notice(&c, &cat, OfficerEdit::DecideBeforeAnswer);
+    assert_unlawful(&r, FindingCode::DecidedBeforeStatement, Citation::apl(62));
 }

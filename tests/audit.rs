@@ -5,18 +5,18 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use rouxing::assess::{Bar, Ground, Tier};
 use rouxing::audit::{
-    AuditConfig, AuditReport, CorrectionStatus, DecidedCase, Direction, FactSignature, FirstViolationStatus,
-    OutlierScope, PersonalGround, audit, baseline_exemptions, consistency, leniency_outliers,
-    repeated_first_violation,
+    AuditCode, AuditConfig, AuditReport, CorrectionStatus, DecidedCase, Direction, FactSignature,
+    FirstViolationStatus, OutlierScope, PersonalGround, SpreadMeasure, audit, baseline_exemptions,
+    consistency, leniency_outliers, repeated_first_violation,
 };
 use rouxing::case::{Correction, Fault, Gravity, Harm, Mitigating};
-use rouxing::money::Money;
+use rouxing::money::{FineBounds, Money};
 use rouxing::regime::Window;
 use rouxing::{Regime, assess, recommend};
 
 use crate::common::*;
 
-fn facts() -> FactSignature {
+pub(crate) fn facts() -> FactSignature {
     FactSignature {
         natural_person: false,
         personal: PersonalGround::None,
@@ -27,11 +27,16 @@ fn facts() -> FactSignature {
         first_violation: FirstViolationStatus::First,
         mitigating: 0,
         aggravating: 0,
+        list_first_violation: 0,
+        repeat_of_item: false,
+        context: 0,
+        confirmed: Vec::new(),
+        crime_suspected: false,
         bar: None,
     }
 }
 
-fn decided(id: &str, tier: Tier, fine: Option<u64>) -> DecidedCase {
+pub(crate) fn decided(id: &str, tier: Tier, fine: Option<u64>) -> DecidedCase {
     DecidedCase {
         case_id: id.parse().unwrap(),
         party: rouxing::party::PartyId::new(format!("P-{id}")).unwrap(),
@@ -45,6 +50,8 @@ fn decided(id: &str, tier: Tier, fine: Option<u64>) -> DecidedCase {
         safety_baseline: false,
         tier,
         fine: fine.map(Money::yuan),
+        fine_band: None,
+        mechanisms: Vec::new(),
         ground: None,
         first_violation_waiver: false,
     }
@@ -94,17 +101,59 @@ fn different_facts_are_not_compared() {
     assert_eq!(consistency(&[small, near], &AuditConfig::default()).len(), 1);
 }
 
+/// The default tolerance (`ConsistencyPolicy`, 100 ‰): without a band, fines of
+/// one tier for the same facts may differ by a tenth of the smaller one.
 #[test]
 fn fines_of_one_tier_spread_too_far() {
-    let cases = vec![decided("C1", Tier::Lighter, Some(1_000)), decided("C2", Tier::Lighter, Some(2_001))];
+    let mut far = decided("C2", Tier::Lighter, None);
+    far.fine = Some(Money::from_fen(110_001));
+    let cases = vec![decided("C1", Tier::Lighter, Some(1_000)), far];
     let out = consistency(&cases, &AuditConfig::default());
     assert_eq!(out.len(), 1);
     assert!(!out[0].tiers_diverge);
     assert_eq!(out[0].fines_diverge, Some(Tier::Lighter));
-    assert_eq!(out[0].fine_range, Some((Money::yuan(1_000), Money::yuan(2_001))));
-    // Close: exactly double is within the default tolerance.
-    let cases = vec![decided("C1", Tier::Lighter, Some(1_000)), decided("C2", Tier::Lighter, Some(2_000))];
+    assert_eq!(out[0].fine_range, Some((Money::yuan(1_000), Money::from_fen(110_001))));
+    assert_eq!(out[0].fine_measure, Some(SpreadMeasure::Ratio));
+    assert_eq!(out[0].fine_spread_permille, Some(100));
+    let codes: Vec<AuditCode> =
+        audit(&cases, &AuditConfig::default()).findings().iter().map(|f| f.code).collect();
+    assert_eq!(codes, vec![AuditCode::FineSpread]);
+    // Close: exactly a tenth more is within the default tolerance.
+    let cases = vec![decided("C1", Tier::Lighter, Some(1_000)), decided("C2", Tier::Lighter, Some(1_100))];
     assert!(consistency(&cases, &AuditConfig::default()).is_empty());
+    // The regime sets the tolerance.
+    let mut regime = Regime::national();
+    regime.consistency.fine_tolerance_permille = 50;
+    assert_eq!(consistency(&cases, &AuditConfig::from_regime(&regime)).len(), 1);
+    assert_eq!(AuditConfig::from_regime(&Regime::national()).fine_tolerance_permille, 100);
+}
+
+/// Where every fine has its lawful band, fines compare by where they sit in it:
+/// a multiple of the goods value scales with the goods, its position does not.
+#[test]
+fn fines_compare_by_their_place_in_the_band() {
+    let banded = |id: &str, lo: u64, hi: u64, fine: u64| {
+        let mut c = decided(id, Tier::Ordinary, Some(fine));
+        c.fine_band = Some(FineBounds::new(Money::yuan(lo), Money::yuan(hi)).unwrap());
+        c
+    };
+    // Goods of ¥2,000 and ¥9,000 (one amount band), fines of 1–3 times: both at
+    // the middle of their bands.
+    let same = vec![banded("C1", 2_000, 6_000, 4_000), banded("C2", 9_000, 27_000, 18_000)];
+    assert!(consistency(&same, &AuditConfig::default()).is_empty());
+    // One at the middle, the other at the top: half a band apart.
+    let apart = vec![banded("C1", 2_000, 6_000, 4_000), banded("C2", 9_000, 27_000, 27_000)];
+    let out = consistency(&apart, &AuditConfig::default());
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].fine_measure, Some(SpreadMeasure::BandPosition));
+    assert_eq!(out[0].fine_spread_permille, Some(500));
+    // Close: a tenth of the band apart is within the tolerance.
+    let near = vec![banded("C1", 2_000, 6_000, 4_000), banded("C2", 9_000, 27_000, 19_800)];
+    assert!(consistency(&near, &AuditConfig::default()).is_empty());
+    // A case without a band makes the group compare amounts.
+    let mixed = vec![banded("C1", 2_000, 6_000, 4_000), decided("C2", Tier::Ordinary, Some(18_000))];
+    let out = consistency(&mixed, &AuditConfig::default());
+    assert_eq!(out[0].fine_measure, Some(SpreadMeasure::Ratio));
 }
 
 #[test]
@@ -295,7 +344,7 @@ proptest! {
             let members: Vec<&DecidedCase> = g.cases.iter().map(|m| cases.iter().find(|c| c.case_id == m.case_id).unwrap()).collect();
             for c in &members {
                 prop_assert_eq!(&c.item, &g.item);
-                prop_assert_eq!(c.facts, g.facts);
+                prop_assert_eq!(&c.facts, &g.facts);
                 prop_assert_eq!(cfg.band(c.amount), g.amount_band);
             }
             prop_assert!(g.tiers_diverge || g.fines_diverge.is_some());
@@ -319,3 +368,5 @@ proptest! {
         prop_assert!(audit(&cases, &AuditConfig::default()).consistency.is_empty());
     }
 }
+
+mod batch;

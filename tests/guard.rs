@@ -13,7 +13,9 @@ use rouxing::catalogue::{
     Amendment, Catalogue, Condition, Domain, EntryCondition, Exclusion, Item, ListEntry, ListOutcome, Modal,
     Source, StatutoryPenalty,
 };
-use rouxing::decision::{Disposition, Notified, Override, Procedure, Sanction};
+use rouxing::decision::{
+    Answer, Disposition, Fact, Notice, Notified, NotifiedProposal, Override, Procedure, Sanction,
+};
 use rouxing::guard::{
     CheckPoint, CheckStatus, Detail, FindingCode, Inconsistency, LegalReviewChecklist, Omission, Proposal,
     Review, Severity, Verdict, review,
@@ -28,6 +30,7 @@ use crate::common::*;
 /// A case, its assessment under a regime, and the recommended decision.
 struct Fx {
     case: Case,
+    cat: Catalogue,
     a: Assessment,
     d: Decision,
     regime: Regime,
@@ -45,7 +48,7 @@ fn fx_with(cat: &Catalogue, b: CaseBuilder, regime: Regime, as_of: NaiveDate) ->
     }
     let a = assess(&case, cat, &regime, as_of);
     let d = recommend(&a, &regime);
-    Fx { case, a, d, regime }
+    Fx { case, cat: cat.clone(), a, d, regime }
 }
 
 fn fx(items: Vec<Item>, b: CaseBuilder) -> Fx {
@@ -54,14 +57,14 @@ fn fx(items: Vec<Item>, b: CaseBuilder) -> Fx {
 
 impl Fx {
     fn review(&self) -> Review {
-        review(&self.case, &self.a, &self.d, &self.regime)
+        review(&self.case, &self.cat, &self.regime, &self.d, None)
     }
 
     /// Reviews the recommendation edited by `f`.
     fn with(&self, f: impl FnOnce(&mut Decision)) -> Review {
         let mut d = self.d.clone();
         f(&mut d);
-        review(&self.case, &self.a, &d, &self.regime)
+        review(&self.case, &self.cat, &self.regime, &d, None)
     }
 }
 
@@ -107,9 +110,18 @@ fn first_violation() -> CaseBuilder {
     case("A").harm(Harm::Slight).correction(Correction::Prompt { on: d(2025, 3, 12) })
 }
 
-/// A recognised local mitigating circumstance: 减轻, 从轻 and 一般 lawful.
+/// A recognised local mitigating circumstance: 减轻, 从轻 and 一般 lawful;
+/// the regime proposes 减轻 where 从轻或者减轻 is open, so that the
+/// recommendation is the most lenient tier.
 fn three_tiers() -> Fx {
-    fx(vec![range_item("A")], case("A").mitigating(vec![Mitigating::SecondaryRole]))
+    let mut regime = Regime::national();
+    regime.readings.alternative_mitigation = rouxing::regime::AlternativeMitigation::Mitigated;
+    fx_with(
+        &catalogue(vec![range_item("A")]),
+        case("A").mitigating(vec![Mitigating::SecondaryRole]),
+        regime,
+        AS_OF(),
+    )
 }
 
 fn assert_finding(r: &Review, code: FindingCode, severity: Severity, citation: Citation) {
@@ -202,23 +214,23 @@ fn leniency_excluded_by_a_list_exclusion() {
     let excl = Some(Exclusion::Context { context: Context::SensitiveZone });
     let corrected = case("A").correction(Correction::Prompt { on: d(2025, 3, 20) });
     let x = fx_with(
-        &listed_catalogue(ListOutcome::Mitigate, excl.clone()),
+        &listed_catalogue(ListOutcome::Lighten, excl.clone()),
         corrected.clone().context(vec![Context::SensitiveZone]),
         Regime::national(),
         AS_OF(),
     );
-    assert!(!x.a.is_lawful(Tier::Mitigated));
-    let r = x.with(|d| penalise(d, Tier::Mitigated, 500));
+    assert!(!x.a.is_lawful(Tier::Lighter));
+    let r = x.with(|d| penalise(d, Tier::Lighter, 2_000));
     assert_finding(
         &r,
         FindingCode::LeniencyExcluded,
         Severity::Unlawful,
         Citation::new(rouxing::law::Instrument::ShandanFlexibleEnforcementPlan, 4).item(2),
     );
-    // Close: outside the sensitive zone the list's 减轻 applies.
-    let y = fx_with(&listed_catalogue(ListOutcome::Mitigate, excl), corrected, Regime::national(), AS_OF());
-    assert!(y.a.is_lawful(Tier::Mitigated));
-    assert!(!y.with(|d| penalise(d, Tier::Mitigated, 500)).has(FindingCode::LeniencyExcluded));
+    // Close: outside the sensitive zone the list's 从轻 applies.
+    let y = fx_with(&listed_catalogue(ListOutcome::Lighten, excl), corrected, Regime::national(), AS_OF());
+    assert!(y.a.is_lawful(Tier::Lighter));
+    assert!(!y.with(|d| penalise(d, Tier::Lighter, 2_000)).has(FindingCode::LeniencyExcluded));
 }
 
 #[test]
@@ -311,8 +323,14 @@ fn above_lawful_set() {
     let r = plain().with(|d| penalise(d, Tier::Heavier, 9_000));
     assert_finding(&r, FindingCode::AboveLawfulSet, Severity::Unlawful, Citation::apl(5).para(2));
     assert!(r.to_string().contains("一罚了之"));
-    // Close: a recognised aggravating circumstance makes 从重 lawful.
-    let y = fx(vec![range_item("A")], case("A").aggravating(vec![Aggravating::Recidivist]));
+    // Close: an aggravating circumstance the county regime adopts makes 从重
+    // lawful (the national regime applies only aggravation set by law).
+    let y = fx_with(
+        &catalogue(vec![range_item("A")]),
+        case("A").aggravating(vec![Aggravating::Recidivist]),
+        Regime::shandan_sample(),
+        AS_OF(),
+    );
     assert_eq!(y.d.tier, Tier::Heavier);
     assert!(y.review().is_lawful());
 }
@@ -979,7 +997,7 @@ fn checklist_passes_a_clean_decision() {
         Regime::shandan_sample(),
         AS_OF(),
     );
-    let c = LegalReviewChecklist::build(&x.case, &x.a, &x.d, &x.regime);
+    let c = LegalReviewChecklist::build(&x.case, &x.cat, &x.regime, &x.d, None);
     assert!(c.passes(), "{c}");
     assert_eq!(c.points.len(), 6);
     for p in &c.points {
@@ -996,7 +1014,7 @@ fn checklist_passes_a_clean_decision() {
 #[test]
 fn checklist_marks_discretion_not_applicable_without_choice() {
     let x = fx_with(&catalogue(vec![range_item("A")]), staffed(case("A")), Regime::national(), AS_OF());
-    let c = LegalReviewChecklist::build(&x.case, &x.a, &x.d, &x.regime);
+    let c = LegalReviewChecklist::build(&x.case, &x.cat, &x.regime, &x.d, None);
     assert_eq!(c.point(CheckPoint::DiscretionAppropriate).unwrap().status, CheckStatus::NotApplicable);
     assert!(c.passes(), "{c}");
 }
@@ -1007,7 +1025,7 @@ fn checklist_fails_with_reasons() {
     let mut d = x.d.clone();
     let_off(&mut d);
     d.agency = Some(agency(Domain::UrbanManagement));
-    let c = LegalReviewChecklist::build(&x.case, &x.a, &d, &x.regime);
+    let c = LegalReviewChecklist::build(&x.case, &x.cat, &x.regime, &d, None);
     assert_eq!(c.opinion.verdict, Verdict::Fail);
     assert_eq!(c.point(CheckPoint::SubjectLawful).unwrap().status, CheckStatus::NotSatisfied);
     assert_eq!(c.point(CheckPoint::DiscretionAppropriate).unwrap().status, CheckStatus::NotSatisfied);
@@ -1024,9 +1042,9 @@ fn checklist_requires_agency_and_two_officers() {
     let cat = catalogue(vec![range_item("A")]);
     let regime = Regime::national();
     let a = assess(&case, &cat, &regime, AS_OF());
-    let x = Fx { d: recommend(&a, &regime), case, a, regime };
+    let x = Fx { d: recommend(&a, &regime), case, cat, a, regime };
     assert_finding(&x.review(), FindingCode::AgencyMissing, Severity::Advisory, Citation::apl(17));
-    let c = LegalReviewChecklist::build(&x.case, &x.a, &x.d, &x.regime);
+    let c = LegalReviewChecklist::build(&x.case, &x.cat, &x.regime, &x.d, None);
     let subject = c.point(CheckPoint::SubjectLawful).unwrap();
     assert_eq!(subject.status, CheckStatus::NotSatisfied);
     let texts: Vec<&str> = c.opinion.reasons.iter().map(|r| r.text.as_str()).collect();
@@ -1046,7 +1064,7 @@ fn checklist_lists_advisories_as_suggestions() {
         fx_with(&catalogue(vec![range_item("A")]), staffed(first_violation()), Regime::national(), AS_OF());
     let mut d = x.d.clone();
     d.coercive_measures.push(CoerciveMeasure::SealUp);
-    let c = LegalReviewChecklist::build(&x.case, &x.a, &d, &x.regime);
+    let c = LegalReviewChecklist::build(&x.case, &x.cat, &x.regime, &d, None);
     assert!(c.passes(), "{c}");
     assert_eq!(c.opinion.suggestions.len(), 1);
     assert_eq!(c.opinion.suggestions[0].code, Some(FindingCode::CoercionWhereSoftSuffices));
@@ -1065,7 +1083,7 @@ fn proposal_records_the_override() {
     assert_eq!(d.tier, Tier::Lighter);
     assert_eq!(d.fine(), Some(Money::yuan(2_000)));
     assert_eq!(d.decided_by.as_ref().map(|o| o.as_str()), Some("OF-3"));
-    let r = review(&x.case, &x.a, &d, &x.regime);
+    let r = review(&x.case, &x.cat, &x.regime, &d, None);
     assert!(r.findings.is_empty(), "{r}");
     let o = r.overridden.unwrap();
     assert_eq!((o.recommended, o.decided, o.reasoned), (Tier::Mitigated, Tier::Lighter, true));
@@ -1084,11 +1102,12 @@ fn proposal_omissions_are_findings() {
         mechanisms: None,
         coercive_measures: vec![],
         notified: None,
+        new_facts: vec![],
         omit: vec![Omission::Education, Omission::LegalReview],
         reason: None,
     };
     let d = p.apply(&x.d, &x.a, &x.regime);
-    let r = review(&x.case, &x.a, &d, &x.regime);
+    let r = review(&x.case, &x.cat, &x.regime, &d, None);
     assert!(r.has(FindingCode::MissingEducation), "{r}");
     assert!(r.has(FindingCode::MissingLegalReview), "{r}");
     assert!(r.overridden.is_none());
@@ -1119,7 +1138,7 @@ fn proposal_to_no_penalty_educates() {
     let d2 = back.apply(&d, &x.a, &x.regime);
     assert_eq!(d2.disposition, Disposition::NoPenalty);
     assert!(d2.education && d2.sanctions.is_empty());
-    assert!(review(&x.case, &x.a, &d2, &x.regime).is_lawful());
+    assert!(review(&x.case, &x.cat, &x.regime, &d2, None).is_lawful());
 }
 
 // ---------------------------------------------------------------- laws
@@ -1142,7 +1161,7 @@ proptest! {
     fn prop_recommended_is_lawful((cat, case, regime, as_of) in strategy::assessment_inputs()) {
         let a = assess(&case, &cat, &regime, as_of);
         let d = recommend(&a, &regime);
-        let r = review(&case, &a, &d, &regime);
+        let r = review(&case, &cat, &regime, &d, None);
         prop_assert!(r.is_lawful(), "{}\n{}", r, a.explain());
         well_formed(&r)?;
     }
@@ -1156,7 +1175,7 @@ proptest! {
         let a = assess(&case, &cat, &regime, as_of);
         let mut d = recommend(&a, &regime);
         d.tier = tier;
-        let r = review(&case, &a, &d, &regime);
+        let r = review(&case, &cat, &regime, &d, None);
         if !a.is_lawful(tier) {
             prop_assert!(!r.is_lawful(), "{}", r);
         }
@@ -1197,12 +1216,12 @@ proptest! {
                 _ => d.reasons.grounds.push(Ground::NoFault),
             }
         }
-        let r = review(&case, &a, &d, &regime);
+        let r = review(&case, &cat, &regime, &d, None);
         well_formed(&r)?;
-        prop_assert_eq!(&review(&case, &a, &d, &regime), &r);
+        prop_assert_eq!(&review(&case, &cat, &regime, &d, None), &r);
         let back: Review = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
         prop_assert_eq!(&back, &r);
-        let c = LegalReviewChecklist::build(&case, &a, &d, &regime);
+        let c = LegalReviewChecklist::build(&case, &cat, &regime, &d, None);
         prop_assert_eq!(c.passes(), !c.points.iter().any(|p| p.status == CheckStatus::NotSatisfied));
         if !r.passes() {
             prop_assert!(!c.passes());
@@ -1248,11 +1267,12 @@ proptest! {
             mechanisms: None,
             coercive_measures: vec![],
             notified: None,
+            new_facts: vec![],
             omit: vec![],
             reason: Some("综合考虑违法情节".into()),
         };
         let d = p.apply(&rec, &a, &regime);
-        let r = review(&case, &a, &d, &regime);
+        let r = review(&case, &cat, &regime, &d, None);
         prop_assert!(r.is_lawful(), "{}\n{}", r, a.explain());
         if let Some(o) = &r.overridden {
             prop_assert!(o.within_lawful_set && o.reasoned);
@@ -1260,9 +1280,10 @@ proptest! {
     }
 }
 
-/// A list's 应当减轻 on a "X元以下" provision that already prescribes a
-/// warning: the recommendation falls back to the lightest prescribed kind,
-/// and must still confiscate the illegal gains (Art. 28 ¶2).
+/// A list's 应当减轻 (authorised by an Art. 32 ground) on a "X元以下"
+/// provision that already prescribes a warning: the recommendation falls back
+/// to the lightest prescribed kind, and must still confiscate the illegal
+/// gains (Art. 28 ¶2).
 #[test]
 fn recommended_fallback_still_confiscates() {
     let mut i = listed_item(ListOutcome::Mitigate, None);
@@ -1287,6 +1308,7 @@ fn recommended_fallback_still_confiscates() {
         &cat,
         case("A")
             .correction(Correction::Prompt { on: d(2025, 3, 20) })
+            .mitigating(vec![Mitigating::EliminatedHarm])
             .amounts(Amounts { illegal_gains: Some(Money::yuan(300)), ..Amounts::default() }),
         Regime::national(),
         AS_OF(),
@@ -1338,10 +1360,160 @@ fn bundled_proposals() {
         let p: Proposal = serde_json::from_str(proposal).unwrap();
         let a = assess(&case, &cat, &regime, as_of);
         let dec = p.apply(&recommend(&a, &regime), &a, &regime);
-        let r = review(&case, &a, &dec, &regime);
+        let r = review(&case, &cat, &regime, &dec, None);
         let codes: Vec<FindingCode> = r.findings.iter().map(|f| f.code).collect();
         assert_eq!(codes, expected, "{r}");
-        let c = LegalReviewChecklist::build(&case, &a, &dec, &regime);
+        let c = LegalReviewChecklist::build(&case, &cat, &regime, &dec, None);
         assert_eq!(c.passes(), expected.is_empty(), "{c}");
     }
+}
+
+// ------------------------------------------- 事先告知、陈述申辩 (Arts. 44, 45, 62)
+
+/// The Art. 44 notice of `d` as proposed, with the party's answer.
+fn notice_of(d: &Decision, answer: Answer) -> Notice {
+    Notice::Given(NotifiedProposal {
+        on: AS_OF(),
+        item: d.item.clone(),
+        sanctions: d.sanctions.clone(),
+        facts: vec![Fact::Harm(Harm::Harmful)],
+        grounds: d.reasons.grounds.clone(),
+        basis: vec!["某条例第十条".into()],
+        answer,
+    })
+}
+
+fn stated() -> Answer {
+    Answer::Stated { adopted: false }
+}
+
+impl Fx {
+    /// Reviews the recommendation edited by `f`, decided on `notice`.
+    fn on_notice(&self, notice: &Notice, f: impl FnOnce(&mut Decision)) -> Review {
+        let mut d = self.d.clone();
+        f(&mut d);
+        review(&self.case, &self.cat, &self.regime, &d, Some(notice))
+    }
+}
+
+/// Raises the decided fine by ¥1 (inside the 一般 band of `plain`).
+fn one_yuan_more(d: &mut Decision) {
+    for s in d.sanctions.iter_mut().filter(|s| s.kind == PenaltyKind::Fine) {
+        s.amount = s.amount.map(|m| m.checked_add(Money::yuan(1)).unwrap());
+    }
+}
+
+#[test]
+fn art_62_a_penalty_without_notice_is_unlawful_unless_waived() {
+    // 第六十二条: "未依照本法第四十四条…告知…不得作出行政处罚决定；当事人明确放弃陈述或者申辩权利的除外。"
+    let x = plain();
+    let none = Notice::NotGiven { waiver: None };
+    assert_finding(
+        &x.on_notice(&none, |_| ()),
+        FindingCode::NoticeMissing,
+        Severity::Unlawful,
+        Citation::apl(62),
+    );
+    let blank = Notice::NotGiven { waiver: Some("  ".into()) };
+    assert!(x.on_notice(&blank, |_| ()).has(FindingCode::NoticeMissing));
+    let waived = Notice::NotGiven { waiver: Some("放弃陈述申辩声明书（2025）第3号".into()) };
+    let r = x.on_notice(&waived, |_| ());
+    assert!(r.findings.is_empty(), "{r}");
+    // Art. 44 is about penalties: a 不予处罚 decision needs no notice.
+    let y = fx(vec![range_item("A")], first_violation());
+    assert_eq!(y.d.tier, Tier::NoPenalty);
+    assert!(!y.on_notice(&none, |_| ()).has(FindingCode::NoticeMissing));
+    // Substance, not labels: sanctions on a "不予处罚" still need the notice.
+    assert!(y.on_notice(&none, |d| d.sanctions.push(fine(100))).has(FindingCode::NoticeMissing));
+}
+
+#[test]
+fn art_45_heavier_after_the_statement_is_unlawful() {
+    // 第四十五条第二款: "行政机关不得因当事人陈述、申辩而给予更重的处罚。"
+    let x = plain();
+    let n = notice_of(&x.d, stated());
+    assert!(x.on_notice(&n, |_| ()).findings.is_empty(), "{}", x.on_notice(&n, |_| ()));
+    let r = x.on_notice(&n, one_yuan_more);
+    assert_finding(&r, FindingCode::HeavierAfterStatement, Severity::Unlawful, Citation::apl(45).para(2));
+    assert!(
+        r.get(FindingCode::HeavierAfterStatement).unwrap().to_string().contains("不得因当事人陈述、申辩")
+    );
+    // The same tier label and fine with a kind added is heavier too.
+    let r = x.on_notice(&n, |d| d.sanctions.push(Sanction { kind: PenaltyKind::Warning, amount: None }));
+    assert!(r.has(FindingCode::HeavierAfterStatement), "{r}");
+    // Lighter than notified is what Art. 45 ¶1 asks when the defence holds.
+    let r = x.on_notice(&n, |d| {
+        for s in d.sanctions.iter_mut() {
+            s.amount = s.amount.map(|m| m.checked_sub(Money::yuan(1)).unwrap());
+        }
+    });
+    assert!(!r.has(FindingCode::HeavierAfterStatement) && !r.has(FindingCode::FreshNoticeMissing), "{r}");
+}
+
+#[test]
+fn art_44_heavier_on_new_facts_needs_a_fresh_notice() {
+    // 第四十四条: the notice states "拟作出的行政处罚内容及事实、理由、依据".
+    let x = fx(vec![range_item("A")], case("A").aggravating(vec![Aggravating::Obstruction]));
+    let n = notice_of(&x.d, stated());
+    // A fact the case establishes and the notice did not state: a fresh notice.
+    let r = x.on_notice(&n, |d| {
+        one_yuan_more(d);
+        d.new_facts = vec![Fact::Aggravating(Aggravating::Obstruction)];
+    });
+    assert_finding(&r, FindingCode::FreshNoticeMissing, Severity::Unlawful, Citation::apl(44));
+    assert!(!r.has(FindingCode::HeavierAfterStatement), "{r}");
+    // A "new" fact the notice already stated is no new fact.
+    let r = x.on_notice(&n, |d| {
+        one_yuan_more(d);
+        d.new_facts = vec![Fact::Harm(Harm::Harmful)];
+    });
+    assert!(r.has(FindingCode::HeavierAfterStatement), "{r}");
+    // A new fact the case does not establish: no excuse, and a finding.
+    let r = x.on_notice(&n, |d| {
+        one_yuan_more(d);
+        d.new_facts = vec![Fact::Aggravating(Aggravating::DestroyedEvidence)];
+    });
+    assert!(r.has(FindingCode::HeavierAfterStatement), "{r}");
+    assert_finding(&r, FindingCode::NewFactNotEstablished, Severity::Irregular, Citation::apl(40));
+    // Heavier after a waiver or a lapse: never notified, so a fresh notice.
+    for answer in [Answer::Lapsed, Answer::Waived { reference: "声明书".into() }] {
+        let r = x.on_notice(&notice_of(&x.d, answer), one_yuan_more);
+        assert!(r.has(FindingCode::FreshNoticeMissing) && !r.has(FindingCode::HeavierAfterStatement), "{r}");
+    }
+    // The fresh notice of the heavier penalty answers it.
+    let mut heavier = x.d.clone();
+    one_yuan_more(&mut heavier);
+    let fresh = notice_of(&heavier, stated());
+    assert!(!x.on_notice(&fresh, one_yuan_more).has(FindingCode::FreshNoticeMissing));
+    // Another item than the one notified.
+    let Notice::Given(mut other) = notice_of(&x.d, stated()) else { unreachable!() };
+    other.item = Some("B".parse().unwrap());
+    assert!(x.on_notice(&Notice::Given(other), |_| ()).has(FindingCode::FreshNoticeMissing));
+}
+
+#[test]
+fn art_62_deciding_before_the_party_answered_is_unlawful() {
+    // 第六十二条: "…或者拒绝听取当事人的陈述、申辩，不得作出行政处罚决定".
+    let x = plain();
+    let r = x.on_notice(&notice_of(&x.d, Answer::Pending), |_| ());
+    assert_finding(&r, FindingCode::DecidedBeforeStatement, Severity::Unlawful, Citation::apl(62));
+    assert!(!x.on_notice(&notice_of(&x.d, Answer::Lapsed), |_| ()).has(FindingCode::DecidedBeforeStatement));
+}
+
+#[test]
+fn notice_wire_shapes_load() {
+    let n: Notice = serde_json::from_str(
+        r#"{"given": {"on": "2025-03-09", "item": "A", "sanctions": [{"kind": "fine", "amount": "2350.00"}],
+            "facts": [{"harm": "harmful"}, {"illegal_gains": "100.00"}], "basis": ["某条例第十条"],
+            "answer": {"stated": {"adopted": false}}}}"#,
+    )
+    .unwrap();
+    let Notice::Given(p) = &n else { panic!("{n:?}") };
+    assert_eq!(p.facts[1], Fact::IllegalGains(Money::yuan(100)));
+    let back: Notice = serde_json::from_str(&serde_json::to_string(&n).unwrap()).unwrap();
+    assert_eq!(back, n);
+    let w: Notice = serde_json::from_str(r#"{"not_given": {"waiver": "笔录第3页"}}"#).unwrap();
+    assert_eq!(w, Notice::NotGiven { waiver: Some("笔录第3页".into()) });
+    let err = serde_json::from_str::<Notice>(r#"{"not_given": {"waved": "x"}}"#).unwrap_err().to_string();
+    assert!(err.contains("unknown field"), "{err}");
 }

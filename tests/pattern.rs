@@ -28,6 +28,11 @@ fn facts() -> FactSignature {
         first_violation: FirstViolationStatus::First,
         mitigating: 0,
         aggravating: 0,
+        list_first_violation: 0,
+        repeat_of_item: false,
+        context: 0,
+        confirmed: Vec::new(),
+        crime_suspected: false,
         bar: None,
     }
 }
@@ -47,6 +52,8 @@ fn case(id: &str, item: &str, decided_on: NaiveDate, tier: Tier) -> PatternCase 
             safety_baseline: false,
             tier,
             fine: (tier != Tier::NoPenalty).then(|| Money::yuan(5_000)),
+            fine_band: None,
+            mechanisms: Vec::new(),
             ground: None,
             first_violation_waiver: false,
         },

@@ -16,7 +16,7 @@
 use chrono::NaiveDate;
 use rouxing::audit::{AuditConfig, AuditReport, DecidedCase};
 use rouxing::catalogue::LoadError;
-use rouxing::guard::Proposal;
+use rouxing::guard::{Proposal, review_assessed};
 use rouxing::report::{ReportPeriod, StatisticsTable};
 use rouxing::{Assessment, Case, Catalogue, Decision, Regime, Review, assess, recommend, review};
 use serde::{Deserialize, Serialize};
@@ -986,6 +986,10 @@ pub struct ReviewRequest {
     /// The decision date; else the decision's, else the case's, else today.
     #[serde(default)]
     pub as_of: Option<NaiveDate>,
+    /// The Art. 44 notice the decision is made on (事先告知); absent for a
+    /// draft still to be notified.
+    #[serde(default)]
+    pub notice: Option<rouxing::decision::Notice>,
 }
 
 /// The legality review of a decision (`POST /v1/review`).
@@ -1445,7 +1449,7 @@ impl Context {
     pub fn decide(&self, case: &Case, as_of: AsOf) -> DecisionDocument {
         let a = assess(case, &self.catalogue, &self.regime, as_of.date);
         let d = recommend(&a, &self.regime);
-        let r = review(case, &a, &d, &self.regime);
+        let r = review_assessed(case, &a, &self.regime, &d, None);
         DecisionDocument {
             schema_version: SCHEMA_VERSION,
             as_of: as_of.date,
@@ -1490,7 +1494,7 @@ impl Context {
                 });
             }
         };
-        let r = review(&case, &a, &decision, &self.regime);
+        let r = review(&case, &self.catalogue, &self.regime, &decision, req.notice.as_ref());
         Ok(ReviewDocument {
             schema_version: SCHEMA_VERSION,
             as_of: as_of.date,

@@ -980,10 +980,10 @@ impl Selective {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn selective(cases: &[PatternCase], cfg: &PatternConfig) -> Vec<Selective> {
-    type Key<'a> = (&'a ItemCode, FactSignatureKey, u8);
+    type Key<'a> = (&'a ItemCode, &'a FactSignature, u8);
     let mut strata: BTreeMap<Key<'_>, Vec<&PatternCase>> = BTreeMap::new();
     for c in cases {
-        let key = (&c.decided.item, FactSignatureKey::of(&c.decided.facts), cfg.band(c.decided.amount));
+        let key = (&c.decided.item, &c.decided.facts, cfg.band(c.decided.amount));
         strata.entry(key).or_default().push(c);
     }
     let min = u64::from(cfg.selective_min_arm.max(1));
@@ -1024,7 +1024,7 @@ pub fn selective(cases: &[PatternCase], cfg: &PatternConfig) -> Vec<Selective> {
                 ids.sort();
                 candidates.push(Selective {
                     item: (*item).clone(),
-                    facts: first.decided.facts,
+                    facts: first.decided.facts.clone(),
                     amount_band: *band,
                     attribute: *attribute,
                     value: (*value).to_owned(),
@@ -1050,27 +1050,6 @@ pub fn selective(cases: &[PatternCase], cfg: &PatternConfig) -> Vec<Selective> {
             f
         })
         .collect()
-}
-
-/// An orderable key of a [`FactSignature`] (which has no `Ord`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct FactSignatureKey((bool, u8, u8, u8, u8, u8, u8, u8, u16, u8));
-
-impl FactSignatureKey {
-    fn of(f: &FactSignature) -> FactSignatureKey {
-        FactSignatureKey((
-            f.natural_person,
-            f.personal as u8,
-            f.gravity as u8,
-            f.harm as u8,
-            f.fault as u8,
-            f.correction as u8,
-            f.first_violation as u8,
-            f.mitigating,
-            f.aggravating,
-            f.bar.map_or(0, |b| b as u8 + 1),
-        ))
-    }
 }
 
 vocabulary! {
