@@ -867,6 +867,31 @@ pub struct Member {
 
 vocabulary! {
     /// How the spread of fines in a 同事同罚 group is measured.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `band_position` | 罚款在裁量幅度内的位置 |
+    /// | `ratio` | 罚款数额之比 |
+    ///
+    /// ```
+    /// use rouxing::audit::SpreadMeasure;
+    ///
+    /// let spread_measure: SpreadMeasure = serde_json::from_str(r#""band_position""#)?;
+    /// assert_eq!(spread_measure, SpreadMeasure::BandPosition);
+    /// assert_eq!(serde_json::to_string(&spread_measure)?, r#""band_position""#);
+    /// # let codes = [("band_position", "罚款在裁量幅度内的位置"), ("ratio", "罚款数额之比")];
+    /// # assert_eq!(SpreadMeasure::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in SpreadMeasure::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<SpreadMeasure>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum SpreadMeasure {
         /// The fines' positions in their lawful bands, in ‰ of the band's
         /// width.

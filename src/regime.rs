@@ -297,6 +297,31 @@ vocabulary! {
     /// rule and 减轻 where a circumstance or a list entry names it (e.g. Jiangsu 市场监管
     /// 规定 Art. 3 treats 减轻 as the exception going below the minimum); the default
     /// follows that practice (unconfirmed as a national rule).
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `lighter_unless_named` | 从轻，清单明确减轻的除外 |
+    /// | `mitigated` | 减轻 |
+    ///
+    /// ```
+    /// use rouxing::regime::AlternativeMitigation;
+    ///
+    /// let alternative_mitigation: AlternativeMitigation = serde_json::from_str(r#""lighter_unless_named""#)?;
+    /// assert_eq!(alternative_mitigation, AlternativeMitigation::LighterUnlessNamed);
+    /// assert_eq!(serde_json::to_string(&alternative_mitigation)?, r#""lighter_unless_named""#);
+    /// # let codes = [("lighter_unless_named", "从轻，清单明确减轻的除外"), ("mitigated", "减轻")];
+    /// # assert_eq!(AlternativeMitigation::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in AlternativeMitigation::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<AlternativeMitigation>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum AlternativeMitigation {
         /// 从轻, unless a list entry that applies names 减轻 (default).
         LighterUnlessNamed => "从轻，清单明确减轻的除外",
@@ -319,6 +344,31 @@ vocabulary! {
     /// penalty, which a 不予处罚 decision cannot impose. The default follows the words
     /// of Art. 28 ¶2. A bar to any penalty (Arts. 27, 36, 37, 38, 40) is not a
     /// 不予处罚 outcome of an established violation and never confiscates.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `confiscate` | 不予处罚的，违法所得仍予没收 |
+    /// | `not_confiscated` | 不予处罚的，不没收违法所得 |
+    ///
+    /// ```
+    /// use rouxing::regime::GainsOnNoPenalty;
+    ///
+    /// let gains_on_no_penalty: GainsOnNoPenalty = serde_json::from_str(r#""confiscate""#)?;
+    /// assert_eq!(gains_on_no_penalty, GainsOnNoPenalty::Confiscate);
+    /// assert_eq!(serde_json::to_string(&gains_on_no_penalty)?, r#""confiscate""#);
+    /// # let codes = [("confiscate", "不予处罚的，违法所得仍予没收"), ("not_confiscated", "不予处罚的，不没收违法所得")];
+    /// # assert_eq!(GainsOnNoPenalty::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in GainsOnNoPenalty::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<GainsOnNoPenalty>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum GainsOnNoPenalty {
         /// Confiscate, except what must lawfully be refunded (default).
         Confiscate => "不予处罚的，违法所得仍予没收",
