@@ -712,7 +712,7 @@ impl DecidedCase {
 /// let audit_config_json = r#"{
 ///   "amount_bands": ["1000.00", "10000.00", "100000.00", "1000000.00"],
 ///   "tier_tolerance": 0,
-///   "fine_tolerance_permille": 1000,
+///   "fine_tolerance_permille": 100,
 ///   "min_group": 2,
 ///   "first_violation_window": {"months": 24},
 ///   "outlier_min_cases": 30,
