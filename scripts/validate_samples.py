@@ -80,11 +80,36 @@ for f, name in mechanisms.items():
 reviews = files("schema/examples/review-*.json")
 for p in reviews:
     check("review_request", load(p), os.path.relpath(p, ROOT))
-with open(os.path.join(ROOT, "schema/examples/case-file.jsonl"), encoding="utf-8") as f:
-    lines = [json.loads(l) for l in f if l.strip()]
-for i, line in enumerate(lines):
-    if "seq" in line:
-        check("case_file_entry", line, f"schema/examples/case-file.jsonl line {i + 1}")
+# Case files (JSON Lines): a header line, the entry lines, a closing line.
+case_files = files("schema/examples/*.jsonl") + files("examples/data/**/*.jsonl")
+for p in case_files:
+    with open(p, encoding="utf-8") as f:
+        lines = [json.loads(l) for l in f if l.strip()]
+    where = os.path.relpath(p, ROOT)
+    for i, line in enumerate(lines):
+        if i == 0:
+            name = "case_file_header"
+        elif i == len(lines) - 1:
+            name = "case_file_closing"
+        else:
+            name = "case_file_entry"
+        check(name, line, f"{where} line {i + 1}")
+if not case_files:
+    failures.append("no case file (*.jsonl) found to validate")
+
+# The examples in the rustdoc `# JSON` sections, as the schema test extracted
+# them (cargo test -p rouxing-server --test schema, run above).
+doc_examples = files("target/tmp/doc-examples/*.json")
+if os.environ.get("CARGO_TARGET_DIR"):
+    doc_examples = sorted(glob.glob(os.path.join(os.environ["CARGO_TARGET_DIR"], "tmp/doc-examples/*.json")))
+for p in doc_examples:
+    name = os.path.basename(p)[: -len(".json")]
+    check(name, load(p), f"the rustdoc example of {name}")
+if len(doc_examples) < len(files("schema/*.schema.json")):
+    failures.append(
+        f"{len(doc_examples)} rustdoc examples for {len(files('schema/*.schema.json'))} schemas: "
+        "run cargo test -p rouxing-server --test schema first"
+    )
 
 # What the command line writes.
 for i, line in enumerate(rouxing("decide", "--json", "--as-of", "2026-11-25", *cases).splitlines()):

@@ -64,6 +64,34 @@ vocabulary! {
     ///
     /// This enum is exhaustive: a new tier would change what every decision
     /// means, so downstream `match`es should stop compiling.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `no_penalty` | 不予处罚 |
+    /// | `mitigated` | 减轻处罚 |
+    /// | `lighter` | 从轻处罚 |
+    /// | `ordinary` | 一般处罚 |
+    /// | `heavier` | 从重处罚 |
+    ///
+    /// ```
+    /// use rouxing::assess::Tier;
+    ///
+    /// let tier: Tier = serde_json::from_str(r#""no_penalty""#)?;
+    /// assert_eq!(tier, Tier::NoPenalty);
+    /// assert_eq!(serde_json::to_string(&tier)?, r#""no_penalty""#);
+    /// # let codes = [("no_penalty", "不予处罚"), ("mitigated", "减轻处罚"), ("lighter", "从轻处罚"), ("ordinary", "一般处罚"), ("heavier", "从重处罚")];
+    /// # assert_eq!(Tier::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Tier::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Tier>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Tier {
         /// 不予处罚.
         NoPenalty => "不予处罚",
@@ -87,6 +115,32 @@ impl Tier {
 
 vocabulary! {
     /// Whether a member of the lawful set is required or chosen.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `mandatory` | 应当 |
+    /// | `alternative` | 应当择一 |
+    /// | `discretionary` | 可以 |
+    ///
+    /// ```
+    /// use rouxing::assess::Modality;
+    ///
+    /// let modality: Modality = serde_json::from_str(r#""mandatory""#)?;
+    /// assert_eq!(modality, Modality::Mandatory);
+    /// assert_eq!(serde_json::to_string(&modality)?, r#""mandatory""#);
+    /// # let codes = [("mandatory", "应当"), ("alternative", "应当择一"), ("discretionary", "可以")];
+    /// # assert_eq!(Modality::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Modality::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Modality>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Modality {
         /// The only lawful outcome (应当 / 不予).
         Mandatory => "应当",
@@ -99,6 +153,34 @@ vocabulary! {
 
 vocabulary! {
     /// What prevents any administrative penalty.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `no_legal_basis` | 没有处罚依据 |
+    /// | `not_illegal` | 不认为是违法 |
+    /// | `facts_not_established` | 违法事实不能成立 |
+    /// | `suspected_crime` | 涉嫌犯罪 |
+    /// | `limitation_expired` | 超过追责期限 |
+    ///
+    /// ```
+    /// use rouxing::assess::Bar;
+    ///
+    /// let bar: Bar = serde_json::from_str(r#""no_legal_basis""#)?;
+    /// assert_eq!(bar, Bar::NoLegalBasis);
+    /// assert_eq!(serde_json::to_string(&bar)?, r#""no_legal_basis""#);
+    /// # let codes = [("no_legal_basis", "没有处罚依据"), ("not_illegal", "不认为是违法"), ("facts_not_established", "违法事实不能成立"), ("suspected_crime", "涉嫌犯罪"), ("limitation_expired", "超过追责期限")];
+    /// # assert_eq!(Bar::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Bar::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Bar>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Bar {
         /// The item is not in the catalogue: no legal basis (Art. 38 ¶1).
         NoLegalBasis => "没有处罚依据",
@@ -174,6 +256,11 @@ pub enum Ground {
         outcome: ListOutcome,
         /// Mandatory or discretionary.
         modal: Modal,
+        /// For a 减轻 entry, the statutory 减轻 ground that authorises it
+        /// (Art. 30, Art. 31 sentence 3 or an Art. 32 item): a list narrows
+        /// the choice the statute leaves, it does not open 减轻 itself.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        authorised_by: Option<Citation>,
     },
 }
 
@@ -194,9 +281,12 @@ impl Ground {
             Ground::LocalMitigating { .. } => Citation::apl(34),
             Ground::Aggravating { circumstance: Aggravating::EmergencyMeasures } => Citation::apl(49),
             Ground::Aggravating { .. } => Citation::apl(34),
-            Ground::ListEntry { outcome, .. } => match outcome {
+            Ground::ListEntry { outcome, authorised_by, .. } => match outcome {
                 ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty => Citation::apl(33).para(1),
-                ListOutcome::Mitigate | ListOutcome::Lighten => Citation::apl(34),
+                // 减轻 below the statutory minimum rests on the statutory
+                // ground that authorises it, never on the benchmark article.
+                ListOutcome::Mitigate => authorised_by.unwrap_or(Citation::apl(32)),
+                ListOutcome::Lighten => Citation::apl(34),
                 ListOutcome::NoCoercion => {
                     Citation::new(Instrument::OptimizingBusinessEnvironmentRegulations, 59).para(1)
                 }
@@ -277,6 +367,33 @@ pub struct Limitation {
 
 vocabulary! {
     /// Which version of the rule applies under Art. 37.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `at_act` | 适用违法行为发生时的规定 |
+    /// | `later_lighter` | 适用新的、处罚较轻的规定 |
+    /// | `no_longer_illegal` | 新的规定不认为是违法 |
+    /// | `not_illegal_at_act` | 违法行为发生时不认为是违法 |
+    ///
+    /// ```
+    /// use rouxing::assess::VersionChoice;
+    ///
+    /// let version_choice: VersionChoice = serde_json::from_str(r#""at_act""#)?;
+    /// assert_eq!(version_choice, VersionChoice::AtAct);
+    /// assert_eq!(serde_json::to_string(&version_choice)?, r#""at_act""#);
+    /// # let codes = [("at_act", "适用违法行为发生时的规定"), ("later_lighter", "适用新的、处罚较轻的规定"), ("no_longer_illegal", "新的规定不认为是违法"), ("not_illegal_at_act", "违法行为发生时不认为是违法")];
+    /// # assert_eq!(VersionChoice::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in VersionChoice::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<VersionChoice>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum VersionChoice {
         /// The version in force when the act was committed (从旧).
         AtAct => "适用违法行为发生时的规定",
@@ -315,10 +432,42 @@ pub struct AppliedVersion {
 
 vocabulary! {
     /// A procedural duty the assessment finds.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `correction_order` | 责令改正 |
+    /// | `confiscate_illegal_gains` | 没收违法所得 |
+    /// | `education` | 对当事人进行教育 |
+    /// | `guardian_discipline` | 责令监护人加以管教 |
+    /// | `guardian_custody` | 责令监护人严加看管和治疗 |
+    /// | `transfer_to_judiciary` | 移送司法机关 |
+    /// | `single_fine` | 同一违法行为不得给予两次以上罚款 |
+    ///
+    /// ```
+    /// use rouxing::assess::Duty;
+    ///
+    /// let duty: Duty = serde_json::from_str(r#""correction_order""#)?;
+    /// assert_eq!(duty, Duty::CorrectionOrder);
+    /// assert_eq!(serde_json::to_string(&duty)?, r#""correction_order""#);
+    /// # let codes = [("correction_order", "责令改正"), ("confiscate_illegal_gains", "没收违法所得"), ("education", "对当事人进行教育"), ("guardian_discipline", "责令监护人加以管教"), ("guardian_custody", "责令监护人严加看管和治疗"), ("transfer_to_judiciary", "移送司法机关"), ("single_fine", "同一违法行为不得给予两次以上罚款")];
+    /// # assert_eq!(Duty::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Duty::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Duty>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Duty {
         /// 责令改正 / 责令限期改正 (Art. 28 ¶1).
         CorrectionOrder => "责令改正",
-        /// 没收违法所得 (Art. 28 ¶2), on a penalty outcome.
+        /// 没收违法所得 (Art. 28 ¶2), on a penalty outcome, and on a 不予处罚
+        /// outcome where the regime reads Art. 28 ¶2 so
+        /// ([`GainsOnNoPenalty`](crate::regime::GainsOnNoPenalty)).
         ConfiscateIllegalGains => "没收违法所得",
         /// 对当事人进行教育 (Art. 33 ¶3), on a no-penalty outcome.
         Education => "对当事人进行教育",
@@ -350,6 +499,33 @@ impl Duty {
 
 vocabulary! {
     /// A statutory deadline.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `decision` | 作出行政处罚决定期限 |
+    /// | `service` | 送达行政处罚决定书期限 |
+    /// | `hearing_request` | 要求听证期限 |
+    /// | `payment` | 缴纳罚款期限 |
+    ///
+    /// ```
+    /// use rouxing::assess::DeadlineKind;
+    ///
+    /// let deadline_kind: DeadlineKind = serde_json::from_str(r#""decision""#)?;
+    /// assert_eq!(deadline_kind, DeadlineKind::Decision);
+    /// assert_eq!(serde_json::to_string(&deadline_kind)?, r#""decision""#);
+    /// # let codes = [("decision", "作出行政处罚决定期限"), ("service", "送达行政处罚决定书期限"), ("hearing_request", "要求听证期限"), ("payment", "缴纳罚款期限")];
+    /// # assert_eq!(DeadlineKind::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in DeadlineKind::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<DeadlineKind>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum DeadlineKind {
         /// Art. 60: decision within 90 days of filing.
         Decision => "作出行政处罚决定期限",
@@ -394,6 +570,48 @@ pub struct Deadline {
 
 vocabulary! {
     /// A rule the assessment considers, in the order it is considered.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `legal_basis` | 没有依据不得处罚 |
+    /// | `applicable_version` | 从旧兼从轻 |
+    /// | `facts_established` | 违法事实不清不得处罚 |
+    /// | `criminal_transfer` | 涉嫌犯罪移送 |
+    /// | `limitation` | 超过追责期限不再处罚 |
+    /// | `age` | 未成年人 |
+    /// | `capacity` | 精神病人、智力残疾人 |
+    /// | `minor_no_harm` | 轻微不罚 |
+    /// | `first_violation` | 首违不罚 |
+    /// | `no_fault` | 无过错不罚 |
+    /// | `mitigation` | 应当从轻或者减轻 |
+    /// | `local_mitigation` | 裁量基准从轻减轻情节 |
+    /// | `list_entry` | 两轻一免清单 |
+    /// | `aggravation` | 从重情节 |
+    /// | `emergency` | 突发事件从重 |
+    /// | `single_fine` | 一事不二罚 |
+    /// | `correction` | 责令改正 |
+    /// | `confiscation` | 没收违法所得 |
+    /// | `education` | 教育 |
+    ///
+    /// ```
+    /// use rouxing::assess::Rule;
+    ///
+    /// let rule: Rule = serde_json::from_str(r#""legal_basis""#)?;
+    /// assert_eq!(rule, Rule::LegalBasis);
+    /// assert_eq!(serde_json::to_string(&rule)?, r#""legal_basis""#);
+    /// # let codes = [("legal_basis", "没有依据不得处罚"), ("applicable_version", "从旧兼从轻"), ("facts_established", "违法事实不清不得处罚"), ("criminal_transfer", "涉嫌犯罪移送"), ("limitation", "超过追责期限不再处罚"), ("age", "未成年人"), ("capacity", "精神病人、智力残疾人"), ("minor_no_harm", "轻微不罚"), ("first_violation", "首违不罚"), ("no_fault", "无过错不罚"), ("mitigation", "应当从轻或者减轻"), ("local_mitigation", "裁量基准从轻减轻情节"), ("list_entry", "两轻一免清单"), ("aggravation", "从重情节"), ("emergency", "突发事件从重"), ("single_fine", "一事不二罚"), ("correction", "责令改正"), ("confiscation", "没收违法所得"), ("education", "教育")];
+    /// # assert_eq!(Rule::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Rule::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Rule>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Rule {
         /// Art. 38 ¶1: no legal basis, no penalty (fires when the item is
         /// missing).
@@ -594,6 +812,10 @@ pub enum EntryResult {
     /// The conditions hold but Art. 49 or a mandatory aggravation excludes
     /// list leniency.
     Aggravated,
+    /// A 减轻 entry whose conditions hold in a case with no statutory 减轻
+    /// ground (《中华人民共和国行政处罚法》第三十条、第三十一条第三句、第三十二条): going below
+    /// the statutory minimum is for the law, and a list cannot create it.
+    NoStatutoryGround,
 }
 
 /// One step of the assessment: a rule, whether it fired, and why.
@@ -612,6 +834,115 @@ pub struct TraceEntry {
 }
 
 /// The result of [`assess`].
+///
+/// # JSON
+///
+/// The assessment of a case whose facts are not established (Art. 40):
+///
+/// ```
+/// let assessment_json = r#"{
+///   "case_id": "SH-JA-SJ-2026-0506",
+///   "party": "demo-oo-0401",
+///   "agency": {"id": "SH-JA-SCJG", "name": "上海市静安区市场监督管理局", "domain": "market_regulation"},
+///   "as_of": "2026-09-01",
+///   "item": {
+///             "code": "MR-PRICE-42",
+///             "name": "经营者违反明码标价规定",
+///             "domain": "market_regulation",
+///             "authority": "县级以上各级人民政府价格主管部门",
+///             "violated_provisions": ["《中华人民共和国价格法》第十三条第一款"],
+///             "penalty_provision": "《中华人民共和国价格法》第四十二条",
+///             "penalty_text": "经营者违反明码标价规定的，责令改正，没收违法所得，可以并处五千元以下的罚款。",
+///             "penalty": {
+///                          "sanctions": [
+///                                         {"kind": "confiscate_illegal_gains", "modal": "shall"},
+///                                         {
+///                                           "kind": "fine",
+///                                           "modal": "may",
+///                                           "fine": {"kind": "up_to", "max": "5000.00"}
+///                                         }
+///                                       ]
+///                        },
+///             "safety_baseline": false
+///           },
+///   "natural_person": false,
+///   "bar": "facts_not_established",
+///   "lawful": [
+///               {
+///                 "tier": "no_penalty",
+///                 "modality": "mandatory",
+///                 "grounds": [{"ground": "bar", "bar": "facts_not_established"}],
+///                 "fine_band": null
+///               }
+///             ],
+///   "limitation": null,
+///   "version": {
+///                "choice": "at_act",
+///                "provision": "《中华人民共和国价格法》第四十二条",
+///                "penalty": {
+///                             "sanctions": [
+///                                            {
+///                                              "kind": "confiscate_illegal_gains",
+///                                              "modal": "shall"
+///                                            },
+///                                            {
+///                                              "kind": "fine",
+///                                              "modal": "may",
+///                                              "fine": {"kind": "up_to", "max": "5000.00"}
+///                                            }
+///                                          ]
+///                           },
+///                "fine_bounds": {"min": "0.00", "max": "5000.00"}
+///              },
+///   "duties": [],
+///   "guardian_order": null,
+///   "no_coercion": [],
+///   "illegal_gains": null,
+///   "facts_established": false,
+///   "correction": {"status": "none"},
+///   "commitment_signed": false,
+///   "party_absent": false,
+///   "collective_decision": false,
+///   "legal_review_triggers": [],
+///   "deadlines": [],
+///   "trace": [
+///              {
+///                "rule": "legal_basis",
+///                "citation": {"instrument": "administrative_penalty_law", "eid": "art_38__para_1"},
+///                "fired": false,
+///                "why": {"why": "item_in_catalogue", "found": true}
+///              },
+///              {
+///                "rule": "applicable_version",
+///                "citation": {"instrument": "administrative_penalty_law", "eid": "art_37"},
+///                "fired": false,
+///                "why": {
+///                         "why": "version",
+///                         "choice": "at_act",
+///                         "act_on": "2026-05-02",
+///                         "as_of": "2026-09-01"
+///                       }
+///              },
+///              {
+///                "rule": "facts_established",
+///                "citation": {"instrument": "administrative_penalty_law", "eid": "art_40"},
+///                "fired": true,
+///                "why": {"why": "facts", "facts": "not_established"}
+///              },
+///              {
+///                "rule": "criminal_transfer",
+///                "citation": {"instrument": "administrative_penalty_law", "eid": "art_27__para_1"},
+///                "fired": false,
+///                "why": {"why": "crime", "crime": "none"}
+///              }
+///            ]
+/// }"#;
+/// use rouxing::Assessment;
+///
+/// let assessment: Assessment = serde_json::from_str(assessment_json)?;
+/// assert_eq!(serde_json::to_value(&assessment)?, serde_json::from_str::<serde_json::Value>(assessment_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -642,7 +973,10 @@ pub struct Assessment {
     pub guardian_order: Option<GuardianOrder>,
     /// List entries of 不予行政强制 that apply (indices into the item's entries).
     pub no_coercion: Vec<u16>,
-    /// Illegal gains to confiscate on a penalty outcome.
+    /// Illegal gains to confiscate (Art. 28 ¶2): on a penalty outcome, and
+    /// on a 不予处罚 outcome where the regime's
+    /// [`GainsOnNoPenalty`](crate::regime::GainsOnNoPenalty) says so; never
+    /// under a bar.
     pub illegal_gains: Option<Money>,
     /// The sanctions of the other provisions the same act violates (Art. 29),
     /// each as it applies to this case.
@@ -992,21 +1326,20 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
         }
     }
 
-    // Catalogue list entries.
+    // Catalogue list entries. A 减轻 entry needs a statutory 减轻 ground found
+    // above (Arts. 30, 31, 32).
+    let mitigation_ground = statutory_mitigation_ground(&g);
+    let days = EntryDays { act_on, as_of, later_lenient: regime.readings.later_list_entry_applies };
     for (i, entry) in item.entries.iter().enumerate() {
         let index = u16::try_from(i).unwrap_or(u16::MAX);
-        let result = evaluate_entry(entry, item, case, regime, act_on, blocks_discretion);
+        let result = evaluate_entry(entry, item, case, regime, days, blocks_discretion, mitigation_ground);
         let applies = result == EntryResult::Applies;
-        t.push(
-            Rule::ListEntry,
-            ground_citation_for_entry(entry.outcome),
-            applies,
-            Why::Entry { index, result },
-        );
+        let authorised_by = (entry.outcome == ListOutcome::Mitigate).then_some(mitigation_ground).flatten();
+        let ground = Ground::ListEntry { index, outcome: entry.outcome, modal: entry.modal, authorised_by };
+        t.push(Rule::ListEntry, ground.citation(), applies, Why::Entry { index, result });
         if !applies {
             continue;
         }
-        let ground = Ground::ListEntry { index, outcome: entry.outcome, modal: entry.modal };
         match (entry.outcome, entry.modal) {
             (ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty, Modal::Shall) => {
                 g.mandatory_no_penalty.push(ground)
@@ -1047,9 +1380,12 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     let mut t = Tracer { trace: &mut a.trace };
     a.duties.push(Duty::CorrectionOrder);
     t.push(Rule::Correction, Citation::apl(28).para(1), true, Why::Duty { duty: Duty::CorrectionOrder });
+    // Art. 28 ¶2 on every outcome of an established violation; on a 不予处罚
+    // outcome as the regime reads it (`GainsOnNoPenalty`, contested).
     let gains = case.amounts().illegal_gains.filter(|m| !m.is_zero());
     let penalty_possible = a.lawful.iter().any(|o| o.tier != Tier::NoPenalty);
-    let confiscate = gains.is_some() && !case.gains_refundable() && penalty_possible;
+    let on_no_penalty = regime.readings.gains_on_no_penalty == crate::regime::GainsOnNoPenalty::Confiscate;
+    let confiscate = gains.is_some() && !case.gains_refundable() && (penalty_possible || on_no_penalty);
     t.push(
         Rule::Confiscation,
         Citation::apl(28).para(2),
@@ -1084,8 +1420,23 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     a
 }
 
-fn ground_citation_for_entry(outcome: ListOutcome) -> Citation {
-    Ground::ListEntry { index: 0, outcome, modal: Modal::May }.citation()
+/// The statutory ground that authorises 减轻 below the statutory minimum, if
+/// the case has one: 《中华人民共和国行政处罚法》第三十条 (a minor, 应当从轻或者减轻), 第三十一条
+/// 第三句 (partial capacity, 可以从轻或者减轻) or 第三十二条 (its items, including
+/// (五) "法律、法规、规章规定其他应当从轻或者减轻行政处罚的").
+fn statutory_mitigation_ground(g: &Grounds) -> Option<Citation> {
+    g.mandatory_mitigation.iter().chain(&g.discretionary_mitigation).find_map(|gr| match gr {
+        Ground::Minor | Ground::PartialCapacity | Ground::Mitigating { .. } => Some(gr.citation()),
+        _ => None,
+    })
+}
+
+/// The days a list entry is read on (Art. 37's 从旧兼从轻 for lists).
+#[derive(Clone, Copy)]
+struct EntryDays {
+    act_on: NaiveDate,
+    as_of: NaiveDate,
+    later_lenient: bool,
 }
 
 struct Tracer<'a> {
@@ -1262,10 +1613,15 @@ fn evaluate_entry(
     item: &Item,
     case: &Case,
     regime: &Regime,
-    act_on: NaiveDate,
+    days: EntryDays,
     blocks_discretion: bool,
+    mitigation_ground: Option<Citation>,
 ) -> EntryResult {
-    if !entry.in_force_on(act_on) {
+    // An entry in force at the act applies (从旧); one in force only at the
+    // decision date is more lenient than no entry at all and applies where
+    // the regime follows Art. 37's 从轻 for lists.
+    let in_force = entry.in_force_on(days.act_on) || (days.later_lenient && entry.in_force_on(days.as_of));
+    if !in_force {
         return EntryResult::NotInForce;
     }
     for (i, x) in entry.exclusions.iter().enumerate() {
@@ -1322,7 +1678,15 @@ fn evaluate_entry(
                 return EntryResult::Aggravated;
             }
         }
-        ListOutcome::Mitigate | ListOutcome::Lighten => {
+        ListOutcome::Mitigate => {
+            if mitigation_ground.is_none() {
+                return EntryResult::NoStatutoryGround;
+            }
+            if blocks_discretion {
+                return EntryResult::Aggravated;
+            }
+        }
+        ListOutcome::Lighten => {
             if blocks_discretion {
                 return EntryResult::Aggravated;
             }
@@ -1360,11 +1724,9 @@ fn build_lawful_set(
     let mut lower = Tier::Ordinary;
     if mandatory_mitigation {
         // 应当从轻或者减轻 (Arts. 30, 32) allows both; a list's 应当从轻 alone
-        // caps at 从轻, its 应当减轻 at 减轻.
-        upper = if !g.list_shall_mitigate.is_empty()
-            && !statutory_mitigation
-            && g.list_shall_lighten.is_empty()
-        {
+        // caps at 从轻, its 应当减轻 (which applies only with a statutory 减轻
+        // ground) narrows the choice to 减轻.
+        upper = if !g.list_shall_mitigate.is_empty() && g.list_shall_lighten.is_empty() {
             Tier::Mitigated
         } else {
             Tier::Lighter
@@ -1375,8 +1737,14 @@ fn build_lawful_set(
             Tier::Lighter
         };
     } else if aggravated {
+        // Art. 49 "依法快速、从重处罚" is mandatory by law under every regime;
+        // a local circumstance is mandatory only where the regime adopts a
+        // mandatory policy.
+        let art49 =
+            g.aggravating.contains(&Ground::Aggravating { circumstance: Aggravating::EmergencyMeasures });
         upper = Tier::Heavier;
         lower = match regime.aggravation {
+            _ if art49 => Tier::Heavier,
             crate::regime::AggravationPolicy::Mandatory => Tier::Heavier,
             crate::regime::AggravationPolicy::Discretionary => Tier::Ordinary,
         };
@@ -1605,7 +1973,22 @@ impl fmt::Display for Explanation<'_> {
             let names: Vec<String> = o
                 .grounds
                 .iter()
-                .map(|g| format!("{}，{}", g.legal_name(), g.citation().pinpoint()))
+                .map(|g| match g {
+                    // A list ground names the list entry and the article that
+                    // authorises it.
+                    Ground::ListEntry { index, outcome, modal, .. } => match a.entry(*index) {
+                        Some(e) => format!(
+                            "清单{}第{}项（{}，{}），{}",
+                            e.source,
+                            e.id,
+                            outcome.legal_name(),
+                            modal.legal_name(),
+                            g.citation().pinpoint()
+                        ),
+                        None => format!("{}，{}", g.legal_name(), g.citation().pinpoint()),
+                    },
+                    _ => format!("{}，{}", g.legal_name(), g.citation().pinpoint()),
+                })
                 .collect();
             if !names.is_empty() {
                 write!(f, "；依据：{}", names.join("；"))?;
@@ -1765,6 +2148,9 @@ impl fmt::Display for WhyText<'_> {
                     EntryResult::Aggravated => f.write_str(
                         "清单条件成立，但存在从重情节或者突发事件期间违反应对措施，不适用清单从宽",
                     ),
+                    EntryResult::NoStatutoryGround => f.write_str(
+                        "清单条件成立，但无行政处罚法第三十条、第三十一条、第三十二条规定的减轻情形，清单不得创设减轻处罚",
+                    ),
                 }
             }
             Why::Aggravating { circumstance, effective } => write!(
@@ -1784,7 +2170,7 @@ impl fmt::Display for WhyText<'_> {
             Why::Gains { amount, refundable } => match amount {
                 None => f.write_str("未认定违法所得"),
                 Some(m) if refundable => write!(f, "违法所得{m}依法应当退赔，不予没收"),
-                Some(m) => write!(f, "违法所得{m}，给予处罚时应当予以没收"),
+                Some(m) => write!(f, "违法所得{m}，除依法应当退赔的外，应当予以没收"),
             },
             Why::NoNoPenaltyOutcome => f.write_str("依法不属于不予处罚的情形"),
             Why::Barred { bar } => write!(f, "因{}不予考虑", bar.legal_name()),

@@ -106,6 +106,33 @@ use crate::regime::{Regime, Window};
 
 vocabulary! {
     /// Whether and how the party corrected, without the date.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `none` | 未改正 |
+    /// | `prompt` | 及时改正 |
+    /// | `late` | 逾期改正 |
+    /// | `refused` | 拒不改正 |
+    ///
+    /// ```
+    /// use rouxing::audit::CorrectionStatus;
+    ///
+    /// let correction_status: CorrectionStatus = serde_json::from_str(r#""none""#)?;
+    /// assert_eq!(correction_status, CorrectionStatus::None);
+    /// assert_eq!(serde_json::to_string(&correction_status)?, r#""none""#);
+    /// # let codes = [("none", "未改正"), ("prompt", "及时改正"), ("late", "逾期改正"), ("refused", "拒不改正")];
+    /// # assert_eq!(CorrectionStatus::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in CorrectionStatus::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<CorrectionStatus>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum CorrectionStatus {
         /// 未改正.
         None => "未改正",
@@ -131,6 +158,34 @@ impl From<Correction> for CorrectionStatus {
 
 vocabulary! {
     /// A personal ground of the party (Arts. 30, 31).
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `none` | 无 |
+    /// | `under_fourteen` | 不满十四周岁 |
+    /// | `minor` | 已满十四周岁不满十八周岁 |
+    /// | `incapable` | 不能辨认或者不能控制自己行为 |
+    /// | `partial_capacity` | 尚未完全丧失辨认或者控制能力 |
+    ///
+    /// ```
+    /// use rouxing::audit::PersonalGround;
+    ///
+    /// let personal_ground: PersonalGround = serde_json::from_str(r#""none""#)?;
+    /// assert_eq!(personal_ground, PersonalGround::None);
+    /// assert_eq!(serde_json::to_string(&personal_ground)?, r#""none""#);
+    /// # let codes = [("none", "无"), ("under_fourteen", "不满十四周岁"), ("minor", "已满十四周岁不满十八周岁"), ("incapable", "不能辨认或者不能控制自己行为"), ("partial_capacity", "尚未完全丧失辨认或者控制能力")];
+    /// # assert_eq!(PersonalGround::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in PersonalGround::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<PersonalGround>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum PersonalGround {
         /// None.
         None => "无",
@@ -148,6 +203,32 @@ vocabulary! {
 vocabulary! {
     /// Whether the violation was a first violation (初次违法) under the
     /// regime's window and scope.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `first` | 初次违法 |
+    /// | `repeat` | 非初次违法 |
+    /// | `unknown` | 未认定 |
+    ///
+    /// ```
+    /// use rouxing::audit::FirstViolationStatus;
+    ///
+    /// let first_violation_status: FirstViolationStatus = serde_json::from_str(r#""first""#)?;
+    /// assert_eq!(first_violation_status, FirstViolationStatus::First);
+    /// assert_eq!(serde_json::to_string(&first_violation_status)?, r#""first""#);
+    /// # let codes = [("first", "初次违法"), ("repeat", "非初次违法"), ("unknown", "未认定")];
+    /// # assert_eq!(FirstViolationStatus::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in FirstViolationStatus::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<FirstViolationStatus>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum FirstViolationStatus {
         /// 初次违法.
         First => "初次违法",
@@ -465,6 +546,43 @@ fn list_first(case: &Case, item: &Item) -> u16 {
 ///
 /// Build one with [`DecidedCase::new`] from the case, its assessment and its
 /// decision, or deserialize it from a supervision platform's export.
+///
+/// # JSON
+///
+/// The decided case the batch audit reads ([`DecidedCase::new`]):
+///
+/// ```
+/// let decided_case_json = r#"{
+///   "case_id": "SH-JA-SJ-2026-0506",
+///   "party": "demo-oo-0401",
+///   "item": "MR-PRICE-42",
+///   "unit": "SH-JA-SCJG",
+///   "officer": "31010607402",
+///   "act_on": "2026-05-02",
+///   "decided_on": "2026-09-01",
+///   "facts": {
+///              "natural_person": false,
+///              "personal": "none",
+///              "gravity": "general",
+///              "harm": "none",
+///              "fault": "negligent",
+///              "correction": "none",
+///              "first_violation": "unknown",
+///              "mitigating": 0,
+///              "aggravating": 0,
+///              "bar": "facts_not_established"
+///            },
+///   "safety_baseline": false,
+///   "tier": "no_penalty",
+///   "ground": {"ground": "bar", "bar": "facts_not_established"},
+///   "first_violation_waiver": false
+/// }"#;
+/// use rouxing::audit::DecidedCase;
+///
+/// let decided_case: DecidedCase = serde_json::from_str(decided_case_json)?;
+/// assert_eq!(serde_json::to_value(&decided_case)?, serde_json::from_str::<serde_json::Value>(decided_case_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -585,6 +703,29 @@ impl DecidedCase {
 
 /// The thresholds of the audit. Every default is a documented choice, not a
 /// published rule (unconfirmed): set the jurisdiction's own.
+///
+/// # JSON
+///
+/// The default thresholds ([`AuditConfig::default`]):
+///
+/// ```
+/// let audit_config_json = r#"{
+///   "amount_bands": ["1000.00", "10000.00", "100000.00", "1000000.00"],
+///   "tier_tolerance": 0,
+///   "fine_tolerance_permille": 100,
+///   "min_group": 2,
+///   "first_violation_window": {"months": 24},
+///   "outlier_min_cases": 30,
+///   "outlier_z_tenths": 30,
+///   "outlier_min_gap_permille": 100
+/// }"#;
+/// use rouxing::audit::AuditConfig;
+///
+/// let audit_config: AuditConfig = serde_json::from_str(audit_config_json)?;
+/// assert_eq!(audit_config, AuditConfig::default());
+/// assert_eq!(serde_json::to_value(&audit_config)?, serde_json::from_str::<serde_json::Value>(audit_config_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -726,6 +867,31 @@ pub struct Member {
 
 vocabulary! {
     /// How the spread of fines in a 同事同罚 group is measured.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `band_position` | 罚款在裁量幅度内的位置 |
+    /// | `ratio` | 罚款数额之比 |
+    ///
+    /// ```
+    /// use rouxing::audit::SpreadMeasure;
+    ///
+    /// let spread_measure: SpreadMeasure = serde_json::from_str(r#""band_position""#)?;
+    /// assert_eq!(spread_measure, SpreadMeasure::BandPosition);
+    /// assert_eq!(serde_json::to_string(&spread_measure)?, r#""band_position""#);
+    /// # let codes = [("band_position", "罚款在裁量幅度内的位置"), ("ratio", "罚款数额之比")];
+    /// # assert_eq!(SpreadMeasure::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in SpreadMeasure::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<SpreadMeasure>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum SpreadMeasure {
         /// The fines' positions in their lawful bands, in ‰ of the band's
         /// width.
@@ -1056,6 +1222,31 @@ pub fn repeated_first_violation(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec
 
 vocabulary! {
     /// Whose share of lenient outcomes is compared.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `unit` | 执法单位 |
+    /// | `officer` | 执法人员 |
+    ///
+    /// ```
+    /// use rouxing::audit::OutlierScope;
+    ///
+    /// let outlier_scope: OutlierScope = serde_json::from_str(r#""unit""#)?;
+    /// assert_eq!(outlier_scope, OutlierScope::Unit);
+    /// assert_eq!(serde_json::to_string(&outlier_scope)?, r#""unit""#);
+    /// # let codes = [("unit", "执法单位"), ("officer", "执法人员")];
+    /// # assert_eq!(OutlierScope::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in OutlierScope::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<OutlierScope>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum OutlierScope {
         /// An enforcement unit against all other units.
         Unit => "执法单位",
@@ -1066,6 +1257,31 @@ vocabulary! {
 
 vocabulary! {
     /// Which way a share is out of line.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `more_lenient` | 明显宽于同类 |
+    /// | `less_lenient` | 明显严于同类 |
+    ///
+    /// ```
+    /// use rouxing::audit::Direction;
+    ///
+    /// let direction: Direction = serde_json::from_str(r#""more_lenient""#)?;
+    /// assert_eq!(direction, Direction::MoreLenient);
+    /// assert_eq!(serde_json::to_string(&direction)?, r#""more_lenient""#);
+    /// # let codes = [("more_lenient", "明显宽于同类"), ("less_lenient", "明显严于同类")];
+    /// # assert_eq!(Direction::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Direction::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Direction>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Direction {
         /// More lenient than peers: a possible 执法放水.
         MoreLenient => "明显宽于同类",
@@ -1408,6 +1624,19 @@ pub struct AuditFinding {
 }
 
 /// The four batch checks together.
+///
+/// # JSON
+///
+/// A report with no finding:
+///
+/// ```
+/// let audit_report_json = r#"{"consistency": [], "repeated_first_violation": [], "outliers": [], "baseline_exemptions": []}"#;
+/// use rouxing::audit::AuditReport;
+///
+/// let audit_report: AuditReport = serde_json::from_str(audit_report_json)?;
+/// assert_eq!(serde_json::to_value(&audit_report)?, serde_json::from_str::<serde_json::Value>(audit_report_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -617,6 +617,30 @@ fn year_end(year: i32) -> Option<NaiveDate> {
 /// assert!(ScheduleBasis::Provisional.note_zh().is_some_and(|n| n.contains("暂定")));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # JSON
+///
+/// A JSON string, one of these codes:
+///
+/// | code | 中文 |
+/// |---|---|
+/// | `official` | 依国务院办公厅公布的放假安排 |
+/// | `provisional` | 依《全国年节及纪念日放假办法》推定（待公布） |
+/// | `weekends_only` | 仅按周六、周日计 |
+///
+/// ```
+/// use rouxing::calendar::ScheduleBasis;
+///
+/// let basis: ScheduleBasis = serde_json::from_str(r#""provisional""#)?;
+/// assert_eq!(basis, ScheduleBasis::Provisional);
+/// # use strum::IntoEnumIterator;
+/// # let codes = ["official", "provisional", "weekends_only"];
+/// # assert_eq!(ScheduleBasis::iter().count(), codes.len());
+/// # for (v, code) in ScheduleBasis::iter().zip(codes) {
+/// #     assert_eq!(serde_json::to_value(v)?, code);
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(
     Debug,
     Clone,

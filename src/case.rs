@@ -230,6 +230,41 @@ pub struct EarlierFine {
 /// | `amounts` | 违法所得, 货值金额 … | default none |
 /// | `gains_refundable` | 违法所得 to be refunded (Art. 28 ¶2) | default `false` |
 /// | `fined_before` | a fine already imposed for this act (Art. 29): `provision`, `by`, `on`, `amount` ([`EarlierFine`]) | optional |
+///
+/// # JSON
+///
+/// A case as written back (every default spelled out), loaded and written again:
+///
+/// ```
+/// let case_json = r#"{
+///   "act": {"start": "2026-05-02"},
+///   "agency": {"domain": "market_regulation", "id": "SH-JA-SCJG", "name": "上海市静安区市场监督管理局"},
+///   "correction": {"status": "none"},
+///   "crime": "none",
+///   "decision_date": "2026-06-05",
+///   "discovered_on": "2026-05-06",
+///   "facts": "not_established",
+///   "fault": "negligent",
+///   "filed_on": "2026-05-08",
+///   "gravity": "general",
+///   "harm": "none",
+///   "id": "SH-JA-SJ-2026-0506",
+///   "item": "MR-PRICE-42",
+///   "officers": ["31010607402", "31010607415"],
+///   "party": {
+///              "id": "demo-oo-0401",
+///              "kind": "other_organisation",
+///              "name": "某某便利店",
+///              "registered_on": "2021-06-01"
+///            },
+///   "schema_version": 1
+/// }"#;
+/// use rouxing::Case;
+///
+/// let case: Case = serde_json::from_str(case_json)?;
+/// assert_eq!(serde_json::to_value(&case)?, serde_json::from_str::<serde_json::Value>(case_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "CaseRepr", into = "CaseRepr")]

@@ -157,6 +157,44 @@ vocabulary! {
     ///
     /// This enum is non-exhaustive so that other domains may be added in
     /// semver compatible releases.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `market_regulation` | 市场监管 |
+    /// | `emergency_management` | 应急管理 |
+    /// | `ecology_environment` | 生态环境 |
+    /// | `urban_management` | 城市管理 |
+    /// | `fire_rescue` | 消防救援 |
+    /// | `taxation` | 税务 |
+    /// | `culture_tourism` | 文化和旅游 |
+    /// | `transport` | 交通运输 |
+    /// | `agriculture_rural` | 农业农村 |
+    /// | `development_reform` | 发展改革 |
+    /// | `civil_air_defence` | 人民防空 |
+    /// | `health_commission` | 卫生健康 |
+    /// | `natural_resources` | 自然资源 |
+    /// | `housing_construction` | 住房和城乡建设 |
+    /// | `public_security` | 公安 |
+    ///
+    /// ```
+    /// use rouxing::catalogue::Domain;
+    ///
+    /// let domain: Domain = serde_json::from_str(r#""market_regulation""#)?;
+    /// assert_eq!(domain, Domain::MarketRegulation);
+    /// assert_eq!(serde_json::to_string(&domain)?, r#""market_regulation""#);
+    /// # let codes = [("market_regulation", "市场监管"), ("emergency_management", "应急管理"), ("ecology_environment", "生态环境"), ("urban_management", "城市管理"), ("fire_rescue", "消防救援"), ("taxation", "税务"), ("culture_tourism", "文化和旅游"), ("transport", "交通运输"), ("agriculture_rural", "农业农村"), ("development_reform", "发展改革"), ("civil_air_defence", "人民防空"), ("health_commission", "卫生健康"), ("natural_resources", "自然资源"), ("housing_construction", "住房和城乡建设"), ("public_security", "公安")];
+    /// # assert_eq!(Domain::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Domain::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Domain>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[non_exhaustive]
     pub enum Domain {
         /// 市场监管 (including food safety, prices, advertising).
@@ -199,6 +237,34 @@ vocabulary! {
     ///
     /// 《中华人民共和国行政处罚法》第三十六条第一款: "涉及公民生命健康安全、金融安全且有危害后果的，
     /// 上述期限延长至五年。" rouxing treats food and drug safety as touching 生命健康安全.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `life_health` | 公民生命健康安全 |
+    /// | `financial` | 金融安全 |
+    /// | `food_drug` | 食品药品安全 |
+    /// | `public_safety` | 公共安全 |
+    /// | `environment` | 生态环境 |
+    ///
+    /// ```
+    /// use rouxing::catalogue::Sector;
+    ///
+    /// let sector: Sector = serde_json::from_str(r#""life_health""#)?;
+    /// assert_eq!(sector, Sector::LifeHealth);
+    /// assert_eq!(serde_json::to_string(&sector)?, r#""life_health""#);
+    /// # let codes = [("life_health", "公民生命健康安全"), ("financial", "金融安全"), ("food_drug", "食品药品安全"), ("public_safety", "公共安全"), ("environment", "生态环境")];
+    /// # assert_eq!(Sector::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Sector::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Sector>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Sector {
         /// 公民生命健康安全.
         LifeHealth => "公民生命健康安全",
@@ -225,6 +291,34 @@ vocabulary! {
     /// The outcome a list entry grants (两轻一免 and 不予行政强制).
     ///
     /// `Ord` runs from most to least lenient.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `no_penalty` | 不予处罚 |
+    /// | `first_violation_no_penalty` | 首违不罚 |
+    /// | `mitigate` | 减轻处罚 |
+    /// | `lighten` | 从轻处罚 |
+    /// | `no_coercion` | 不予行政强制 |
+    ///
+    /// ```
+    /// use rouxing::catalogue::ListOutcome;
+    ///
+    /// let list_outcome: ListOutcome = serde_json::from_str(r#""no_penalty""#)?;
+    /// assert_eq!(list_outcome, ListOutcome::NoPenalty);
+    /// assert_eq!(serde_json::to_string(&list_outcome)?, r#""no_penalty""#);
+    /// # let codes = [("no_penalty", "不予处罚"), ("first_violation_no_penalty", "首违不罚"), ("mitigate", "减轻处罚"), ("lighten", "从轻处罚"), ("no_coercion", "不予行政强制")];
+    /// # assert_eq!(ListOutcome::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in ListOutcome::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<ListOutcome>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum ListOutcome {
         /// 不予处罚 (轻微不罚 and other no-penalty entries).
         NoPenalty => "不予处罚",
@@ -241,6 +335,31 @@ vocabulary! {
 
 vocabulary! {
     /// The modal verb of a rule: mandatory (应当 / 不予 / 不得) or discretionary (可以).
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `shall` | 应当 |
+    /// | `may` | 可以 |
+    ///
+    /// ```
+    /// use rouxing::catalogue::Modal;
+    ///
+    /// let modal: Modal = serde_json::from_str(r#""shall""#)?;
+    /// assert_eq!(modal, Modal::Shall);
+    /// assert_eq!(serde_json::to_string(&modal)?, r#""shall""#);
+    /// # let codes = [("shall", "应当"), ("may", "可以")];
+    /// # assert_eq!(Modal::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Modal::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Modal>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Modal {
         /// 应当 / 不予: the agency must.
         Shall => "应当",
@@ -253,6 +372,36 @@ vocabulary! {
 ///
 /// This enum is non-exhaustive so that other tests may be added in semver
 /// compatible releases.
+///
+/// # JSON
+///
+/// A JSON object tagged by `test`:
+///
+/// | code | 中文 |
+/// |---|---|
+/// | `first_violation` | 首次违法 / 初次违法 (with an optional `window`) |
+/// | `corrected_promptly` | 及时改正 |
+/// | `no_harm` | 没有造成危害后果 |
+/// | `harm_at_most_slight` | 危害后果轻微 |
+/// | `minor` | 违法行为轻微 |
+/// | `not_intentional` | 非主观故意 |
+/// | `commitment_signed` | 签署承诺书 (告知承诺) |
+/// | `fact` | an item-specific fact the officer confirmed (with `key`) |
+///
+/// ```
+/// use rouxing::catalogue::Condition;
+///
+/// let condition: Condition = serde_json::from_str(r#"{"test": "first_violation"}"#)?;
+/// assert_eq!(serde_json::to_string(&condition)?, r#"{"test":"first_violation"}"#);
+/// for code in ["first_violation", "corrected_promptly", "no_harm", "harm_at_most_slight", "minor",
+///              "not_intentional", "commitment_signed"] {
+///     let c: Condition = serde_json::from_value(serde_json::json!({"test": code}))?;
+///     assert_eq!(serde_json::to_value(&c)?["test"], code);
+/// }
+/// let fact: Condition = serde_json::from_str(r#"{"test": "fact", "key": "sign_removed"}"#)?;
+/// assert_eq!(serde_json::to_value(&fact)?["key"], "sign_removed");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "TaggedRepr", into = "TaggedRepr")]
@@ -296,6 +445,20 @@ struct TaggedRepr {
     key: Option<FactKey>,
 }
 
+/// The `test` tag of a [`Condition`] on the wire.
+///
+/// # JSON
+///
+/// | code | 中文 |
+/// |---|---|
+/// | `first_violation` | 首次违法 / 初次违法 (with an optional `window`) |
+/// | `corrected_promptly` | 及时改正 |
+/// | `no_harm` | 没有造成危害后果 |
+/// | `harm_at_most_slight` | 危害后果轻微 |
+/// | `minor` | 违法行为轻微 |
+/// | `not_intentional` | 非主观故意 |
+/// | `commitment_signed` | 签署承诺书 (告知承诺) |
+/// | `fact` | an item-specific fact the officer confirmed (with `key`) |
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -381,6 +544,17 @@ struct ExclusionRepr {
     key: Option<FactKey>,
 }
 
+/// The `exclusion` tag of an [`Exclusion`] on the wire.
+///
+/// # JSON
+///
+/// | code | 中文 |
+/// |---|---|
+/// | `context` | the case has a context fact (`context`) |
+/// | `refused_correction` | 拒不改正 |
+/// | `repeat_violation` | 再次违法 / 多次违法 |
+/// | `serious_circumstances` | 情节严重 |
+/// | `fact` | an item-specific fact the officer confirmed (with `key`) |
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -449,6 +623,30 @@ pub struct EntryCondition {
 ///
 /// This enum is non-exhaustive so that other exclusions may be added in
 /// semver compatible releases.
+///
+/// # JSON
+///
+/// A JSON object tagged by `exclusion`:
+///
+/// | code | 中文 |
+/// |---|---|
+/// | `context` | the case has a context fact (`context`) |
+/// | `refused_correction` | 拒不改正 |
+/// | `repeat_violation` | 再次违法 / 多次违法 |
+/// | `serious_circumstances` | 情节严重 |
+/// | `fact` | an item-specific fact the officer confirmed (with `key`) |
+///
+/// ```
+/// use rouxing::catalogue::Exclusion;
+///
+/// for code in ["refused_correction", "repeat_violation", "serious_circumstances"] {
+///     let e: Exclusion = serde_json::from_value(serde_json::json!({"exclusion": code}))?;
+///     assert_eq!(serde_json::to_value(&e)?, serde_json::json!({"exclusion": code}));
+/// }
+/// let fact: Exclusion = serde_json::from_str(r#"{"exclusion": "fact", "key": "near_school"}"#)?;
+/// assert_eq!(serde_json::to_value(&fact)?["key"], "near_school");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "ExclusionRepr", into = "ExclusionRepr")]
@@ -539,6 +737,34 @@ vocabulary! {
     ///
     /// This enum is non-exhaustive so that other conditions may be added in
     /// semver compatible releases.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `serious_circumstances` | 情节严重的 |
+    /// | `refused_correction` | 拒不改正的 |
+    /// | `not_corrected_in_time` | 逾期不改正的 |
+    /// | `serious_harm` | 造成严重后果的 |
+    /// | `harm_caused` | 造成危害后果的 |
+    ///
+    /// ```
+    /// use rouxing::catalogue::PenaltyCondition;
+    ///
+    /// let penalty_condition: PenaltyCondition = serde_json::from_str(r#""serious_circumstances""#)?;
+    /// assert_eq!(penalty_condition, PenaltyCondition::SeriousCircumstances);
+    /// assert_eq!(serde_json::to_string(&penalty_condition)?, r#""serious_circumstances""#);
+    /// # let codes = [("serious_circumstances", "情节严重的"), ("refused_correction", "拒不改正的"), ("not_corrected_in_time", "逾期不改正的"), ("serious_harm", "造成严重后果的"), ("harm_caused", "造成危害后果的")];
+    /// # assert_eq!(PenaltyCondition::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in PenaltyCondition::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<PenaltyCondition>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[non_exhaustive]
     pub enum PenaltyCondition {
         /// 情节严重的 (the case's gravity is serious).
@@ -571,6 +797,31 @@ impl PenaltyCondition {
 
 vocabulary! {
     /// Which parties a sanction of a provision is for ("对个人处…，对单位处…").
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `natural_person` | 个人 |
+    /// | `organisation` | 单位 |
+    ///
+    /// ```
+    /// use rouxing::catalogue::PartyScope;
+    ///
+    /// let party_scope: PartyScope = serde_json::from_str(r#""natural_person""#)?;
+    /// assert_eq!(party_scope, PartyScope::NaturalPerson);
+    /// assert_eq!(serde_json::to_string(&party_scope)?, r#""natural_person""#);
+    /// # let codes = [("natural_person", "个人"), ("organisation", "单位")];
+    /// # assert_eq!(PartyScope::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in PartyScope::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<PartyScope>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum PartyScope {
         /// 个人 / 公民 (a natural person).
         NaturalPerson => "个人",
@@ -1244,6 +1495,97 @@ pub struct Source {
 /// | `items[].safety_baseline` | 安全底线: no 观察期 or tolerance (default `false`) |
 /// | `items[].sectors`, `limitation`, `no_fault_exception` | Art. 36 sectors, a special limitation period, a law's exception to Art. 33 ¶2 (optional) |
 /// | `items[].entries[]` | 两轻一免 list entries: `id`, `source`, `outcome` (`no_penalty`, `first_violation_no_penalty`, `mitigate`, `lighten`, `no_coercion`), `modal` (`shall` / `may`), `conditions[]` (`text` verbatim, typed `tests`), `exclusions`, optional `reduced_fine`, `supporting_measures`, `basis`, `effective_from`, `valid_until` |
+///
+/// # JSON
+///
+/// A catalogue of one item, loaded with [`Catalogue::from_json`] (the catalogue format is at version 2):
+///
+/// ```
+/// let catalogue_json = r#"{
+///   "schema_version": 2,
+///   "name": "某县农业农村局两轻一免清单",
+///   "issuer": "某县农业农村局",
+///   "sources": [
+///                {
+///                  "id": "SRC-HN-AGRI-2023",
+///                  "title": "湖南省农业农村领域首次轻微违法行为免罚清单（第一批）",
+///                  "issuer": "湖南省农业农村厅 (list); republished by 平江县农业农村局",
+///                  "url": "https://pingjiang.gov.cn/34930/63411/63412/63414/content_2138981.html",
+///                  "status": "republished 2023-12-04",
+///                  "rules": ["根据《中华人民共和国行政处罚法》《湖南省优化营商环境规定》等法律法规规章规定"]
+///                }
+///              ],
+///   "items": [
+///              {
+///                "code": "AG-XM-66",
+///                "name": "畜禽养殖场未建立养殖档案,或者未按照规定保存养殖档案",
+///                "domain": "agriculture_rural",
+///                "authority": "县级以上人民政府畜牧兽医行政主管部门",
+///                "violated_provisions": [
+///                                         "《中华人民共和国畜牧法》第四十一条:畜禽养殖场应当建立养殖档案,载明以下内容:(一)畜禽的品种、数量、繁殖记录、标识情况、来源和进出场日期;(二)饲料、饲料添加剂、兽药等投入品的来源、名称、使用对象、时间和用量;(三)检疫、免疫、消毒情况;(四)畜禽发病、死亡和无害化处理情况;(五)国务院畜牧兽医行政主管部门规定的其他内容。"
+///                                       ],
+///                "penalty_provision": "《中华人民共和国畜牧法》（2015年修正）第六十六条",
+///                "penalty_text": "违反本法第四十一条规定,畜禽养殖场未建立养殖档案的,或者未按照规定保存养殖档案的,由县级以上人民政府畜牧兽医行政主管部门责令限期改正,可以处一万元以下罚款。",
+///                "penalty": {
+///                             "sanctions": [
+///                                            {
+///                                              "kind": "fine",
+///                                              "modal": "may",
+///                                              "fine": {"kind": "up_to", "max": "10000"}
+///                                            }
+///                                          ]
+///                           },
+///                "amendments": [
+///                                {
+///                                  "effective_from": "2023-03-01",
+///                                  "provision": "《中华人民共和国畜牧法》（2022年修订）第八十六条",
+///                                  "penalty": {
+///                                               "sanctions": [
+///                                                              {
+///                                                                "kind": "fine",
+///                                                                "modal": "may",
+///                                                                "fine": {
+///                                                                          "kind": "up_to",
+///                                                                          "max": "10000"
+///                                                                        }
+///                                                              }
+///                                                            ]
+///                                             }
+///                                }
+///                              ],
+///                "entries": [
+///                             {
+///                               "id": "E122",
+///                               "source": "SRC-HN-AGRI-2023",
+///                               "outcome": "first_violation_no_penalty",
+///                               "modal": "shall",
+///                               "conditions": [
+///                                               {
+///                                                 "text": "1.首次违法;",
+///                                                 "tests": [{"test": "first_violation"}]
+///                                               },
+///                                               {
+///                                                 "text": "2.危害后果轻微;",
+///                                                 "tests": [{"test": "harm_at_most_slight"}]
+///                                               },
+///                                               {
+///                                                 "text": "3.在责令改正期限内改正。",
+///                                                 "tests": [{"test": "corrected_promptly"}]
+///                                               }
+///                                             ]
+///                             }
+///                           ]
+///              }
+///            ]
+/// }"#;
+/// use rouxing::Catalogue;
+///
+/// let catalogue = Catalogue::from_json(catalogue_json)?;
+/// assert_eq!(catalogue.items().len(), 1);
+/// // Written back in canonical form (amounts to the 分), it loads as the same catalogue.
+/// assert_eq!(Catalogue::from_json(&catalogue.to_json())?, catalogue);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalogue {
     name: String,
@@ -1582,8 +1924,9 @@ impl Catalogue {
     ///
     /// Reported: list entries with a condition that has no machine test
     /// (never applicable), entries expired on `as_of`, no-penalty entries on
-    /// safety-baseline items without a first-violation condition, and items
-    /// with the same name in the same domain (overlap).
+    /// safety-baseline items without a first-violation condition, 减轻
+    /// entries (they apply only with a statutory 减轻 ground, Arts. 30–32),
+    /// and items with the same name in the same domain (overlap).
     pub fn warnings(&self, as_of: NaiveDate) -> Vec<CatalogueWarning> {
         let mut out = Vec::new();
         let mut seen: HashMap<(Domain, &str), &ItemCode> = HashMap::default();
@@ -1612,6 +1955,14 @@ impl Catalogue {
                     .any(|t| matches!(t, Condition::FirstViolation { .. }));
                 if item.safety_baseline && no_penalty && !first {
                     out.push(CatalogueWarning::BaselineExemption { entry: e.id.clone() });
+                }
+                // A list narrows the discretion the statute leaves; 减轻 below
+                // the minimum is for the statute (Arts. 30, 31, 32).
+                if e.outcome == ListOutcome::Mitigate {
+                    out.push(CatalogueWarning::BeyondStatute {
+                        entry: e.id.clone(),
+                        reason: BeyondStatuteReason::MitigationWithoutStatutoryGround,
+                    });
                 }
             }
             lint::lint_item(item, &mut out);
@@ -1748,6 +2099,10 @@ impl fmt::Display for CatalogueWarning {
                 BeyondStatuteReason::LighterBelowMinimum { reduced, minimum } => write!(
                     f,
                     "entry `{entry}` grants 从轻 with a fine of `{reduced}`, below the statutory minimum `{minimum}`: below the minimum is 减轻 (《中华人民共和国行政处罚法》第三十二条); assess keeps 从轻 within the statutory range"
+                ),
+                BeyondStatuteReason::MitigationWithoutStatutoryGround => write!(
+                    f,
+                    "entry `{entry}` grants 减轻, which a list cannot create: assess applies it only with a statutory 减轻 ground (《中华人民共和国行政处罚法》第三十条、第三十一条、第三十二条), never by itself"
                 ),
                 BeyondStatuteReason::AboveMaximum { reduced, maximum } => write!(
                     f,

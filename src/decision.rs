@@ -32,6 +32,32 @@ vocabulary! {
     /// What becomes of the case.
     ///
     /// This enum is exhaustive: these are the outcomes Art. 57 ¶1 allows.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `penalty` | 给予行政处罚 |
+    /// | `no_penalty` | 不予行政处罚 |
+    /// | `transfer` | 移送司法机关 |
+    ///
+    /// ```
+    /// use rouxing::decision::Disposition;
+    ///
+    /// let disposition: Disposition = serde_json::from_str(r#""penalty""#)?;
+    /// assert_eq!(disposition, Disposition::Penalty);
+    /// assert_eq!(serde_json::to_string(&disposition)?, r#""penalty""#);
+    /// # let codes = [("penalty", "给予行政处罚"), ("no_penalty", "不予行政处罚"), ("transfer", "移送司法机关")];
+    /// # assert_eq!(Disposition::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Disposition::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Disposition>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Disposition {
         /// 作出行政处罚决定 (Art. 57 ¶1 (一)).
         Penalty => "给予行政处罚",
@@ -44,6 +70,31 @@ vocabulary! {
 
 vocabulary! {
     /// The procedure (程序) the decision follows.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `summary` | 简易程序 |
+    /// | `ordinary` | 普通程序 |
+    ///
+    /// ```
+    /// use rouxing::decision::Procedure;
+    ///
+    /// let procedure: Procedure = serde_json::from_str(r#""summary""#)?;
+    /// assert_eq!(procedure, Procedure::Summary);
+    /// assert_eq!(serde_json::to_string(&procedure)?, r#""summary""#);
+    /// # let codes = [("summary", "简易程序"), ("ordinary", "普通程序")];
+    /// # assert_eq!(Procedure::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Procedure::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Procedure>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Procedure {
         /// 简易程序 / 当场作出 (Art. 51).
         Summary => "简易程序",
@@ -67,6 +118,35 @@ pub struct Sanction {
 
 vocabulary! {
     /// Why legal review (法制审核) is required.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `major_public_interest` | 涉及重大公共利益 |
+    /// | `major_rights_after_hearing` | 直接关系重大权益，经过听证程序 |
+    /// | `complex` | 案件情况疑难复杂、涉及多个法律关系 |
+    /// | `flexible_decision` | 柔性执法或者适用两轻一免的决定 |
+    /// | `large_fine` | 罚款数额达到法制审核标准 |
+    /// | `beyond_benchmark` | 超出裁量基准拟减轻或者从重 |
+    ///
+    /// ```
+    /// use rouxing::decision::ReviewTrigger;
+    ///
+    /// let review_trigger: ReviewTrigger = serde_json::from_str(r#""major_public_interest""#)?;
+    /// assert_eq!(review_trigger, ReviewTrigger::MajorPublicInterest);
+    /// assert_eq!(serde_json::to_string(&review_trigger)?, r#""major_public_interest""#);
+    /// # let codes = [("major_public_interest", "涉及重大公共利益"), ("major_rights_after_hearing", "直接关系重大权益，经过听证程序"), ("complex", "案件情况疑难复杂、涉及多个法律关系"), ("flexible_decision", "柔性执法或者适用两轻一免的决定"), ("large_fine", "罚款数额达到法制审核标准"), ("beyond_benchmark", "超出裁量基准拟减轻或者从重")];
+    /// # assert_eq!(ReviewTrigger::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in ReviewTrigger::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<ReviewTrigger>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum ReviewTrigger {
         /// Art. 58 ¶1 (一): 涉及重大公共利益.
         MajorPublicInterest => "涉及重大公共利益",
@@ -483,6 +563,49 @@ pub struct Override {
 }
 
 /// A decision on a case.
+///
+/// # JSON
+///
+/// The decision recommended for that case:
+///
+/// ```
+/// let decision_json = r#"{
+///   "case_id": "SH-JA-SJ-2026-0506",
+///   "party": "demo-oo-0401",
+///   "agency": {"id": "SH-JA-SCJG", "name": "上海市静安区市场监督管理局", "domain": "market_regulation"},
+///   "decided_on": "2026-09-01",
+///   "item": "MR-PRICE-42",
+///   "domain": "market_regulation",
+///   "disposition": "no_penalty",
+///   "tier": "no_penalty",
+///   "sanctions": [],
+///   "correction": null,
+///   "education": false,
+///   "guardian_order": null,
+///   "soft_measures": [],
+///   "documents": ["no_penalty_decision"],
+///   "procedure": "ordinary",
+///   "duties": {
+///               "legal_review": [],
+///               "hearing_notice": false,
+///               "collective_decision": false,
+///               "summary_eligible": false
+///             },
+///   "reasons": {
+///                "tier": "no_penalty",
+///                "grounds": [{"ground": "bar", "bar": "facts_not_established"}],
+///                "bar": "facts_not_established",
+///                "most_lenient": false,
+///                "fine_band": null
+///              },
+///   "baseline_fine": "2500.00"
+/// }"#;
+/// use rouxing::Decision;
+///
+/// let decision: Decision = serde_json::from_str(decision_json)?;
+/// assert_eq!(serde_json::to_value(&decision)?, serde_json::from_str::<serde_json::Value>(decision_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -670,13 +793,14 @@ impl Decision {
 /// ```
 pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
     let most_lenient = a.most_lenient();
-    let (tier, grounds, band) = match a.lawful.first() {
+    let chosen = proposed_option(a, regime);
+    let (tier, grounds, band) = match chosen {
         Some(o) => (o.tier, o.grounds.clone(), o.fine_band),
         // Unreachable for assessments `assess` produces (their lawful set is
         // never empty); stay total anyway.
         None => (Tier::NoPenalty, Vec::new(), None),
     };
-    let sanctions = a.lawful.first().map(|o| sanctions_for(a, o)).unwrap_or_default();
+    let sanctions = chosen.map(|o| sanctions_for(a, o)).unwrap_or_default();
     let disposition = match (a.bar, tier) {
         _ if a.has_duty(Duty::TransferToJudiciary) => Disposition::Transfer,
         (_, Tier::NoPenalty) => Disposition::NoPenalty,
@@ -777,6 +901,37 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
     }
 }
 
+/// The lawful option `recommend` proposes: the most lenient, except that
+/// where 减轻 and 从轻 are both lawful on grounds that allow "从轻或者减轻" — the
+/// statute's 应当从轻或者减轻 (Arts. 30, 32), 可以从轻或者减轻 (Art. 31 sentence 3)
+/// or a local circumstance — the regime's [`AlternativeMitigation`] chooses:
+/// by default 从轻, unless a list entry that applies names 减轻.
+///
+/// Applying the reading to every such ground, not only to the mandatory
+/// ones, keeps the proposal monotone: adding an Art. 32 circumstance to a
+/// case with partial capacity never moves the proposal from 减轻 to 从轻.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第三十条、第三十二条 "应当从轻或者减轻行政处罚", 第三十一条 "可以从轻或者
+/// 减轻行政处罚": either tier is lawful and the statute does not rank them; which one is
+/// a matter for the benchmark (Art. 34), see [`AlternativeMitigation`].
+///
+/// [`AlternativeMitigation`]: crate::regime::AlternativeMitigation
+pub fn proposed_option<'a>(a: &'a Assessment, regime: &Regime) -> Option<&'a TierOption> {
+    let first = a.lawful.first()?;
+    let named =
+        first.grounds.iter().any(|g| matches!(g, Ground::ListEntry { outcome: ListOutcome::Mitigate, .. }));
+    match (regime.readings.alternative_mitigation, a.option(Tier::Lighter)) {
+        (crate::regime::AlternativeMitigation::LighterUnlessNamed, Some(l))
+            if first.tier == Tier::Mitigated && !named =>
+        {
+            Some(l)
+        }
+        _ => Some(first),
+    }
+}
+
 /// The sanctions that carry out a tier, or `None` when the tier cannot be
 /// carried out on this provision.
 fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
@@ -784,7 +939,15 @@ fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
     let Some(penalty) = a.version.as_ref().and_then(|v| v.penalty.as_ref()) else {
         return out;
     };
-    if o.tier == Tier::NoPenalty || penalty.kinds().is_empty() {
+    if o.tier == Tier::NoPenalty {
+        // Art. 28 ¶2 on a 不予处罚 outcome, where the assessment found the duty
+        // (the regime's `GainsOnNoPenalty`): the gains, and nothing else.
+        if let Some(g) = a.illegal_gains.filter(|_| a.bar.is_none()) {
+            out.push(Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(g) });
+        }
+        return out;
+    }
+    if penalty.kinds().is_empty() {
         return out;
     }
     let has_fine = penalty.has_kind(PenaltyKind::Fine);

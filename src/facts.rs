@@ -25,6 +25,31 @@ vocabulary! {
     ///
     /// 《中华人民共和国行政处罚法》第四十条: "违法事实不清、证据不足的，不得给予行政处罚。"
     /// 第五十七条第一款第（三）项: "违法事实不能成立的，不予行政处罚".
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `established` | 违法事实清楚 |
+    /// | `not_established` | 违法事实不清、证据不足 |
+    ///
+    /// ```
+    /// use rouxing::facts::Facts;
+    ///
+    /// let facts: Facts = serde_json::from_str(r#""established""#)?;
+    /// assert_eq!(facts, Facts::Established);
+    /// assert_eq!(serde_json::to_string(&facts)?, r#""established""#);
+    /// # let codes = [("established", "违法事实清楚"), ("not_established", "违法事实不清、证据不足")];
+    /// # assert_eq!(Facts::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Facts::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Facts>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Facts {
         /// 违法事实清楚、证据确凿.
         Established => "违法事实清楚",
@@ -40,6 +65,31 @@ vocabulary! {
     ///
     /// 《中华人民共和国行政处罚法》第二十七条第一款: "违法行为涉嫌犯罪的，行政机关应当及时将案件
     /// 移送司法机关"; 第五十七条第一款第（四）项; 第八条第二款: "不得以行政处罚代替刑事处罚".
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `none` | 不涉嫌犯罪 |
+    /// | `suspected` | 涉嫌犯罪 |
+    ///
+    /// ```
+    /// use rouxing::facts::CrimeSuspicion;
+    ///
+    /// let crime_suspicion: CrimeSuspicion = serde_json::from_str(r#""none""#)?;
+    /// assert_eq!(crime_suspicion, CrimeSuspicion::None);
+    /// assert_eq!(serde_json::to_string(&crime_suspicion)?, r#""none""#);
+    /// # let codes = [("none", "不涉嫌犯罪"), ("suspected", "涉嫌犯罪")];
+    /// # assert_eq!(CrimeSuspicion::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in CrimeSuspicion::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<CrimeSuspicion>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum CrimeSuspicion {
         /// No suspicion of a crime.
         None => "不涉嫌犯罪",
@@ -52,6 +102,32 @@ vocabulary! {
     /// The gravity of the act itself (情节).
     ///
     /// `Ord` runs from light to grave.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `minor` | 违法行为轻微 |
+    /// | `general` | 情节一般 |
+    /// | `serious` | 情节严重 |
+    ///
+    /// ```
+    /// use rouxing::facts::Gravity;
+    ///
+    /// let gravity: Gravity = serde_json::from_str(r#""minor""#)?;
+    /// assert_eq!(gravity, Gravity::Minor);
+    /// assert_eq!(serde_json::to_string(&gravity)?, r#""minor""#);
+    /// # let codes = [("minor", "违法行为轻微"), ("general", "情节一般"), ("serious", "情节严重")];
+    /// # assert_eq!(Gravity::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Gravity::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Gravity>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Gravity {
         /// 违法行为轻微.
         Minor => "违法行为轻微",
@@ -67,6 +143,33 @@ vocabulary! {
     ///
     /// `Ord` runs from none to serious: "没有造成危害后果" < "危害后果轻微" < harm <
     /// serious harm.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `none` | 没有造成危害后果 |
+    /// | `slight` | 危害后果轻微 |
+    /// | `harmful` | 造成危害后果 |
+    /// | `serious` | 造成严重危害后果 |
+    ///
+    /// ```
+    /// use rouxing::facts::Harm;
+    ///
+    /// let harm: Harm = serde_json::from_str(r#""none""#)?;
+    /// assert_eq!(harm, Harm::None);
+    /// assert_eq!(serde_json::to_string(&harm)?, r#""none""#);
+    /// # let codes = [("none", "没有造成危害后果"), ("slight", "危害后果轻微"), ("harmful", "造成危害后果"), ("serious", "造成严重危害后果")];
+    /// # assert_eq!(Harm::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Harm::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Harm>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Harm {
         /// 没有造成危害后果.
         None => "没有造成危害后果",
@@ -87,6 +190,32 @@ vocabulary! {
     /// 《中华人民共和国行政处罚法》第三十三条第二款: "当事人有证据足以证明没有主观过错的，不予行政处罚。
     /// 法律、行政法规另有规定的，从其规定。" The burden is on the party; `NoFaultProven` means the
     /// agency accepted the party's evidence.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `intentional` | 故意 |
+    /// | `negligent` | 过失 |
+    /// | `no_fault_proven` | 有证据足以证明没有主观过错 |
+    ///
+    /// ```
+    /// use rouxing::facts::Fault;
+    ///
+    /// let fault: Fault = serde_json::from_str(r#""intentional""#)?;
+    /// assert_eq!(fault, Fault::Intentional);
+    /// assert_eq!(serde_json::to_string(&fault)?, r#""intentional""#);
+    /// # let codes = [("intentional", "故意"), ("negligent", "过失"), ("no_fault_proven", "有证据足以证明没有主观过错")];
+    /// # assert_eq!(Fault::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Fault::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Fault>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Fault {
         /// 故意.
         Intentional => "故意",
@@ -165,6 +294,36 @@ vocabulary! {
     /// "在共同违法行为中起次要或者辅助作用，且没有造成严重后果的；主动中止违法行为，且危害后果轻微的");
     /// they count only where the regime recognises them and then allow (可以), not
     /// require, a lighter outcome (unconfirmed as national rules).
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `eliminated_harm` | 主动消除或者减轻违法行为危害后果 |
+    /// | `coerced` | 受他人胁迫或者诱骗实施违法行为 |
+    /// | `confessed_unknown` | 主动供述行政机关尚未掌握的违法行为 |
+    /// | `meritorious` | 配合行政机关查处违法行为有立功表现 |
+    /// | `other_statutory` | 法律、法规、规章规定其他应当从轻或者减轻行政处罚 |
+    /// | `secondary_role` | 在共同违法行为中起次要或者辅助作用 |
+    /// | `voluntarily_stopped` | 主动中止违法行为 |
+    ///
+    /// ```
+    /// use rouxing::facts::Mitigating;
+    ///
+    /// let mitigating: Mitigating = serde_json::from_str(r#""eliminated_harm""#)?;
+    /// assert_eq!(mitigating, Mitigating::EliminatedHarm);
+    /// assert_eq!(serde_json::to_string(&mitigating)?, r#""eliminated_harm""#);
+    /// # let codes = [("eliminated_harm", "主动消除或者减轻违法行为危害后果"), ("coerced", "受他人胁迫或者诱骗实施违法行为"), ("confessed_unknown", "主动供述行政机关尚未掌握的违法行为"), ("meritorious", "配合行政机关查处违法行为有立功表现"), ("other_statutory", "法律、法规、规章规定其他应当从轻或者减轻行政处罚"), ("secondary_role", "在共同违法行为中起次要或者辅助作用"), ("voluntarily_stopped", "主动中止违法行为")];
+    /// # assert_eq!(Mitigating::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Mitigating::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Mitigating>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Mitigating {
         /// Art. 32 (一) 主动消除或者减轻违法行为危害后果.
         EliminatedHarm => "主动消除或者减轻违法行为危害后果",
@@ -209,6 +368,40 @@ vocabulary! {
     /// 整改要求，继续实施违法行为的；…多次实施违法行为，屡教不改的；妨碍执法人员查处其违法行为的；隐匿、
     /// 销毁违法证据的；…对检举人、证人实施打击报复的；在发生突发公共事件时实施违法行为的") and count only
     /// where the regime recognises them (unconfirmed as national rules).
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `emergency_measures` | 突发事件期间违反突发事件应对措施 |
+    /// | `endangers_safety` | 危及公共安全或者人身健康、生命财产安全 |
+    /// | `egregious` | 违法情节恶劣，造成严重后果 |
+    /// | `continued_after_penalty` | 受到行政处罚后继续实施违法行为 |
+    /// | `principal_role` | 在共同违法行为中起主要作用 |
+    /// | `recidivist` | 多次实施违法行为，屡教不改 |
+    /// | `obstruction` | 妨碍执法人员查处违法行为 |
+    /// | `destroyed_evidence` | 隐匿、销毁违法证据 |
+    /// | `coerced_others` | 胁迫、诱骗他人或者教唆未成年人实施违法行为 |
+    /// | `retaliation` | 对检举人、证人打击报复 |
+    /// | `during_emergency` | 在发生突发公共事件时实施违法行为 |
+    ///
+    /// ```
+    /// use rouxing::facts::Aggravating;
+    ///
+    /// let aggravating: Aggravating = serde_json::from_str(r#""emergency_measures""#)?;
+    /// assert_eq!(aggravating, Aggravating::EmergencyMeasures);
+    /// assert_eq!(serde_json::to_string(&aggravating)?, r#""emergency_measures""#);
+    /// # let codes = [("emergency_measures", "突发事件期间违反突发事件应对措施"), ("endangers_safety", "危及公共安全或者人身健康、生命财产安全"), ("egregious", "违法情节恶劣，造成严重后果"), ("continued_after_penalty", "受到行政处罚后继续实施违法行为"), ("principal_role", "在共同违法行为中起主要作用"), ("recidivist", "多次实施违法行为，屡教不改"), ("obstruction", "妨碍执法人员查处违法行为"), ("destroyed_evidence", "隐匿、销毁违法证据"), ("coerced_others", "胁迫、诱骗他人或者教唆未成年人实施违法行为"), ("retaliation", "对检举人、证人打击报复"), ("during_emergency", "在发生突发公共事件时实施违法行为")];
+    /// # assert_eq!(Aggravating::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Aggravating::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Aggravating>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Aggravating {
         /// Art. 49: 违反突发事件应对措施 during a major emergency.
         EmergencyMeasures => "突发事件期间违反突发事件应对措施",
@@ -240,6 +433,41 @@ vocabulary! {
     ///
     /// This enum is non-exhaustive so that other facts may be added in semver
     /// compatible releases.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `sensitive_zone` | 生态环境敏感区 |
+    /// | `emergency_opportunism` | 趁突发事件之机实施 |
+    /// | `serious_dishonesty_listed` | 被纳入严重失信主体名单 |
+    /// | `fatal_accident_within_three_years` | 近三年发生人员死亡、重伤生产安全事故 |
+    /// | `major_public_interest` | 涉及重大公共利益 |
+    /// | `major_rights` | 直接关系当事人或者第三人重大权益 |
+    /// | `complex_legal_relations` | 案件情况疑难复杂、涉及多个法律关系 |
+    /// | `complex_circumstances` | 情节复杂 |
+    /// | `commitment_signed` | 已签署承诺书 |
+    /// | `party_absent` | 当事人不在场 |
+    /// | `new_business_form` | 新技术、新产业、新业态、新模式 |
+    /// | `hard_to_enforce_later` | 不当场收缴事后难以执行 |
+    ///
+    /// ```
+    /// use rouxing::facts::Context;
+    ///
+    /// let context: Context = serde_json::from_str(r#""sensitive_zone""#)?;
+    /// assert_eq!(context, Context::SensitiveZone);
+    /// assert_eq!(serde_json::to_string(&context)?, r#""sensitive_zone""#);
+    /// # let codes = [("sensitive_zone", "生态环境敏感区"), ("emergency_opportunism", "趁突发事件之机实施"), ("serious_dishonesty_listed", "被纳入严重失信主体名单"), ("fatal_accident_within_three_years", "近三年发生人员死亡、重伤生产安全事故"), ("major_public_interest", "涉及重大公共利益"), ("major_rights", "直接关系当事人或者第三人重大权益"), ("complex_legal_relations", "案件情况疑难复杂、涉及多个法律关系"), ("complex_circumstances", "情节复杂"), ("commitment_signed", "已签署承诺书"), ("party_absent", "当事人不在场"), ("new_business_form", "新技术、新产业、新业态、新模式"), ("hard_to_enforce_later", "不当场收缴事后难以执行")];
+    /// # assert_eq!(Context::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Context::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Context>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[non_exhaustive]
     pub enum Context {
         /// 生态环境敏感区 (list-level exclusion, e.g. 江环〔2021〕231号 二).
@@ -272,6 +500,32 @@ vocabulary! {
 
 vocabulary! {
     /// What came of an earlier violation.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `penalised` | 给予行政处罚 |
+    /// | `no_penalty` | 不予行政处罚 |
+    /// | `first_violation_no_penalty` | 首违不罚 |
+    ///
+    /// ```
+    /// use rouxing::facts::PriorOutcome;
+    ///
+    /// let prior_outcome: PriorOutcome = serde_json::from_str(r#""penalised""#)?;
+    /// assert_eq!(prior_outcome, PriorOutcome::Penalised);
+    /// assert_eq!(serde_json::to_string(&prior_outcome)?, r#""penalised""#);
+    /// # let codes = [("penalised", "给予行政处罚"), ("no_penalty", "不予行政处罚"), ("first_violation_no_penalty", "首违不罚")];
+    /// # assert_eq!(PriorOutcome::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in PriorOutcome::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<PriorOutcome>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum PriorOutcome {
         /// 给予行政处罚.
         Penalised => "给予行政处罚",

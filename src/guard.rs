@@ -153,6 +153,19 @@ pub struct OverrideRecord {
 
 /// The result of [`review`]: the findings, most severe first, and the
 /// override record.
+///
+/// # JSON
+///
+/// A review without findings:
+///
+/// ```
+/// let review_json = r#"{"case_id": "SH-JA-SJ-2026-0506", "findings": []}"#;
+/// use rouxing::Review;
+///
+/// let review: Review = serde_json::from_str(review_json)?;
+/// assert_eq!(serde_json::to_value(&review)?, serde_json::from_str::<serde_json::Value>(review_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -715,7 +728,7 @@ impl Ctx<'_> {
             ));
         };
         let penalty_tier = d.tier != Tier::NoPenalty;
-        if !penalty_tier && !d.sanctions.is_empty() {
+        if !penalty_tier && !only_gains_confiscated(a, d, self.regime) {
             push(Inconsistency::SanctionsOnNoPenalty, Severity::Unlawful);
         }
         // An act fined before (Art. 29) may be left with no further sanction.
@@ -912,7 +925,10 @@ impl Ctx<'_> {
         let (a, d) = (self.a, self.d);
         let u = Severity::Unlawful;
         let transfer = self.real_transfer();
-        if a.bar.is_none() && d.tier != Tier::NoPenalty {
+        // Art. 28 ¶2: on a penalty, and on 不予处罚 where the assessment found
+        // the duty (the regime's reading, `GainsOnNoPenalty`).
+        let reading = self.regime.readings.gains_on_no_penalty == crate::regime::GainsOnNoPenalty::Confiscate;
+        if a.bar.is_none() && (d.tier != Tier::NoPenalty || reading) {
             if let Some(gains) = a.illegal_gains {
                 if !d.sanctions.iter().any(|s| s.kind == PenaltyKind::ConfiscateIllegalGains) {
                     out.push(Finding::new(
@@ -933,7 +949,7 @@ impl Ctx<'_> {
                 Detail::Decided { tier: d.tier },
             ));
         }
-        let no_penalty = d.tier == Tier::NoPenalty && d.sanctions.is_empty();
+        let no_penalty = d.tier == Tier::NoPenalty && only_gains_confiscated(a, d, self.regime);
         if violation && no_penalty && !d.education {
             out.push(Finding::new(
                 C::MissingEducation,
@@ -1209,7 +1225,7 @@ impl Ctx<'_> {
         } else if d.overridden.is_none()
             && a.lawful.len() > 1
             && a.is_lawful(d.tier)
-            && d.tier != a.most_lenient()
+            && d.tier > proposed_tier(a, self.regime)
             && !note
         {
             out.push(Finding::new(
@@ -1296,6 +1312,29 @@ impl Ctx<'_> {
             reasoned: !o.reason.trim().is_empty(),
         })
     }
+}
+
+/// Whether a decision's sanctions are at most the confiscation of the
+/// established illegal gains the assessment requires on a 不予处罚 outcome
+/// (《中华人民共和国行政处罚法》第二十八条第二款 "当事人有违法所得，除依法应当退赔的外，应当予以没收",
+/// as the regime reads it): that confiscation does not make the decision a
+/// penalty; any other sanction, or another amount, does.
+fn only_gains_confiscated(a: &Assessment, d: &Decision, regime: &Regime) -> bool {
+    let reading = regime.readings.gains_on_no_penalty == crate::regime::GainsOnNoPenalty::Confiscate;
+    d.sanctions.iter().all(|s| {
+        reading
+            && s.kind == PenaltyKind::ConfiscateIllegalGains
+            && a.bar.is_none()
+            && a.illegal_gains.is_some()
+            && s.amount == a.illegal_gains
+    })
+}
+
+/// The tier `recommend` proposes: a decision at it, or more lenient, needs no
+/// reasons of the officer's own beyond the grounds (Arts. 30, 32 leave
+/// 从轻 or 减轻 to the regime's [`AlternativeMitigation`](crate::regime::AlternativeMitigation)).
+fn proposed_tier(a: &Assessment, regime: &Regime) -> Tier {
+    crate::decision::proposed_option(a, regime).map_or_else(|| a.most_lenient(), |o| o.tier)
 }
 
 #[cfg(test)]

@@ -914,7 +914,12 @@ impl<'a> Context<'a> {
                 }
             }
             K::NoPenaltyDecision => {
-                if d.disposition != Disposition::NoPenalty || !d.sanctions.is_empty() {
+                // A 不予处罚 decision carries no penalty; the only sanction it
+                // may record is the Art. 28 ¶2 confiscation of illegal gains
+                // (the regime's `GainsOnNoPenalty`).
+                let penalty =
+                    d.sanctions.iter().any(|s| s.kind != crate::measure::PenaltyKind::ConfiscateIllegalGains);
+                if d.disposition != Disposition::NoPenalty || penalty {
                     return Err(Self::not(kind, "决定给予了行政处罚或者移送司法机关"));
                 }
                 Ok(())

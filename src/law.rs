@@ -44,6 +44,39 @@ vocabulary! {
     ///
     /// This enum is non-exhaustive so that other instruments may be added in
     /// semver compatible releases.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `administrative_penalty_law` | 《中华人民共和国行政处罚法》 |
+    /// | `optimizing_business_environment_regulations` | 《优化营商环境条例》 |
+    /// | `civil_code` | 《中华人民共和国民法典》 |
+    /// | `minors_interpretation2006` | 《最高人民法院关于审理未成年人刑事案件具体应用法律若干问题的解释》 |
+    /// | `samr_penalty_publicity_rules` | 《市场监督管理行政处罚信息公示规定》 |
+    /// | `shandan_flexible_enforcement_plan` | 《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》 |
+    /// | `government_procurement_law` | 《中华人民共和国政府采购法》 |
+    /// | `government_procurement_regulations` | 《中华人民共和国政府采购法实施条例》 |
+    /// | `personal_information_protection_law` | 《中华人民共和国个人信息保护法》 |
+    /// | `minors_protection_law` | 《中华人民共和国未成年人保护法》 |
+    ///
+    /// ```
+    /// use rouxing::law::Instrument;
+    ///
+    /// let instrument: Instrument = serde_json::from_str(r#""administrative_penalty_law""#)?;
+    /// assert_eq!(instrument, Instrument::AdministrativePenaltyLaw);
+    /// assert_eq!(serde_json::to_string(&instrument)?, r#""administrative_penalty_law""#);
+    /// # let codes = [("administrative_penalty_law", "《中华人民共和国行政处罚法》"), ("optimizing_business_environment_regulations", "《优化营商环境条例》"), ("civil_code", "《中华人民共和国民法典》"), ("minors_interpretation2006", "《最高人民法院关于审理未成年人刑事案件具体应用法律若干问题的解释》"), ("samr_penalty_publicity_rules", "《市场监督管理行政处罚信息公示规定》"), ("shandan_flexible_enforcement_plan", "《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》"), ("government_procurement_law", "《中华人民共和国政府采购法》"), ("government_procurement_regulations", "《中华人民共和国政府采购法实施条例》"), ("personal_information_protection_law", "《中华人民共和国个人信息保护法》"), ("minors_protection_law", "《中华人民共和国未成年人保护法》")];
+    /// # assert_eq!(Instrument::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Instrument::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Instrument>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[non_exhaustive]
     pub enum Instrument {
         /// 《中华人民共和国行政处罚法》 (2021 revision, in force 2021-07-15).

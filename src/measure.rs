@@ -27,6 +27,43 @@ vocabulary! {
     /// compares severity only by group ([`PenaltyKind::group`]).
     ///
     /// A 行政告诫 or 行政提示 is a [`SoftMeasure`], never a [`PenaltyKind::Warning`].
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `warning` | 警告 |
+    /// | `circulated_criticism` | 通报批评 |
+    /// | `fine` | 罚款 |
+    /// | `confiscate_illegal_gains` | 没收违法所得 |
+    /// | `confiscate_illegal_property` | 没收非法财物 |
+    /// | `suspend_permit` | 暂扣许可证件 |
+    /// | `downgrade_qualification` | 降低资质等级 |
+    /// | `revoke_permit` | 吊销许可证件 |
+    /// | `restrict_business` | 限制开展生产经营活动 |
+    /// | `order_suspend_production` | 责令停产停业 |
+    /// | `order_close` | 责令关闭 |
+    /// | `restrict_practice` | 限制从业 |
+    /// | `detention` | 行政拘留 |
+    /// | `other_by_law` | 法律、行政法规规定的其他行政处罚 |
+    ///
+    /// ```
+    /// use rouxing::measure::PenaltyKind;
+    ///
+    /// let penalty_kind: PenaltyKind = serde_json::from_str(r#""warning""#)?;
+    /// assert_eq!(penalty_kind, PenaltyKind::Warning);
+    /// assert_eq!(serde_json::to_string(&penalty_kind)?, r#""warning""#);
+    /// # let codes = [("warning", "警告"), ("circulated_criticism", "通报批评"), ("fine", "罚款"), ("confiscate_illegal_gains", "没收违法所得"), ("confiscate_illegal_property", "没收非法财物"), ("suspend_permit", "暂扣许可证件"), ("downgrade_qualification", "降低资质等级"), ("revoke_permit", "吊销许可证件"), ("restrict_business", "限制开展生产经营活动"), ("order_suspend_production", "责令停产停业"), ("order_close", "责令关闭"), ("restrict_practice", "限制从业"), ("detention", "行政拘留"), ("other_by_law", "法律、行政法规规定的其他行政处罚")];
+    /// # assert_eq!(PenaltyKind::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in PenaltyKind::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<PenaltyKind>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum PenaltyKind {
         /// 警告 (Art. 9 (一)).
         Warning => "警告",
@@ -121,6 +158,40 @@ vocabulary! {
     ///
     /// This enum is non-exhaustive so that other measures may be added in
     /// semver compatible releases.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `guidance` | 行政指导 |
+    /// | `suggestion` | 行政建议 |
+    /// | `reminder` | 行政提醒 |
+    /// | `dissuasion` | 劝告 |
+    /// | `admonition` | 行政告诫 |
+    /// | `interview` | 行政约谈 |
+    /// | `prompt` | 预警提示 |
+    /// | `persuasion_education` | 说服教育 |
+    /// | `demonstration` | 劝导示范 |
+    /// | `coaching` | 政策辅导 |
+    /// | `follow_up_visit` | 行政回访 |
+    ///
+    /// ```
+    /// use rouxing::measure::SoftMeasure;
+    ///
+    /// let soft_measure: SoftMeasure = serde_json::from_str(r#""guidance""#)?;
+    /// assert_eq!(soft_measure, SoftMeasure::Guidance);
+    /// assert_eq!(serde_json::to_string(&soft_measure)?, r#""guidance""#);
+    /// # let codes = [("guidance", "行政指导"), ("suggestion", "行政建议"), ("reminder", "行政提醒"), ("dissuasion", "劝告"), ("admonition", "行政告诫"), ("interview", "行政约谈"), ("prompt", "预警提示"), ("persuasion_education", "说服教育"), ("demonstration", "劝导示范"), ("coaching", "政策辅导"), ("follow_up_visit", "行政回访")];
+    /// # assert_eq!(SoftMeasure::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in SoftMeasure::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<SoftMeasure>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[non_exhaustive]
     pub enum SoftMeasure {
         /// 指导 / 行政指导: guiding the party towards lawful conduct.
@@ -158,6 +229,34 @@ vocabulary! {
     ///
     /// This enum is non-exhaustive so that other channels may be added in
     /// semver compatible releases.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `in_person` | 当面 |
+    /// | `phone` | 电话 |
+    /// | `sms` | 短信 |
+    /// | `email` | 电子邮件 |
+    /// | `online` | 网上在线办理 |
+    ///
+    /// ```
+    /// use rouxing::measure::Channel;
+    ///
+    /// let channel: Channel = serde_json::from_str(r#""in_person""#)?;
+    /// assert_eq!(channel, Channel::InPerson);
+    /// assert_eq!(serde_json::to_string(&channel)?, r#""in_person""#);
+    /// # let codes = [("in_person", "当面"), ("phone", "电话"), ("sms", "短信"), ("email", "电子邮件"), ("online", "网上在线办理")];
+    /// # assert_eq!(Channel::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Channel::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Channel>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[non_exhaustive]
     pub enum Channel {
         /// 当面.
@@ -178,6 +277,44 @@ vocabulary! {
     ///
     /// This enum is non-exhaustive so that other documents may be added in
     /// semver compatible releases.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `penalty_decision` | 行政处罚决定书 |
+    /// | `summary_penalty_decision` | 当场行政处罚决定书 |
+    /// | `advance_notice` | 行政处罚事先告知书 |
+    /// | `hearing_notice` | 行政处罚听证告知书 |
+    /// | `no_penalty_notice` | 不予行政处罚告知书 |
+    /// | `no_penalty_decision` | 不予行政处罚决定书 |
+    /// | `correction_notice` | 责令改正通知书 |
+    /// | `reminder_suggestion_letter` | 行政提醒建议书 |
+    /// | `simple_guidance_letter` | 简易行政指导书 |
+    /// | `commitment_letter` | 承诺书 |
+    /// | `legal_review_opinion` | 法制审核意见书 |
+    /// | `collective_discussion_record` | 集体讨论记录 |
+    /// | `criminal_transfer_letter` | 涉嫌犯罪案件移送书 |
+    /// | `guardian_notice` | 责令监护人管教通知书 |
+    /// | `credit_repair_notice` | 信用修复告知书 |
+    ///
+    /// ```
+    /// use rouxing::measure::Document;
+    ///
+    /// let document: Document = serde_json::from_str(r#""penalty_decision""#)?;
+    /// assert_eq!(document, Document::PenaltyDecision);
+    /// assert_eq!(serde_json::to_string(&document)?, r#""penalty_decision""#);
+    /// # let codes = [("penalty_decision", "行政处罚决定书"), ("summary_penalty_decision", "当场行政处罚决定书"), ("advance_notice", "行政处罚事先告知书"), ("hearing_notice", "行政处罚听证告知书"), ("no_penalty_notice", "不予行政处罚告知书"), ("no_penalty_decision", "不予行政处罚决定书"), ("correction_notice", "责令改正通知书"), ("reminder_suggestion_letter", "行政提醒建议书"), ("simple_guidance_letter", "简易行政指导书"), ("commitment_letter", "承诺书"), ("legal_review_opinion", "法制审核意见书"), ("collective_discussion_record", "集体讨论记录"), ("criminal_transfer_letter", "涉嫌犯罪案件移送书"), ("guardian_notice", "责令监护人管教通知书"), ("credit_repair_notice", "信用修复告知书")];
+    /// # assert_eq!(Document::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Document::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Document>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[non_exhaustive]
     pub enum Document {
         /// 行政处罚决定书 (ordinary procedure, Art. 59).
@@ -225,6 +362,34 @@ vocabulary! {
     ///
     /// This enum is non-exhaustive so that other measures may be added in
     /// semver compatible releases.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `restrict_liberty` | 限制公民人身自由 |
+    /// | `seal_up` | 查封场所、设施或者财物 |
+    /// | `seize` | 扣押财物 |
+    /// | `freeze` | 冻结存款、汇款 |
+    /// | `other` | 其他行政强制措施 |
+    ///
+    /// ```
+    /// use rouxing::measure::CoerciveMeasure;
+    ///
+    /// let coercive_measure: CoerciveMeasure = serde_json::from_str(r#""restrict_liberty""#)?;
+    /// assert_eq!(coercive_measure, CoerciveMeasure::RestrictLiberty);
+    /// assert_eq!(serde_json::to_string(&coercive_measure)?, r#""restrict_liberty""#);
+    /// # let codes = [("restrict_liberty", "限制公民人身自由"), ("seal_up", "查封场所、设施或者财物"), ("seize", "扣押财物"), ("freeze", "冻结存款、汇款"), ("other", "其他行政强制措施")];
+    /// # assert_eq!(CoerciveMeasure::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in CoerciveMeasure::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<CoerciveMeasure>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[non_exhaustive]
     pub enum CoerciveMeasure {
         /// 限制公民人身自由.
@@ -247,6 +412,34 @@ vocabulary! {
     ///
     /// 山丹县实施方案 五: (一) 简易引导机制, (二) 容错纠错机制 (不罚只纠正, 观察期, 过渡期),
     /// (三) 守信激励机制.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `simple_guidance` | 简易引导 |
+    /// | `correction_only` | 不罚只纠正 |
+    /// | `observation_period` | 观察期 |
+    /// | `transition_period` | 过渡期 |
+    /// | `credit_incentive` | 守信激励 |
+    ///
+    /// ```
+    /// use rouxing::measure::Mechanism;
+    ///
+    /// let mechanism: Mechanism = serde_json::from_str(r#""simple_guidance""#)?;
+    /// assert_eq!(mechanism, Mechanism::SimpleGuidance);
+    /// assert_eq!(serde_json::to_string(&mechanism)?, r#""simple_guidance""#);
+    /// # let codes = [("simple_guidance", "简易引导"), ("correction_only", "不罚只纠正"), ("observation_period", "观察期"), ("transition_period", "过渡期"), ("credit_incentive", "守信激励")];
+    /// # assert_eq!(Mechanism::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Mechanism::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Mechanism>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Mechanism {
         /// 简易引导 (五(一)).
         SimpleGuidance => "简易引导",
@@ -263,6 +456,31 @@ vocabulary! {
 
 vocabulary! {
     /// The kind of a correction order.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `immediate` | 责令改正 |
+    /// | `within_deadline` | 责令限期改正 |
+    ///
+    /// ```
+    /// use rouxing::measure::CorrectionKind;
+    ///
+    /// let correction_kind: CorrectionKind = serde_json::from_str(r#""immediate""#)?;
+    /// assert_eq!(correction_kind, CorrectionKind::Immediate);
+    /// assert_eq!(serde_json::to_string(&correction_kind)?, r#""immediate""#);
+    /// # let codes = [("immediate", "责令改正"), ("within_deadline", "责令限期改正")];
+    /// # assert_eq!(CorrectionKind::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in CorrectionKind::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<CorrectionKind>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum CorrectionKind {
         /// 责令改正: correct at once.
         Immediate => "责令改正",
@@ -296,6 +514,31 @@ impl CorrectionOrder {
 vocabulary! {
     /// The order to a guardian that replaces a penalty for a person without
     /// responsibility.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `discipline` | 责令监护人加以管教 |
+    /// | `custody_and_treatment` | 责令监护人严加看管和治疗 |
+    ///
+    /// ```
+    /// use rouxing::measure::GuardianOrder;
+    ///
+    /// let guardian_order: GuardianOrder = serde_json::from_str(r#""discipline""#)?;
+    /// assert_eq!(guardian_order, GuardianOrder::Discipline);
+    /// assert_eq!(serde_json::to_string(&guardian_order)?, r#""discipline""#);
+    /// # let codes = [("discipline", "责令监护人加以管教"), ("custody_and_treatment", "责令监护人严加看管和治疗")];
+    /// # assert_eq!(GuardianOrder::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in GuardianOrder::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<GuardianOrder>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum GuardianOrder {
         /// Art. 30: "责令监护人加以管教" (a minor under 14).
         Discipline => "责令监护人加以管教",

@@ -387,6 +387,33 @@ vocabulary! {
     ///
     /// This enum is non-exhaustive so that other bases may be added in semver
     /// compatible releases.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `illegal_gains` | 违法所得 |
+    /// | `goods_value` | 货值金额 |
+    /// | `illegal_turnover` | 违法经营额 |
+    /// | `tax_unpaid` | 不缴或者少缴的税款 |
+    ///
+    /// ```
+    /// use rouxing::money::AmountBase;
+    ///
+    /// let amount_base: AmountBase = serde_json::from_str(r#""illegal_gains""#)?;
+    /// assert_eq!(amount_base, AmountBase::IllegalGains);
+    /// assert_eq!(serde_json::to_string(&amount_base)?, r#""illegal_gains""#);
+    /// # let codes = [("illegal_gains", "违法所得"), ("goods_value", "货值金额"), ("illegal_turnover", "违法经营额"), ("tax_unpaid", "不缴或者少缴的税款")];
+    /// # assert_eq!(AmountBase::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in AmountBase::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<AmountBase>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[non_exhaustive]
     pub enum AmountBase {
         /// 违法所得: "实施违法行为所取得的款项" (行政处罚法 Art. 28 ¶2).
@@ -540,6 +567,30 @@ impl Amounts {
 /// Construct through [`FineRule::range`], [`FineRule::up_to`],
 /// [`FineRule::fixed`] or [`FineRule::multiple`], which reject inverted
 /// ranges; deserializing goes through the same checks.
+///
+/// # JSON
+///
+/// A JSON object tagged by `kind`; amounts are decimal strings of yuan:
+///
+/// | code | 中文 |
+/// |---|---|
+/// | `range` | `min` 以上 `max` 以下 |
+/// | `up_to` | `max` 以下 (no statutory minimum) |
+/// | `fixed` | a fixed `amount` |
+/// | `multiple` | `base` 的 `min` 倍以上 `max` 倍以下, with an optional floor clause `below` |
+///
+/// ```
+/// use rouxing::money::FineRule;
+///
+/// let fine_rule = r#"{"kind": "range", "min": "1000.00", "max": "10000.00"}"#;
+/// let rule: FineRule = serde_json::from_str(fine_rule)?;
+/// assert_eq!(serde_json::to_value(rule)?, serde_json::from_str::<serde_json::Value>(fine_rule)?);
+/// for text in [r#"{"kind": "up_to", "max": "50000.00"}"#, r#"{"kind": "fixed", "amount": "200.00"}"#] {
+///     let r: FineRule = serde_json::from_str(text)?;
+///     assert_eq!(serde_json::to_value(r)?, serde_json::from_str::<serde_json::Value>(text)?);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "FineRuleRepr", into = "FineRuleRepr")]
@@ -931,6 +982,15 @@ impl FineRule {
 }
 
 /// The wording of a fine rule, as tagged on the wire.
+///
+/// # JSON
+///
+/// | code | 中文 |
+/// |---|---|
+/// | `range` | `min` 以上 `max` 以下 |
+/// | `up_to` | `max` 以下 (no statutory minimum) |
+/// | `fixed` | a fixed `amount` |
+/// | `multiple` | `base` 的 `min` 倍以上 `max` 倍以下, with an optional floor clause `below` |
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

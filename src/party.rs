@@ -149,6 +149,33 @@ vocabulary! {
     /// 违法行为的，不予行政处罚，但应当责令其监护人严加看管和治疗。间歇性精神病人在精神正常时有违法行为
     /// 的，应当给予行政处罚。尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人有违法行为的，
     /// 可以从轻或者减轻行政处罚。"
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `full` | 完全辨认和控制能力 |
+    /// | `incapable` | 不能辨认或者不能控制自己行为 |
+    /// | `intermittent_normal` | 间歇性精神病人在精神正常时 |
+    /// | `partial` | 尚未完全丧失辨认或者控制自己行为能力 |
+    ///
+    /// ```
+    /// use rouxing::party::MentalCapacity;
+    ///
+    /// let mental_capacity: MentalCapacity = serde_json::from_str(r#""full""#)?;
+    /// assert_eq!(mental_capacity, MentalCapacity::Full);
+    /// assert_eq!(serde_json::to_string(&mental_capacity)?, r#""full""#);
+    /// # let codes = [("full", "完全辨认和控制能力"), ("incapable", "不能辨认或者不能控制自己行为"), ("intermittent_normal", "间歇性精神病人在精神正常时"), ("partial", "尚未完全丧失辨认或者控制自己行为能力")];
+    /// # assert_eq!(MentalCapacity::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in MentalCapacity::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<MentalCapacity>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum MentalCapacity {
         /// Full capacity.
         Full => "完全辨认和控制能力",
@@ -163,6 +190,32 @@ vocabulary! {
 
 vocabulary! {
     /// The kind of party, as the statute distinguishes them.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `natural_person` | 公民 |
+    /// | `legal_person` | 法人 |
+    /// | `other_organisation` | 其他组织 |
+    ///
+    /// ```
+    /// use rouxing::party::PartyKindCode;
+    ///
+    /// let party_kind_code: PartyKindCode = serde_json::from_str(r#""natural_person""#)?;
+    /// assert_eq!(party_kind_code, PartyKindCode::NaturalPerson);
+    /// assert_eq!(serde_json::to_string(&party_kind_code)?, r#""natural_person""#);
+    /// # let codes = [("natural_person", "公民"), ("legal_person", "法人"), ("other_organisation", "其他组织")];
+    /// # assert_eq!(PartyKindCode::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in PartyKindCode::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<PartyKindCode>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum PartyKindCode {
         /// 公民 (natural person).
         NaturalPerson => "公民",

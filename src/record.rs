@@ -779,10 +779,16 @@ struct DecisionState {
 /// The header line of an exported case file.
 #[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "CaseFileHeader"))]
 #[serde(deny_unknown_fields)]
-struct Header {
+pub(crate) struct Header {
+    /// The format's name, always `rouxing-case-file`.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "rouxing-case-file")))]
     format: String,
+    /// The version of the case-file format, `1`.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = 1)))]
     schema_version: u32,
+    /// 案件编号: the case the file records.
     case_id: CaseId,
 }
 
@@ -800,9 +806,12 @@ pub(crate) struct EntryLine {
 /// The closing line of an exported case file.
 #[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "CaseFileClosing"))]
 #[serde(deny_unknown_fields)]
-struct Closing {
+pub(crate) struct Closing {
+    /// The number of event lines between the header and this line.
     events: u64,
+    /// The digest of the last entry (of the header line when there is none).
     head: Digest,
 }
 
@@ -814,6 +823,59 @@ struct Closing {
 /// and replay every step through the same checks.
 ///
 /// See the [module documentation](self) for the format and an example.
+///
+/// # JSON
+///
+/// Inside other JSON documents a case file is one object ([`Serialize`], [`Deserialize`]): the entries
+/// with their chain digests and the head. [`CaseFile::to_jsonl`] writes it as JSON Lines instead: a
+/// header line (`case_file_header.schema.json`), one line per entry (`case_file_entry.schema.json`)
+/// and a closing line (`case_file_closing.schema.json`) stating the number of events and the head.
+/// Both forms are checked on the way in: the chain is verified and every step replayed.
+///
+/// ```
+/// use rouxing::CaseFile;
+///
+/// let case_file_json = r#"{
+///   "schema_version": 1,
+///   "case_id": "2025-001",
+///   "entries": [
+///                {
+///                  "seq": 0,
+///                  "prev": "6ec460619b1ab9fd171fb142775331f2e7aed001002adedec0b17900358bc75e",
+///                  "hash": "be8c08d2d598805d020ec466c36b0689b8f549659faaf7fb72a86553ede19892",
+///                  "event": {
+///                             "on": "2025-03-02",
+///                             "stage": "started",
+///                             "origin": "inspection",
+///                             "party": "91620725MA7",
+///                             "item": "EM-HC-78-3",
+///                             "act_on": "2025-03-01",
+///                             "discovered_on": "2025-03-02",
+///                             "limitation_ends": "2027-03-01"
+///                           }
+///                },
+///                {
+///                  "seq": 1,
+///                  "prev": "be8c08d2d598805d020ec466c36b0689b8f549659faaf7fb72a86553ede19892",
+///                  "hash": "13b1ceff1d073c6f19ec97eefc2be77a28f61bdb867d28a89b6ec55ab5f54244",
+///                  "event": {"on": "2025-03-03", "stage": "filed", "approved_by": "HEAD-1"}
+///                }
+///              ],
+///   "head": "13b1ceff1d073c6f19ec97eefc2be77a28f61bdb867d28a89b6ec55ab5f54244"
+/// }"#;
+/// let case_file: CaseFile = serde_json::from_str(case_file_json)?;
+/// assert_eq!(case_file.len(), 2);
+/// assert_eq!(serde_json::to_value(&case_file)?, serde_json::from_str::<serde_json::Value>(case_file_json)?);
+///
+/// // The same file as JSON Lines: header, entries, closing line.
+/// let case_file_header_json = r#"{"format":"rouxing-case-file","schema_version":1,"case_id":"2025-001"}"#;
+/// let case_file_closing_json = r#"{"events":2,"head":"13b1ceff1d073c6f19ec97eefc2be77a28f61bdb867d28a89b6ec55ab5f54244"}"#;
+/// let entries: Vec<String> = case_file.entries().iter().map(serde_json::to_string).collect::<Result<_, _>>()?;
+/// let jsonl = format!("{case_file_header_json}\n{}\n{case_file_closing_json}\n", entries.join("\n"));
+/// assert_eq!(case_file.to_jsonl(), jsonl);
+/// assert_eq!(CaseFile::from_jsonl(&jsonl)?, case_file);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CaseFile {
     case_id: CaseId,

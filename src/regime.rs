@@ -38,6 +38,32 @@ pub const REGIME_SCHEMA_VERSION: u32 = 1;
 
 vocabulary! {
     /// Which earlier violations count against a first violation.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `same_item` | 同一违法行为 |
+    /// | `same_domain` | 同一领域违法行为 |
+    /// | `any` | 任何违法行为 |
+    ///
+    /// ```
+    /// use rouxing::regime::FirstViolationScope;
+    ///
+    /// let first_violation_scope: FirstViolationScope = serde_json::from_str(r#""same_item""#)?;
+    /// assert_eq!(first_violation_scope, FirstViolationScope::SameItem);
+    /// assert_eq!(serde_json::to_string(&first_violation_scope)?, r#""same_item""#);
+    /// # let codes = [("same_item", "同一违法行为"), ("same_domain", "同一领域违法行为"), ("any", "任何违法行为")];
+    /// # assert_eq!(FirstViolationScope::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in FirstViolationScope::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<FirstViolationScope>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum FirstViolationScope {
         /// The same item (同类违法行为 in its narrowest reading).
         SameItem => "同一违法行为",
@@ -226,12 +252,173 @@ pub struct LegalReviewPolicy {
 
 vocabulary! {
     /// The effect of a recognised aggravating circumstance.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `mandatory` | 应当从重 |
+    /// | `discretionary` | 可以从重 |
+    ///
+    /// ```
+    /// use rouxing::regime::AggravationPolicy;
+    ///
+    /// let aggravation_policy: AggravationPolicy = serde_json::from_str(r#""mandatory""#)?;
+    /// assert_eq!(aggravation_policy, AggravationPolicy::Mandatory);
+    /// assert_eq!(serde_json::to_string(&aggravation_policy)?, r#""mandatory""#);
+    /// # let codes = [("mandatory", "应当从重"), ("discretionary", "可以从重")];
+    /// # assert_eq!(AggravationPolicy::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in AggravationPolicy::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<AggravationPolicy>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum AggravationPolicy {
         /// 应当从重: only the 从重 tier remains (default; local benchmarks word
         /// their lists "有下列情形之一的，应当依法从重处罚").
         Mandatory => "应当从重",
         /// 可以从重: 从重 joins the lawful set, 一般 remains.
         Discretionary => "可以从重",
+    }
+}
+
+vocabulary! {
+    /// Which tier `recommend` proposes where the law says 应当从轻或者减轻 and
+    /// leaves the choice to the agency.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第三十条、第三十二条: "应当从轻或者减轻行政处罚" — both tiers are
+    /// lawful and the statute does not rank them. Published benchmarks apply 从轻 as the
+    /// rule and 减轻 where a circumstance or a list entry names it (e.g. Jiangsu 市场监管
+    /// 规定 Art. 3 treats 减轻 as the exception going below the minimum); the default
+    /// follows that practice (unconfirmed as a national rule).
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `lighter_unless_named` | 从轻，清单明确减轻的除外 |
+    /// | `mitigated` | 减轻 |
+    ///
+    /// ```
+    /// use rouxing::regime::AlternativeMitigation;
+    ///
+    /// let alternative_mitigation: AlternativeMitigation = serde_json::from_str(r#""lighter_unless_named""#)?;
+    /// assert_eq!(alternative_mitigation, AlternativeMitigation::LighterUnlessNamed);
+    /// assert_eq!(serde_json::to_string(&alternative_mitigation)?, r#""lighter_unless_named""#);
+    /// # let codes = [("lighter_unless_named", "从轻，清单明确减轻的除外"), ("mitigated", "减轻")];
+    /// # assert_eq!(AlternativeMitigation::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in AlternativeMitigation::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<AlternativeMitigation>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub enum AlternativeMitigation {
+        /// 从轻, unless a list entry that applies names 减轻 (default).
+        LighterUnlessNamed => "从轻，清单明确减轻的除外",
+        /// Always 减轻, the most lenient of the two.
+        Mitigated => "减轻",
+    }
+}
+
+vocabulary! {
+    /// Whether illegal gains are confiscated where the outcome is 不予行政处罚.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第二十八条第二款: "当事人有违法所得，除依法应当退赔的外，应当予以
+    /// 没收。违法所得是指实施违法行为所取得的款项。" The sentence is not conditioned on a penalty
+    /// being imposed, and it stands apart from the list of penalty kinds in Art. 9, where
+    /// 没收违法所得 also appears (Art. 9 (二)). Whether a 不予处罚 decision still confiscates is
+    /// contested: one reading takes Art. 28 ¶2 at its word (nobody keeps what the
+    /// violation earned, whatever the penalty); the other takes 没收违法所得 as the Art. 9
+    /// penalty, which a 不予处罚 decision cannot impose. The default follows the words
+    /// of Art. 28 ¶2. A bar to any penalty (Arts. 27, 36, 37, 38, 40) is not a
+    /// 不予处罚 outcome of an established violation and never confiscates.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `confiscate` | 不予处罚的，违法所得仍予没收 |
+    /// | `not_confiscated` | 不予处罚的，不没收违法所得 |
+    ///
+    /// ```
+    /// use rouxing::regime::GainsOnNoPenalty;
+    ///
+    /// let gains_on_no_penalty: GainsOnNoPenalty = serde_json::from_str(r#""confiscate""#)?;
+    /// assert_eq!(gains_on_no_penalty, GainsOnNoPenalty::Confiscate);
+    /// assert_eq!(serde_json::to_string(&gains_on_no_penalty)?, r#""confiscate""#);
+    /// # let codes = [("confiscate", "不予处罚的，违法所得仍予没收"), ("not_confiscated", "不予处罚的，不没收违法所得")];
+    /// # assert_eq!(GainsOnNoPenalty::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in GainsOnNoPenalty::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<GainsOnNoPenalty>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub enum GainsOnNoPenalty {
+        /// Confiscate, except what must lawfully be refunded (default).
+        Confiscate => "不予处罚的，违法所得仍予没收",
+        /// Do not confiscate: 没收违法所得 is a penalty (Art. 9 (二)).
+        NotConfiscated => "不予处罚的，不没收违法所得",
+    }
+}
+
+/// Readings of provisions whose application the statute leaves open, each a
+/// documented choice.
+///
+/// Every field is optional in JSON and defaults to the value of
+/// [`StatutoryReadings::default`]:
+///
+/// ```json
+/// {"alternative_mitigation": "lighter_unless_named", "later_list_entry_applies": true,
+///  "gains_on_no_penalty": "confiscate"}
+/// ```
+///
+/// # Legal basis
+///
+/// * `alternative_mitigation` — Arts. 30, 32 (see [`AlternativeMitigation`]).
+/// * `later_list_entry_applies` — 《中华人民共和国行政处罚法》第三十七条: "作出行政处罚决定时，法律、
+///   法规、规章已被修改或者废止，且新的规定处罚较轻或者不认为是违法的，适用新的规定". A 两轻一免 list is
+///   not a 法律、法规、规章, so Art. 37 does not bind it in terms; its 从旧兼从轻 spirit does:
+///   with `true` (default) an entry in force on the decision date applies even if it was
+///   not in force at the act, and an entry in force at the act still applies after it
+///   lapsed, so the party has the more lenient of the two. With `false` only the entry in
+///   force at the act applies.
+/// * `gains_on_no_penalty` — Art. 28 ¶2 (see [`GainsOnNoPenalty`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct StatutoryReadings {
+    /// Which tier `recommend` proposes under 应当从轻或者减轻.
+    pub alternative_mitigation: AlternativeMitigation,
+    /// Whether a list entry in force on the decision date applies to an
+    /// earlier act (从旧兼从轻 for lists).
+    pub later_list_entry_applies: bool,
+    /// Whether a 不予处罚 outcome confiscates illegal gains.
+    pub gains_on_no_penalty: GainsOnNoPenalty,
+}
+
+impl Default for StatutoryReadings {
+    fn default() -> Self {
+        StatutoryReadings {
+            alternative_mitigation: AlternativeMitigation::LighterUnlessNamed,
+            later_list_entry_applies: true,
+            gains_on_no_penalty: GainsOnNoPenalty::Confiscate,
+        }
     }
 }
 
@@ -283,6 +470,54 @@ vocabulary! {
 /// The working-day calendar ([`Regime::calendar`]) is not part of the JSON
 /// form: load a holiday table with [`crate::calendar::WorkCalendar::from_json`]
 /// and set the field.
+///
+/// # JSON
+///
+/// A regime with the national knobs ([`Regime::national`]):
+///
+/// ```
+/// let regime_json = r#"{
+///   "schema_version": 1,
+///   "name": "national",
+///   "discretion": {"lighter_upper_permille": 300, "heavier_lower_permille": 700},
+///   "mitigation_floor": "none",
+///   "first_violation": {"window": {"months": 24}, "scope": "same_item"},
+///   "summary": {"natural_person": "200.00", "organisation": "3000.00", "inclusive": true},
+///   "hearing": {"natural_person": "10000.00", "organisation": "100000.00"},
+///   "legal_review": {
+///                     "all_lenient_decisions": false,
+///                     "fine_natural_person": null,
+///                     "fine_organisation": null,
+///                     "beyond_benchmark": false
+///                   },
+///   "aggravation": "mandatory",
+///   "recognised_aggravating": [
+///                               "endangers_safety",
+///                               "egregious",
+///                               "continued_after_penalty",
+///                               "principal_role",
+///                               "recidivist",
+///                               "obstruction",
+///                               "destroyed_evidence",
+///                               "coerced_others",
+///                               "retaliation",
+///                               "during_emergency"
+///                             ],
+///   "recognised_mitigating": ["secondary_role", "voluntarily_stopped"],
+///   "decision_period_days": 90,
+///   "limitation_holiday_extension": false,
+///   "observation_period": {"years": 1},
+///   "transition_period_max": {"months": 6},
+///   "follow_up_days": 30,
+///   "correction_days": 15
+/// }"#;
+/// use rouxing::Regime;
+///
+/// let regime: Regime = serde_json::from_str(regime_json)?;
+/// // Knobs left out take their defaults; what the regime writes loads as the same regime.
+/// assert_eq!(serde_json::from_value::<Regime>(serde_json::to_value(&regime)?)?, regime);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RegimeRepr", into = "RegimeRepr")]
@@ -337,6 +572,12 @@ pub struct Regime {
     /// The working-day calendar (Art. 85); not part of the JSON form, which
     /// always uses the bundled schedule unless replaced in code.
     pub calendar: WorkCalendar,
+
+    // Readings of provisions whose application the statute leaves open.
+    /// Which reading the regime follows where the statute leaves a choice
+    /// (see [`StatutoryReadings`]); optional in JSON, defaulting to
+    /// [`StatutoryReadings::default`].
+    pub readings: StatutoryReadings,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -362,6 +603,8 @@ struct RegimeRepr {
     transition_period_max: Period,
     follow_up_days: u32,
     correction_days: u32,
+    #[serde(default)]
+    readings: StatutoryReadings,
 }
 
 impl TryFrom<RegimeRepr> for Regime {
@@ -389,6 +632,7 @@ impl TryFrom<RegimeRepr> for Regime {
             follow_up_days: r.follow_up_days,
             correction_days: r.correction_days,
             calendar: WorkCalendar::china(),
+            readings: r.readings,
         };
         regime.validate()?;
         Ok(regime)
@@ -416,6 +660,7 @@ impl From<Regime> for RegimeRepr {
             transition_period_max: r.transition_period_max,
             follow_up_days: r.follow_up_days,
             correction_days: r.correction_days,
+            readings: r.readings,
         }
     }
 }
@@ -472,8 +717,8 @@ impl Regime {
                 fine_organisation: None,
                 beyond_benchmark: false,
             },
-            aggravation: AggravationPolicy::Mandatory,
-            recognised_aggravating: LOCAL_AGGRAVATING.to_vec(),
+            aggravation: AggravationPolicy::Discretionary,
+            recognised_aggravating: Vec::new(),
             recognised_mitigating: vec![Mitigating::SecondaryRole, Mitigating::VoluntarilyStopped],
             decision_period_days: 90,
             limitation_holiday_extension: false,
@@ -482,6 +727,7 @@ impl Regime {
             follow_up_days: 30,
             correction_days: 15,
             calendar: WorkCalendar::china(),
+            readings: StatutoryReadings::default(),
         }
     }
 
@@ -503,6 +749,10 @@ impl Regime {
             beyond_benchmark: true,
         };
         r.first_violation.scope = FirstViolationScope::SameDomain;
+        // The county adopts the local benchmarks' aggravating circumstances,
+        // worded "有下列情形之一的，应当依法从重处罚".
+        r.aggravation = AggravationPolicy::Mandatory;
+        r.recognised_aggravating = LOCAL_AGGRAVATING.to_vec();
         r
     }
 

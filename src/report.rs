@@ -896,6 +896,155 @@ pub struct UnitRow {
 /// The statistics table: one row per reporting unit with decisions in the
 /// period (sorted by agency id, the row without an agency last) and a total
 /// row that is their sum.
+///
+/// # JSON
+///
+/// The table of one decided case over a year:
+///
+/// ```
+/// let statistics_table_json = r#"{
+///   "schema_version": 1,
+///   "period": {"from": "2026-01-01", "to": "2026-12-31"},
+///   "columns": [
+///                {"code": "total_cases", "header": "案件总数"},
+///                {"code": "flexible_cases", "header": "柔性执法案件数"},
+///                {"code": "no_penalty", "header": "不予处罚"},
+///                {"code": "no_penalty_minor", "header": "其中：轻微不罚"},
+///                {"code": "no_penalty_first_violation", "header": "其中：首违不罚"},
+///                {"code": "no_penalty_no_fault", "header": "其中：无过错不罚"},
+///                {"code": "no_penalty_no_responsibility", "header": "其中：无责任能力不罚"},
+///                {"code": "no_penalty_other", "header": "其中：其他不予处罚"},
+///                {"code": "mitigated", "header": "减轻处罚"},
+///                {"code": "lighter", "header": "从轻处罚"},
+///                {"code": "ordinary", "header": "一般处罚"},
+///                {"code": "heavier", "header": "从重处罚"},
+///                {"code": "transferred", "header": "移送司法机关"},
+///                {"code": "no_coercion", "header": "不予行政强制"},
+///                {"code": "soft_measure_guidance", "header": "柔性措施：行政指导"},
+///                {"code": "soft_measure_suggestion", "header": "柔性措施：行政建议"},
+///                {"code": "soft_measure_reminder", "header": "柔性措施：行政提醒"},
+///                {"code": "soft_measure_dissuasion", "header": "柔性措施：劝告"},
+///                {"code": "soft_measure_admonition", "header": "柔性措施：行政告诫"},
+///                {"code": "soft_measure_interview", "header": "柔性措施：行政约谈"},
+///                {"code": "soft_measure_prompt", "header": "柔性措施：预警提示"},
+///                {"code": "soft_measure_persuasion_education", "header": "柔性措施：说服教育"},
+///                {"code": "soft_measure_demonstration", "header": "柔性措施：劝导示范"},
+///                {"code": "soft_measure_coaching", "header": "柔性措施：政策辅导"},
+///                {"code": "soft_measure_follow_up_visit", "header": "柔性措施：行政回访"},
+///                {"code": "contact_in_person", "header": "简易引导：当面"},
+///                {"code": "contact_phone", "header": "简易引导：电话"},
+///                {"code": "contact_sms", "header": "简易引导：短信"},
+///                {"code": "contact_email", "header": "简易引导：电子邮件"},
+///                {"code": "contact_online", "header": "简易引导：网上在线办理"},
+///                {"code": "mechanism_simple_guidance", "header": "机制：简易引导"},
+///                {"code": "mechanism_correction_only", "header": "机制：不罚只纠正"},
+///                {"code": "mechanism_observation_period", "header": "机制：观察期"},
+///                {"code": "mechanism_transition_period", "header": "机制：过渡期"},
+///                {"code": "mechanism_credit_incentive", "header": "机制：守信激励"},
+///                {"code": "baseline_fine", "header": "两轻一免案件拟罚款金额（元）"},
+///                {"code": "imposed_fine", "header": "两轻一免案件实际罚款金额（元）"},
+///                {"code": "relief", "header": "减负金额（元）"},
+///                {"code": "repeat_after_leniency", "header": "宽大处理后再次违法"}
+///              ],
+///   "rows": [
+///             {
+///               "unit": {
+///                         "id": "SH-JA-SCJG",
+///                         "name": "上海市静安区市场监督管理局",
+///                         "domain": "market_regulation"
+///                       },
+///               "values": {
+///                           "total_cases": 1,
+///                           "flexible_cases": 0,
+///                           "no_penalty": 1,
+///                           "no_penalty_minor": 0,
+///                           "no_penalty_first_violation": 0,
+///                           "no_penalty_no_fault": 0,
+///                           "no_penalty_no_responsibility": 0,
+///                           "no_penalty_other": 1,
+///                           "mitigated": 0,
+///                           "lighter": 0,
+///                           "ordinary": 0,
+///                           "heavier": 0,
+///                           "transferred": 0,
+///                           "no_coercion": 0,
+///                           "soft_measure_guidance": 0,
+///                           "soft_measure_suggestion": 0,
+///                           "soft_measure_reminder": 0,
+///                           "soft_measure_dissuasion": 0,
+///                           "soft_measure_admonition": 0,
+///                           "soft_measure_interview": 0,
+///                           "soft_measure_prompt": 0,
+///                           "soft_measure_persuasion_education": 0,
+///                           "soft_measure_demonstration": 0,
+///                           "soft_measure_coaching": 0,
+///                           "soft_measure_follow_up_visit": 0,
+///                           "contact_in_person": 0,
+///                           "contact_phone": 0,
+///                           "contact_sms": 0,
+///                           "contact_email": 0,
+///                           "contact_online": 0,
+///                           "mechanism_simple_guidance": 0,
+///                           "mechanism_correction_only": 0,
+///                           "mechanism_observation_period": 0,
+///                           "mechanism_transition_period": 0,
+///                           "mechanism_credit_incentive": 0,
+///                           "baseline_fine": "0.00",
+///                           "imposed_fine": "0.00",
+///                           "relief": "0.00",
+///                           "repeat_after_leniency": 0
+///                         }
+///             }
+///           ],
+///   "total": {
+///              "total_cases": 1,
+///              "flexible_cases": 0,
+///              "no_penalty": 1,
+///              "no_penalty_minor": 0,
+///              "no_penalty_first_violation": 0,
+///              "no_penalty_no_fault": 0,
+///              "no_penalty_no_responsibility": 0,
+///              "no_penalty_other": 1,
+///              "mitigated": 0,
+///              "lighter": 0,
+///              "ordinary": 0,
+///              "heavier": 0,
+///              "transferred": 0,
+///              "no_coercion": 0,
+///              "soft_measure_guidance": 0,
+///              "soft_measure_suggestion": 0,
+///              "soft_measure_reminder": 0,
+///              "soft_measure_dissuasion": 0,
+///              "soft_measure_admonition": 0,
+///              "soft_measure_interview": 0,
+///              "soft_measure_prompt": 0,
+///              "soft_measure_persuasion_education": 0,
+///              "soft_measure_demonstration": 0,
+///              "soft_measure_coaching": 0,
+///              "soft_measure_follow_up_visit": 0,
+///              "contact_in_person": 0,
+///              "contact_phone": 0,
+///              "contact_sms": 0,
+///              "contact_email": 0,
+///              "contact_online": 0,
+///              "mechanism_simple_guidance": 0,
+///              "mechanism_correction_only": 0,
+///              "mechanism_observation_period": 0,
+///              "mechanism_transition_period": 0,
+///              "mechanism_credit_incentive": 0,
+///              "baseline_fine": "0.00",
+///              "imposed_fine": "0.00",
+///              "relief": "0.00",
+///              "repeat_after_leniency": 0
+///            },
+///   "outside_period": 0
+/// }"#;
+/// use rouxing::StatisticsTable;
+///
+/// let statistics_table: StatisticsTable = serde_json::from_str(statistics_table_json)?;
+/// assert_eq!(serde_json::to_value(&statistics_table)?, serde_json::from_str::<serde_json::Value>(statistics_table_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct StatisticsTable {
     period: ReportPeriod,

@@ -36,6 +36,7 @@ pub struct Document {
     /// What the document is.
     pub description: &'static str,
     schema: fn(&mut SchemaGenerator, bool) -> Schema,
+    rust_type: fn() -> &'static str,
 }
 
 impl Document {
@@ -51,6 +52,12 @@ impl Document {
     /// OpenAPI `components` section).
     pub fn subschema(&self, g: &mut SchemaGenerator) -> Schema {
         (self.schema)(g, false)
+    }
+
+    /// The path of the Rust type the document is (`rouxing::case::Case`):
+    /// its doc comment shows the document's JSON shape with an example.
+    pub fn rust_type(&self) -> &'static str {
+        (self.rust_type)()
     }
 }
 
@@ -84,7 +91,34 @@ fn finish(name: &str, legal_name: &str, mut s: Schema, g: &mut SchemaGenerator) 
 /// A schema generator with the settings of every rouxing schema: JSON
 /// Schema draft 2020-12, definitions under `$defs`.
 pub fn generator() -> SchemaGenerator {
-    SchemaGenerator::new(schemars::generate::SchemaSettings::draft2020_12())
+    schemars::generate::SchemaSettings::draft2020_12().with_transform(DropDocExamples).into_generator()
+}
+
+/// Cuts the `# JSON` section (the example and its doctest) off every
+/// description taken from a doc comment: the schema states the shape itself,
+/// and its descriptions stay prose.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DropDocExamples;
+
+impl schemars::transform::Transform for DropDocExamples {
+    fn transform(&mut self, schema: &mut Schema) {
+        if let Some(obj) = schema.as_object_mut() {
+            let cut = match obj.get_mut("description") {
+                Some(serde_json::Value::String(d)) if d.starts_with("# JSON\n") => true,
+                Some(serde_json::Value::String(d)) => {
+                    if let Some(i) = d.find("\n\n# JSON\n") {
+                        d.truncate(i);
+                    }
+                    false
+                }
+                _ => false,
+            };
+            if cut {
+                obj.remove("description");
+            }
+        }
+        schemars::transform::transform_subschemas(self, schema);
+    }
 }
 
 fn of<T: JsonSchema>(g: &mut SchemaGenerator, root: bool) -> Schema {
@@ -100,144 +134,183 @@ pub fn documents() -> &'static [Document] {
             legal_name: "两轻一免清单（事项清单）",
             description: "A department's items with their penalty provisions and published list entries.",
             schema: of::<crate::Catalogue>,
+            rust_type: std::any::type_name::<crate::Catalogue>,
         },
         Document {
             name: "case",
             legal_name: "案件事实",
             description: "The facts found in one case.",
             schema: of::<crate::Case>,
+            rust_type: std::any::type_name::<crate::Case>,
         },
         Document {
             name: "regime",
             legal_name: "裁量基准及地方规则",
             description: "A jurisdiction's knobs: discretion bands, first-violation window, thresholds.",
             schema: of::<crate::Regime>,
+            rust_type: std::any::type_name::<crate::Regime>,
         },
         Document {
             name: "assessment",
             legal_name: "法定处理结果评估",
             description: "The lawful outcomes with grounds, limitation, applicable version and duties.",
             schema: of::<crate::Assessment>,
+            rust_type: std::any::type_name::<crate::Assessment>,
         },
         Document {
             name: "decision",
             legal_name: "处理决定",
             description: "A decision on a case: tier, sanctions, correction, education, documents, reasons.",
             schema: of::<crate::Decision>,
+            rust_type: std::any::type_name::<crate::Decision>,
         },
         Document {
             name: "proposal",
             legal_name: "承办人意见（拟作出的决定）",
             description: "An officer's changes to the recommended decision.",
             schema: of::<crate::guard::Proposal>,
+            rust_type: std::any::type_name::<crate::guard::Proposal>,
         },
         Document {
             name: "review",
             legal_name: "合法性审查意见",
             description: "The findings of the legality review, most severe first, each cited.",
             schema: of::<crate::Review>,
+            rust_type: std::any::type_name::<crate::Review>,
         },
         Document {
             name: "decided_case",
             legal_name: "已决案件（监督记录）",
             description: "A decided case, compactly, as the batch audit reads it.",
             schema: of::<crate::audit::DecidedCase>,
+            rust_type: std::any::type_name::<crate::audit::DecidedCase>,
         },
         Document {
             name: "audit_config",
             legal_name: "执法监督阈值",
             description: "The thresholds of the batch audit.",
             schema: of::<crate::audit::AuditConfig>,
+            rust_type: std::any::type_name::<crate::audit::AuditConfig>,
         },
         Document {
             name: "audit_report",
             legal_name: "执法监督发现",
             description: "同事不同罚, repeated 首违不罚, leniency outliers, safety-baseline exemptions.",
             schema: of::<crate::audit::AuditReport>,
+            rust_type: std::any::type_name::<crate::audit::AuditReport>,
         },
         Document {
             name: "statistics_table",
             legal_name: "实施行政柔性执法和“两轻一免”情况统计表",
             description: "Decisions aggregated per unit over a period.",
             schema: of::<crate::StatisticsTable>,
+            rust_type: std::any::type_name::<crate::StatisticsTable>,
         },
         Document {
             name: "case_file",
             legal_name: "全过程记录（案卷）",
             description: "A hash-chained case file embedded in another JSON document.",
             schema: of::<crate::CaseFile>,
+            rust_type: std::any::type_name::<crate::CaseFile>,
         },
         Document {
             name: "case_file_entry",
             legal_name: "案卷记录行",
             description: "One line of a case file's JSON Lines export: an event with its chain digests.",
             schema: of::<crate::record::Entry>,
+            rust_type: std::any::type_name::<crate::record::Entry>,
+        },
+        Document {
+            name: "case_file_header",
+            legal_name: "案卷首行",
+            description: "The first line of a case file's JSON Lines export: format, version and case.",
+            schema: of::<crate::record::Header>,
+            // A private line type: its example is on the case file's docs.
+            rust_type: std::any::type_name::<crate::CaseFile>,
+        },
+        Document {
+            name: "case_file_closing",
+            legal_name: "案卷尾行",
+            description: "The last line of a case file's JSON Lines export: the event count and the head digest.",
+            schema: of::<crate::record::Closing>,
+            rust_type: std::any::type_name::<crate::CaseFile>,
         },
         Document {
             name: "guidance_request",
             legal_name: "简易引导申请",
             description: "Input of the simple-guidance mechanism.",
             schema: of::<guidance::GuidanceRequest>,
+            rust_type: std::any::type_name::<guidance::GuidanceRequest>,
         },
         Document {
             name: "guidance_plan",
             legal_name: "简易引导方案",
             description: "Output of the simple-guidance mechanism.",
             schema: of::<guidance::GuidancePlan>,
+            rust_type: std::any::type_name::<guidance::GuidancePlan>,
         },
         Document {
             name: "tolerance_policy",
             legal_name: "容错纠错规则",
             description: "The knobs of the tolerance mechanism.",
             schema: of::<tolerance::TolerancePolicy>,
+            rust_type: std::any::type_name::<tolerance::TolerancePolicy>,
         },
         Document {
             name: "correction_plan",
             legal_name: "不罚只纠正方案",
             description: "No penalty with a correction order and its deadline.",
             schema: of::<tolerance::CorrectionPlan>,
+            rust_type: std::any::type_name::<tolerance::CorrectionPlan>,
         },
         Document {
             name: "observation_period",
             legal_name: "包容审慎观察期",
             description: "An observation period for a new field off the safety baseline.",
             schema: of::<tolerance::ObservationPeriod>,
+            rust_type: std::any::type_name::<tolerance::ObservationPeriod>,
         },
         Document {
             name: "transition_request",
             legal_name: "过渡期申请",
             description: "A request for a transition period to reach a standard.",
             schema: of::<tolerance::TransitionRequest>,
+            rust_type: std::any::type_name::<tolerance::TransitionRequest>,
         },
         Document {
             name: "transition_plan",
             legal_name: "过渡期方案",
             description: "A granted transition period with its milestones.",
             schema: of::<tolerance::TransitionPlan>,
+            rust_type: std::any::type_name::<tolerance::TransitionPlan>,
         },
         Document {
             name: "credit_policy",
             legal_name: "守信激励规则",
             description: "The knobs of the credit-incentive mechanism.",
             schema: of::<credit::CreditPolicy>,
+            rust_type: std::any::type_name::<credit::CreditPolicy>,
         },
         Document {
             name: "credit_profile",
             legal_name: "信用档案",
             description: "A party's credit profile.",
             schema: of::<credit::CreditProfile>,
+            rust_type: std::any::type_name::<credit::CreditProfile>,
         },
         Document {
             name: "credit_effect",
             legal_name: "处理决定的信用影响",
             description: "The credit effect of a decision, including protected faults.",
             schema: of::<credit::CreditEffect>,
+            rust_type: std::any::type_name::<credit::CreditEffect>,
         },
         Document {
             name: "incentive_decision",
             legal_name: "守信激励决定",
             description: "Whether an incentive is granted, and why.",
             schema: of::<credit::IncentiveDecision>,
+            rust_type: std::any::type_name::<credit::IncentiveDecision>,
         },
     ];
     DOCS

@@ -40,7 +40,8 @@ fn the_day_after_the_fourteenth_birthday_mitigation_is_mandatory() {
     assert!(a.lawful.iter().all(|o| o.modality == Modality::Alternative));
     assert!(a.lawful.iter().all(|o| o.grounds.contains(&Ground::Minor)));
     assert_eq!(a.guardian_order, None);
-    assert_eq!(dec.tier, Tier::Mitigated);
+    // 应当从轻或者减轻: the default reading proposes 从轻 (no list names 减轻).
+    assert_eq!(dec.tier, Tier::Lighter);
 }
 
 #[test]

@@ -130,22 +130,23 @@ fn each_art_32_circumstance_requires_lighter_or_mitigated() {
 #[test]
 fn art_32_prevails_over_local_aggravating_circumstances() {
     let cat = catalogue(vec![range_item("R-1")]);
+    let county = Regime::shandan_sample();
     let c = case("R-1").aggravating(vec![Aggravating::Obstruction]).build().unwrap();
-    let (a, _) = run(&c, &cat);
+    let (a, _) = run_with(&c, &cat, &county);
     assert_eq!(tiers(&a), vec![Tier::Heavier]);
     let c = case("R-1")
         .aggravating(vec![Aggravating::Obstruction])
         .mitigating(vec![Mitigating::EliminatedHarm])
         .build()
         .unwrap();
-    let (a, _) = run(&c, &cat);
+    let (a, _) = run_with(&c, &cat, &county);
     assert_eq!(tiers(&a), vec![Tier::Mitigated, Tier::Lighter]);
 }
 
 #[test]
 fn discretionary_aggravation_keeps_the_ordinary_tier() {
     let cat = catalogue(vec![range_item("R-1")]);
-    let mut r = Regime::national();
+    let mut r = Regime::shandan_sample();
     r.aggravation = AggravationPolicy::Discretionary;
     let c = case("R-1").aggravating(vec![Aggravating::Recidivist]).build().unwrap();
     let (a, dec) = run_with(&c, &cat, &r);

@@ -110,9 +110,18 @@ fn first_violation() -> CaseBuilder {
     case("A").harm(Harm::Slight).correction(Correction::Prompt { on: d(2025, 3, 12) })
 }
 
-/// A recognised local mitigating circumstance: 减轻, 从轻 and 一般 lawful.
+/// A recognised local mitigating circumstance: 减轻, 从轻 and 一般 lawful;
+/// the regime proposes 减轻 where 从轻或者减轻 is open, so that the
+/// recommendation is the most lenient tier.
 fn three_tiers() -> Fx {
-    fx(vec![range_item("A")], case("A").mitigating(vec![Mitigating::SecondaryRole]))
+    let mut regime = Regime::national();
+    regime.readings.alternative_mitigation = rouxing::regime::AlternativeMitigation::Mitigated;
+    fx_with(
+        &catalogue(vec![range_item("A")]),
+        case("A").mitigating(vec![Mitigating::SecondaryRole]),
+        regime,
+        AS_OF(),
+    )
 }
 
 fn assert_finding(r: &Review, code: FindingCode, severity: Severity, citation: Citation) {
@@ -205,23 +214,23 @@ fn leniency_excluded_by_a_list_exclusion() {
     let excl = Some(Exclusion::Context { context: Context::SensitiveZone });
     let corrected = case("A").correction(Correction::Prompt { on: d(2025, 3, 20) });
     let x = fx_with(
-        &listed_catalogue(ListOutcome::Mitigate, excl.clone()),
+        &listed_catalogue(ListOutcome::Lighten, excl.clone()),
         corrected.clone().context(vec![Context::SensitiveZone]),
         Regime::national(),
         AS_OF(),
     );
-    assert!(!x.a.is_lawful(Tier::Mitigated));
-    let r = x.with(|d| penalise(d, Tier::Mitigated, 500));
+    assert!(!x.a.is_lawful(Tier::Lighter));
+    let r = x.with(|d| penalise(d, Tier::Lighter, 2_000));
     assert_finding(
         &r,
         FindingCode::LeniencyExcluded,
         Severity::Unlawful,
         Citation::new(rouxing::law::Instrument::ShandanFlexibleEnforcementPlan, 4).item(2),
     );
-    // Close: outside the sensitive zone the list's 减轻 applies.
-    let y = fx_with(&listed_catalogue(ListOutcome::Mitigate, excl), corrected, Regime::national(), AS_OF());
-    assert!(y.a.is_lawful(Tier::Mitigated));
-    assert!(!y.with(|d| penalise(d, Tier::Mitigated, 500)).has(FindingCode::LeniencyExcluded));
+    // Close: outside the sensitive zone the list's 从轻 applies.
+    let y = fx_with(&listed_catalogue(ListOutcome::Lighten, excl), corrected, Regime::national(), AS_OF());
+    assert!(y.a.is_lawful(Tier::Lighter));
+    assert!(!y.with(|d| penalise(d, Tier::Lighter, 2_000)).has(FindingCode::LeniencyExcluded));
 }
 
 #[test]
@@ -314,8 +323,14 @@ fn above_lawful_set() {
     let r = plain().with(|d| penalise(d, Tier::Heavier, 9_000));
     assert_finding(&r, FindingCode::AboveLawfulSet, Severity::Unlawful, Citation::apl(5).para(2));
     assert!(r.to_string().contains("一罚了之"));
-    // Close: a recognised aggravating circumstance makes 从重 lawful.
-    let y = fx(vec![range_item("A")], case("A").aggravating(vec![Aggravating::Recidivist]));
+    // Close: an aggravating circumstance the county regime adopts makes 从重
+    // lawful (the national regime applies only aggravation set by law).
+    let y = fx_with(
+        &catalogue(vec![range_item("A")]),
+        case("A").aggravating(vec![Aggravating::Recidivist]),
+        Regime::shandan_sample(),
+        AS_OF(),
+    );
     assert_eq!(y.d.tier, Tier::Heavier);
     assert!(y.review().is_lawful());
 }
@@ -1265,9 +1280,10 @@ proptest! {
     }
 }
 
-/// A list's 应当减轻 on a "X元以下" provision that already prescribes a
-/// warning: the recommendation falls back to the lightest prescribed kind,
-/// and must still confiscate the illegal gains (Art. 28 ¶2).
+/// A list's 应当减轻 (authorised by an Art. 32 ground) on a "X元以下"
+/// provision that already prescribes a warning: the recommendation falls back
+/// to the lightest prescribed kind, and must still confiscate the illegal
+/// gains (Art. 28 ¶2).
 #[test]
 fn recommended_fallback_still_confiscates() {
     let mut i = listed_item(ListOutcome::Mitigate, None);
@@ -1292,6 +1308,7 @@ fn recommended_fallback_still_confiscates() {
         &cat,
         case("A")
             .correction(Correction::Prompt { on: d(2025, 3, 20) })
+            .mitigating(vec![Mitigating::EliminatedHarm])
             .amounts(Amounts { illegal_gains: Some(Money::yuan(300)), ..Amounts::default() }),
         Regime::national(),
         AS_OF(),

@@ -174,7 +174,9 @@ mod more {
             prop_assert_eq!(d.tier, Tier::NoPenalty);
             prop_assert!(d.education);
             prop_assert!(d.correction.is_some());
-            prop_assert!(d.sanctions.is_empty());
+            // No penalty; only the Art. 28 ¶2 confiscation of the established
+            // gains under the default reading (GainsOnNoPenalty::Confiscate).
+            prop_assert!(d.sanctions.iter().all(|s| s.kind == PenaltyKind::ConfiscateIllegalGains && s.amount == a.illegal_gains));
             match ground {
                 2 => prop_assert_eq!(d.guardian_order, Some(GuardianOrder::Discipline)),
                 3 => prop_assert_eq!(d.guardian_order, Some(GuardianOrder::CustodyAndTreatment)),

@@ -13,6 +13,7 @@
 
 mod adversarial;
 mod arithmetic;
+mod art_28_32_37_readings;
 mod art_30_31_persons;
 mod art_32_33_leniency;
 mod art_36_37_time;

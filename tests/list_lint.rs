@@ -162,22 +162,32 @@ fn reduced_fines_stay_within_the_statute() {
             }
         }]
     );
+    // A 减轻 entry may go below the minimum, but never by itself: it is
+    // reported as needing a statutory 减轻 ground (Arts. 30-32).
+    let needs_ground = CatalogueWarning::BeyondStatute {
+        entry: "E1".parse().unwrap(),
+        reason: BeyondStatuteReason::MitigationWithoutStatutoryGround,
+    };
     let c = cat(&entry("E1", "mitigate", &[PROMPT], low), "");
-    assert_eq!(warnings(&c), []);
+    assert_eq!(warnings(&c), std::slice::from_ref(&needs_ground));
     let high = r#", "reduced_fine": {"kind": "up_to", "max": "2000"}"#;
     let c = cat(&entry("E1", "mitigate", &[PROMPT], high), "");
     let w = warnings(&c);
     assert_eq!(
         w,
-        [CatalogueWarning::BeyondStatute {
-            entry: "E1".parse().unwrap(),
-            reason: BeyondStatuteReason::AboveMaximum {
-                reduced: Money::yuan(2000),
-                maximum: Money::yuan(1000)
+        [
+            needs_ground,
+            CatalogueWarning::BeyondStatute {
+                entry: "E1".parse().unwrap(),
+                reason: BeyondStatuteReason::AboveMaximum {
+                    reduced: Money::yuan(2000),
+                    maximum: Money::yuan(1000)
+                }
             }
-        }]
+        ]
     );
-    assert!(w[0].to_string().contains("above the statutory maximum `¥1,000.00`"), "{}", w[0]);
+    assert!(w[1].to_string().contains("above the statutory maximum `¥1,000.00`"), "{}", w[1]);
+    assert!(w[0].to_string().contains("第三十二条"), "{}", w[0]);
 }
 
 #[test]
@@ -237,7 +247,15 @@ fn bundled_catalogue_findings() {
             _ => other.push(w.to_string()),
         }
     }
-    assert_eq!(beyond, ["E097", "E099", "E100", "E058", "E060", "E064", "E066", "E068", "E073", "E074"]);
+    assert_eq!(
+        beyond,
+        [
+            "E097", "E099", "E100", "E058", "E060", "E064", "E066", "E068", "E073", "E074",
+            // the 减轻 entries of the 巴中 list: they apply only with a
+            // statutory 减轻 ground (Arts. 30-32)
+            "E125-1", "E125-2", "E125-3", "E125-4", "E125-5", "E125-6"
+        ]
+    );
     assert!(other.contains(&"entry `E017-GD14` overlaps entry `E017`: every case it applies to, `E017` applies to as well (same outcome: a duplicate)".to_owned()));
 }
 

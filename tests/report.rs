@@ -34,7 +34,7 @@ fn agency(n: usize) -> Option<Agency> {
 }
 
 fn list_entry(outcome: ListOutcome) -> Ground {
-    Ground::ListEntry { index: 0, outcome, modal: Modal::May }
+    Ground::ListEntry { index: 0, outcome, modal: Modal::May, authorised_by: None }
 }
 
 /// A decision of outcome kind `k` (0–9).

@@ -27,7 +27,11 @@ pub struct Doc {
 #[derive(Clone, Copy, Debug)]
 enum Kind {
     Library(Document),
-    Envelope { root: fn(&str, &str) -> Value, sub: fn(&mut SchemaGenerator) -> schemars::Schema },
+    Envelope {
+        root: fn(&str, &str) -> Value,
+        sub: fn(&mut SchemaGenerator) -> schemars::Schema,
+        rust_type: fn() -> &'static str,
+    },
 }
 
 fn sub<T: JsonSchema>(g: &mut SchemaGenerator) -> schemars::Schema {
@@ -40,7 +44,11 @@ macro_rules! envelope {
             name: $name,
             legal_name: $legal,
             description: $desc,
-            kind: Kind::Envelope { root: root::<$ty>, sub: sub::<$ty> },
+            kind: Kind::Envelope {
+                root: root::<$ty>,
+                sub: sub::<$ty>,
+                rust_type: std::any::type_name::<$ty>,
+            },
         }
     };
 }
@@ -132,6 +140,15 @@ pub fn documents() -> Vec<Doc> {
 }
 
 impl Doc {
+    /// The path of the Rust type the document is (`rouxing_server::wire::CaseRequest`,
+    /// `rouxing::case::Case`): its doc comment shows the JSON shape with an example.
+    pub fn rust_type(&self) -> &'static str {
+        match self.kind {
+            Kind::Library(d) => d.rust_type(),
+            Kind::Envelope { rust_type, .. } => rust_type(),
+        }
+    }
+
     /// The document's root schema.
     pub fn schema(&self) -> Value {
         match self.kind {
@@ -155,7 +172,8 @@ pub fn get(name: &str) -> Option<Value> {
 
 /// The OpenAPI 3.1 description of the service.
 pub fn openapi() -> Value {
-    let mut settings = schemars::generate::SchemaSettings::draft2020_12();
+    let mut settings =
+        schemars::generate::SchemaSettings::draft2020_12().with_transform(rouxing::schema::DropDocExamples);
     settings.definitions_path = "/components/schemas".into();
     let mut g = settings.into_generator();
     let docs = documents();

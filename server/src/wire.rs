@@ -40,6 +40,30 @@ fn one() -> u32 {
 /// | `argument` | given with the request or on the command line |
 /// | `case` | the decision date recorded in the case |
 /// | `today` | today's date, China Standard Time |
+///
+/// # JSON
+///
+/// A JSON string, one of these codes:
+///
+/// | code | 中文 |
+/// |---|---|
+/// | `argument` | 指定日期 |
+/// | `case` | 案件记载的决定日期 |
+/// | `today` | 当日（北京时间） |
+///
+/// ```
+/// use rouxing_server::wire::AsOfSource;
+///
+/// let as_of_source: AsOfSource = serde_json::from_str(r#""case""#)?;
+/// assert_eq!(as_of_source, AsOfSource::Case);
+/// # for (v, code, name) in [(AsOfSource::Argument, "argument", "指定日期"),
+/// #     (AsOfSource::Case, "case", "案件记载的决定日期"), (AsOfSource::Today, "today", "当日（北京时间）")] {
+/// #     match v { AsOfSource::Argument | AsOfSource::Case | AsOfSource::Today => {} }
+/// #     assert_eq!(serde_json::to_value(v)?, code);
+/// #     assert_eq!(v.legal_name(), name);
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AsOfSource {
@@ -128,6 +152,49 @@ impl std::error::Error for WireError {}
 /// | `payload_too_large` | 413 | the body exceeds the documented limit |
 /// | `not_found` | 404 | no such endpoint, item, article or schema |
 /// | `method_not_allowed` | 405 | the endpoint exists with another method |
+///
+/// # JSON
+///
+/// A JSON string, one of these codes:
+///
+/// | code | 中文 |
+/// |---|---|
+/// | `malformed_json` | 请求体不是 JSON |
+/// | `invalid_document` | 文书字段错误（未知、缺少或取值错误） |
+/// | `invalid_case` | 案件事实未通过案件加载 |
+/// | `invalid_catalogue` | 清单未通过清单加载 |
+/// | `invalid_regime` | 裁量基准未通过加载 |
+/// | `invalid_record` | 案卷导入或校验失败 |
+/// | `invalid_period` | 统计期间的终止日早于起始日 |
+/// | `unsupported_media_type` | 请求体不是 application/json |
+/// | `payload_too_large` | 请求体超过限制 |
+/// | `not_found` | 无此接口、事项、条文或文书 |
+/// | `method_not_allowed` | 接口不支持该请求方法 |
+///
+/// ```
+/// use rouxing_server::wire::ErrorCode;
+///
+/// let error_code: ErrorCode = serde_json::from_str(r#""invalid_case""#)?;
+/// assert_eq!(error_code, ErrorCode::InvalidCase);
+/// # for (v, code) in [
+/// #     (ErrorCode::MalformedJson, "malformed_json"),
+/// #     (ErrorCode::InvalidDocument, "invalid_document"),
+/// #     (ErrorCode::InvalidCase, "invalid_case"),
+/// #     (ErrorCode::InvalidCatalogue, "invalid_catalogue"),
+/// #     (ErrorCode::InvalidRegime, "invalid_regime"),
+/// #     (ErrorCode::InvalidRecord, "invalid_record"),
+/// #     (ErrorCode::InvalidPeriod, "invalid_period"),
+/// #     (ErrorCode::UnsupportedMediaType, "unsupported_media_type"),
+/// #     (ErrorCode::PayloadTooLarge, "payload_too_large"),
+/// #     (ErrorCode::NotFound, "not_found"),
+/// #     (ErrorCode::MethodNotAllowed, "method_not_allowed"),
+/// # ] {
+/// #     match v { ErrorCode::MalformedJson | ErrorCode::InvalidDocument | ErrorCode::InvalidCase | ErrorCode::InvalidCatalogue | ErrorCode::InvalidRegime | ErrorCode::InvalidRecord | ErrorCode::InvalidPeriod | ErrorCode::UnsupportedMediaType | ErrorCode::PayloadTooLarge | ErrorCode::NotFound | ErrorCode::MethodNotAllowed => {} }
+/// #     assert_eq!(serde_json::to_value(v)?, code);
+/// #     assert_eq!(v.as_str(), code);
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
@@ -213,6 +280,28 @@ impl WireError {
 /// {"schema_version": 1,
 ///  "error": {"code": "invalid_case", "field": "harm", "line": 3, "column": 18,
 ///            "message": "request.case:3:18: field `harm`: unknown variant `bad` …"}}
+/// ```
+///
+/// # JSON
+///
+/// The answer to a body that stops in the middle:
+///
+/// ```
+/// let error_document_json = r#"{
+///   "schema_version": 1,
+///   "error": {
+///              "code": "malformed_json",
+///              "message": "request:1:30: field `?`: EOF while parsing an object",
+///              "field": "?",
+///              "line": 1,
+///              "column": 30
+///            }
+/// }"#;
+/// use rouxing_server::wire::ErrorDocument;
+///
+/// let error_document: ErrorDocument = serde_json::from_str(error_document_json)?;
+/// assert_eq!(serde_json::to_value(&error_document)?, serde_json::from_str::<serde_json::Value>(error_document_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -306,6 +395,46 @@ pub fn load_case(file: &str, text: &str, catalogue: &Catalogue) -> Result<Case, 
 /// {"case": {"schema_version": 1, "id": "C-1", "item": "AG-XM-66", "…": "…"},
 ///  "as_of": "2026-09-01"}
 /// ```
+///
+/// # JSON
+///
+/// A case with the decision date to assess it on:
+///
+/// ```
+/// let case_request_json = r#"{
+///   "case": {
+///             "schema_version": 1,
+///             "id": "SH-JA-SJ-2026-0506",
+///             "item": "MR-PRICE-42",
+///             "party": {
+///                        "id": "demo-oo-0401",
+///                        "name": "某某便利店",
+///                        "kind": "other_organisation",
+///                        "registered_on": "2021-06-01"
+///                      },
+///             "agency": {
+///                         "id": "SH-JA-SCJG",
+///                         "name": "上海市静安区市场监督管理局",
+///                         "domain": "market_regulation"
+///                       },
+///             "officers": ["31010607402", "31010607415"],
+///             "act": {"start": "2026-05-02"},
+///             "discovered_on": "2026-05-06",
+///             "filed_on": "2026-05-08",
+///             "decision_date": "2026-06-05",
+///             "facts": "not_established",
+///             "harm": "none",
+///             "correction": {"status": "none"}
+///           },
+///   "as_of": "2026-09-01"
+/// }"#;
+/// use rouxing_server::wire::CaseRequest;
+///
+/// let case_request: CaseRequest = serde_json::from_str(case_request_json)?;
+/// assert_eq!(case_request.as_of.map(|d| d.to_string()).as_deref(), Some("2026-09-01"));
+/// assert!(case_request.case.get().contains("SH-JA-SJ-2026-0506"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseRequest {
@@ -322,6 +451,153 @@ pub struct CaseRequest {
 
 /// The assessment of one case (`POST /v1/assess`): the lawful outcomes with
 /// grounds and citations, and the explanation as text.
+///
+/// # JSON
+///
+/// ```
+/// let assessment_document_json = r#"{
+///   "schema_version": 1,
+///   "as_of": "2026-09-01",
+///   "as_of_source": "argument",
+///   "regime": "national",
+///   "assessment": {
+///                   "case_id": "SH-JA-SJ-2026-0506",
+///                   "party": "demo-oo-0401",
+///                   "agency": {
+///                               "id": "SH-JA-SCJG",
+///                               "name": "上海市静安区市场监督管理局",
+///                               "domain": "market_regulation"
+///                             },
+///                   "as_of": "2026-09-01",
+///                   "item": {
+///                             "code": "MR-PRICE-42",
+///                             "name": "经营者违反明码标价规定",
+///                             "domain": "market_regulation",
+///                             "authority": "县级以上各级人民政府价格主管部门",
+///                             "violated_provisions": ["《中华人民共和国价格法》第十三条第一款"],
+///                             "penalty_provision": "《中华人民共和国价格法》第四十二条",
+///                             "penalty_text": "经营者违反明码标价规定的，责令改正，没收违法所得，可以并处五千元以下的罚款。",
+///                             "penalty": {
+///                                          "sanctions": [
+///                                                         {
+///                                                           "kind": "confiscate_illegal_gains",
+///                                                           "modal": "shall"
+///                                                         },
+///                                                         {
+///                                                           "kind": "fine",
+///                                                           "modal": "may",
+///                                                           "fine": {
+///                                                                     "kind": "up_to",
+///                                                                     "max": "5000.00"
+///                                                                   }
+///                                                         }
+///                                                       ]
+///                                        },
+///                             "safety_baseline": false
+///                           },
+///                   "natural_person": false,
+///                   "bar": "facts_not_established",
+///                   "lawful": [
+///                               {
+///                                 "tier": "no_penalty",
+///                                 "modality": "mandatory",
+///                                 "grounds": [{"ground": "bar", "bar": "facts_not_established"}],
+///                                 "fine_band": null
+///                               }
+///                             ],
+///                   "limitation": null,
+///                   "version": {
+///                                "choice": "at_act",
+///                                "provision": "《中华人民共和国价格法》第四十二条",
+///                                "penalty": {
+///                                             "sanctions": [
+///                                                            {
+///                                                              "kind": "confiscate_illegal_gains",
+///                                                              "modal": "shall"
+///                                                            },
+///                                                            {
+///                                                              "kind": "fine",
+///                                                              "modal": "may",
+///                                                              "fine": {
+///                                                                        "kind": "up_to",
+///                                                                        "max": "5000.00"
+///                                                                      }
+///                                                            }
+///                                                          ]
+///                                           },
+///                                "fine_bounds": {"min": "0.00", "max": "5000.00"}
+///                              },
+///                   "duties": [],
+///                   "guardian_order": null,
+///                   "no_coercion": [],
+///                   "illegal_gains": null,
+///                   "facts_established": false,
+///                   "correction": {"status": "none"},
+///                   "commitment_signed": false,
+///                   "party_absent": false,
+///                   "collective_decision": false,
+///                   "legal_review_triggers": [],
+///                   "deadlines": [],
+///                   "trace": [
+///                              {
+///                                "rule": "legal_basis",
+///                                "citation": {
+///                                              "instrument": "administrative_penalty_law",
+///                                              "eid": "art_38__para_1"
+///                                            },
+///                                "fired": false,
+///                                "why": {"why": "item_in_catalogue", "found": true}
+///                              },
+///                              {
+///                                "rule": "applicable_version",
+///                                "citation": {
+///                                              "instrument": "administrative_penalty_law",
+///                                              "eid": "art_37"
+///                                            },
+///                                "fired": false,
+///                                "why": {
+///                                         "why": "version",
+///                                         "choice": "at_act",
+///                                         "act_on": "2026-05-02",
+///                                         "as_of": "2026-09-01"
+///                                       }
+///                              },
+///                              {
+///                                "rule": "facts_established",
+///                                "citation": {
+///                                              "instrument": "administrative_penalty_law",
+///                                              "eid": "art_40"
+///                                            },
+///                                "fired": true,
+///                                "why": {"why": "facts", "facts": "not_established"}
+///                              },
+///                              {
+///                                "rule": "criminal_transfer",
+///                                "citation": {
+///                                              "instrument": "administrative_penalty_law",
+///                                              "eid": "art_27__para_1"
+///                                            },
+///                                "fired": false,
+///                                "why": {"why": "crime", "crime": "none"}
+///                              }
+///                            ]
+///                 },
+///   "explanation": "案件 SH-JA-SJ-2026-0506（评估日 2026-09-01）\n违法行为：经营者违反明码标价规定（MR-PRICE-42）\n处罚依据：《中华人民共和国价格法》第四十二条（适用违法行为发生时的规定）\n法定罚款幅度：¥5,000.00以下\n结论：违法事实不能成立，不得给予行政处罚（《中华人民共和国行政处罚法》第四十条）\n依法可以作出的处理：\n  - 不予处罚（应当）；依据：违法事实不能成立，第四十条\n适用规则（逐条）：\n  [不适用] 没有依据不得处罚：事项在清单中，有处罚依据（《中华人民共和国行政处罚法》第三十八条第一款）\n  [不适用] 从旧兼从轻：行为日2026-05-02，决定日2026-09-01：适用违法行为发生时的规定（《中华人民共和国行政处罚法》第三十七条）\n  [适用] 违法事实不清不得处罚：违法事实不清、证据不足（《中华人民共和国行政处罚法》第四十条）\n  [不适用] 涉嫌犯罪移送：不涉嫌犯罪（《中华人民共和国行政处罚法》第二十七条第一款）\n"
+/// }"#;
+/// use rouxing_server::wire::AssessmentDocument;
+///
+/// let v: serde_json::Value = serde_json::from_str(assessment_document_json)?;
+/// let assessment_document = AssessmentDocument {
+///     schema_version: serde_json::from_value(v["schema_version"].clone())?,
+///     as_of: serde_json::from_value(v["as_of"].clone())?,
+///     as_of_source: serde_json::from_value(v["as_of_source"].clone())?,
+///     regime: serde_json::from_value(v["regime"].clone())?,
+///     assessment: serde_json::from_value(v["assessment"].clone())?,
+///     explanation: serde_json::from_value(v["explanation"].clone())?,
+/// };
+/// assert_eq!(serde_json::to_value(&assessment_document)?, v);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct AssessmentDocument {
     /// Always 1.
@@ -340,6 +616,195 @@ pub struct AssessmentDocument {
 
 /// The decision on one case (`POST /v1/decide`, `rouxing decide --json`):
 /// assessment, recommended decision and its legality review.
+///
+/// # JSON
+///
+/// ```
+/// let decision_document_json = r#"{
+///   "schema_version": 1,
+///   "as_of": "2026-09-01",
+///   "as_of_source": "argument",
+///   "regime": "national",
+///   "assessment": {
+///                   "case_id": "SH-JA-SJ-2026-0506",
+///                   "party": "demo-oo-0401",
+///                   "agency": {
+///                               "id": "SH-JA-SCJG",
+///                               "name": "上海市静安区市场监督管理局",
+///                               "domain": "market_regulation"
+///                             },
+///                   "as_of": "2026-09-01",
+///                   "item": {
+///                             "code": "MR-PRICE-42",
+///                             "name": "经营者违反明码标价规定",
+///                             "domain": "market_regulation",
+///                             "authority": "县级以上各级人民政府价格主管部门",
+///                             "violated_provisions": ["《中华人民共和国价格法》第十三条第一款"],
+///                             "penalty_provision": "《中华人民共和国价格法》第四十二条",
+///                             "penalty_text": "经营者违反明码标价规定的，责令改正，没收违法所得，可以并处五千元以下的罚款。",
+///                             "penalty": {
+///                                          "sanctions": [
+///                                                         {
+///                                                           "kind": "confiscate_illegal_gains",
+///                                                           "modal": "shall"
+///                                                         },
+///                                                         {
+///                                                           "kind": "fine",
+///                                                           "modal": "may",
+///                                                           "fine": {
+///                                                                     "kind": "up_to",
+///                                                                     "max": "5000.00"
+///                                                                   }
+///                                                         }
+///                                                       ]
+///                                        },
+///                             "safety_baseline": false
+///                           },
+///                   "natural_person": false,
+///                   "bar": "facts_not_established",
+///                   "lawful": [
+///                               {
+///                                 "tier": "no_penalty",
+///                                 "modality": "mandatory",
+///                                 "grounds": [{"ground": "bar", "bar": "facts_not_established"}],
+///                                 "fine_band": null
+///                               }
+///                             ],
+///                   "limitation": null,
+///                   "version": {
+///                                "choice": "at_act",
+///                                "provision": "《中华人民共和国价格法》第四十二条",
+///                                "penalty": {
+///                                             "sanctions": [
+///                                                            {
+///                                                              "kind": "confiscate_illegal_gains",
+///                                                              "modal": "shall"
+///                                                            },
+///                                                            {
+///                                                              "kind": "fine",
+///                                                              "modal": "may",
+///                                                              "fine": {
+///                                                                        "kind": "up_to",
+///                                                                        "max": "5000.00"
+///                                                                      }
+///                                                            }
+///                                                          ]
+///                                           },
+///                                "fine_bounds": {"min": "0.00", "max": "5000.00"}
+///                              },
+///                   "duties": [],
+///                   "guardian_order": null,
+///                   "no_coercion": [],
+///                   "illegal_gains": null,
+///                   "facts_established": false,
+///                   "correction": {"status": "none"},
+///                   "commitment_signed": false,
+///                   "party_absent": false,
+///                   "collective_decision": false,
+///                   "legal_review_triggers": [],
+///                   "deadlines": [],
+///                   "trace": [
+///                              {
+///                                "rule": "legal_basis",
+///                                "citation": {
+///                                              "instrument": "administrative_penalty_law",
+///                                              "eid": "art_38__para_1"
+///                                            },
+///                                "fired": false,
+///                                "why": {"why": "item_in_catalogue", "found": true}
+///                              },
+///                              {
+///                                "rule": "applicable_version",
+///                                "citation": {
+///                                              "instrument": "administrative_penalty_law",
+///                                              "eid": "art_37"
+///                                            },
+///                                "fired": false,
+///                                "why": {
+///                                         "why": "version",
+///                                         "choice": "at_act",
+///                                         "act_on": "2026-05-02",
+///                                         "as_of": "2026-09-01"
+///                                       }
+///                              },
+///                              {
+///                                "rule": "facts_established",
+///                                "citation": {
+///                                              "instrument": "administrative_penalty_law",
+///                                              "eid": "art_40"
+///                                            },
+///                                "fired": true,
+///                                "why": {"why": "facts", "facts": "not_established"}
+///                              },
+///                              {
+///                                "rule": "criminal_transfer",
+///                                "citation": {
+///                                              "instrument": "administrative_penalty_law",
+///                                              "eid": "art_27__para_1"
+///                                            },
+///                                "fired": false,
+///                                "why": {"why": "crime", "crime": "none"}
+///                              }
+///                            ]
+///                 },
+///   "decision": {
+///                 "case_id": "SH-JA-SJ-2026-0506",
+///                 "party": "demo-oo-0401",
+///                 "agency": {
+///                             "id": "SH-JA-SCJG",
+///                             "name": "上海市静安区市场监督管理局",
+///                             "domain": "market_regulation"
+///                           },
+///                 "decided_on": "2026-09-01",
+///                 "item": "MR-PRICE-42",
+///                 "domain": "market_regulation",
+///                 "disposition": "no_penalty",
+///                 "tier": "no_penalty",
+///                 "sanctions": [],
+///                 "correction": null,
+///                 "education": false,
+///                 "guardian_order": null,
+///                 "soft_measures": [],
+///                 "documents": ["no_penalty_decision"],
+///                 "procedure": "ordinary",
+///                 "duties": {
+///                             "legal_review": [],
+///                             "hearing_notice": false,
+///                             "collective_decision": false,
+///                             "summary_eligible": false
+///                           },
+///                 "reasons": {
+///                              "tier": "no_penalty",
+///                              "grounds": [{"ground": "bar", "bar": "facts_not_established"}],
+///                              "bar": "facts_not_established",
+///                              "most_lenient": false,
+///                              "fine_band": null
+///                            },
+///                 "baseline_fine": "2500.00"
+///               },
+///   "review": {"case_id": "SH-JA-SJ-2026-0506", "findings": []},
+///   "explanation": "案件 SH-JA-SJ-2026-0506（评估日 2026-09-01）\n违法行为：经营者违反明码标价规定（MR-PRICE-42）\n处罚依据：《中华人民共和国价格法》第四十二条（适用违法行为发生时的规定）\n法定罚款幅度：¥5,000.00以下\n结论：违法事实不能成立，不得给予行政处罚（《中华人民共和国行政处罚法》第四十条）\n依法可以作出的处理：\n  - 不予处罚（应当）；依据：违法事实不能成立，第四十条\n适用规则（逐条）：\n  [不适用] 没有依据不得处罚：事项在清单中，有处罚依据（《中华人民共和国行政处罚法》第三十八条第一款）\n  [不适用] 从旧兼从轻：行为日2026-05-02，决定日2026-09-01：适用违法行为发生时的规定（《中华人民共和国行政处罚法》第三十七条）\n  [适用] 违法事实不清不得处罚：违法事实不清、证据不足（《中华人民共和国行政处罚法》第四十条）\n  [不适用] 涉嫌犯罪移送：不涉嫌犯罪（《中华人民共和国行政处罚法》第二十七条第一款）\n",
+///   "reasons": "违法事实不能成立，依据《中华人民共和国行政处罚法》第四十条，不得给予行政处罚。",
+///   "review_text": "案件 SH-JA-SJ-2026-0506：未发现合法性问题\n"
+/// }"#;
+/// use rouxing_server::wire::DecisionDocument;
+///
+/// let v: serde_json::Value = serde_json::from_str(decision_document_json)?;
+/// let decision_document = DecisionDocument {
+///     schema_version: serde_json::from_value(v["schema_version"].clone())?,
+///     as_of: serde_json::from_value(v["as_of"].clone())?,
+///     as_of_source: serde_json::from_value(v["as_of_source"].clone())?,
+///     regime: serde_json::from_value(v["regime"].clone())?,
+///     assessment: serde_json::from_value(v["assessment"].clone())?,
+///     decision: serde_json::from_value(v["decision"].clone())?,
+///     review: serde_json::from_value(v["review"].clone())?,
+///     explanation: serde_json::from_value(v["explanation"].clone())?,
+///     reasons: serde_json::from_value(v["reasons"].clone())?,
+///     review_text: serde_json::from_value(v["review_text"].clone())?,
+/// };
+/// assert_eq!(serde_json::to_value(&decision_document)?, v);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct DecisionDocument {
     /// Always 1.
@@ -371,6 +836,81 @@ pub struct DecisionDocument {
 /// ```json
 /// {"schema_version": 1, "case": {"…": "…"}, "decision": {"…": "…"}}
 /// ```
+///
+/// # JSON
+///
+/// ```
+/// let decided_document_json = r#"{
+///   "schema_version": 1,
+///   "case": {
+///             "act": {"start": "2026-05-02"},
+///             "agency": {
+///                         "domain": "market_regulation",
+///                         "id": "SH-JA-SCJG",
+///                         "name": "上海市静安区市场监督管理局"
+///                       },
+///             "correction": {"status": "none"},
+///             "crime": "none",
+///             "decision_date": "2026-06-05",
+///             "discovered_on": "2026-05-06",
+///             "facts": "not_established",
+///             "fault": "negligent",
+///             "filed_on": "2026-05-08",
+///             "gravity": "general",
+///             "harm": "none",
+///             "id": "SH-JA-SJ-2026-0506",
+///             "item": "MR-PRICE-42",
+///             "officers": ["31010607402", "31010607415"],
+///             "party": {
+///                        "id": "demo-oo-0401",
+///                        "kind": "other_organisation",
+///                        "name": "某某便利店",
+///                        "registered_on": "2021-06-01"
+///                      },
+///             "schema_version": 1
+///           },
+///   "decision": {
+///                 "case_id": "SH-JA-SJ-2026-0506",
+///                 "party": "demo-oo-0401",
+///                 "agency": {
+///                             "id": "SH-JA-SCJG",
+///                             "name": "上海市静安区市场监督管理局",
+///                             "domain": "market_regulation"
+///                           },
+///                 "decided_on": "2026-09-01",
+///                 "item": "MR-PRICE-42",
+///                 "domain": "market_regulation",
+///                 "disposition": "no_penalty",
+///                 "tier": "no_penalty",
+///                 "sanctions": [],
+///                 "correction": null,
+///                 "education": false,
+///                 "guardian_order": null,
+///                 "soft_measures": [],
+///                 "documents": ["no_penalty_decision"],
+///                 "procedure": "ordinary",
+///                 "duties": {
+///                             "legal_review": [],
+///                             "hearing_notice": false,
+///                             "collective_decision": false,
+///                             "summary_eligible": false
+///                           },
+///                 "reasons": {
+///                              "tier": "no_penalty",
+///                              "grounds": [{"ground": "bar", "bar": "facts_not_established"}],
+///                              "bar": "facts_not_established",
+///                              "most_lenient": false,
+///                              "fine_band": null
+///                            },
+///                 "baseline_fine": "2500.00"
+///               }
+/// }"#;
+/// use rouxing_server::wire::DecidedDocument;
+///
+/// let decided_document: DecidedDocument = serde_json::from_str(decided_document_json)?;
+/// assert_eq!(decided_document.decision.tier, rouxing::Tier::NoPenalty);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecidedDocument {
@@ -391,6 +931,42 @@ pub struct DecidedDocument {
 ///
 /// ```json
 /// {"case": {"…": "…"}, "proposal": {"officer": "OF-1", "tier": "no_penalty"}}
+/// ```
+///
+/// # JSON
+///
+/// A case with an officer's proposal:
+///
+/// ```
+/// let review_request_json = r#"{
+///   "schema_version": 1,
+///   "case": {
+///             "schema_version": 1,
+///             "id": "山应急罚〔2025〕12号",
+///             "item": "EM-HC-78-3",
+///             "party": {"id": "SD-CHEM-012", "name": "甘肃某化工有限公司", "kind": "legal_person"},
+///             "agency": {"id": "SD-YJGLJ", "name": "山丹县应急管理局", "domain": "emergency_management"},
+///             "officers": ["62072500201", "62072500202"],
+///             "act": {"start": "2025-04-10"},
+///             "discovered_on": "2025-04-15",
+///             "filed_on": "2025-04-15",
+///             "gravity": "minor",
+///             "harm": "none",
+///             "correction": {"status": "prompt", "on": "2025-04-16"}
+///           },
+///   "proposal": {
+///                 "officer": "62072500202",
+///                 "tier": "ordinary",
+///                 "fine": "25000",
+///                 "reason": "危险化学品无小事，一律从严处罚"
+///               },
+///   "as_of": "2025-06-30"
+/// }"#;
+/// use rouxing_server::wire::ReviewRequest;
+///
+/// let review_request: ReviewRequest = serde_json::from_str(review_request_json)?;
+/// assert!(review_request.proposal.is_some() && review_request.decision.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -417,6 +993,168 @@ pub struct ReviewRequest {
 }
 
 /// The legality review of a decision (`POST /v1/review`).
+///
+/// # JSON
+///
+/// ```
+/// let review_document_json = r#"{
+///   "schema_version": 1,
+///   "as_of": "2025-06-30",
+///   "as_of_source": "argument",
+///   "regime": "national",
+///   "lawful": false,
+///   "passes": false,
+///   "decision": {
+///                 "case_id": "山应急罚〔2025〕12号",
+///                 "party": "SD-CHEM-012",
+///                 "agency": {
+///                             "id": "SD-YJGLJ",
+///                             "name": "山丹县应急管理局",
+///                             "domain": "emergency_management"
+///                           },
+///                 "decided_on": "2025-06-30",
+///                 "item": "EM-HC-78-3",
+///                 "domain": "emergency_management",
+///                 "disposition": "penalty",
+///                 "tier": "ordinary",
+///                 "sanctions": [{"kind": "fine", "amount": "25000.00"}],
+///                 "correction": {"kind": "immediate"},
+///                 "education": false,
+///                 "guardian_order": null,
+///                 "soft_measures": ["prompt", "guidance", "follow_up_visit"],
+///                 "documents": [
+///                                "advance_notice",
+///                                "penalty_decision",
+///                                "credit_repair_notice",
+///                                "correction_notice"
+///                              ],
+///                 "procedure": "ordinary",
+///                 "duties": {
+///                             "legal_review": [],
+///                             "hearing_notice": false,
+///                             "collective_decision": false,
+///                             "summary_eligible": false
+///                           },
+///                 "follow_up_on": "2025-07-30",
+///                 "reasons": {
+///                              "tier": "ordinary",
+///                              "grounds": [],
+///                              "bar": null,
+///                              "most_lenient": false,
+///                              "fine_band": null,
+///                              "officer_note": "危险化学品无小事，一律从严处罚"
+///                            },
+///                 "baseline_fine": "25000.00",
+///                 "overridden": {
+///                                 "officer": "62072500202",
+///                                 "recommended": "no_penalty",
+///                                 "reason": "危险化学品无小事，一律从严处罚"
+///                               },
+///                 "decided_by": "62072500202"
+///               },
+///   "recommended": {
+///                    "case_id": "山应急罚〔2025〕12号",
+///                    "party": "SD-CHEM-012",
+///                    "agency": {
+///                                "id": "SD-YJGLJ",
+///                                "name": "山丹县应急管理局",
+///                                "domain": "emergency_management"
+///                              },
+///                    "decided_on": "2025-06-30",
+///                    "item": "EM-HC-78-3",
+///                    "domain": "emergency_management",
+///                    "disposition": "no_penalty",
+///                    "tier": "no_penalty",
+///                    "sanctions": [],
+///                    "correction": {"kind": "immediate"},
+///                    "education": true,
+///                    "guardian_order": null,
+///                    "soft_measures": [
+///                                       "persuasion_education",
+///                                       "prompt",
+///                                       "guidance",
+///                                       "follow_up_visit"
+///                                     ],
+///                    "mechanisms": ["correction_only"],
+///                    "documents": [
+///                                   "no_penalty_notice",
+///                                   "no_penalty_decision",
+///                                   "reminder_suggestion_letter",
+///                                   "correction_notice"
+///                                 ],
+///                    "procedure": "ordinary",
+///                    "duties": {
+///                                "legal_review": [],
+///                                "hearing_notice": false,
+///                                "collective_decision": false,
+///                                "summary_eligible": false
+///                              },
+///                    "follow_up_on": "2025-07-30",
+///                    "reasons": {
+///                                 "tier": "no_penalty",
+///                                 "grounds": [
+///                                              {"ground": "minor_corrected_no_harm"},
+///                                              {
+///                                                "ground": "list_entry",
+///                                                "index": 0,
+///                                                "outcome": "no_penalty",
+///                                                "modal": "shall"
+///                                              },
+///                                              {"ground": "first_violation"}
+///                                            ],
+///                                 "entries": ["E097"],
+///                                 "bar": null,
+///                                 "most_lenient": false,
+///                                 "fine_band": null
+///                               },
+///                    "baseline_fine": "25000.00"
+///                  },
+///   "review": {
+///               "case_id": "山应急罚〔2025〕12号",
+///               "findings": [
+///                             {
+///                               "code": "penalty_despite_mandatory_no_penalty",
+///                               "severity": "unlawful",
+///                               "citation": {
+///                                             "instrument": "administrative_penalty_law",
+///                                             "eid": "art_33__para_1__sent_1"
+///                                           },
+///                               "detail": {
+///                                           "detail": "ground",
+///                                           "ground": {"ground": "minor_corrected_no_harm"},
+///                                           "decided": "ordinary"
+///                                         }
+///                             }
+///                           ],
+///               "overridden": {
+///                               "officer": "62072500202",
+///                               "recommended": "no_penalty",
+///                               "decided": "ordinary",
+///                               "decided_fine": "25000.00",
+///                               "within_lawful_set": false,
+///                               "reasoned": true
+///                             }
+///             },
+///   "review_text": "案件 山应急罚〔2025〕12号：发现1项问题\n1. [违法] 依法应当不予处罚而处罚（机械执法）：当事人违法行为轻微并及时改正，没有造成危害后果（轻微不罚），依法不予行政处罚，决定一般处罚属于“机械执法”（《中华人民共和国行政处罚法》第三十三条第一款第一句）\n执法人员 62072500202 将建议的不予处罚变更为一般处罚（罚款¥25,000.00）（超出依法可以作出的处理范围，已说明理由）\n"
+/// }"#;
+/// use rouxing_server::wire::ReviewDocument;
+///
+/// let v: serde_json::Value = serde_json::from_str(review_document_json)?;
+/// let review_document = ReviewDocument {
+///     schema_version: serde_json::from_value(v["schema_version"].clone())?,
+///     as_of: serde_json::from_value(v["as_of"].clone())?,
+///     as_of_source: serde_json::from_value(v["as_of_source"].clone())?,
+///     regime: serde_json::from_value(v["regime"].clone())?,
+///     lawful: serde_json::from_value(v["lawful"].clone())?,
+///     passes: serde_json::from_value(v["passes"].clone())?,
+///     decision: serde_json::from_value(v["decision"].clone())?,
+///     recommended: serde_json::from_value(v["recommended"].clone())?,
+///     review: serde_json::from_value(v["review"].clone())?,
+///     review_text: serde_json::from_value(v["review_text"].clone())?,
+/// };
+/// assert_eq!(serde_json::to_value(&review_document)?, v);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct ReviewDocument {
     /// Always 1.
@@ -442,6 +1180,90 @@ pub struct ReviewDocument {
 }
 
 /// A request for the batch audit (`POST /v1/audit`).
+///
+/// # JSON
+///
+/// ```
+/// let audit_request_json = r#"{
+///   "cases": [
+///              {
+///                "schema_version": 1,
+///                "case": {
+///                          "act": {"start": "2026-05-02"},
+///                          "agency": {
+///                                      "domain": "market_regulation",
+///                                      "id": "SH-JA-SCJG",
+///                                      "name": "上海市静安区市场监督管理局"
+///                                    },
+///                          "correction": {"status": "none"},
+///                          "crime": "none",
+///                          "decision_date": "2026-06-05",
+///                          "discovered_on": "2026-05-06",
+///                          "facts": "not_established",
+///                          "fault": "negligent",
+///                          "filed_on": "2026-05-08",
+///                          "gravity": "general",
+///                          "harm": "none",
+///                          "id": "SH-JA-SJ-2026-0506",
+///                          "item": "MR-PRICE-42",
+///                          "officers": ["31010607402", "31010607415"],
+///                          "party": {
+///                                     "id": "demo-oo-0401",
+///                                     "kind": "other_organisation",
+///                                     "name": "某某便利店",
+///                                     "registered_on": "2021-06-01"
+///                                   },
+///                          "schema_version": 1
+///                        },
+///                "decision": {
+///                              "case_id": "SH-JA-SJ-2026-0506",
+///                              "party": "demo-oo-0401",
+///                              "agency": {
+///                                          "id": "SH-JA-SCJG",
+///                                          "name": "上海市静安区市场监督管理局",
+///                                          "domain": "market_regulation"
+///                                        },
+///                              "decided_on": "2026-09-01",
+///                              "item": "MR-PRICE-42",
+///                              "domain": "market_regulation",
+///                              "disposition": "no_penalty",
+///                              "tier": "no_penalty",
+///                              "sanctions": [],
+///                              "correction": null,
+///                              "education": false,
+///                              "guardian_order": null,
+///                              "soft_measures": [],
+///                              "documents": ["no_penalty_decision"],
+///                              "procedure": "ordinary",
+///                              "duties": {
+///                                          "legal_review": [],
+///                                          "hearing_notice": false,
+///                                          "collective_decision": false,
+///                                          "summary_eligible": false
+///                                        },
+///                              "reasons": {
+///                                           "tier": "no_penalty",
+///                                           "grounds": [
+///                                                        {
+///                                                          "ground": "bar",
+///                                                          "bar": "facts_not_established"
+///                                                        }
+///                                                      ],
+///                                           "bar": "facts_not_established",
+///                                           "most_lenient": false,
+///                                           "fine_band": null
+///                                         },
+///                              "baseline_fine": "2500.00"
+///                            }
+///              }
+///            ]
+/// }"#;
+/// use rouxing_server::wire::AuditRequest;
+///
+/// let audit_request: AuditRequest = serde_json::from_str(audit_request_json)?;
+/// assert_eq!(audit_request.cases.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AuditRequest {
@@ -456,6 +1278,35 @@ pub struct AuditRequest {
 }
 
 /// The batch audit (执法监督) of decided cases.
+///
+/// # JSON
+///
+/// ```
+/// let audit_document_json = r#"{
+///   "schema_version": 1,
+///   "cases": 1,
+///   "clean": true,
+///   "report": {
+///               "consistency": [],
+///               "repeated_first_violation": [],
+///               "outliers": [],
+///               "baseline_exemptions": []
+///             },
+///   "text": "同事不同罚：0组（《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》第六部分第（三）项）\n重复适用首违不罚：0件（《中华人民共和国行政处罚法》第三十三条第一款第二句）\n从宽比例异常：0个\n安全底线事项不予处罚：0件（《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》第五部分第（二）项）\n"
+/// }"#;
+/// use rouxing_server::wire::AuditDocument;
+///
+/// let v: serde_json::Value = serde_json::from_str(audit_document_json)?;
+/// let audit_document = AuditDocument {
+///     schema_version: serde_json::from_value(v["schema_version"].clone())?,
+///     cases: serde_json::from_value(v["cases"].clone())?,
+///     clean: serde_json::from_value(v["clean"].clone())?,
+///     report: serde_json::from_value(v["report"].clone())?,
+///     text: serde_json::from_value(v["text"].clone())?,
+/// };
+/// assert_eq!(serde_json::to_value(&audit_document)?, v);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct AuditDocument {
     /// Always 1.
@@ -471,6 +1322,92 @@ pub struct AuditDocument {
 }
 
 /// A request for the statistics table (`POST /v1/report`).
+///
+/// # JSON
+///
+/// ```
+/// let report_request_json = r#"{
+///   "from": "2026-01-01",
+///   "to": "2026-12-31",
+///   "cases": [
+///              {
+///                "schema_version": 1,
+///                "case": {
+///                          "act": {"start": "2026-05-02"},
+///                          "agency": {
+///                                      "domain": "market_regulation",
+///                                      "id": "SH-JA-SCJG",
+///                                      "name": "上海市静安区市场监督管理局"
+///                                    },
+///                          "correction": {"status": "none"},
+///                          "crime": "none",
+///                          "decision_date": "2026-06-05",
+///                          "discovered_on": "2026-05-06",
+///                          "facts": "not_established",
+///                          "fault": "negligent",
+///                          "filed_on": "2026-05-08",
+///                          "gravity": "general",
+///                          "harm": "none",
+///                          "id": "SH-JA-SJ-2026-0506",
+///                          "item": "MR-PRICE-42",
+///                          "officers": ["31010607402", "31010607415"],
+///                          "party": {
+///                                     "id": "demo-oo-0401",
+///                                     "kind": "other_organisation",
+///                                     "name": "某某便利店",
+///                                     "registered_on": "2021-06-01"
+///                                   },
+///                          "schema_version": 1
+///                        },
+///                "decision": {
+///                              "case_id": "SH-JA-SJ-2026-0506",
+///                              "party": "demo-oo-0401",
+///                              "agency": {
+///                                          "id": "SH-JA-SCJG",
+///                                          "name": "上海市静安区市场监督管理局",
+///                                          "domain": "market_regulation"
+///                                        },
+///                              "decided_on": "2026-09-01",
+///                              "item": "MR-PRICE-42",
+///                              "domain": "market_regulation",
+///                              "disposition": "no_penalty",
+///                              "tier": "no_penalty",
+///                              "sanctions": [],
+///                              "correction": null,
+///                              "education": false,
+///                              "guardian_order": null,
+///                              "soft_measures": [],
+///                              "documents": ["no_penalty_decision"],
+///                              "procedure": "ordinary",
+///                              "duties": {
+///                                          "legal_review": [],
+///                                          "hearing_notice": false,
+///                                          "collective_decision": false,
+///                                          "summary_eligible": false
+///                                        },
+///                              "reasons": {
+///                                           "tier": "no_penalty",
+///                                           "grounds": [
+///                                                        {
+///                                                          "ground": "bar",
+///                                                          "bar": "facts_not_established"
+///                                                        }
+///                                                      ],
+///                                           "bar": "facts_not_established",
+///                                           "most_lenient": false,
+///                                           "fine_band": null
+///                                         },
+///                              "baseline_fine": "2500.00"
+///                            }
+///              }
+///            ]
+/// }"#;
+/// use rouxing_server::wire::ReportRequest;
+///
+/// let report_request: ReportRequest = serde_json::from_str(report_request_json)?;
+/// assert!(report_request.from <= report_request.to);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportRequest {
@@ -610,6 +1547,84 @@ pub fn report(from: NaiveDate, to: NaiveDate, decisions: &[Decision]) -> Result<
 }
 
 /// One catalogue item (`GET /v1/catalogue/items/{code}`).
+///
+/// # JSON
+///
+/// ```
+/// let item_document_json = r#"{
+///   "schema_version": 1,
+///   "item": {
+///             "code": "AG-XM-66",
+///             "name": "畜禽养殖场未建立养殖档案,或者未按照规定保存养殖档案",
+///             "domain": "agriculture_rural",
+///             "authority": "县级以上人民政府畜牧兽医行政主管部门",
+///             "violated_provisions": [
+///                                      "《中华人民共和国畜牧法》第四十一条:畜禽养殖场应当建立养殖档案,载明以下内容:(一)畜禽的品种、数量、繁殖记录、标识情况、来源和进出场日期;(二)饲料、饲料添加剂、兽药等投入品的来源、名称、使用对象、时间和用量;(三)检疫、免疫、消毒情况;(四)畜禽发病、死亡和无害化处理情况;(五)国务院畜牧兽医行政主管部门规定的其他内容。"
+///                                    ],
+///             "penalty_provision": "《中华人民共和国畜牧法》（2015年修正）第六十六条",
+///             "penalty_text": "违反本法第四十一条规定,畜禽养殖场未建立养殖档案的,或者未按照规定保存养殖档案的,由县级以上人民政府畜牧兽医行政主管部门责令限期改正,可以处一万元以下罚款。",
+///             "penalty": {
+///                          "sanctions": [
+///                                         {
+///                                           "kind": "fine",
+///                                           "modal": "may",
+///                                           "fine": {"kind": "up_to", "max": "10000.00"}
+///                                         }
+///                                       ]
+///                        },
+///             "amendments": [
+///                             {
+///                               "effective_from": "2023-03-01",
+///                               "provision": "《中华人民共和国畜牧法》（2022年修订）第八十六条",
+///                               "penalty": {
+///                                            "sanctions": [
+///                                                           {
+///                                                             "kind": "fine",
+///                                                             "modal": "may",
+///                                                             "fine": {
+///                                                                       "kind": "up_to",
+///                                                                       "max": "10000.00"
+///                                                                     }
+///                                                           }
+///                                                         ]
+///                                          }
+///                             }
+///                           ],
+///             "safety_baseline": false,
+///             "entries": [
+///                          {
+///                            "id": "E122",
+///                            "source": "SRC-HN-AGRI-2023",
+///                            "outcome": "first_violation_no_penalty",
+///                            "modal": "shall",
+///                            "conditions": [
+///                                            {
+///                                              "text": "1.首次违法;",
+///                                              "tests": [{"test": "first_violation"}]
+///                                            },
+///                                            {
+///                                              "text": "2.危害后果轻微;",
+///                                              "tests": [{"test": "harm_at_most_slight"}]
+///                                            },
+///                                            {
+///                                              "text": "3.在责令改正期限内改正。",
+///                                              "tests": [{"test": "corrected_promptly"}]
+///                                            }
+///                                          ]
+///                          }
+///                        ]
+///           }
+/// }"#;
+/// use rouxing_server::wire::ItemDocument;
+///
+/// let v: serde_json::Value = serde_json::from_str(item_document_json)?;
+/// let item_document = ItemDocument {
+///     schema_version: serde_json::from_value(v["schema_version"].clone())?,
+///     item: serde_json::from_value(v["item"].clone())?,
+/// };
+/// assert_eq!(serde_json::to_value(&item_document)?, v);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct ItemDocument {
     /// Always 1.
@@ -624,6 +1639,28 @@ pub struct ItemDocument {
 /// {"schema_version": 1, "citation": "《中华人民共和国行政处罚法》第三十三条第一款第二句",
 ///  "eid": "art_33__para_1__sent_2", "text": "初次违法且危害后果轻微并及时改正的，可以不予行政处罚。"}
 /// ```
+///
+/// # JSON
+///
+/// ```
+/// let law_document_json = r#"{
+///   "schema_version": 1,
+///   "citation": "《中华人民共和国行政处罚法》第四十条",
+///   "eid": "art_40",
+///   "text": "公民、法人或者其他组织违反行政管理秩序的行为，依法应当给予行政处罚的，行政机关必须查明事实；违法事实不清、证据不足的，不得给予行政处罚。"
+/// }"#;
+/// use rouxing_server::wire::LawDocument;
+///
+/// let v: serde_json::Value = serde_json::from_str(law_document_json)?;
+/// let law_document = LawDocument {
+///     schema_version: serde_json::from_value(v["schema_version"].clone())?,
+///     citation: serde_json::from_value(v["citation"].clone())?,
+///     eid: serde_json::from_value(v["eid"].clone())?,
+///     text: serde_json::from_value(v["text"].clone())?,
+/// };
+/// assert_eq!(serde_json::to_value(&law_document)?, v);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct LawDocument {
     /// Always 1.
@@ -637,6 +1674,20 @@ pub struct LawDocument {
 }
 
 /// The health check (`GET /healthz`): `{"status": "ok"}`.
+///
+/// # JSON
+///
+/// ```
+/// let health_json = r#"{"status": "ok"}"#;
+/// use rouxing_server::wire::Health;
+///
+/// let v: serde_json::Value = serde_json::from_str(health_json)?;
+/// let health = Health {
+///     status: serde_json::from_value(v["status"].clone())?,
+/// };
+/// assert_eq!(serde_json::to_value(&health)?, v);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Health {
     /// Always `ok`.

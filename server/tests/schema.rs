@@ -203,3 +203,218 @@ fn codes(def: &Value) -> Option<Vec<(String, String)>> {
         })
         .collect()
 }
+
+// ---- the JSON shapes in rustdoc ---------------------------------------------
+//
+// Every document's Rust type ends its doc comment with a `# JSON` section
+// whose doctest holds the document's example in a raw string bound to a
+// variable named after the document (`let case_json = r#"…"#;`) and loads it, so
+// that rustdoc shows the shape and the doctest keeps it loadable. Every
+// enumeration of codes lists each code in its own `# JSON` section. The tests
+// below find those sections in the source and fail when one is missing, when
+// an example does not have the schema's fields, or when a code is not listed.
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The source file that defines `rust_type` (`rouxing::guard::proposal::Proposal`).
+fn source_file(rust_type: &str) -> PathBuf {
+    let mut parts: Vec<&str> = rust_type.split("::").collect();
+    parts.pop();
+    let krate = parts.remove(0);
+    let src = match krate {
+        "rouxing" => repo().join("src"),
+        "rouxing_server" => repo().join("server/src"),
+        other => panic!("{rust_type}: unknown crate {other}"),
+    };
+    if parts.is_empty() {
+        return src.join("lib.rs");
+    }
+    let file = src.join(parts.join("/") + ".rs");
+    if file.exists() { file } else { src.join(parts.join("/")).join("mod.rs") }
+}
+
+/// The doc comment of the item declared `struct {name}` or `enum {name}` in
+/// `text`, without the `///` markers, or `None`.
+fn doc_of(text: &str, name: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let decl = lines.iter().position(|l| {
+        let t = l.trim_start();
+        let t = t.strip_prefix("pub(crate) ").or_else(|| t.strip_prefix("pub ")).unwrap_or(t);
+        ["struct ", "enum "].iter().any(|k| {
+            t.strip_prefix(k).is_some_and(|rest| {
+                rest.strip_prefix(name)
+                    .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+            })
+        })
+    })?;
+    let mut i = decl;
+    // Skip the attributes between the doc comment and the declaration.
+    while i > 0 && !lines[i - 1].trim_start().starts_with("///") {
+        let t = lines[i - 1].trim();
+        if t.is_empty() || t.ends_with('}') || t.ends_with(';') {
+            return None;
+        }
+        i -= 1;
+    }
+    let mut doc = Vec::new();
+    while i > 0 && lines[i - 1].trim_start().starts_with("///") {
+        let t = lines[i - 1].trim_start().trim_start_matches("///");
+        doc.push(t.strip_prefix(' ').unwrap_or(t).to_owned());
+        i -= 1;
+    }
+    doc.reverse();
+    Some(doc)
+}
+
+/// The lines of the `# JSON` section of a doc comment.
+fn json_section(doc: &[String]) -> Option<Vec<String>> {
+    let start = doc.iter().position(|l| l.trim() == "# JSON")?;
+    let mut fence = false;
+    let mut out = Vec::new();
+    for l in &doc[start + 1..] {
+        if l.trim_start().starts_with("```") {
+            fence = !fence;
+        }
+        if !fence && l.starts_with("# ") {
+            break;
+        }
+        out.push(l.clone());
+    }
+    Some(out)
+}
+
+/// The raw string bound by `let {var}_json = r#"…"#;` in a section.
+fn example(section: &[String], var: &str) -> Option<String> {
+    let open = format!("let {var}_json = r#\"");
+    let text = section.join("\n");
+    let start = text.find(&open)? + open.len();
+    let len = text[start..].find("\"#;")?;
+    Some(text[start..start + len].to_owned())
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn every_document_has_a_json_example_with_its_schemas_fields() {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("doc-examples");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    let mut missing = Vec::new();
+    for d in documents() {
+        let ty = d.rust_type();
+        let file = source_file(ty);
+        let name = ty.rsplit("::").next().unwrap();
+        let Some(doc) = doc_of(&read(&file), name) else {
+            missing.push(format!("{}: no doc comment on {ty} in {}", d.name, file.display()));
+            continue;
+        };
+        let Some(section) = json_section(&doc) else {
+            missing.push(format!("{}: no `# JSON` section on {ty}", d.name));
+            continue;
+        };
+        let Some(text) = example(&section, d.name) else {
+            missing.push(format!(
+                "{}: no `let {}_json = r#\"…\"#;` in the `# JSON` section of {ty}",
+                d.name, d.name
+            ));
+            continue;
+        };
+        let value: Value = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                missing.push(format!("{}: the example on {ty} is not JSON: {e}", d.name));
+                continue;
+            }
+        };
+        let s = d.schema();
+        if let (Some(obj), Some(props)) = (value.as_object(), s["properties"].as_object()) {
+            for r in s["required"].as_array().into_iter().flatten() {
+                let r = r.as_str().unwrap();
+                if !obj.contains_key(r) {
+                    missing.push(format!("{}: the example on {ty} lacks the required field `{r}`", d.name));
+                }
+            }
+            for k in obj.keys() {
+                if !props.contains_key(k) {
+                    missing.push(format!("{}: the example on {ty} has the unknown field `{k}`", d.name));
+                }
+            }
+        }
+        std::fs::write(out.join(format!("{}.json", d.name)), pretty(&value)).unwrap();
+    }
+    assert!(missing.is_empty(), "documented examples:\n{}", missing.join("\n"));
+}
+
+/// Every `.rs` file under `dir`.
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            sources(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_code_is_listed_in_its_enums_json_section() {
+    let mut files = Vec::new();
+    sources(&repo().join("src"), &mut files);
+    sources(&repo().join("server/src"), &mut files);
+    let texts: Vec<(PathBuf, String)> = files.into_iter().map(|f| (f.clone(), read(&f))).collect();
+    let mut enums: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for d in documents() {
+        let s = d.schema();
+        for (name, def) in s["$defs"].as_object().into_iter().flatten() {
+            if let Some(codes) = codes(def) {
+                enums.insert(name.clone(), codes);
+            }
+        }
+    }
+    assert!(enums.len() > 50, "only {} enumerations found", enums.len());
+    let mut missing = Vec::new();
+    for (name, codes) in &enums {
+        // Several items may share the name (in different modules): one of
+        // them, the wire type, must list every code.
+        let docs: Vec<(&PathBuf, Vec<String>)> =
+            texts.iter().filter_map(|(f, t)| doc_of(t, name).map(|d| (f, d))).collect();
+        if docs.is_empty() {
+            missing.push(format!("{name}: no documented declaration"));
+            continue;
+        }
+        let unlisted = |doc: &[String]| -> Vec<String> {
+            let Some(section) = json_section(doc) else { return vec!["(no `# JSON` section)".to_owned()] };
+            let text = section.join("\n");
+            codes
+                .iter()
+                .filter(|(c, _)| !text.contains(&format!("`{c}`")))
+                .map(|(c, _)| format!("`{c}`"))
+                .collect()
+        };
+        if docs.iter().all(|(_, d)| !unlisted(d).is_empty()) {
+            for (file, doc) in &docs {
+                missing.push(format!(
+                    "{name} ({}): not listed: {}",
+                    file.display(),
+                    unlisted(doc).join(", ")
+                ));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "enumerations in rustdoc:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn case_file_line_schemas_fix_the_format_and_version() {
+    let h = get("case_file_header").unwrap();
+    assert_eq!(h["properties"]["format"]["const"], "rouxing-case-file");
+    assert_eq!(h["properties"]["schema_version"]["const"], rouxing::record::CASE_FILE_SCHEMA_VERSION);
+    let c = get("case_file_closing").unwrap();
+    assert_eq!(c["additionalProperties"], false);
+    assert!(c["required"].as_array().unwrap().iter().any(|r| r == "head"));
+}

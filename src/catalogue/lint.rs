@@ -55,6 +55,12 @@ pub enum BeyondStatuteReason {
         /// The statutory minimum.
         minimum: Money,
     },
+    /// A 减轻 entry: a list cannot open 减轻 (below the statutory minimum, or a
+    /// lighter kind) by itself. It loads, and [`assess`](crate::assess())
+    /// applies it only where the case has a statutory 减轻 ground
+    /// (《中华人民共和国行政处罚法》第三十条、第三十一条第三句、第三十二条, including 第三十二条
+    /// 第（五）项), citing that ground.
+    MitigationWithoutStatutoryGround,
     /// A reduced fine above the statutory maximum.
     AboveMaximum {
         /// The entry's highest amount.

@@ -17,6 +17,37 @@ vocabulary! {
     /// Leaving out a duty is how a proposal expresses 以罚代管 (no correction
     /// order), a no-penalty decision without education, or a decision taken
     /// without legal review; the guard then says which rule that breaks.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `correction_order` | 不责令改正 |
+    /// | `education` | 不进行教育 |
+    /// | `guardian_order` | 不责令监护人管教 |
+    /// | `confiscation` | 不没收违法所得 |
+    /// | `legal_review` | 不经法制审核 |
+    /// | `hearing_notice` | 不告知听证权利 |
+    /// | `collective_decision` | 不经集体讨论 |
+    /// | `soft_measures` | 不采取柔性措施 |
+    ///
+    /// ```
+    /// use rouxing::guard::Omission;
+    ///
+    /// let omission: Omission = serde_json::from_str(r#""correction_order""#)?;
+    /// assert_eq!(omission, Omission::CorrectionOrder);
+    /// assert_eq!(serde_json::to_string(&omission)?, r#""correction_order""#);
+    /// # let codes = [("correction_order", "不责令改正"), ("education", "不进行教育"), ("guardian_order", "不责令监护人管教"), ("confiscation", "不没收违法所得"), ("legal_review", "不经法制审核"), ("hearing_notice", "不告知听证权利"), ("collective_decision", "不经集体讨论"), ("soft_measures", "不采取柔性措施")];
+    /// # assert_eq!(Omission::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Omission::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Omission>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Omission {
         /// No correction order (责令改正).
         CorrectionOrder => "不责令改正",
@@ -70,6 +101,19 @@ vocabulary! {
 /// ```
 ///
 /// Unknown fields are rejected.
+///
+/// # JSON
+///
+/// An officer proposing an ordinary fine:
+///
+/// ```
+/// let proposal_json = r#"{"officer": "62072500202", "tier": "ordinary", "fine": "25000.00", "reason": "危险化学品无小事，一律从严处罚"}"#;
+/// use rouxing::guard::Proposal;
+///
+/// let proposal: Proposal = serde_json::from_str(proposal_json)?;
+/// assert_eq!(serde_json::to_value(&proposal)?, serde_json::from_str::<serde_json::Value>(proposal_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

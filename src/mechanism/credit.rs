@@ -93,6 +93,35 @@ vocabulary! {
     /// 绿色通道、容缺受理、减少检查频次 are the measures of the State Council's 守信联合激励
     /// framework (国发〔2016〕33号) as local lists apply them ("在日常检查、专项检查中，优化
     /// 检查方式或减少检查频次"; "守信少查") — the "等" of 五(三) (unconfirmed wording).
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `government_procurement` | 政府采购 |
+    /// | `fiscal_subsidy` | 财政补助 |
+    /// | `honorary_title` | 授予荣誉称号 |
+    /// | `green_channel` | 绿色通道 |
+    /// | `tolerated_incompleteness` | 容缺受理 |
+    /// | `fewer_inspections` | 减少检查频次 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::credit::Incentive;
+    ///
+    /// let incentive: Incentive = serde_json::from_str(r#""government_procurement""#)?;
+    /// assert_eq!(incentive, Incentive::GovernmentProcurement);
+    /// assert_eq!(serde_json::to_string(&incentive)?, r#""government_procurement""#);
+    /// # let codes = [("government_procurement", "政府采购"), ("fiscal_subsidy", "财政补助"), ("honorary_title", "授予荣誉称号"), ("green_channel", "绿色通道"), ("tolerated_incompleteness", "容缺受理"), ("fewer_inspections", "减少检查频次")];
+    /// # assert_eq!(Incentive::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Incentive::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Incentive>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Incentive {
         /// Support in government procurement.
         GovernmentProcurement => "政府采购",
@@ -141,6 +170,79 @@ pub struct IncentiveRule {
 ///
 /// [`CreditPolicy::default`] documents every default; all are unconfirmed as
 /// national rules and meant to be replaced by the jurisdiction's.
+///
+/// # JSON
+///
+/// The default policy ([`CreditPolicy::default`]):
+///
+/// ```
+/// let credit_policy_json = r#"{
+///   "grades": [
+///               {"code": "A", "name": "信用风险低", "max_counted": 0},
+///               {"code": "B", "name": "信用风险一般", "max_counted": 2},
+///               {"code": "C", "name": "信用风险较高"}
+///             ],
+///   "listed": {"code": "D", "name": "信用风险高"},
+///   "grading_lookback": {"years": 3},
+///   "low_fine": {"natural_person": "5000.00", "organisation": "50000.00"},
+///   "procurement_large_fine": "2000000.00",
+///   "count_light_penalties": false,
+///   "samr_domains": ["market_regulation"],
+///   "early_stop_minimum": {"months": 3},
+///   "repair_minimum_general": {"months": 3},
+///   "repair_minimum_serious": {"months": 6},
+///   "incentives": [
+///                   {
+///                     "incentive": "government_procurement",
+///                     "grades": ["A", "B"],
+///                     "lookback": {"years": 3},
+///                     "max_counted": 0,
+///                     "exclude_abnormal": true
+///                   },
+///                   {
+///                     "incentive": "fiscal_subsidy",
+///                     "grades": ["A"],
+///                     "lookback": {"years": 3},
+///                     "max_counted": 0,
+///                     "exclude_abnormal": true
+///                   },
+///                   {
+///                     "incentive": "honorary_title",
+///                     "grades": ["A"],
+///                     "lookback": {"years": 2},
+///                     "max_counted": 0,
+///                     "exclude_abnormal": true
+///                   },
+///                   {
+///                     "incentive": "green_channel",
+///                     "grades": ["A"],
+///                     "lookback": {"years": 3},
+///                     "max_counted": 0,
+///                     "exclude_abnormal": true
+///                   },
+///                   {
+///                     "incentive": "tolerated_incompleteness",
+///                     "grades": ["A", "B"],
+///                     "lookback": {"years": 3},
+///                     "max_counted": 0,
+///                     "exclude_abnormal": true
+///                   },
+///                   {
+///                     "incentive": "fewer_inspections",
+///                     "grades": ["A"],
+///                     "lookback": {"years": 1},
+///                     "max_counted": 0,
+///                     "exclude_abnormal": true
+///                   }
+///                 ]
+/// }"#;
+/// use rouxing::mechanism::credit::CreditPolicy;
+///
+/// let credit_policy: CreditPolicy = serde_json::from_str(credit_policy_json)?;
+/// assert_eq!(credit_policy, CreditPolicy::default());
+/// assert_eq!(serde_json::to_value(&credit_policy)?, serde_json::from_str::<serde_json::Value>(credit_policy_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "CreditPolicyRepr", into = "CreditPolicyRepr")]
@@ -375,6 +477,32 @@ vocabulary! {
     /// 《市场监督管理行政处罚信息公示规定》第二条 (warnings alone and summary-procedure
     /// penalties are not published). rouxing uses the same line for every
     /// domain: a light penalty does not count as 失信 unless the policy says so.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `no_penalty` | 不予行政处罚 |
+    /// | `light_penalty` | 仅警告或者适用简易程序的行政处罚 |
+    /// | `penalty` | 行政处罚 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::credit::Standing;
+    ///
+    /// let standing: Standing = serde_json::from_str(r#""no_penalty""#)?;
+    /// assert_eq!(standing, Standing::NoPenalty);
+    /// assert_eq!(serde_json::to_string(&standing)?, r#""no_penalty""#);
+    /// # let codes = [("no_penalty", "不予行政处罚"), ("light_penalty", "仅警告或者适用简易程序的行政处罚"), ("penalty", "行政处罚")];
+    /// # assert_eq!(Standing::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Standing::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Standing>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Standing {
         /// 不予行政处罚: not a penalty, never 失信.
         NoPenalty => "不予行政处罚",
@@ -436,6 +564,31 @@ impl CreditRecord {
 
 vocabulary! {
     /// A credit list.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `serious_dishonesty` | 严重失信主体名单 |
+    /// | `abnormal_operations` | 经营异常名录 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::credit::ListingKind;
+    ///
+    /// let listing_kind: ListingKind = serde_json::from_str(r#""serious_dishonesty""#)?;
+    /// assert_eq!(listing_kind, ListingKind::SeriousDishonesty);
+    /// assert_eq!(serde_json::to_string(&listing_kind)?, r#""serious_dishonesty""#);
+    /// # let codes = [("serious_dishonesty", "严重失信主体名单"), ("abnormal_operations", "经营异常名录")];
+    /// # assert_eq!(ListingKind::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in ListingKind::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<ListingKind>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum ListingKind {
         /// 严重失信主体名单 / 严重违法失信名单.
         SeriousDishonesty => "严重失信主体名单",
@@ -508,6 +661,40 @@ impl Listing {
 /// Built through [`CreditProfile::new`] (and deserialized through it): case
 /// ids are unique, no record is repaired before it was decided, no listing
 /// ends before it starts.
+///
+/// # JSON
+///
+/// ```
+/// let credit_profile_json = r#"{
+///   "party": "91620725MA76XXXX6Q",
+///   "kind": "legal_person",
+///   "records": [
+///                {
+///                  "case_id": "SD-CG-2023-112",
+///                  "item": "SH-SR-21-1",
+///                  "decided_on": "2023-05-16",
+///                  "standing": "no_penalty",
+///                  "major_violation": false,
+///                  "protected": false
+///                },
+///                {
+///                  "case_id": "SD-SJ-2021-087",
+///                  "item": "MR-PRICE-42",
+///                  "decided_on": "2021-10-08",
+///                  "standing": "penalty",
+///                  "major_violation": false,
+///                  "protected": false,
+///                  "repaired_on": "2022-03-01"
+///                }
+///              ],
+///   "listings": []
+/// }"#;
+/// use rouxing::mechanism::credit::CreditProfile;
+///
+/// let credit_profile: CreditProfile = serde_json::from_str(credit_profile_json)?;
+/// assert_eq!(serde_json::to_value(&credit_profile)?, serde_json::from_str::<serde_json::Value>(credit_profile_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "CreditProfileRepr", into = "CreditProfileRepr")]
@@ -677,6 +864,35 @@ impl CreditProfile {
 
 vocabulary! {
     /// A requirement of an incentive.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `not_seriously_dishonest` | 未被列入严重失信主体名单 |
+    /// | `not_abnormal` | 未被列入经营异常名录 |
+    /// | `grade_qualifies` | 信用等级符合 |
+    /// | `no_counted_records` | 规定期限内无失信记录 |
+    /// | `no_major_violation` | 参加政府采购活动前三年内在经营活动中没有重大违法记录 |
+    /// | `offered` | 本地实施该激励措施 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::credit::IncentiveRequirement;
+    ///
+    /// let incentive_requirement: IncentiveRequirement = serde_json::from_str(r#""not_seriously_dishonest""#)?;
+    /// assert_eq!(incentive_requirement, IncentiveRequirement::NotSeriouslyDishonest);
+    /// assert_eq!(serde_json::to_string(&incentive_requirement)?, r#""not_seriously_dishonest""#);
+    /// # let codes = [("not_seriously_dishonest", "未被列入严重失信主体名单"), ("not_abnormal", "未被列入经营异常名录"), ("grade_qualifies", "信用等级符合"), ("no_counted_records", "规定期限内无失信记录"), ("no_major_violation", "参加政府采购活动前三年内在经营活动中没有重大违法记录"), ("offered", "本地实施该激励措施")];
+    /// # assert_eq!(IncentiveRequirement::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in IncentiveRequirement::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<IncentiveRequirement>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum IncentiveRequirement {
         /// Not on the 严重失信主体名单.
         NotSeriouslyDishonest => "未被列入严重失信主体名单",
@@ -694,6 +910,68 @@ vocabulary! {
 }
 
 /// Whether a party gets an incentive, and why.
+///
+/// # JSON
+///
+/// ```
+/// let incentive_decision_json = r#"{
+///   "incentive": "government_procurement",
+///   "granted": true,
+///   "grade": "A",
+///   "checks": [
+///               {
+///                 "requirement": "not_seriously_dishonest",
+///                 "met": true,
+///                 "citation": {
+///                               "instrument": "shandan_flexible_enforcement_plan",
+///                               "eid": "sec_5__point_3"
+///                             },
+///                 "detail": "未被列入严重失信主体名单"
+///               },
+///               {
+///                 "requirement": "not_abnormal",
+///                 "met": true,
+///                 "citation": {
+///                               "instrument": "shandan_flexible_enforcement_plan",
+///                               "eid": "sec_5__point_3"
+///                             },
+///                 "detail": "未被列入经营异常名录"
+///               },
+///               {
+///                 "requirement": "grade_qualifies",
+///                 "met": true,
+///                 "citation": {
+///                               "instrument": "shandan_flexible_enforcement_plan",
+///                               "eid": "sec_5__point_3"
+///                             },
+///                 "detail": "信用等级A（信用风险低），要求A、B"
+///               },
+///               {
+///                 "requirement": "no_counted_records",
+///                 "met": true,
+///                 "citation": {
+///                               "instrument": "shandan_flexible_enforcement_plan",
+///                               "eid": "sec_5__point_3"
+///                             },
+///                 "detail": "三年内失信记录0条，上限0条"
+///               },
+///               {
+///                 "requirement": "no_major_violation",
+///                 "met": true,
+///                 "citation": {
+///                               "instrument": "government_procurement_law",
+///                               "eid": "art_22__para_1__point_5"
+///                             },
+///                 "detail": "前三年内没有重大违法记录"
+///               }
+///             ]
+/// }"#;
+/// use rouxing::mechanism::credit::IncentiveDecision;
+///
+/// let incentive_decision: IncentiveDecision = serde_json::from_str(incentive_decision_json)?;
+/// assert_eq!(serde_json::to_value(&incentive_decision)?, serde_json::from_str::<serde_json::Value>(incentive_decision_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -827,6 +1105,34 @@ vocabulary! {
     ///
     /// The four kinds of 突发事件 in Chinese emergency law (自然灾害、事故灾难、公共卫生事件、
     /// 社会安全事件), and any other sudden factor the officer describes.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `natural_disaster` | 自然灾害 |
+    /// | `accident` | 事故灾难 |
+    /// | `public_health` | 公共卫生事件 |
+    /// | `social_security` | 社会安全事件 |
+    /// | `other` | 其他突发因素 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::credit::SuddenFactor;
+    ///
+    /// let sudden_factor: SuddenFactor = serde_json::from_str(r#""natural_disaster""#)?;
+    /// assert_eq!(sudden_factor, SuddenFactor::NaturalDisaster);
+    /// assert_eq!(serde_json::to_string(&sudden_factor)?, r#""natural_disaster""#);
+    /// # let codes = [("natural_disaster", "自然灾害"), ("accident", "事故灾难"), ("public_health", "公共卫生事件"), ("social_security", "社会安全事件"), ("other", "其他突发因素")];
+    /// # assert_eq!(SuddenFactor::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in SuddenFactor::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<SuddenFactor>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum SuddenFactor {
         /// 自然灾害.
         NaturalDisaster => "自然灾害",
@@ -864,6 +1170,32 @@ pub enum FaultCause {
 
 vocabulary! {
     /// What bars the protection of a fault.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `intentional` | 主观故意 |
+    /// | `opportunism` | 趁突发事件之机实施 |
+    /// | `emergency_measures` | 违反突发事件应对措施 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::credit::ProtectionBar;
+    ///
+    /// let protection_bar: ProtectionBar = serde_json::from_str(r#""intentional""#)?;
+    /// assert_eq!(protection_bar, ProtectionBar::Intentional);
+    /// assert_eq!(serde_json::to_string(&protection_bar)?, r#""intentional""#);
+    /// # let codes = [("intentional", "主观故意"), ("opportunism", "趁突发事件之机实施"), ("emergency_measures", "违反突发事件应对措施")];
+    /// # assert_eq!(ProtectionBar::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in ProtectionBar::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<ProtectionBar>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum ProtectionBar {
         /// The fault was intentional (主观故意).
         Intentional => "主观故意",
@@ -904,6 +1236,33 @@ pub enum Protection {
 
 vocabulary! {
     /// Why a decision is not published.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `no_penalty` | 不予行政处罚，不属于行政处罚 |
+    /// | `transferred` | 移送司法机关 |
+    /// | `summary_procedure` | 适用简易程序 |
+    /// | `warning_only` | 仅受到警告行政处罚 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::credit::NotPublishedReason;
+    ///
+    /// let not_published_reason: NotPublishedReason = serde_json::from_str(r#""no_penalty""#)?;
+    /// assert_eq!(not_published_reason, NotPublishedReason::NoPenalty);
+    /// assert_eq!(serde_json::to_string(&not_published_reason)?, r#""no_penalty""#);
+    /// # let codes = [("no_penalty", "不予行政处罚，不属于行政处罚"), ("transferred", "移送司法机关"), ("summary_procedure", "适用简易程序"), ("warning_only", "仅受到警告行政处罚")];
+    /// # assert_eq!(NotPublishedReason::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in NotPublishedReason::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<NotPublishedReason>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum NotPublishedReason {
         /// 不予行政处罚 is not a penalty.
         NoPenalty => "不予行政处罚，不属于行政处罚",
@@ -934,6 +1293,31 @@ impl NotPublishedReason {
 
 vocabulary! {
     /// The publication class of SAMR Art. 13.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `short` | 仅受到通报批评或者较低数额罚款 |
+    /// | `long` | 其他行政处罚 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::credit::PublicationClass;
+    ///
+    /// let publication_class: PublicationClass = serde_json::from_str(r#""short""#)?;
+    /// assert_eq!(publication_class, PublicationClass::Short);
+    /// assert_eq!(serde_json::to_string(&publication_class)?, r#""short""#);
+    /// # let codes = [("short", "仅受到通报批评或者较低数额罚款"), ("long", "其他行政处罚")];
+    /// # assert_eq!(PublicationClass::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in PublicationClass::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<PublicationClass>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum PublicationClass {
         /// 仅受到通报批评或者较低数额罚款: three months.
         Short => "仅受到通报批评或者较低数额罚款",
@@ -1078,6 +1462,36 @@ pub enum Publication {
 ///
 /// See [`effect`]: 《市场监督管理行政处罚信息公示规定》第二条、第九条、第十三条、第十四条;
 /// 山丹县实施方案 五(三); 《中华人民共和国政府采购法实施条例》第十九条第一款.
+///
+/// # JSON
+///
+/// ```
+/// let credit_effect_json = r#"{
+///   "case_id": "SD-CG-2025-061",
+///   "party": "91620725MA76XXXX6Q",
+///   "publication": {"publication": "by_other_rules", "domain": "urban_management"},
+///   "protection": {"protection": "protected", "factor": "natural_disaster"},
+///   "counts_as_dishonesty": false,
+///   "major_violation": false,
+///   "record": {
+///               "case_id": "SD-CG-2025-061",
+///               "item": "SH-SR-21-1",
+///               "decided_on": "2025-03-03",
+///               "standing": "light_penalty",
+///               "major_violation": false,
+///               "protected": true
+///             },
+///   "citations": [
+///                  {"instrument": "shandan_flexible_enforcement_plan", "eid": "sec_5__point_3"},
+///                  {"instrument": "administrative_penalty_law", "eid": "art_48__para_1"}
+///                ]
+/// }"#;
+/// use rouxing::mechanism::credit::CreditEffect;
+///
+/// let credit_effect: CreditEffect = serde_json::from_str(credit_effect_json)?;
+/// assert_eq!(serde_json::to_value(&credit_effect)?, serde_json::from_str::<serde_json::Value>(credit_effect_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -130,6 +130,40 @@ vocabulary! {
     /// "实现…行政执法全过程留痕和可回溯管理". The Henan 简易行政指导统计表 records "时间 /
     /// 行政指导的方式、对象和内容 / 指导结果". The channel-specific fields are rouxing's
     /// reading of what makes each contact traceable (unconfirmed as a rule).
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `time` | 时间 |
+    /// | `officers` | 执法人员 |
+    /// | `content` | 指导内容 |
+    /// | `party_response` | 当事人反馈 |
+    /// | `place` | 地点 |
+    /// | `party_signature` | 当事人签收 |
+    /// | `phone_number` | 联系电话 |
+    /// | `call_record` | 通话录音或者电话记录 |
+    /// | `delivery_receipt` | 发送回执 |
+    /// | `email_address` | 电子邮箱 |
+    /// | `platform_record` | 平台办理记录 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::guidance::RecordField;
+    ///
+    /// let record_field: RecordField = serde_json::from_str(r#""time""#)?;
+    /// assert_eq!(record_field, RecordField::Time);
+    /// assert_eq!(serde_json::to_string(&record_field)?, r#""time""#);
+    /// # let codes = [("time", "时间"), ("officers", "执法人员"), ("content", "指导内容"), ("party_response", "当事人反馈"), ("place", "地点"), ("party_signature", "当事人签收"), ("phone_number", "联系电话"), ("call_record", "通话录音或者电话记录"), ("delivery_receipt", "发送回执"), ("email_address", "电子邮箱"), ("platform_record", "平台办理记录")];
+    /// # assert_eq!(RecordField::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in RecordField::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<RecordField>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum RecordField {
         /// Date and time of the contact.
         Time => "时间",
@@ -167,6 +201,42 @@ vocabulary! {
     /// number; seal and date. The Henan 简易行政指导书: a number of the form
     /// "行政区划简称+行政机关简称+文书简称+年份+序号", the 行政指导方式 and 行政指导内容,
     /// one copy to the party and one archived.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `number` | 文书编号 |
+    /// | `party` | 当事人 |
+    /// | `facts` | 发现的问题 |
+    /// | `violated_provision` | 违反的规定 |
+    /// | `no_penalty_reason` | 不予处罚的理由 |
+    /// | `method` | 行政指导方式 |
+    /// | `content` | 行政指导内容 |
+    /// | `correction_date` | 改正期限 |
+    /// | `consequence_warning` | 逾期不纠正或者再次发现的法律后果 |
+    /// | `non_binding` | 本行政指导不具有强制性 |
+    /// | `receipt` | 回执 |
+    /// | `officer_credentials` | 执法人员姓名及执法证号 |
+    /// | `seal_and_date` | 行政机关印章和日期 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::guidance::LetterContent;
+    ///
+    /// let letter_content: LetterContent = serde_json::from_str(r#""number""#)?;
+    /// assert_eq!(letter_content, LetterContent::Number);
+    /// assert_eq!(serde_json::to_string(&letter_content)?, r#""number""#);
+    /// # let codes = [("number", "文书编号"), ("party", "当事人"), ("facts", "发现的问题"), ("violated_provision", "违反的规定"), ("no_penalty_reason", "不予处罚的理由"), ("method", "行政指导方式"), ("content", "行政指导内容"), ("correction_date", "改正期限"), ("consequence_warning", "逾期不纠正或者再次发现的法律后果"), ("non_binding", "本行政指导不具有强制性"), ("receipt", "回执"), ("officer_credentials", "执法人员姓名及执法证号"), ("seal_and_date", "行政机关印章和日期")];
+    /// # assert_eq!(LetterContent::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in LetterContent::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<LetterContent>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum LetterContent {
         /// 文书编号.
         Number => "文书编号",
@@ -342,6 +412,22 @@ fn channel_fits(measure: SoftMeasure, channel: Channel) -> bool {
 /// On the wire (unknown fields rejected, an unknown channel named):
 /// `{"on": "2025-03-03", "channel": "sms", "measures": ["reminder"],
 /// "content": "…", "correction_by": "2025-03-18"}`.
+///
+/// # JSON
+///
+/// ```
+/// let guidance_request_json = r#"{
+///   "on": "2025-03-10",
+///   "channel": "sms",
+///   "measures": ["reminder", "suggestion"],
+///   "content": "贵店部分商品未标明价格，请于改正期限内按规定明码标价。"
+/// }"#;
+/// use rouxing::mechanism::guidance::GuidanceRequest;
+///
+/// let guidance_request: GuidanceRequest = serde_json::from_str(guidance_request_json)?;
+/// assert_eq!(serde_json::to_value(&guidance_request)?, serde_json::from_str::<serde_json::Value>(guidance_request_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -427,6 +513,56 @@ pub enum Subject {
 /// Art. 28 ¶1 (correction) and Art. 33 ¶3 (education on every no-penalty
 /// outcome); for a tendency, Arts. 4 and 40 (a penalty only for a violation
 /// that is established).
+///
+/// # JSON
+///
+/// ```
+/// let guidance_plan_json = r#"{
+///   "subject": {"subject": "violation", "case_id": "SD-SJ-2025-031", "item": "MR-PRICE-42"},
+///   "party": "92620725MA71XXXX1K",
+///   "on": "2025-03-10",
+///   "channel": "sms",
+///   "measures": ["reminder", "suggestion"],
+///   "content": "贵店部分商品未标明价格，请于改正期限内按规定明码标价。",
+///   "document": "reminder_suggestion_letter",
+///   "contents": [
+///                 "number",
+///                 "party",
+///                 "facts",
+///                 "violated_provision",
+///                 "no_penalty_reason",
+///                 "content",
+///                 "correction_date",
+///                 "consequence_warning",
+///                 "non_binding",
+///                 "receipt",
+///                 "officer_credentials",
+///                 "seal_and_date"
+///               ],
+///   "record": [
+///               "time",
+///               "officers",
+///               "content",
+///               "party_response",
+///               "phone_number",
+///               "delivery_receipt"
+///             ],
+///   "correction_by": "2025-03-25",
+///   "follow_up_on": "2025-04-09",
+///   "non_binding": "本行政指导不具有强制性，你（单位）可以选择是否接受。",
+///   "citations": [
+///                  {"instrument": "shandan_flexible_enforcement_plan", "eid": "sec_5__point_1"},
+///                  {"instrument": "shandan_flexible_enforcement_plan", "eid": "sec_5__point_1"},
+///                  {"instrument": "administrative_penalty_law", "eid": "art_28__para_1"},
+///                  {"instrument": "administrative_penalty_law", "eid": "art_33__para_3"}
+///                ]
+/// }"#;
+/// use rouxing::mechanism::guidance::GuidancePlan;
+///
+/// let guidance_plan: GuidancePlan = serde_json::from_str(guidance_plan_json)?;
+/// assert_eq!(serde_json::to_value(&guidance_plan)?, serde_json::from_str::<serde_json::Value>(guidance_plan_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

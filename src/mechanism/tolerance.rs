@@ -52,6 +52,31 @@ vocabulary! {
     /// Local practice (unconfirmed as a national rule): Yuhang "核查 → 承诺（自愿签署
     /// 承诺书，明确整改要求和整改时限）"; another province requires "填写《包容免罚告知
     /// 承诺书》" before a no-penalty decision; Zhejiang's 2019 告知承诺 list.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `not_used` | 不适用告知承诺 |
+    /// | `required` | 适用告知承诺 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::tolerance::CommitmentUse;
+    ///
+    /// let commitment_use: CommitmentUse = serde_json::from_str(r#""not_used""#)?;
+    /// assert_eq!(commitment_use, CommitmentUse::NotUsed);
+    /// assert_eq!(serde_json::to_string(&commitment_use)?, r#""not_used""#);
+    /// # let codes = [("not_used", "不适用告知承诺"), ("required", "适用告知承诺")];
+    /// # assert_eq!(CommitmentUse::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in CommitmentUse::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<CommitmentUse>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum CommitmentUse {
         /// No commitment letter.
         NotUsed => "不适用告知承诺",
@@ -64,6 +89,17 @@ vocabulary! {
 ///
 /// Defaults: no 告知承诺; re-inspection within five working days after the
 /// deadline (unconfirmed: the lists say "复查验收" without a period).
+///
+/// # JSON
+///
+/// ```
+/// let tolerance_policy_json = r#"{"commitment": "required", "reinspection_working_days": 5}"#;
+/// use rouxing::mechanism::tolerance::TolerancePolicy;
+///
+/// let tolerance_policy: TolerancePolicy = serde_json::from_str(tolerance_policy_json)?;
+/// assert_eq!(serde_json::to_value(&tolerance_policy)?, serde_json::from_str::<serde_json::Value>(tolerance_policy_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -108,6 +144,33 @@ vocabulary! {
 /// 山丹县实施方案 五(二); 行政处罚法 Art. 28 ¶1 (责令改正或者限期改正), Art. 33 ¶1 (及时改正),
 /// Art. 33 ¶3 (education); 民法典 Art. 203 (a deadline ending on a holiday moves to
 /// the next working day).
+///
+/// # JSON
+///
+/// ```
+/// let correction_plan_json = r#"{
+///   "case_id": "SD-SJ-2025-044",
+///   "party": "92620725MA72XXXX2L",
+///   "decided_on": "2025-03-12",
+///   "order": {"kind": "within_deadline", "deadline": "2025-03-27"},
+///   "commitment": "required",
+///   "commitment_signed": true,
+///   "reinspect_by": "2025-04-03",
+///   "follow_up_on": "2025-04-11",
+///   "documents": ["correction_notice", "commitment_letter", "no_penalty_decision"],
+///   "citations": [
+///                  {"instrument": "shandan_flexible_enforcement_plan", "eid": "sec_5__point_2"},
+///                  {"instrument": "administrative_penalty_law", "eid": "art_28__para_1"},
+///                  {"instrument": "administrative_penalty_law", "eid": "art_33__para_1"},
+///                  {"instrument": "administrative_penalty_law", "eid": "art_33__para_3"}
+///                ]
+/// }"#;
+/// use rouxing::mechanism::tolerance::CorrectionPlan;
+///
+/// let correction_plan: CorrectionPlan = serde_json::from_str(correction_plan_json)?;
+/// assert_eq!(serde_json::to_value(&correction_plan)?, serde_json::from_str::<serde_json::Value>(correction_plan_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -673,6 +736,34 @@ vocabulary! {
 ///
 /// See [`ObservationRequirement`]; treatment: 《优化营商环境条例》第五十九条第一款
 /// (non-coercive means), 行政处罚法 Art. 28 ¶1 (correction).
+///
+/// # JSON
+///
+/// ```
+/// let observation_period_json = r#"{
+///   "case_id": "SD-SJ-2025-052",
+///   "party": "91620725MA73XXXX3M",
+///   "window": {"start": "2024-09-01", "end": "2025-09-01"},
+///   "period": {"years": 1},
+///   "measures": ["guidance", "prompt", "follow_up_visit"],
+///   "order": {"kind": "within_deadline", "deadline": "2025-03-27"},
+///   "citations": [
+///                  {"instrument": "shandan_flexible_enforcement_plan", "eid": "sec_5__point_2"},
+///                  {"instrument": "optimizing_business_environment_regulations", "eid": "art_55"},
+///                  {
+///                    "instrument": "optimizing_business_environment_regulations",
+///                    "eid": "art_59__para_1"
+///                  },
+///                  {"instrument": "administrative_penalty_law", "eid": "art_28__para_1"},
+///                  {"instrument": "administrative_penalty_law", "eid": "art_33__para_3"}
+///                ]
+/// }"#;
+/// use rouxing::mechanism::tolerance::ObservationPeriod;
+///
+/// let observation_period: ObservationPeriod = serde_json::from_str(observation_period_json)?;
+/// assert_eq!(serde_json::to_value(&observation_period)?, serde_json::from_str::<serde_json::Value>(observation_period_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -899,6 +990,24 @@ pub struct Milestone {
 }
 
 /// What the officer proposes for a transition period.
+///
+/// # JSON
+///
+/// ```
+/// let transition_request_json = r#"{
+///   "standard": "安装并正常使用油烟净化设施，油烟排放达到《饮食业油烟排放标准》",
+///   "window": {"start": "2025-03-12", "end": "2025-08-31"},
+///   "milestones": [
+///                   {"due": "2025-04-30", "task": "完成油烟净化设施选型和采购"},
+///                   {"due": "2025-06-30", "task": "完成安装调试并委托检测"}
+///                 ]
+/// }"#;
+/// use rouxing::mechanism::tolerance::TransitionRequest;
+///
+/// let transition_request: TransitionRequest = serde_json::from_str(transition_request_json)?;
+/// assert_eq!(serde_json::to_value(&transition_request)?, serde_json::from_str::<serde_json::Value>(transition_request_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -951,6 +1060,34 @@ vocabulary! {
 
 vocabulary! {
     /// An enforcement action whose lawfulness a transition plan states.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `guidance` | 行政指导 |
+    /// | `milestone_inspection` | 节点检查 |
+    /// | `correction_order` | 责令限期改正 |
+    /// | `penalty` | 行政处罚 |
+    /// | `coercive_measure` | 行政强制措施 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::tolerance::EnforcementAction;
+    ///
+    /// let enforcement_action: EnforcementAction = serde_json::from_str(r#""guidance""#)?;
+    /// assert_eq!(enforcement_action, EnforcementAction::Guidance);
+    /// assert_eq!(serde_json::to_string(&enforcement_action)?, r#""guidance""#);
+    /// # let codes = [("guidance", "行政指导"), ("milestone_inspection", "节点检查"), ("correction_order", "责令限期改正"), ("penalty", "行政处罚"), ("coercive_measure", "行政强制措施")];
+    /// # assert_eq!(EnforcementAction::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in EnforcementAction::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<EnforcementAction>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum EnforcementAction {
         /// 行政指导 and other soft measures.
         Guidance => "行政指导",
@@ -967,6 +1104,34 @@ vocabulary! {
 
 vocabulary! {
     /// Whether an action is lawful in a phase of a transition period.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `required` | 应当实施 |
+    /// | `allowed` | 可以实施 |
+    /// | `deferred` | 暂缓，过渡期届满后依法处理 |
+    /// | `as_reassessed` | 依法重新评估后实施 |
+    /// | `only_if_necessary` | 非强制性手段不能达到目的时依法实施 |
+    ///
+    /// ```
+    /// use rouxing::mechanism::tolerance::Allowance;
+    ///
+    /// let allowance: Allowance = serde_json::from_str(r#""required""#)?;
+    /// assert_eq!(allowance, Allowance::Required);
+    /// assert_eq!(serde_json::to_string(&allowance)?, r#""required""#);
+    /// # let codes = [("required", "应当实施"), ("allowed", "可以实施"), ("deferred", "暂缓，过渡期届满后依法处理"), ("as_reassessed", "依法重新评估后实施"), ("only_if_necessary", "非强制性手段不能达到目的时依法实施")];
+    /// # assert_eq!(Allowance::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Allowance::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Allowance>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Allowance {
         /// The agency must.
         Required => "应当实施",
@@ -1001,6 +1166,116 @@ pub struct Permission {
 /// See [`TransitionRequirement`]; during the period: 《优化营商环境条例》第五十九条第一款
 /// ("采用非强制性手段能够达到行政管理目的的，不得实施行政强制"), 行政处罚法 Art. 28 ¶1; after
 /// it lapses: the ordinary path (行政处罚法 Art. 57 ¶1 (一)).
+///
+/// # JSON
+///
+/// ```
+/// let transition_plan_json = r#"{
+///   "case_id": "SD-CG-2025-019",
+///   "party": "92620725MA75XXXX5P",
+///   "decided_on": "2025-03-12",
+///   "standard": "安装并正常使用油烟净化设施，油烟排放达到《饮食业油烟排放标准》",
+///   "window": {"start": "2025-03-12", "end": "2025-08-31"},
+///   "milestones": [
+///                   {"due": "2025-04-30", "task": "完成油烟净化设施选型和采购"},
+///                   {"due": "2025-06-30", "task": "完成安装调试并委托检测"}
+///                 ],
+///   "order": {"kind": "within_deadline", "deadline": "2025-08-31"},
+///   "during": [
+///               {
+///                 "action": "guidance",
+///                 "allowance": "allowed",
+///                 "citation": {
+///                               "instrument": "optimizing_business_environment_regulations",
+///                               "eid": "art_59__para_1"
+///                             }
+///               },
+///               {
+///                 "action": "milestone_inspection",
+///                 "allowance": "required",
+///                 "citation": {
+///                               "instrument": "shandan_flexible_enforcement_plan",
+///                               "eid": "sec_5__point_2"
+///                             }
+///               },
+///               {
+///                 "action": "correction_order",
+///                 "allowance": "required",
+///                 "citation": {
+///                               "instrument": "administrative_penalty_law",
+///                               "eid": "art_28__para_1"
+///                             }
+///               },
+///               {
+///                 "action": "penalty",
+///                 "allowance": "deferred",
+///                 "citation": {
+///                               "instrument": "shandan_flexible_enforcement_plan",
+///                               "eid": "sec_5__point_2"
+///                             }
+///               },
+///               {
+///                 "action": "coercive_measure",
+///                 "allowance": "only_if_necessary",
+///                 "citation": {
+///                               "instrument": "optimizing_business_environment_regulations",
+///                               "eid": "art_59__para_1"
+///                             }
+///               }
+///             ],
+///   "after_lapse": [
+///                    {
+///                      "action": "penalty",
+///                      "allowance": "as_reassessed",
+///                      "citation": {
+///                                    "instrument": "administrative_penalty_law",
+///                                    "eid": "art_57__para_1__point_1"
+///                                  }
+///                    },
+///                    {
+///                      "action": "correction_order",
+///                      "allowance": "required",
+///                      "citation": {
+///                                    "instrument": "administrative_penalty_law",
+///                                    "eid": "art_28__para_1"
+///                                  }
+///                    },
+///                    {
+///                      "action": "coercive_measure",
+///                      "allowance": "only_if_necessary",
+///                      "citation": {
+///                                    "instrument": "optimizing_business_environment_regulations",
+///                                    "eid": "art_59__para_1"
+///                                  }
+///                    },
+///                    {
+///                      "action": "guidance",
+///                      "allowance": "allowed",
+///                      "citation": {
+///                                    "instrument": "optimizing_business_environment_regulations",
+///                                    "eid": "art_59__para_1"
+///                                  }
+///                    }
+///                  ],
+///   "citations": [
+///                  {"instrument": "shandan_flexible_enforcement_plan", "eid": "sec_5__point_2"},
+///                  {
+///                    "instrument": "optimizing_business_environment_regulations",
+///                    "eid": "art_65__para_1"
+///                  },
+///                  {
+///                    "instrument": "optimizing_business_environment_regulations",
+///                    "eid": "art_59__para_1"
+///                  },
+///                  {"instrument": "administrative_penalty_law", "eid": "art_28__para_1"}
+///                ]
+/// }"#;
+/// use rouxing::mechanism::tolerance::TransitionPlan;
+///
+/// let transition_plan: TransitionPlan = serde_json::from_str(transition_plan_json)?;
+/// assert_eq!(serde_json::to_value(&transition_plan)?, serde_json::from_str::<serde_json::Value>(transition_plan_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

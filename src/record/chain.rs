@@ -141,6 +141,33 @@ pub(crate) fn genesis(header: &str) -> Digest {
 /// what is stored without serializing anything again.
 ///
 /// [`CaseFile::verify`]: super::CaseFile::verify
+///
+/// # JSON
+///
+/// The first entry line of a case file (`prev` is the SHA-256 of the header line):
+///
+/// ```
+/// let case_file_entry_json = r#"{
+///   "seq": 0,
+///   "prev": "6ec460619b1ab9fd171fb142775331f2e7aed001002adedec0b17900358bc75e",
+///   "hash": "be8c08d2d598805d020ec466c36b0689b8f549659faaf7fb72a86553ede19892",
+///   "event": {
+///              "on": "2025-03-02",
+///              "stage": "started",
+///              "origin": "inspection",
+///              "party": "91620725MA7",
+///              "item": "EM-HC-78-3",
+///              "act_on": "2025-03-01",
+///              "discovered_on": "2025-03-02",
+///              "limitation_ends": "2027-03-01"
+///            }
+/// }"#;
+/// use rouxing::record::Entry;
+///
+/// let case_file_entry: Entry = serde_json::from_str(case_file_entry_json)?;
+/// assert_eq!(serde_json::to_value(&case_file_entry)?, serde_json::from_str::<serde_json::Value>(case_file_entry_json)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Entry {
     pub(crate) seq: u64,

@@ -47,6 +47,34 @@ vocabulary! {
     ///
     /// This enum is non-exhaustive so that other origins may be added in
     /// semver compatible releases.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `inspection` | 监督检查发现 |
+    /// | `complaint` | 投诉举报 |
+    /// | `assigned` | 上级交办 |
+    /// | `referral` | 其他机关移送 |
+    /// | `other` | 其他途径 |
+    ///
+    /// ```
+    /// use rouxing::record::Origin;
+    ///
+    /// let origin: Origin = serde_json::from_str(r#""inspection""#)?;
+    /// assert_eq!(origin, Origin::Inspection);
+    /// assert_eq!(serde_json::to_string(&origin)?, r#""inspection""#);
+    /// # let codes = [("inspection", "监督检查发现"), ("complaint", "投诉举报"), ("assigned", "上级交办"), ("referral", "其他机关移送"), ("other", "其他途径")];
+    /// # assert_eq!(Origin::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Origin::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Origin>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[non_exhaustive]
     pub enum Origin {
         /// 监督检查发现.
@@ -69,6 +97,37 @@ vocabulary! {
     ///
     /// 《中华人民共和国行政处罚法》第四十六条第一款: "证据包括：（一）书证；（二）物证；（三）视听资料；
     /// （四）电子数据；（五）证人证言；（六）当事人的陈述；（七）鉴定意见；（八）勘验笔录、现场笔录。"
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `documentary` | 书证 |
+    /// | `physical` | 物证 |
+    /// | `audio_visual` | 视听资料 |
+    /// | `electronic` | 电子数据 |
+    /// | `testimony` | 证人证言 |
+    /// | `party_statement` | 当事人的陈述 |
+    /// | `expert_opinion` | 鉴定意见 |
+    /// | `inspection_record` | 勘验笔录、现场笔录 |
+    ///
+    /// ```
+    /// use rouxing::record::EvidenceKind;
+    ///
+    /// let evidence_kind: EvidenceKind = serde_json::from_str(r#""documentary""#)?;
+    /// assert_eq!(evidence_kind, EvidenceKind::Documentary);
+    /// assert_eq!(serde_json::to_string(&evidence_kind)?, r#""documentary""#);
+    /// # let codes = [("documentary", "书证"), ("physical", "物证"), ("audio_visual", "视听资料"), ("electronic", "电子数据"), ("testimony", "证人证言"), ("party_statement", "当事人的陈述"), ("expert_opinion", "鉴定意见"), ("inspection_record", "勘验笔录、现场笔录")];
+    /// # assert_eq!(EvidenceKind::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in EvidenceKind::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<EvidenceKind>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum EvidenceKind {
         /// 书证 (Art. 46 (一)).
         Documentary => "书证",
@@ -110,6 +169,32 @@ vocabulary! {
     /// # Legal basis
     ///
     /// 《中华人民共和国行政处罚法》第四十四条: "并告知当事人依法享有的陈述、申辩、要求听证等权利。"
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `statement` | 陈述 |
+    /// | `defence` | 申辩 |
+    /// | `hearing` | 要求听证 |
+    ///
+    /// ```
+    /// use rouxing::record::PartyRight;
+    ///
+    /// let party_right: PartyRight = serde_json::from_str(r#""statement""#)?;
+    /// assert_eq!(party_right, PartyRight::Statement);
+    /// assert_eq!(serde_json::to_string(&party_right)?, r#""statement""#);
+    /// # let codes = [("statement", "陈述"), ("defence", "申辩"), ("hearing", "要求听证")];
+    /// # assert_eq!(PartyRight::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in PartyRight::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<PartyRight>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum PartyRight {
         /// 陈述.
         Statement => "陈述",
@@ -122,6 +207,31 @@ vocabulary! {
 
 vocabulary! {
     /// The opinion of a legal review (法制审核意见).
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `passed` | 审核通过 |
+    /// | `not_passed` | 审核未通过 |
+    ///
+    /// ```
+    /// use rouxing::record::ReviewOpinion;
+    ///
+    /// let review_opinion: ReviewOpinion = serde_json::from_str(r#""passed""#)?;
+    /// assert_eq!(review_opinion, ReviewOpinion::Passed);
+    /// assert_eq!(serde_json::to_string(&review_opinion)?, r#""passed""#);
+    /// # let codes = [("passed", "审核通过"), ("not_passed", "审核未通过")];
+    /// # assert_eq!(ReviewOpinion::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in ReviewOpinion::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<ReviewOpinion>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum ReviewOpinion {
         /// 审核通过.
         Passed => "审核通过",
@@ -137,6 +247,32 @@ vocabulary! {
     ///
     /// 《中华人民共和国行政处罚法》第六十四条第（六）项: "当事人及其代理人无正当理由拒不出席听证或者
     /// 未经许可中途退出听证的，视为放弃听证权利，行政机关终止听证"; 第（八）项: "听证应当制作笔录。"
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `held` | 听证举行完毕 |
+    /// | `deemed_waived` | 视为放弃听证权利 |
+    /// | `withdrawn` | 当事人撤回听证申请 |
+    ///
+    /// ```
+    /// use rouxing::record::HearingOutcome;
+    ///
+    /// let hearing_outcome: HearingOutcome = serde_json::from_str(r#""held""#)?;
+    /// assert_eq!(hearing_outcome, HearingOutcome::Held);
+    /// assert_eq!(serde_json::to_string(&hearing_outcome)?, r#""held""#);
+    /// # let codes = [("held", "听证举行完毕"), ("deemed_waived", "视为放弃听证权利"), ("withdrawn", "当事人撤回听证申请")];
+    /// # assert_eq!(HearingOutcome::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in HearingOutcome::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<HearingOutcome>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum HearingOutcome {
         /// 听证举行完毕，笔录经当事人核对签字.
         Held => "听证举行完毕",
@@ -158,6 +294,36 @@ vocabulary! {
     ///
     /// This enum is non-exhaustive so that other methods may be added in
     /// semver compatible releases.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `on_the_spot` | 当场交付 |
+    /// | `direct` | 直接送达 |
+    /// | `left_at_residence` | 留置送达 |
+    /// | `entrusted` | 委托送达 |
+    /// | `mail` | 邮寄送达 |
+    /// | `electronic` | 电子送达 |
+    /// | `public` | 公告送达 |
+    ///
+    /// ```
+    /// use rouxing::record::ServiceMethod;
+    ///
+    /// let service_method: ServiceMethod = serde_json::from_str(r#""on_the_spot""#)?;
+    /// assert_eq!(service_method, ServiceMethod::OnTheSpot);
+    /// assert_eq!(serde_json::to_string(&service_method)?, r#""on_the_spot""#);
+    /// # let codes = [("on_the_spot", "当场交付"), ("direct", "直接送达"), ("left_at_residence", "留置送达"), ("entrusted", "委托送达"), ("mail", "邮寄送达"), ("electronic", "电子送达"), ("public", "公告送达")];
+    /// # assert_eq!(ServiceMethod::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in ServiceMethod::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<ServiceMethod>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[non_exhaustive]
     pub enum ServiceMethod {
         /// 宣告后当场交付.
@@ -179,6 +345,31 @@ vocabulary! {
 
 vocabulary! {
     /// Whether a re-inspection found the violation corrected.
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `corrected` | 已整改到位 |
+    /// | `not_corrected` | 未整改到位 |
+    ///
+    /// ```
+    /// use rouxing::record::Rectification;
+    ///
+    /// let rectification: Rectification = serde_json::from_str(r#""corrected""#)?;
+    /// assert_eq!(rectification, Rectification::Corrected);
+    /// assert_eq!(serde_json::to_string(&rectification)?, r#""corrected""#);
+    /// # let codes = [("corrected", "已整改到位"), ("not_corrected", "未整改到位")];
+    /// # assert_eq!(Rectification::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Rectification::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Rectification>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Rectification {
         /// 已整改到位.
         Corrected => "已整改到位",
