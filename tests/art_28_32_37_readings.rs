@@ -163,7 +163,7 @@ fn shall_lighten_or_mitigate_proposes_lighter_by_default() {
     assert!(review(&c, &cat, &Regime::national(), &dec, None).is_lawful());
     let mut r = Regime::national();
     r.readings.alternative_mitigation = AlternativeMitigation::Mitigated;
-    let (a, dec) = run_with(&c, &cat, &r);
+    let (_, dec) = run_with(&c, &cat, &r);
     assert_eq!(dec.tier, Tier::Mitigated);
     let findings = review(&c, &cat, &r, &dec, None).findings;
     assert!(findings.is_empty(), "{findings:?}");
