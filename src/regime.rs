@@ -430,7 +430,8 @@ impl Default for StatutoryReadings {
 ///
 /// # JSON fields
 ///
-/// Every field is required and unknown fields are rejected; amounts are
+/// Every field is required except `readings` (see [`StatutoryReadings`]) and
+/// unknown fields are rejected; amounts are
 /// strings in yuan. [`Regime::national()`] is:
 ///
 /// ```json
@@ -442,14 +443,13 @@ impl Default for StatutoryReadings {
 ///  "hearing": {"natural_person": "10000.00", "organisation": "100000.00"},
 ///  "legal_review": {"all_lenient_decisions": false, "fine_natural_person": null,
 ///                   "fine_organisation": null, "beyond_benchmark": false},
-///  "aggravation": "mandatory",
-///  "recognised_aggravating": ["endangers_safety", "egregious", "continued_after_penalty", "principal_role",
-///                             "recidivist", "obstruction", "destroyed_evidence", "coerced_others",
-///                             "retaliation", "during_emergency"],
+///  "aggravation": "discretionary", "recognised_aggravating": [],
 ///  "recognised_mitigating": ["secondary_role", "voluntarily_stopped"],
 ///  "decision_period_days": 90, "limitation_holiday_extension": false,
 ///  "observation_period": {"years": 1}, "transition_period_max": {"months": 6},
-///  "follow_up_days": 30, "correction_days": 15}
+///  "follow_up_days": 30, "correction_days": 15,
+///  "readings": {"alternative_mitigation": "lighter_unless_named",
+///               "later_list_entry_applies": true, "gains_on_no_penalty": "confiscate"}}
 /// ```
 ///
 /// | field | 含义 |
@@ -689,7 +689,8 @@ impl Regime {
     /// | Art. 51 | ¥200 / ¥3,000 inclusive | Art. 51, 民法典 Art. 1259 |
     /// | 较大数额 | ¥10,000 / ¥100,000 | SAMR hearing rule fallback |
     /// | legal review | Art. 58 only | Art. 58 |
-    /// | aggravation | mandatory 从重 | local benchmarks |
+    /// | aggravation | Art. 49 only (mandatory by law); no local circumstance | Art. 49 |
+    /// | readings | see [`StatutoryReadings::default`] | Arts. 28, 30, 32, 37 |
     /// | Art. 60 | 90 days | Art. 60 |
     /// | 观察期 / 过渡期 / 回访 | 1 year / 6 months / 30 days | Hechi; unconfirmed |
     pub fn national() -> Regime {
@@ -738,7 +739,8 @@ impl Regime {
     /// 纳入重大执法决定法制审核范围", plan 四(三)); fines of ¥10,000 (citizen) /
     /// ¥100,000 (organisation) and decisions outside the 一般 band also need it
     /// (a published county catalogue); first violation is counted in the same
-    /// domain over 24 months.
+    /// domain over 24 months; the local aggravating circumstances of the
+    /// published benchmarks count, and 从重 is mandatory.
     pub fn shandan_sample() -> Regime {
         let mut r = Regime::national();
         r.name = "shandan_sample".to_owned();

@@ -160,12 +160,12 @@ fn shall_lighten_or_mitigate_proposes_lighter_by_default() {
     let (a, dec) = run(&c, &cat);
     assert_eq!(tiers(&a), [Tier::Mitigated, Tier::Lighter]);
     assert_eq!(dec.tier, Tier::Lighter);
-    assert!(review(&c, &a, &dec, &Regime::national()).is_lawful());
+    assert!(review(&c, &cat, &Regime::national(), &dec, None).is_lawful());
     let mut r = Regime::national();
     r.readings.alternative_mitigation = AlternativeMitigation::Mitigated;
-    let (a, dec) = run_with(&c, &cat, &r);
+    let (_, dec) = run_with(&c, &cat, &r);
     assert_eq!(dec.tier, Tier::Mitigated);
-    let findings = review(&c, &a, &dec, &r).findings;
+    let findings = review(&c, &cat, &r, &dec, None).findings;
     assert!(findings.is_empty(), "{findings:?}");
     // A list entry naming 减轻 chooses 减轻 under the default.
     let cat = listed_catalogue(listed(ListOutcome::Mitigate, Modal::May));
@@ -229,16 +229,16 @@ fn illegal_gains_are_confiscated_on_no_penalty_by_default() {
     assert_eq!(dec.sanctions[0].kind, PenaltyKind::ConfiscateIllegalGains);
     assert_eq!(dec.sanctions[0].amount, Some(Money::yuan(800)));
     let regime = Regime::national();
-    let findings = review(&c, &a, &dec, &regime).findings;
+    let findings = review(&c, &cat, &regime, &dec, None).findings;
     assert!(findings.is_empty(), "{findings:?}");
     let mut kept = dec.clone();
     kept.sanctions.clear();
-    let r = review(&c, &a, &kept, &regime);
+    let r = review(&c, &cat, &regime, &kept, None);
     assert_eq!(r.get(FindingCode::MissingConfiscation).unwrap().citation, Citation::apl(28).para(2));
     // Anything but the gains is a penalty on a 不予处罚 decision.
     let mut more = dec.clone();
     more.sanctions[0].amount = Some(Money::yuan(900));
-    assert!(review(&c, &a, &more, &regime).has(FindingCode::InconsistentDecision));
+    assert!(review(&c, &cat, &regime, &more, None).has(FindingCode::InconsistentDecision));
 }
 
 #[test]
@@ -250,14 +250,14 @@ fn under_the_other_reading_no_penalty_confiscates_nothing() {
     let (a, dec) = run_with(&c, &cat, &regime);
     assert_eq!(a.illegal_gains, None);
     assert!(dec.sanctions.is_empty());
-    let findings = review(&c, &a, &dec, &regime).findings;
+    let findings = review(&c, &cat, &regime, &dec, None).findings;
     assert!(findings.is_empty(), "{findings:?}");
     let mut taken = dec.clone();
     taken.sanctions.push(rouxing::decision::Sanction {
         kind: PenaltyKind::ConfiscateIllegalGains,
         amount: Some(Money::yuan(800)),
     });
-    assert!(review(&c, &a, &taken, &regime).has(FindingCode::InconsistentDecision));
+    assert!(review(&c, &cat, &regime, &taken, None).has(FindingCode::InconsistentDecision));
 }
 
 #[test]
@@ -314,7 +314,7 @@ proptest! {
         }
         let d = recommend(&a, &regime);
         prop_assert!(d.duties.legal_review.iter().all(|t| !plan(&t.citation())));
-        for f in &review(&case, &a, &d, &regime).findings {
+        for f in &review(&case, &cat, &regime, &d, None).findings {
             prop_assert!(!plan(&f.citation), "{f}");
         }
     }
