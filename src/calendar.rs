@@ -1868,7 +1868,9 @@ mod load {
             (Some(Problem::InvalidYear(value)), _) => LoadCalendarError::InvalidYear { line, field, value },
             (Some(Problem::DuplicateYear(year)), _) => LoadCalendarError::DuplicateYear { line, field, year },
             (Some(Problem::Conflict(date)), _) => LoadCalendarError::ConflictingDay { line, field, date },
-            (Some(Problem::WrongYear(date, year)), _) => LoadCalendarError::WrongYear { line, field, date, year },
+            (Some(Problem::WrongYear(date, year)), _) => {
+                LoadCalendarError::WrongYear { line, field, date, year }
+            }
             (None, serde_json::error::Category::Data) => LoadCalendarError::Shape { line, field, message },
             (None, _) => LoadCalendarError::Syntax { line, column, message },
         }

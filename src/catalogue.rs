@@ -1433,7 +1433,13 @@ fn error_at(file: &str, text: &str, pos: Option<usize>, field: String, message: 
 fn check_texts_and_dates(file: &str, text: &str, repr: &CatalogueRepr) -> Result<(), LoadError> {
     if repr.items.is_empty() {
         let pos = text.find("\"items\"");
-        return Err(error_at(file, text, pos, "items".to_owned(), "a catalogue lists at least one item".to_owned()));
+        return Err(error_at(
+            file,
+            text,
+            pos,
+            "items".to_owned(),
+            "a catalogue lists at least one item".to_owned(),
+        ));
     }
     let blank = |s: &str| s.trim().is_empty();
     if blank(&repr.name) {
@@ -1491,7 +1497,10 @@ fn check_texts_and_dates(file: &str, text: &str, repr: &CatalogueRepr) -> Result
         }
         for (j, a) in item.amendments.iter().enumerate() {
             if !plausible(a.effective_from) {
-                return Err(implausible(a.effective_from, format!("items[{i}].amendments[{j}].effective_from")));
+                return Err(implausible(
+                    a.effective_from,
+                    format!("items[{i}].amendments[{j}].effective_from"),
+                ));
             }
         }
         for (j, e) in item.entries.iter().enumerate() {

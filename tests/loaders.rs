@@ -341,7 +341,10 @@ const ENTRY: &str = r#"{"id": "E1", "source": "S1", "outcome": "no_penalty", "mo
 
 /// A catalogue with one source and one item carrying one entry.
 fn catalogue_with_entry(entry: &str) -> String {
-    let item = ITEM.replace("\"penalty_provision\": \"p\"", &format!("\"penalty_provision\": \"p\",\n\"entries\": [{entry}]"));
+    let item = ITEM.replace(
+        "\"penalty_provision\": \"p\"",
+        &format!("\"penalty_provision\": \"p\",\n\"entries\": [{entry}]"),
+    );
     format!("{{\"schema_version\": 1, \"name\": \"测试\", \"sources\": [{SOURCE}], \"items\": [\n{item}\n]}}")
 }
 
@@ -370,9 +373,15 @@ fn empty_names_are_refused() {
     );
     let e = cat_err(&catalogue_with(&ITEM.replace("\"authority\": \"市场监管部门\"", "\"authority\": \"\"")));
     assert!(e.ends_with("field `items[0].authority`: the authority of item `A-1` is empty"), "{e}");
-    let e = cat_err(&catalogue_with(&ITEM.replace("\"penalty_provision\": \"p\"", "\"penalty_provision\": \"\\t\"")));
-    assert!(e.ends_with("field `items[0].penalty_provision`: the penalty provision of item `A-1` is empty"), "{e}");
-    let e = cat_err(&catalogue_with_entry(ENTRY).replace("\"title\": \"某局不予处罚清单\"", "\"title\": \"\""));
+    let e = cat_err(&catalogue_with(
+        &ITEM.replace("\"penalty_provision\": \"p\"", "\"penalty_provision\": \"\\t\""),
+    ));
+    assert!(
+        e.ends_with("field `items[0].penalty_provision`: the penalty provision of item `A-1` is empty"),
+        "{e}"
+    );
+    let e =
+        cat_err(&catalogue_with_entry(ENTRY).replace("\"title\": \"某局不予处罚清单\"", "\"title\": \"\""));
     assert_eq!(e, "cat.json line 1 column 62, field `sources[0].title`: the title of list `S1` is empty");
     let e = cat_err(&catalogue_with_entry(&ENTRY.replace("首次违法", "")));
     assert!(e.starts_with("cat.json line 4 column 101, "), "{e}");
@@ -385,7 +394,9 @@ fn empty_names_are_refused() {
 #[test]
 fn entry_dates_outside_the_plausible_range_are_refused() {
     let with = |field: &str, date: &str| {
-        catalogue_with_entry(&ENTRY.replace("\"modal\": \"shall\"", &format!("\"modal\": \"shall\", \"{field}\": \"{date}\"")))
+        catalogue_with_entry(
+            &ENTRY.replace("\"modal\": \"shall\"", &format!("\"modal\": \"shall\", \"{field}\": \"{date}\"")),
+        )
     };
     let e = cat_err(&with("valid_until", "0000-01-01"));
     assert!(e.starts_with("cat.json line 4 column "), "{e}");
@@ -458,13 +469,15 @@ fn a_holiday_filed_under_the_wrong_year_is_refused() {
     // as 2018-12-29 in the 2019 notice).
     WorkCalendar::from_json(r#"{"years": {"2019": {"days": [{"date": "2018-12-29", "off_day": false}]}}}"#)
         .unwrap();
-    let err =
-        WorkCalendar::from_json(r#"{"years": {"2019": {"days": [{"date": "2018-11-30", "off_day": true}]}}}"#)
-            .unwrap_err();
+    let err = WorkCalendar::from_json(
+        r#"{"years": {"2019": {"days": [{"date": "2018-11-30", "off_day": true}]}}}"#,
+    )
+    .unwrap_err();
     assert!(matches!(err, LoadCalendarError::WrongYear { .. }), "{err:?}");
     // Years outside 1949 to 2100 are not years of a holiday table.
     for year in ["0000", "1900", "2101", "9999"] {
-        let err = WorkCalendar::from_json(&format!("{{\"years\": {{\"{year}\": {{\"days\": []}}}}}}")).unwrap_err();
+        let err =
+            WorkCalendar::from_json(&format!("{{\"years\": {{\"{year}\": {{\"days\": []}}}}}}")).unwrap_err();
         assert!(matches!(err, LoadCalendarError::InvalidYear { .. }), "{err:?}");
     }
     WorkCalendar::from_json(r#"{"years": {"1949": {"days": []}, "2100": {"days": []}}}"#).unwrap();

@@ -197,7 +197,10 @@ fn parse_key(s: &str) -> Result<(rouxing::record::KeyId, [u8; 32]), String> {
     let mut key = [0u8; 32];
     let digits = hex.as_bytes();
     if digits.len() != 64 {
-        return Err(format!("key `{id}`: expected 64 hexadecimal digits (a 32-byte Ed25519 public key), found {}", digits.len()));
+        return Err(format!(
+            "key `{id}`: expected 64 hexadecimal digits (a 32-byte Ed25519 public key), found {}",
+            digits.len()
+        ));
     }
     for (k, pair) in key.iter_mut().zip(digits.chunks_exact(2)) {
         let [hi, lo] = pair else { return Err(format!("key `{id}`: odd number of digits")) };
@@ -612,7 +615,8 @@ fn record_verify(
     };
     let mut verifier = Ed25519Verifier::new();
     for (id, public) in keys {
-        verifier = verifier.try_with_key(id.clone(), *public).map_err(|e| Fail::Rejected(format!("--key: {e}")))?;
+        verifier =
+            verifier.try_with_key(id.clone(), *public).map_err(|e| Fail::Rejected(format!("--key: {e}")))?;
     }
     let fail = |out: &mut Out, what: &str, e: &dyn std::fmt::Display| -> Result<(), Fail> {
         out.line(&format!("{file}: {what}: {e}"))?;
@@ -656,8 +660,9 @@ fn record_verify(
                 cf.len(),
                 cp.head
             ))?,
-            Err(e @ SealError::TailCut { .. }) => return fail(out, "案卷尾部被截去 / tail cut", &e),
-            Err(e @ SealError::Rewritten { .. }) => return fail(out, "案卷被改写 / rewritten", &e),
+            // The error's own text begins `tail cut:` or `rewritten:`.
+            Err(e @ SealError::TailCut { .. }) => return fail(out, "案卷尾部被截去", &e),
+            Err(e @ SealError::Rewritten { .. }) => return fail(out, "案卷被改写", &e),
             Err(e) => return fail(out, "检查点不符 / checkpoint rejected", &e),
         }
     }

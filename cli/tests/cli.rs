@@ -361,12 +361,25 @@ fn record_verify_checks_the_seal_with_the_key() {
     let cp = s.file("cp.json", &checkpoint.to_json());
 
     // The key and the checkpoint: every check passes.
-    let o = rouxing(&["record", "verify", &sealed, "--key", &key_arg(&signer), "--checkpoint", &cp, "--as-of", "2025-12-31"]);
+    let o = rouxing(&[
+        "record",
+        "verify",
+        &sealed,
+        "--key",
+        &key_arg(&signer),
+        "--checkpoint",
+        &cp,
+        "--as-of",
+        "2025-12-31",
+    ]);
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("案卷完整 / intact: case 山丹2025-00640, 14 events"), "{out}");
     assert!(out.contains("封存签名有效 / seal verified: ed25519 key `amr-2025`, 13 events"), "{out}");
-    assert!(out.contains("检查点相符 / extends the checkpoint: ed25519 key `amr-2025`, 13 of 14 events"), "{out}");
+    assert!(
+        out.contains("检查点相符 / extends the checkpoint: ed25519 key `amr-2025`, 13 of 14 events"),
+        "{out}"
+    );
 
     // No key: the chain is checked, the seal is said to be unchecked.
     let o = rouxing(&["record", "verify", &sealed, "--as-of", "2025-12-31"]);
@@ -384,7 +397,20 @@ fn record_verify_checks_the_seal_with_the_key() {
     );
 
     // The checkpoint from stdin.
-    let o = with_stdin(&["record", "verify", &sealed, "--key", &key_arg(&signer), "--checkpoint", "-", "--as-of", "2025-12-31"], &checkpoint.to_json());
+    let o = with_stdin(
+        &[
+            "record",
+            "verify",
+            &sealed,
+            "--key",
+            &key_arg(&signer),
+            "--checkpoint",
+            "-",
+            "--as-of",
+            "2025-12-31",
+        ],
+        &checkpoint.to_json(),
+    );
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
 }
 
@@ -400,16 +426,27 @@ fn record_verify_names_a_rewrite_and_a_tail_cut_against_the_checkpoint() {
 
     // Rewritten and re-chained: the chain is intact, the checkpoint is not met.
     let mut changed = events.clone();
-    let follow_up = changed.iter_mut().find(|e| e.stage.kind() == rouxing::record::StageKind::FollowedUp).unwrap();
+    let follow_up =
+        changed.iter_mut().find(|e| e.stage.kind() == rouxing::record::StageKind::FollowedUp).unwrap();
     let mut v = serde_json::to_value(&*follow_up).unwrap();
     v["findings"] = serde_json::json!("发现同类违法行为");
     *follow_up = serde_json::from_value(v).unwrap();
     let rewritten = s.file("rewritten.jsonl", &rechained(changed).to_jsonl());
     let o = rouxing(&["record", "verify", &rewritten, "--as-of", "2025-12-31"]);
     assert_eq!(code(&o), 0, "without the checkpoint a re-chained file looks intact: {}", stdout(&o));
-    let o = rouxing(&["record", "verify", &rewritten, "--key", &key, "--checkpoint", &cp, "--as-of", "2025-12-31"]);
+    let o = rouxing(&[
+        "record",
+        "verify",
+        &rewritten,
+        "--key",
+        &key,
+        "--checkpoint",
+        &cp,
+        "--as-of",
+        "2025-12-31",
+    ]);
     assert_eq!(code(&o), 1, "{}", stdout(&o));
-    assert!(stdout(&o).contains("案卷被改写 / rewritten: event `12` has digest"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("案卷被改写: rewritten: event `12` has digest"), "{}", stdout(&o));
 
     // Cut after ten events, with a closing line forged to match.
     let cut = s.file("cut.jsonl", &rechained(events.into_iter().take(10)).to_jsonl());
@@ -418,7 +455,7 @@ fn record_verify_names_a_rewrite_and_a_tail_cut_against_the_checkpoint() {
     let o = rouxing(&["record", "verify", &cut, "--key", &key, "--checkpoint", &cp, "--as-of", "2025-12-31"]);
     assert_eq!(code(&o), 1, "{}", stdout(&o));
     assert!(
-        stdout(&o).contains("案卷尾部被截去 / tail cut: tail cut: the checkpoint covers `13` events, the file has `10`"),
+        stdout(&o).contains("案卷尾部被截去: tail cut: the checkpoint covers `13` events, the file has `10`"),
         "{}",
         stdout(&o)
     );
@@ -427,7 +464,17 @@ fn record_verify_names_a_rewrite_and_a_tail_cut_against_the_checkpoint() {
     let other = rouxing::record::Ed25519Signer::from_secret_bytes("amr-2025".parse().unwrap(), &[9; 32]);
     let forged = s.file("forged.json", &original.checkpoint(&other).unwrap().to_json());
     let file = format!("{ROOT}/schema/examples/case-file.jsonl");
-    let o = rouxing(&["record", "verify", &file, "--key", &key, "--checkpoint", &forged, "--as-of", "2025-12-31"]);
+    let o = rouxing(&[
+        "record",
+        "verify",
+        &file,
+        "--key",
+        &key,
+        "--checkpoint",
+        &forged,
+        "--as-of",
+        "2025-12-31",
+    ]);
     assert_eq!(code(&o), 1, "{}", stdout(&o));
     assert!(stdout(&o).contains("检查点不符 / checkpoint rejected: signature rejected"), "{}", stdout(&o));
 }

@@ -436,7 +436,10 @@ impl SharedCaseFile {
             .map(|text| Checkpoint::from_json_named("checkpoint", text).map_err(load))
             .transpose()?;
         if checkpoint.is_some() && keys.is_empty() {
-            return Err(Error::new(ErrorKind::Input, "a checkpoint is verified with a verifying key: none given"));
+            return Err(Error::new(
+                ErrorKind::Input,
+                "a checkpoint is verified with a verifying key: none given",
+            ));
         }
         let mut verifier = Ed25519Verifier::new();
         for k in keys {

@@ -428,7 +428,10 @@ impl Checkpoint {
     }
 
     fn __repr__(&self) -> String {
-        format!("Checkpoint(case_id={:?}, events={}, head={:?}, key_id={:?})", self.case_id, self.events, self.head, self.key_id)
+        format!(
+            "Checkpoint(case_id={:?}, events={}, head={:?}, key_id={:?})",
+            self.case_id, self.events, self.head, self.key_id
+        )
     }
 }
 

@@ -570,7 +570,8 @@ pub extern "system" fn Java_org_rouxing_Native_caseFileVerifyWith<'l>(
             .collect::<rb::Result<Vec<_>>>()?;
         let checkpoint = opt_string(env, &checkpoint, "checkpoint")?;
         let as_of = opt_string(env, &as_of, "asOf")?.map(|d| rb::date(&d)).transpose()?;
-        let report = borrow::<SharedCaseFile>(h, "case file")?.verify_with(&keys, checkpoint.as_deref(), as_of)?;
+        let report =
+            borrow::<SharedCaseFile>(h, "case file")?.verify_with(&keys, checkpoint.as_deref(), as_of)?;
         doc(env, &report)
     })
 }
