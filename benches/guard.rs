@@ -1,4 +1,6 @@
-//! Benchmarks of the legality guard (`guard::review`) and the batch audit
+//! Benchmarks of the legality guard (`decide/review`: the checks, on an
+//! assessment just made; `decide/review_recomputing`: `guard::review`, which
+//! assesses too) and the batch audit
 //! (`audit::consistency`).
 
 #![expect(
@@ -19,7 +21,7 @@ use rouxing::audit::{
 };
 use rouxing::case::{Agency, AgencyId, Case, Correction, Fault, Gravity, Harm};
 use rouxing::catalogue::{Catalogue, ItemCode};
-use rouxing::guard::review;
+use rouxing::guard::review_assessed;
 use rouxing::measure::PenaltyKind;
 use rouxing::money::Money;
 use rouxing::party::{Party, PartyId};
@@ -63,19 +65,21 @@ fn bench_review(c: &mut Criterion) {
     assert_eq!(dec.tier, Tier::NoPenalty);
     c.bench_function("decide/review", |b| {
         b.iter(|| {
-            let r = review(black_box(&case), black_box(&a), black_box(&dec), black_box(&regime));
+            let r =
+                review_assessed(black_box(&case), black_box(&a), black_box(&regime), black_box(&dec), None);
             assert!(r.findings.is_empty());
             r
         })
     });
     let cat = catalogue();
-    c.bench_function("decide/review_case", |b| {
+    c.bench_function("decide/review_recomputing", |b| {
         b.iter(|| {
-            let r = rouxing::guard::review_case(
+            let r = rouxing::guard::review(
                 black_box(&case),
                 black_box(&cat),
                 black_box(&regime),
                 black_box(&dec),
+                None,
             );
             assert!(r.findings.is_empty());
             r
@@ -88,7 +92,8 @@ fn bench_review(c: &mut Criterion) {
     dec.correction = None;
     c.bench_function("decide/review_with_findings", |b| {
         b.iter(|| {
-            let r = review(black_box(&case), black_box(&a), black_box(&dec), black_box(&regime));
+            let r =
+                review_assessed(black_box(&case), black_box(&a), black_box(&regime), black_box(&dec), None);
             assert!(!r.is_lawful());
             r
         })

@@ -448,7 +448,7 @@ fn run() -> Result<(), String> {
         let mut dec = recommend(&a, &regime);
         let file = record(g, &catalogue, &a, &mut dec, &regime, &mut rng)?;
         // The legality review of the decision as finally made.
-        let r = review(&g.case, &a, &dec, &regime);
+        let r = review(&g.case, &catalogue, &regime, &dec, None);
         if !r.is_lawful() {
             unlawful.push((g.case.id().clone(), r.to_string()));
         }

@@ -75,7 +75,7 @@ fn run() -> Result<(), String> {
 
     let assessment = assess(&case, &catalogue, &regime, as_of);
     let decision = recommend(&assessment, &regime);
-    let check = review(&case, &assessment, &decision, &regime);
+    let check = review(&case, &catalogue, &regime, &decision, None);
 
     if args.json {
         let out = serde_json::json!({

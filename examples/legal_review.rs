@@ -117,8 +117,8 @@ fn run_one(
     let a = assess(&case, catalogue, regime, as_of);
     let recommended = recommend(&a, regime);
     let decision = proposal.apply(&recommended, &a, regime);
-    let r = review(&case, &a, &decision, regime);
-    let checklist = LegalReviewChecklist::build(&case, &a, &decision, regime);
+    let r = review(&case, catalogue, regime, &decision, None);
+    let checklist = LegalReviewChecklist::build(&case, catalogue, regime, &decision, None);
     if json {
         let out = serde_json::json!({
             "title": title,

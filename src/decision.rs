@@ -268,6 +268,164 @@ pub struct Notified {
     pub fine: Option<Money>,
 }
 
+/// A fact a penalty rests on, as an Art. 44 notice states it or a decision
+/// relies on it: typed, so that it can be checked against the case.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第四十四条: "告知当事人拟作出的行政处罚内容及事实、理由、依据";
+/// a fact the notice did not state is a new fact, and a heavier penalty on it
+/// must be notified afresh.
+///
+/// ```json
+/// {"harm": "serious"}
+/// {"aggravating": "obstruction"}
+/// {"illegal_gains": "12000.00"}
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    /// The gravity of the act (情节).
+    Gravity(crate::case::Gravity),
+    /// The harmful consequence (危害后果).
+    Harm(crate::case::Harm),
+    /// An aggravating circumstance (从重情节).
+    Aggravating(crate::case::Aggravating),
+    /// A context fact.
+    Context(crate::case::Context),
+    /// The illegal gains established (违法所得).
+    IllegalGains(Money),
+}
+
+impl Fact {
+    /// Whether the case establishes this fact.
+    pub fn holds_in(self, case: &crate::case::Case) -> bool {
+        match self {
+            Fact::Gravity(g) => case.gravity() == g,
+            Fact::Harm(h) => case.harm() == h,
+            Fact::Aggravating(a) => case.aggravating().contains(&a),
+            Fact::Context(c) => case.has_context(c),
+            Fact::IllegalGains(m) => case.amounts().illegal_gains == Some(m),
+        }
+    }
+}
+
+impl fmt::Display for Fact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fact::Gravity(g) => f.write_str(g.legal_name()),
+            Fact::Harm(h) => f.write_str(h.legal_name()),
+            Fact::Aggravating(a) => f.write_str(a.legal_name()),
+            Fact::Context(c) => f.write_str(c.legal_name()),
+            Fact::IllegalGains(m) => write!(f, "违法所得{m}"),
+        }
+    }
+}
+
+/// How the party answered an Art. 44 notice.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第四十五条第一款: "当事人有权进行陈述和申辩。行政机关必须充分听取
+/// 当事人的意见"; 第六十二条: "…或者拒绝听取当事人的陈述、申辩，不得作出行政处罚决定；当事人明确
+/// 放弃陈述或者申辩权利的除外。"
+///
+/// ```json
+/// "pending"
+/// {"stated": {"adopted": false}}
+/// {"waived": {"reference": "放弃陈述申辩声明书 2026-001"}}
+/// "lapsed"
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Answer {
+    /// The period for a statement or defence has not ended and the party has
+    /// not answered.
+    Pending,
+    /// The party stated its case or defended itself (陈述、申辩).
+    Stated {
+        /// Whether the agency adopted the party's facts, reasons or evidence.
+        adopted: bool,
+    },
+    /// The party expressly waived statement and defence (Art. 62).
+    Waived {
+        /// Reference of the signed waiver or the record of the oral waiver.
+        reference: String,
+    },
+    /// The period ended without a statement or defence.
+    Lapsed,
+}
+
+/// The proposal notified to the party before the decision (事先告知, Art. 44):
+/// the penalty proposed, the facts, the reasons and the basis, and the
+/// party's answer.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第四十四条: "行政机关在作出行政处罚决定之前，应当告知当事人拟作出的
+/// 行政处罚内容及事实、理由、依据"; 第四十五条第二款: "行政机关不得因当事人陈述、申辩而给予更重的
+/// 处罚。"
+///
+/// ```json
+/// {"on": "2026-11-10", "item": "SC-001",
+///  "sanctions": [{"kind": "fine", "amount": "2350.00"}],
+///  "facts": [{"harm": "harmful"}], "grounds": [], "basis": ["某条例第十条"],
+///  "answer": {"stated": {"adopted": false}}}
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NotifiedProposal {
+    /// The day of the notice.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
+    #[serde(with = "crate::serde_date")]
+    pub on: NaiveDate,
+    /// The item (违法行为) the notice names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemCode>,
+    /// The penalty proposed: the sanctions with amounts.
+    pub sanctions: Vec<Sanction>,
+    /// The facts stated that bear on the penalty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<Fact>,
+    /// The reasons: the grounds relied on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grounds: Vec<Ground>,
+    /// The legal basis, as cited in the notice.
+    pub basis: Vec<String>,
+    /// The party's answer.
+    pub answer: Answer,
+}
+
+/// Whether, and what, the party was told before the decision, as the guard
+/// reads it.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第四十四条, 第四十五条, 第六十二条 (see [`NotifiedProposal`]
+/// and [`Answer`]).
+///
+/// ```json
+/// {"given": {"on": "2026-11-10", "sanctions": [], "basis": ["某条例第十条"], "answer": "lapsed"}}
+/// {"not_given": {"waiver": "当场放弃陈述申辩，笔录第3页"}}
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Notice {
+    /// The notice given (the last one, where there were several).
+    Given(NotifiedProposal),
+    /// No notice was given before the decision.
+    NotGiven {
+        /// The party's express waiver of statement and defence (Art. 62),
+        /// by its reference, if recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        waiver: Option<String>,
+    },
+}
+
 /// An officer's departure from the recommendation, inside the lawful set,
 /// with the reason the officer gave.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -351,6 +509,11 @@ pub struct Decision {
     /// The proposal notified before the party's statement (Art. 44).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notified: Option<Notified>,
+    /// Facts established after the Art. 44 notice that the decision relies on
+    /// (each must hold in the case and be absent from the notice; a heavier
+    /// penalty on them needs a fresh notice, Art. 44).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new_facts: Vec<Fact>,
     /// An officer's override of the recommendation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overridden: Option<Override>,
@@ -568,6 +731,7 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         reasons,
         baseline_fine,
         notified: None,
+        new_facts: Vec::new(),
         overridden: None,
         decided_by: None,
         legal_review: None,

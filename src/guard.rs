@@ -4,7 +4,8 @@
 //! plan demands flexibility **and** "坚决防止借柔性执法之名“执法放水”“柔性滥用”"
 //! (山丹县实施方案 四(二)), the prevention of "“以罚代教”“以罚代管”和“同事不同罚”"
 //! (六(三)), and legal review of every flexible decision (四(三)). [`review`]
-//! checks one decision against its assessment and returns typed
+//! assesses the case itself and checks one decision against that assessment
+//! and the Art. 44 notice, and returns typed
 //! [`Finding`]s, each with a rule code ([`FindingCode`]), a [`Severity`], the
 //! facts ([`Detail`]) and the provision ([`Citation`]);
 //! the Chinese explanation is rendered on demand.
@@ -22,9 +23,10 @@
 //! Every check reads what the decision does — the kinds, amounts,
 //! disposition, agency and reviewer — against what the applicable provision
 //! and the facts require, not the labels the deciding officer fills in.
-//! [`review_case`] recomputes the assessment from the case, catalogue and
-//! regime, so that no edited assessment can be handed in; [`review`] is the
-//! cheaper variant for an assessment just computed.
+//! [`review`] recomputes the assessment from the case, catalogue and
+//! regime, so that no edited assessment can be handed in;
+//! [`review_assessed`] is the cheaper variant, only for an assessment just
+//! computed for the same case, regime and date.
 //!
 //! [`LegalReviewChecklist`] turns a review into the legal reviewer's
 //! checklist (法制审核) with an opinion (通过 / 不通过) that a case file can store;
@@ -74,13 +76,14 @@
 //! let regime = Regime::national();
 //! let a = assess(&case, &catalogue, &regime, d(2025, 3, 10)?);
 //! let recommended = recommend(&a, &regime);
-//! assert!(review(&case, &a, &recommended, &regime).is_lawful());
+//! // Reviewed as the draft to be notified (no Art. 44 notice yet).
+//! assert!(review(&case, &catalogue, &regime, &recommended, None).is_lawful());
 //!
 //! // An officer lets it go: no penalty despite serious harm.
 //! let mut lenient = recommended.clone();
 //! lenient.tier = Tier::NoPenalty;
 //! lenient.sanctions.clear();
-//! let r = review(&case, &a, &lenient, &regime);
+//! let r = review(&case, &catalogue, &regime, &lenient, None);
 //! assert!(r.has(FindingCode::NoPenaltyDespiteHarm));
 //! assert_eq!(r.worst(), Some(Severity::Unlawful));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -98,8 +101,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, Bar, DeadlineKind, EntryResult, Ground, Tier, Why};
 use crate::case::{Aggravating, Case, CaseId, Gravity, Harm, OfficerId, PriorOutcome};
+use crate::catalogue::Catalogue;
 use crate::catalogue::{Domain, ListOutcome, Modal};
-use crate::decision::{Decision, Disposition, Procedure, ReviewTrigger, procedure_duties};
+use crate::decision::{Decision, Disposition, Notice, Procedure, ReviewTrigger, procedure_duties};
 use crate::law::{Citation, Instrument};
 use crate::measure::{Document, Mechanism, PenaltyKind};
 use crate::money::Money;
@@ -226,12 +230,18 @@ impl fmt::Display for Review {
     }
 }
 
-/// Reviews a decision against its case and assessment: the legality guard.
+/// Reviews a decision from the facts: the legality guard.
 ///
-/// `assessment` must be the assessment of `case` under `regime` (as
-/// [`assess`](crate::assess()) returns it); `regime` is needed for the
-/// procedural duties the chosen outcome carries (legal review, hearing,
-/// collective decision) and the Art. 51 thresholds.
+/// Assesses `case` under `catalogue` and `regime` on the decision's own date
+/// ([`assess`](crate::assess())), then checks `decision` against that
+/// assessment and against `notice`, what the party was told before the
+/// decision (Art. 44). No assessment is taken from the caller, so an edited
+/// assessment cannot make an unlawful decision pass.
+///
+/// `notice` is `None` for a draft still to be notified (the legal review of
+/// the 拟作出 decision, before the Art. 44 notice): the checks that compare a
+/// decision with its notice then wait for the notice. A decision made without
+/// any notice is reviewed with [`Notice::NotGiven`], never with `None`.
 ///
 /// The review is pure and total. Its guarantees, each a property test:
 ///
@@ -240,12 +250,14 @@ impl fmt::Display for Review {
 /// * a decision whose tier is outside the lawful set always has one;
 /// * every finding's citation points at a provision rouxing carries.
 ///
-/// Findings are sorted most severe first. The clean path allocates nothing
-/// but the procedural-duty recomputation.
+/// Findings are sorted most severe first.
 ///
 /// # Legal basis
 ///
-/// See the [module documentation](self) for the rules and their provisions.
+/// 《中华人民共和国行政处罚法》第五十八条: legal review checks "行政执法主体是否合法…案件事实是否
+/// 清楚，证据是否合法充分…适用法律、法规、规章是否准确，裁量基准运用是否适当…执法程序是否合法" —
+/// each from the file, not from the deciding officer's own account. See the
+/// [module documentation](self) for the rules and their provisions.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -289,15 +301,62 @@ impl fmt::Display for Review {
 /// let regime = Regime::national();
 /// let a = assess(&case, &catalogue, &regime, d(2025, 3, 10)?);
 /// let mut decision = recommend(&a, &regime);
+/// assert!(review(&case, &catalogue, &regime, &decision, None).is_lawful());
 /// decision.correction = None; // fine, and let the violation go on
-/// let r = review(&case, &a, &decision, &regime);
+/// let r = review(&case, &catalogue, &regime, &decision, None);
 /// assert!(r.has(FindingCode::MissingCorrectionOrder));
 /// assert!(!r.is_lawful());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn review(case: &Case, assessment: &Assessment, decision: &Decision, regime: &Regime) -> Review {
+pub fn review(
+    case: &Case,
+    catalogue: &Catalogue,
+    regime: &Regime,
+    decision: &Decision,
+    notice: Option<&Notice>,
+) -> Review {
+    let a = crate::assess::assess(case, catalogue, regime, decision.decided_on);
+    review_assessed(case, &a, regime, decision, notice)
+}
+
+/// Reviews a decision against an assessment the caller already holds: the
+/// cheaper variant of [`review`], which skips the assessment.
+///
+/// Use it **only** with an assessment just computed by
+/// [`assess`](crate::assess()) for the same case, regime and date
+/// (`decision.decided_on`); an assessment from anywhere else — stored,
+/// received, edited — can make an unlawful decision pass. `regime` is needed
+/// for the procedural duties the chosen outcome carries (legal review,
+/// hearing, collective decision) and the Art. 51 thresholds; `notice` is as
+/// for [`review`].
+///
+/// # Legal basis
+///
+/// As [`review`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::{Case, Catalogue, Regime, guard, recommend, assess};
+///
+/// let catalogue = Catalogue::bundled()?;
+/// let case = Case::from_json(include_str!("../examples/data/cases/ordinary.json"), &catalogue)?;
+/// let regime = Regime::national();
+/// let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?;
+/// let a = assess(&case, &catalogue, &regime, as_of);
+/// let decision = recommend(&a, &regime);
+/// let cheap = guard::review_assessed(&case, &a, &regime, &decision, None);
+/// assert_eq!(cheap, guard::review(&case, &catalogue, &regime, &decision, None));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn review_assessed(
+    case: &Case,
+    assessment: &Assessment,
+    regime: &Regime,
+    decision: &Decision,
+    notice: Option<&Notice>,
+) -> Review {
     let mut out = Vec::new();
-    let c = Ctx { case, a: assessment, d: decision, regime };
+    let c = Ctx { case, a: assessment, d: decision, regime, notice };
     c.tier(&mut out);
     c.competence(&mut out);
     c.substance(&mut out);
@@ -318,42 +377,6 @@ pub fn review(case: &Case, assessment: &Assessment, decision: &Decision, regime:
     Review { case_id: decision.case_id.clone(), findings: out, overridden: c.override_record() }
 }
 
-/// Reviews a decision from the facts: assesses `case` under `catalogue` and
-/// `regime` on the decision's own date, then [`review`]s the decision
-/// against that assessment. No assessment is taken from the caller, so an
-/// edited assessment cannot make an unlawful decision pass.
-///
-/// Use [`review`] only with an assessment just computed by
-/// [`assess`](crate::assess()) for the same case, regime and date.
-///
-/// # Legal basis
-///
-/// 《中华人民共和国行政处罚法》第五十八条: legal review checks "行政执法主体是否合法…案件事实是否
-/// 清楚，证据是否合法充分…适用法律、法规、规章是否准确，裁量基准运用是否适当…执法程序是否合法" —
-/// each from the file, not from the deciding officer's own account.
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use rouxing::{Case, Catalogue, Regime, guard, recommend, assess};
-///
-/// let catalogue = Catalogue::bundled()?;
-/// let case = Case::from_json(include_str!("../examples/data/cases/ordinary.json"), &catalogue)?;
-/// let regime = Regime::national();
-/// let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?;
-/// let decision = recommend(&assess(&case, &catalogue, &regime, as_of), &regime);
-/// assert!(guard::review_case(&case, &catalogue, &regime, &decision).is_lawful());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn review_case(
-    case: &Case,
-    catalogue: &crate::catalogue::Catalogue,
-    regime: &Regime,
-    decision: &Decision,
-) -> Review {
-    let a = crate::assess::assess(case, catalogue, regime, decision.decided_on);
-    review(case, &a, decision, regime)
-}
-
 /// 山丹县实施方案 四(二): "坚决防止借柔性执法之名“执法放水”“柔性滥用”".
 const PLAN_ANTI_ABUSE: Citation = Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(2);
 
@@ -362,6 +385,9 @@ struct Ctx<'a> {
     a: &'a Assessment,
     d: &'a Decision,
     regime: &'a Regime,
+    // Read by the Art. 44/45/62 checks.
+    #[allow(dead_code)]
+    notice: Option<&'a Notice>,
 }
 
 impl Ctx<'_> {

@@ -61,7 +61,7 @@
 //!
 //! let assessment = assess(&case, &catalogue, &regime, decided_on);
 //! let decision = recommend(&assessment, &regime);
-//! let check = review(&case, &assessment, &decision, &regime);
+//! let check = review(&case, &catalogue, &regime, &decision, None);
 //! assert!(check.findings.is_empty());
 //! println!("{}\n建议：{}\n理由：{}", assessment.explain(), decision.summary(), decision.reasons);
 //! # Ok::<(), Box<dyn std::error::Error>>(())

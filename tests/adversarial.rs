@@ -7,7 +7,7 @@ use rouxing::assess::Tier;
 use rouxing::case::{Agency, Case, Correction, EarlierFine, Gravity, Harm};
 use rouxing::catalogue::Domain;
 use rouxing::decision::{Disposition, Sanction};
-use rouxing::guard::{FindingCode, Review, Severity, review_case};
+use rouxing::guard::{FindingCode, Review, Severity, review};
 use rouxing::law::Citation;
 use rouxing::measure::PenaltyKind;
 use rouxing::money::{Amounts, Money};
@@ -35,7 +35,7 @@ fn recommended(case: &Case, cat: &Catalogue) -> Decision {
 }
 
 fn checked(case: &Case, cat: &Catalogue, d: &Decision) -> Review {
-    review_case(case, cat, &Regime::national(), d)
+    review(case, cat, &Regime::national(), d, None)
 }
 
 fn assert_unlawful(r: &Review, code: FindingCode, citation: Citation) {
@@ -243,7 +243,7 @@ fn the_checked_path_ignores_an_edited_assessment() {
     if let Some(o) = a.lawful.first_mut() {
         o.tier = Tier::NoPenalty;
     }
-    assert!(!review_case(&c, &cat, &regime, &lenient).is_lawful());
+    assert!(!review(&c, &cat, &regime, &lenient, None).is_lawful());
 }
 
 fn with_agency(case: Case, cat: &Catalogue) -> Case {
@@ -266,9 +266,9 @@ proptest! {
         let case = with_agency(case, &cat);
         let rec = recommend(&assess(&case, &cat, &regime, as_of), &regime);
         let Some((case2, edited)) = e.apply(&case, &cat, &rec) else { return Ok(()) };
-        let before = review_case(&case, &cat, &regime, &rec);
+        let before = review(&case, &cat, &regime, &rec, None);
         prop_assert!(before.is_lawful(), "{}", before);
-        let after = review_case(&case2, &cat, &regime, &edited);
+        let after = review(&case2, &cat, &regime, &edited, None);
         match e.expected() {
             Some(code) => {
                 let f = after.get(code);
@@ -306,7 +306,7 @@ fn discretionary_leniency_on_the_safety_baseline() {
     ] {
         let dec = recommend(&assess(&first, &cat, &regime, d(2025, 4, 1)), &regime);
         assert_eq!(dec.tier, Tier::NoPenalty);
-        let r = review_case(&first, &cat, &regime, &dec);
+        let r = review(&first, &cat, &regime, &dec, None);
         let f = r.get(code).unwrap_or_else(|| panic!("{r}"));
         assert_eq!((f.severity, f.citation), (severity, citation));
     }
@@ -315,7 +315,7 @@ fn discretionary_leniency_on_the_safety_baseline() {
     let regime = Regime::shandan_sample();
     let dec = recommend(&assess(&minor, &cat, &regime, d(2025, 4, 1)), &regime);
     assert_eq!(dec.tier, Tier::NoPenalty);
-    assert!(!review_case(&minor, &cat, &regime, &dec).has(code));
+    assert!(!review(&minor, &cat, &regime, &dec, None).has(code));
 }
 
 /// 首违不罚 met, a penalty imposed without a word of why: 以罚代教.
@@ -382,11 +382,11 @@ fn transfer_survives_the_administrative_bars() {
     assert!(a.has_duty(rouxing::assess::Duty::TransferToJudiciary));
     let dec = recommend(&a, &regime);
     assert_eq!(dec.disposition, Disposition::Transfer);
-    assert!(review_case(&c, &cat, &regime, &dec).is_lawful());
+    assert!(review(&c, &cat, &regime, &dec, None).is_lawful());
     let mut kept = dec.clone();
     kept.disposition = Disposition::NoPenalty;
     assert_unlawful(
-        &review_case(&c, &cat, &regime, &kept),
+        &review(&c, &cat, &regime, &kept, None),
         FindingCode::NoCriminalTransfer,
         Citation::apl(27).para(1),
     );

@@ -64,7 +64,7 @@ fn every_bundled_case_decides_as_documented() {
             assert!(explanation.contains(&on.to_string()), "{name}: the explanation names its date");
             // decided on its own date, no case draws a finding: not 超过办案期限
             // (Art. 60), nor anything else
-            let r = review(&case, &a, &dec, &regime);
+            let r = review(&case, &cat, &regime, &dec, None);
             assert!(r.findings.is_empty(), "{name} under {}: {:?}", regime.name, r.findings);
             // every deadline of a bundled case rests on the published schedule
             assert!(a.deadlines.iter().all(|d| d.basis == ScheduleBasis::Official), "{name}");
@@ -89,7 +89,7 @@ fn decided_long_after_filing_the_review_reports_the_period() {
     let regime = Regime::national();
     let a = assess(&case, &cat, &regime, d(2027, 3, 3));
     let dec = recommend(&a, &regime);
-    let r = review(&case, &a, &dec, &regime);
+    let r = review(&case, &cat, &regime, &dec, None);
     assert!(r.findings.iter().any(|f| f.code == FindingCode::DecisionPeriodExceeded), "{:?}", r.findings);
 }
 

@@ -28,6 +28,7 @@ use crate::common::*;
 /// A case, its assessment under a regime, and the recommended decision.
 struct Fx {
     case: Case,
+    cat: Catalogue,
     a: Assessment,
     d: Decision,
     regime: Regime,
@@ -45,7 +46,7 @@ fn fx_with(cat: &Catalogue, b: CaseBuilder, regime: Regime, as_of: NaiveDate) ->
     }
     let a = assess(&case, cat, &regime, as_of);
     let d = recommend(&a, &regime);
-    Fx { case, a, d, regime }
+    Fx { case, cat: cat.clone(), a, d, regime }
 }
 
 fn fx(items: Vec<Item>, b: CaseBuilder) -> Fx {
@@ -54,14 +55,14 @@ fn fx(items: Vec<Item>, b: CaseBuilder) -> Fx {
 
 impl Fx {
     fn review(&self) -> Review {
-        review(&self.case, &self.a, &self.d, &self.regime)
+        review(&self.case, &self.cat, &self.regime, &self.d, None)
     }
 
     /// Reviews the recommendation edited by `f`.
     fn with(&self, f: impl FnOnce(&mut Decision)) -> Review {
         let mut d = self.d.clone();
         f(&mut d);
-        review(&self.case, &self.a, &d, &self.regime)
+        review(&self.case, &self.cat, &self.regime, &d, None)
     }
 }
 
@@ -979,7 +980,7 @@ fn checklist_passes_a_clean_decision() {
         Regime::shandan_sample(),
         AS_OF(),
     );
-    let c = LegalReviewChecklist::build(&x.case, &x.a, &x.d, &x.regime);
+    let c = LegalReviewChecklist::build(&x.case, &x.cat, &x.regime, &x.d, None);
     assert!(c.passes(), "{c}");
     assert_eq!(c.points.len(), 6);
     for p in &c.points {
@@ -996,7 +997,7 @@ fn checklist_passes_a_clean_decision() {
 #[test]
 fn checklist_marks_discretion_not_applicable_without_choice() {
     let x = fx_with(&catalogue(vec![range_item("A")]), staffed(case("A")), Regime::national(), AS_OF());
-    let c = LegalReviewChecklist::build(&x.case, &x.a, &x.d, &x.regime);
+    let c = LegalReviewChecklist::build(&x.case, &x.cat, &x.regime, &x.d, None);
     assert_eq!(c.point(CheckPoint::DiscretionAppropriate).unwrap().status, CheckStatus::NotApplicable);
     assert!(c.passes(), "{c}");
 }
@@ -1007,7 +1008,7 @@ fn checklist_fails_with_reasons() {
     let mut d = x.d.clone();
     let_off(&mut d);
     d.agency = Some(agency(Domain::UrbanManagement));
-    let c = LegalReviewChecklist::build(&x.case, &x.a, &d, &x.regime);
+    let c = LegalReviewChecklist::build(&x.case, &x.cat, &x.regime, &d, None);
     assert_eq!(c.opinion.verdict, Verdict::Fail);
     assert_eq!(c.point(CheckPoint::SubjectLawful).unwrap().status, CheckStatus::NotSatisfied);
     assert_eq!(c.point(CheckPoint::DiscretionAppropriate).unwrap().status, CheckStatus::NotSatisfied);
@@ -1024,9 +1025,9 @@ fn checklist_requires_agency_and_two_officers() {
     let cat = catalogue(vec![range_item("A")]);
     let regime = Regime::national();
     let a = assess(&case, &cat, &regime, AS_OF());
-    let x = Fx { d: recommend(&a, &regime), case, a, regime };
+    let x = Fx { d: recommend(&a, &regime), case, cat, a, regime };
     assert_finding(&x.review(), FindingCode::AgencyMissing, Severity::Advisory, Citation::apl(17));
-    let c = LegalReviewChecklist::build(&x.case, &x.a, &x.d, &x.regime);
+    let c = LegalReviewChecklist::build(&x.case, &x.cat, &x.regime, &x.d, None);
     let subject = c.point(CheckPoint::SubjectLawful).unwrap();
     assert_eq!(subject.status, CheckStatus::NotSatisfied);
     let texts: Vec<&str> = c.opinion.reasons.iter().map(|r| r.text.as_str()).collect();
@@ -1046,7 +1047,7 @@ fn checklist_lists_advisories_as_suggestions() {
         fx_with(&catalogue(vec![range_item("A")]), staffed(first_violation()), Regime::national(), AS_OF());
     let mut d = x.d.clone();
     d.coercive_measures.push(CoerciveMeasure::SealUp);
-    let c = LegalReviewChecklist::build(&x.case, &x.a, &d, &x.regime);
+    let c = LegalReviewChecklist::build(&x.case, &x.cat, &x.regime, &d, None);
     assert!(c.passes(), "{c}");
     assert_eq!(c.opinion.suggestions.len(), 1);
     assert_eq!(c.opinion.suggestions[0].code, Some(FindingCode::CoercionWhereSoftSuffices));
@@ -1065,7 +1066,7 @@ fn proposal_records_the_override() {
     assert_eq!(d.tier, Tier::Lighter);
     assert_eq!(d.fine(), Some(Money::yuan(2_000)));
     assert_eq!(d.decided_by.as_ref().map(|o| o.as_str()), Some("OF-3"));
-    let r = review(&x.case, &x.a, &d, &x.regime);
+    let r = review(&x.case, &x.cat, &x.regime, &d, None);
     assert!(r.findings.is_empty(), "{r}");
     let o = r.overridden.unwrap();
     assert_eq!((o.recommended, o.decided, o.reasoned), (Tier::Mitigated, Tier::Lighter, true));
@@ -1088,7 +1089,7 @@ fn proposal_omissions_are_findings() {
         reason: None,
     };
     let d = p.apply(&x.d, &x.a, &x.regime);
-    let r = review(&x.case, &x.a, &d, &x.regime);
+    let r = review(&x.case, &x.cat, &x.regime, &d, None);
     assert!(r.has(FindingCode::MissingEducation), "{r}");
     assert!(r.has(FindingCode::MissingLegalReview), "{r}");
     assert!(r.overridden.is_none());
@@ -1119,7 +1120,7 @@ fn proposal_to_no_penalty_educates() {
     let d2 = back.apply(&d, &x.a, &x.regime);
     assert_eq!(d2.disposition, Disposition::NoPenalty);
     assert!(d2.education && d2.sanctions.is_empty());
-    assert!(review(&x.case, &x.a, &d2, &x.regime).is_lawful());
+    assert!(review(&x.case, &x.cat, &x.regime, &d2, None).is_lawful());
 }
 
 // ---------------------------------------------------------------- laws
@@ -1142,7 +1143,7 @@ proptest! {
     fn prop_recommended_is_lawful((cat, case, regime, as_of) in strategy::assessment_inputs()) {
         let a = assess(&case, &cat, &regime, as_of);
         let d = recommend(&a, &regime);
-        let r = review(&case, &a, &d, &regime);
+        let r = review(&case, &cat, &regime, &d, None);
         prop_assert!(r.is_lawful(), "{}\n{}", r, a.explain());
         well_formed(&r)?;
     }
@@ -1156,7 +1157,7 @@ proptest! {
         let a = assess(&case, &cat, &regime, as_of);
         let mut d = recommend(&a, &regime);
         d.tier = tier;
-        let r = review(&case, &a, &d, &regime);
+        let r = review(&case, &cat, &regime, &d, None);
         if !a.is_lawful(tier) {
             prop_assert!(!r.is_lawful(), "{}", r);
         }
@@ -1197,12 +1198,12 @@ proptest! {
                 _ => d.reasons.grounds.push(Ground::NoFault),
             }
         }
-        let r = review(&case, &a, &d, &regime);
+        let r = review(&case, &cat, &regime, &d, None);
         well_formed(&r)?;
-        prop_assert_eq!(&review(&case, &a, &d, &regime), &r);
+        prop_assert_eq!(&review(&case, &cat, &regime, &d, None), &r);
         let back: Review = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
         prop_assert_eq!(&back, &r);
-        let c = LegalReviewChecklist::build(&case, &a, &d, &regime);
+        let c = LegalReviewChecklist::build(&case, &cat, &regime, &d, None);
         prop_assert_eq!(c.passes(), !c.points.iter().any(|p| p.status == CheckStatus::NotSatisfied));
         if !r.passes() {
             prop_assert!(!c.passes());
@@ -1252,7 +1253,7 @@ proptest! {
             reason: Some("综合考虑违法情节".into()),
         };
         let d = p.apply(&rec, &a, &regime);
-        let r = review(&case, &a, &d, &regime);
+        let r = review(&case, &cat, &regime, &d, None);
         prop_assert!(r.is_lawful(), "{}\n{}", r, a.explain());
         if let Some(o) = &r.overridden {
             prop_assert!(o.within_lawful_set && o.reasoned);
@@ -1338,10 +1339,10 @@ fn bundled_proposals() {
         let p: Proposal = serde_json::from_str(proposal).unwrap();
         let a = assess(&case, &cat, &regime, as_of);
         let dec = p.apply(&recommend(&a, &regime), &a, &regime);
-        let r = review(&case, &a, &dec, &regime);
+        let r = review(&case, &cat, &regime, &dec, None);
         let codes: Vec<FindingCode> = r.findings.iter().map(|f| f.code).collect();
         assert_eq!(codes, expected, "{r}");
-        let c = LegalReviewChecklist::build(&case, &a, &dec, &regime);
+        let c = LegalReviewChecklist::build(&case, &cat, &regime, &dec, None);
         assert_eq!(c.passes(), expected.is_empty(), "{c}");
     }
 }

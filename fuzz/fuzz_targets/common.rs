@@ -20,7 +20,7 @@ pub fn sample_case(catalogue: &Catalogue) -> Case {
 pub fn pipeline(case: &Case, catalogue: &Catalogue, regime: &Regime) {
     let a = assess(case, catalogue, regime, as_of());
     let d = recommend(&a, regime);
-    let r = review(case, &a, &d, regime);
+    let r = review(case, catalogue, regime, &d, None);
     let _ = a.explain();
     let _ = serde_json::to_string(&d);
     let _ = serde_json::to_string(&r);

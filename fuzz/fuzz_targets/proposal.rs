@@ -22,6 +22,6 @@ fuzz_target!(|data: &[u8]| {
         let a = rouxing::assess(&case, catalogue, &regime, common::as_of());
         let d = rouxing::recommend(&a, &regime);
         let applied = p.apply(&d, &a, &regime);
-        let _ = rouxing::review(&case, &a, &applied, &regime);
+        let _ = rouxing::review(&case, catalogue, &regime, &applied, None);
     }
 });

@@ -16,7 +16,7 @@
 use chrono::NaiveDate;
 use rouxing::audit::{AuditConfig, AuditReport, DecidedCase};
 use rouxing::catalogue::LoadError;
-use rouxing::guard::Proposal;
+use rouxing::guard::{Proposal, review_assessed};
 use rouxing::report::{ReportPeriod, StatisticsTable};
 use rouxing::{Assessment, Case, Catalogue, Decision, Regime, Review, assess, recommend, review};
 use serde::{Deserialize, Serialize};
@@ -508,7 +508,7 @@ impl Context {
     pub fn decide(&self, case: &Case, as_of: AsOf) -> DecisionDocument {
         let a = assess(case, &self.catalogue, &self.regime, as_of.date);
         let d = recommend(&a, &self.regime);
-        let r = review(case, &a, &d, &self.regime);
+        let r = review_assessed(case, &a, &self.regime, &d, None);
         DecisionDocument {
             schema_version: SCHEMA_VERSION,
             as_of: as_of.date,
@@ -553,7 +553,7 @@ impl Context {
                 });
             }
         };
-        let r = review(&case, &a, &decision, &self.regime);
+        let r = review(&case, &self.catalogue, &self.regime, &decision, None);
         Ok(ReviewDocument {
             schema_version: SCHEMA_VERSION,
             as_of: as_of.date,

@@ -7,13 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, Bar, Ground, Limitation, Tier, VersionChoice};
 use crate::case::{Agency, Case, CaseId, Correction, Facts, Fault, Gravity, Harm};
-use crate::catalogue::Domain;
-use crate::decision::{Decision, Notified, Procedure, ProcedureDuties};
+use crate::catalogue::{Catalogue, Domain};
+use crate::decision::{Decision, Notice, Notified, Procedure, ProcedureDuties};
 use crate::law::Citation;
 use crate::money::{FineBounds, Money};
 use crate::regime::Regime;
 
-use super::{Finding, FindingCode, Review, Severity, review};
+use super::{Finding, FindingCode, Review, Severity, review_assessed};
 
 vocabulary! {
     /// A point of legal review (法制审核要点).
@@ -405,7 +405,7 @@ pub struct ReviewOpinion {
 /// let regime = Regime::shandan_sample();
 /// let a = assess(&case, &catalogue, &regime, d(2025, 3, 10)?);
 /// let decision = recommend(&a, &regime);
-/// let checklist = LegalReviewChecklist::build(&case, &a, &decision, &regime);
+/// let checklist = LegalReviewChecklist::build(&case, &catalogue, &regime, &decision, None);
 /// assert_eq!(checklist.opinion.verdict, Verdict::Pass);
 /// assert_eq!(checklist.point(CheckPoint::SubjectLawful).map(|p| p.status), Some(CheckStatus::Satisfied));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -423,17 +423,21 @@ pub struct LegalReviewChecklist {
 }
 
 impl LegalReviewChecklist {
-    /// Reviews the decision ([`review`]) and builds the checklist.
+    /// Reviews the decision ([`review`](super::review): the assessment recomputed from
+    /// `case`, `catalogue` and `regime` on the decision's date) and builds the
+    /// checklist; `notice` is as for [`review`](super::review).
     pub fn build(
         case: &Case,
-        assessment: &Assessment,
-        decision: &Decision,
+        catalogue: &Catalogue,
         regime: &Regime,
+        decision: &Decision,
+        notice: Option<&Notice>,
     ) -> LegalReviewChecklist {
-        let r = review(case, assessment, decision, regime);
+        let assessment = crate::assess::assess(case, catalogue, regime, decision.decided_on);
+        let r = review_assessed(case, &assessment, regime, decision, notice);
         let required =
-            crate::decision::procedure_duties(assessment, regime, decision.tier, &decision.sanctions);
-        LegalReviewChecklist::from_review(case, assessment, decision, &r, required)
+            crate::decision::procedure_duties(&assessment, regime, decision.tier, &decision.sanctions);
+        LegalReviewChecklist::from_review(case, &assessment, decision, &r, required)
     }
 
     /// Builds the checklist from a review already made; `required` is what

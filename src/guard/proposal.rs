@@ -180,7 +180,7 @@ impl Proposal {
     /// )?;
     /// let decision = proposal.apply(&recommended, &a, &regime);
     /// assert_eq!(decision.fine(), Some(Money::yuan(8_000)));
-    /// let r = review(&case, &a, &decision, &regime);
+    /// let r = review(&case, &catalogue, &regime, &decision, None);
     /// assert!(r.has(FindingCode::MissingCorrectionOrder)); // 以罚代管
     /// assert!(r.has(FindingCode::OverrideWithoutReason));
     /// assert_eq!(r.overridden.map(|o| o.recommended), Some(Tier::Ordinary));

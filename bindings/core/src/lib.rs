@@ -242,7 +242,7 @@ pub fn recommend_decision(case: &BoundCase, regime: &Regime, as_of: NaiveDate) -
 /// decision on a case; the assessment is recomputed as of the decision's
 /// `decided_on`. `{"review": …, "lawful": bool, "passes": bool, "text": "…"}`.
 pub fn review_doc(case: &BoundCase, regime: &Regime, decision: &Decision) -> Value {
-    let r = rouxing::guard::review_case(&case.case, &case.catalogue, regime, decision);
+    let r = rouxing::guard::review(&case.case, &case.catalogue, regime, decision, None);
     json!({
         "review": to_value(&r),
         "lawful": r.is_lawful(),
