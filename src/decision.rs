@@ -399,6 +399,45 @@ pub struct NotifiedProposal {
     pub answer: Answer,
 }
 
+/// The first sanction of `decided` that makes it heavier than `notified`,
+/// if any: "heavier" read from the sanctions themselves, never from the tier
+/// labels.
+///
+/// A decided sanction is heavier when
+/// * the notice proposed the same kind with a smaller amount (an amount the
+///   notice did not state counts as zero: the party was told of none), or
+/// * the notice did not propose its kind, unless the decision dropped a
+///   notified kind of a heavier group (PenaltyKind::group, Art. 9's order)
+///   and this one replaces it (吊销许可证 notified, 罚款 decided).
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第四十五条第二款: "行政机关不得因当事人陈述、申辩而给予更重的处罚";
+/// 第四十四条: the notice states "拟作出的行政处罚内容" — what the decision
+/// imposes beyond it was never notified.
+///
+/// ```
+/// use rouxing::decision::{heavier_sanction, Sanction};
+/// use rouxing::measure::PenaltyKind;
+/// use rouxing::money::Money;
+///
+/// let fine = |y| Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(y)) };
+/// let warning = Sanction { kind: PenaltyKind::Warning, amount: None };
+/// let revoke = Sanction { kind: PenaltyKind::RevokePermit, amount: None };
+/// assert_eq!(heavier_sanction(&[fine(3_000)], &[fine(2_000)]), Some(fine(3_000)));
+/// assert_eq!(heavier_sanction(&[fine(2_000), warning], &[fine(2_000)]), Some(warning));
+/// assert_eq!(heavier_sanction(&[fine(1_500)], &[fine(2_000)]), None);
+/// assert_eq!(heavier_sanction(&[fine(5_000)], &[revoke]), None);
+/// ```
+pub fn heavier_sanction(decided: &[Sanction], notified: &[Sanction]) -> Option<Sanction> {
+    let dropped =
+        notified.iter().filter(|n| !decided.iter().any(|s| s.kind == n.kind)).map(|n| n.kind.group()).max();
+    decided.iter().copied().find(|s| match notified.iter().find(|n| n.kind == s.kind) {
+        Some(n) => s.amount.unwrap_or(Money::ZERO) > n.amount.unwrap_or(Money::ZERO),
+        None => dropped.is_none_or(|g| s.kind.group() >= g),
+    })
+}
+
 /// Whether, and what, the party was told before the decision, as the guard
 /// reads it.
 ///

@@ -367,6 +367,7 @@ pub fn review_assessed(
     c.duties(&mut out);
     c.tolerance(&mut out);
     c.procedure(&mut out);
+    c.notice(&mut out);
     c.reasons(&mut out);
     c.coercion(&mut out);
     // Most severe first; the sort is stable, so the order of the checks
@@ -385,8 +386,6 @@ struct Ctx<'a> {
     a: &'a Assessment,
     d: &'a Decision,
     regime: &'a Regime,
-    // Read by the Art. 44/45/62 checks.
-    #[allow(dead_code)]
     notice: Option<&'a Notice>,
 }
 
@@ -1080,7 +1079,9 @@ impl Ctx<'_> {
                 Detail::Decided { tier: d.tier },
             ));
         }
-        if let Some(n) = d.notified {
+        // The decision's own `notified` field, read only where no notice is
+        // handed in (it can add a finding, never remove one).
+        if let (None, Some(n)) = (self.notice, d.notified) {
             let fine = d.fine();
             let heavier = d.tier > n.tier || fine.unwrap_or(Money::ZERO) > n.fine.unwrap_or(Money::ZERO);
             if heavier {
@@ -1105,6 +1106,90 @@ impl Ctx<'_> {
                     Citation::apl(60),
                     Detail::Deadline { due: dl.due, decided_on: d.decided_on },
                 ));
+            }
+        }
+    }
+
+    /// Arts. 44, 45, 62: the decision against the notice given before it.
+    ///
+    /// Every decision that imposes a sanction needs the notice, whatever its
+    /// tier label says. Without one it is unlawful unless the party
+    /// expressly waived statement and defence (Art. 62's proviso, read as
+    /// covering the notice as well as the hearing: the party gave up what the
+    /// notice serves). With one, a decision heavier than it
+    /// ([`heavier_sanction`](crate::decision::heavier_sanction)) after the
+    /// party stated its case, with no new fact established, is heavier
+    /// *because of* the statement (Art. 45 ¶2); heavier on new facts, on
+    /// another item, or after a waiver or a lapse, it was never notified and
+    /// needs a fresh notice (Art. 44). A new fact counts only where the case
+    /// establishes it and the notice did not state it.
+    fn notice(&self, out: &mut Vec<Finding>) {
+        use crate::decision::{Answer, heavier_sanction};
+        use FindingCode as C;
+        let d = self.d;
+        let u = Severity::Unlawful;
+        let penalty = !d.sanctions.is_empty();
+        match self.notice {
+            None => {}
+            Some(Notice::NotGiven { waiver }) => {
+                let waived = waiver.as_deref().is_some_and(|w| !w.trim().is_empty());
+                if penalty && !waived {
+                    out.push(Finding::new(
+                        C::NoticeMissing,
+                        u,
+                        Citation::apl(62),
+                        Detail::Decided { tier: d.tier },
+                    ));
+                }
+            }
+            Some(Notice::Given(n)) => {
+                for &fact in &d.new_facts {
+                    if !fact.holds_in(self.case) {
+                        out.push(Finding::new(
+                            C::NewFactNotEstablished,
+                            Severity::Irregular,
+                            Citation::apl(40),
+                            Detail::Fact { fact },
+                        ));
+                    }
+                }
+                if !penalty {
+                    return;
+                }
+                if n.answer == Answer::Pending {
+                    out.push(Finding::new(
+                        C::DecidedBeforeStatement,
+                        u,
+                        Citation::apl(62),
+                        Detail::Decided { tier: d.tier },
+                    ));
+                }
+                let new_facts =
+                    d.new_facts.iter().filter(|f| f.holds_in(self.case) && !n.facts.contains(f)).count();
+                let new_facts = u16::try_from(new_facts).unwrap_or(u16::MAX);
+                if let Some(s) = heavier_sanction(&d.sanctions, &n.sanctions) {
+                    let same = n.sanctions.iter().find(|x| x.kind == s.kind);
+                    let detail = Detail::Heavier {
+                        kind: s.kind,
+                        amount: s.amount,
+                        notified: same.and_then(|x| x.amount),
+                        kind_notified: same.is_some(),
+                        new_facts,
+                    };
+                    let stated = matches!(n.answer, Answer::Stated { .. });
+                    out.push(if stated && new_facts == 0 {
+                        Finding::new(C::HeavierAfterStatement, u, Citation::apl(45).para(2), detail)
+                    } else {
+                        Finding::new(C::FreshNoticeMissing, u, Citation::apl(44), detail)
+                    });
+                } else if n.item.as_ref().is_some_and(|i| d.item.as_ref() != Some(i)) {
+                    out.push(Finding::new(
+                        C::FreshNoticeMissing,
+                        u,
+                        Citation::apl(44),
+                        Detail::Decided { tier: d.tier },
+                    ));
+                }
             }
         }
     }
@@ -1268,6 +1353,7 @@ mod tests {
             Citation::apl(57).para(1).item(1),
             Citation::apl(57).para(2),
             Citation::apl(60),
+            Citation::apl(62),
             Citation::apl(63).para(1),
             Citation::apl(76).para(1).item(2),
             Citation::apl(83),

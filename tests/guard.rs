@@ -13,7 +13,9 @@ use rouxing::catalogue::{
     Amendment, Catalogue, Condition, Domain, EntryCondition, Exclusion, Item, ListEntry, ListOutcome, Modal,
     Source, StatutoryPenalty,
 };
-use rouxing::decision::{Disposition, Notified, Override, Procedure, Sanction};
+use rouxing::decision::{
+    Answer, Disposition, Fact, Notice, Notified, NotifiedProposal, Override, Procedure, Sanction,
+};
 use rouxing::guard::{
     CheckPoint, CheckStatus, Detail, FindingCode, Inconsistency, LegalReviewChecklist, Omission, Proposal,
     Review, Severity, Verdict, review,
@@ -1085,6 +1087,7 @@ fn proposal_omissions_are_findings() {
         mechanisms: None,
         coercive_measures: vec![],
         notified: None,
+        new_facts: vec![],
         omit: vec![Omission::Education, Omission::LegalReview],
         reason: None,
     };
@@ -1249,6 +1252,7 @@ proptest! {
             mechanisms: None,
             coercive_measures: vec![],
             notified: None,
+            new_facts: vec![],
             omit: vec![],
             reason: Some("综合考虑违法情节".into()),
         };
@@ -1345,4 +1349,154 @@ fn bundled_proposals() {
         let c = LegalReviewChecklist::build(&case, &cat, &regime, &dec, None);
         assert_eq!(c.passes(), expected.is_empty(), "{c}");
     }
+}
+
+// ------------------------------------------- 事先告知、陈述申辩 (Arts. 44, 45, 62)
+
+/// The Art. 44 notice of `d` as proposed, with the party's answer.
+fn notice_of(d: &Decision, answer: Answer) -> Notice {
+    Notice::Given(NotifiedProposal {
+        on: AS_OF(),
+        item: d.item.clone(),
+        sanctions: d.sanctions.clone(),
+        facts: vec![Fact::Harm(Harm::Harmful)],
+        grounds: d.reasons.grounds.clone(),
+        basis: vec!["某条例第十条".into()],
+        answer,
+    })
+}
+
+fn stated() -> Answer {
+    Answer::Stated { adopted: false }
+}
+
+impl Fx {
+    /// Reviews the recommendation edited by `f`, decided on `notice`.
+    fn on_notice(&self, notice: &Notice, f: impl FnOnce(&mut Decision)) -> Review {
+        let mut d = self.d.clone();
+        f(&mut d);
+        review(&self.case, &self.cat, &self.regime, &d, Some(notice))
+    }
+}
+
+/// Raises the decided fine by ¥1 (inside the 一般 band of `plain`).
+fn one_yuan_more(d: &mut Decision) {
+    for s in d.sanctions.iter_mut().filter(|s| s.kind == PenaltyKind::Fine) {
+        s.amount = s.amount.map(|m| m.checked_add(Money::yuan(1)).unwrap());
+    }
+}
+
+#[test]
+fn art_62_a_penalty_without_notice_is_unlawful_unless_waived() {
+    // 第六十二条: "未依照本法第四十四条…告知…不得作出行政处罚决定；当事人明确放弃陈述或者申辩权利的除外。"
+    let x = plain();
+    let none = Notice::NotGiven { waiver: None };
+    assert_finding(
+        &x.on_notice(&none, |_| ()),
+        FindingCode::NoticeMissing,
+        Severity::Unlawful,
+        Citation::apl(62),
+    );
+    let blank = Notice::NotGiven { waiver: Some("  ".into()) };
+    assert!(x.on_notice(&blank, |_| ()).has(FindingCode::NoticeMissing));
+    let waived = Notice::NotGiven { waiver: Some("放弃陈述申辩声明书（2025）第3号".into()) };
+    let r = x.on_notice(&waived, |_| ());
+    assert!(r.findings.is_empty(), "{r}");
+    // Art. 44 is about penalties: a 不予处罚 decision needs no notice.
+    let y = fx(vec![range_item("A")], first_violation());
+    assert_eq!(y.d.tier, Tier::NoPenalty);
+    assert!(!y.on_notice(&none, |_| ()).has(FindingCode::NoticeMissing));
+    // Substance, not labels: sanctions on a "不予处罚" still need the notice.
+    assert!(y.on_notice(&none, |d| d.sanctions.push(fine(100))).has(FindingCode::NoticeMissing));
+}
+
+#[test]
+fn art_45_heavier_after_the_statement_is_unlawful() {
+    // 第四十五条第二款: "行政机关不得因当事人陈述、申辩而给予更重的处罚。"
+    let x = plain();
+    let n = notice_of(&x.d, stated());
+    assert!(x.on_notice(&n, |_| ()).findings.is_empty(), "{}", x.on_notice(&n, |_| ()));
+    let r = x.on_notice(&n, one_yuan_more);
+    assert_finding(&r, FindingCode::HeavierAfterStatement, Severity::Unlawful, Citation::apl(45).para(2));
+    assert!(
+        r.get(FindingCode::HeavierAfterStatement).unwrap().to_string().contains("不得因当事人陈述、申辩")
+    );
+    // The same tier label and fine with a kind added is heavier too.
+    let r = x.on_notice(&n, |d| d.sanctions.push(Sanction { kind: PenaltyKind::Warning, amount: None }));
+    assert!(r.has(FindingCode::HeavierAfterStatement), "{r}");
+    // Lighter than notified is what Art. 45 ¶1 asks when the defence holds.
+    let r = x.on_notice(&n, |d| {
+        for s in d.sanctions.iter_mut() {
+            s.amount = s.amount.map(|m| m.checked_sub(Money::yuan(1)).unwrap());
+        }
+    });
+    assert!(!r.has(FindingCode::HeavierAfterStatement) && !r.has(FindingCode::FreshNoticeMissing), "{r}");
+}
+
+#[test]
+fn art_44_heavier_on_new_facts_needs_a_fresh_notice() {
+    // 第四十四条: the notice states "拟作出的行政处罚内容及事实、理由、依据".
+    let x = fx(vec![range_item("A")], case("A").aggravating(vec![Aggravating::Obstruction]));
+    let n = notice_of(&x.d, stated());
+    // A fact the case establishes and the notice did not state: a fresh notice.
+    let r = x.on_notice(&n, |d| {
+        one_yuan_more(d);
+        d.new_facts = vec![Fact::Aggravating(Aggravating::Obstruction)];
+    });
+    assert_finding(&r, FindingCode::FreshNoticeMissing, Severity::Unlawful, Citation::apl(44));
+    assert!(!r.has(FindingCode::HeavierAfterStatement), "{r}");
+    // A "new" fact the notice already stated is no new fact.
+    let r = x.on_notice(&n, |d| {
+        one_yuan_more(d);
+        d.new_facts = vec![Fact::Harm(Harm::Harmful)];
+    });
+    assert!(r.has(FindingCode::HeavierAfterStatement), "{r}");
+    // A new fact the case does not establish: no excuse, and a finding.
+    let r = x.on_notice(&n, |d| {
+        one_yuan_more(d);
+        d.new_facts = vec![Fact::Aggravating(Aggravating::DestroyedEvidence)];
+    });
+    assert!(r.has(FindingCode::HeavierAfterStatement), "{r}");
+    assert_finding(&r, FindingCode::NewFactNotEstablished, Severity::Irregular, Citation::apl(40));
+    // Heavier after a waiver or a lapse: never notified, so a fresh notice.
+    for answer in [Answer::Lapsed, Answer::Waived { reference: "声明书".into() }] {
+        let r = x.on_notice(&notice_of(&x.d, answer), one_yuan_more);
+        assert!(r.has(FindingCode::FreshNoticeMissing) && !r.has(FindingCode::HeavierAfterStatement), "{r}");
+    }
+    // The fresh notice of the heavier penalty answers it.
+    let mut heavier = x.d.clone();
+    one_yuan_more(&mut heavier);
+    let fresh = notice_of(&heavier, stated());
+    assert!(!x.on_notice(&fresh, one_yuan_more).has(FindingCode::FreshNoticeMissing));
+    // Another item than the one notified.
+    let Notice::Given(mut other) = notice_of(&x.d, stated()) else { unreachable!() };
+    other.item = Some("B".parse().unwrap());
+    assert!(x.on_notice(&Notice::Given(other), |_| ()).has(FindingCode::FreshNoticeMissing));
+}
+
+#[test]
+fn art_62_deciding_before_the_party_answered_is_unlawful() {
+    // 第六十二条: "…或者拒绝听取当事人的陈述、申辩，不得作出行政处罚决定".
+    let x = plain();
+    let r = x.on_notice(&notice_of(&x.d, Answer::Pending), |_| ());
+    assert_finding(&r, FindingCode::DecidedBeforeStatement, Severity::Unlawful, Citation::apl(62));
+    assert!(!x.on_notice(&notice_of(&x.d, Answer::Lapsed), |_| ()).has(FindingCode::DecidedBeforeStatement));
+}
+
+#[test]
+fn notice_wire_shapes_load() {
+    let n: Notice = serde_json::from_str(
+        r#"{"given": {"on": "2025-03-09", "item": "A", "sanctions": [{"kind": "fine", "amount": "2350.00"}],
+            "facts": [{"harm": "harmful"}, {"illegal_gains": "100.00"}], "basis": ["某条例第十条"],
+            "answer": {"stated": {"adopted": false}}}}"#,
+    )
+    .unwrap();
+    let Notice::Given(p) = &n else { panic!("{n:?}") };
+    assert_eq!(p.facts[1], Fact::IllegalGains(Money::yuan(100)));
+    let back: Notice = serde_json::from_str(&serde_json::to_string(&n).unwrap()).unwrap();
+    assert_eq!(back, n);
+    let w: Notice = serde_json::from_str(r#"{"not_given": {"waiver": "笔录第3页"}}"#).unwrap();
+    assert_eq!(w, Notice::NotGiven { waiver: Some("笔录第3页".into()) });
+    let err = serde_json::from_str::<Notice>(r#"{"not_given": {"waved": "x"}}"#).unwrap_err().to_string();
+    assert!(err.contains("unknown field"), "{err}");
 }

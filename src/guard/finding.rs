@@ -167,6 +167,18 @@ vocabulary! {
         ReviewerIsInvestigator => "法制审核由案件调查人员进行",
         /// A first-time legal reviewer without 法律职业资格 (Art. 58 ¶2).
         ReviewerUnqualified => "初次从事法制审核的人员未取得法律职业资格",
+        /// A penalty decided with no Art. 44 notice and no express waiver
+        /// (Arts. 44, 62).
+        NoticeMissing => "未事先告知即作出行政处罚决定",
+        /// A penalty decided while the party's period for a statement or
+        /// defence was still open and unanswered (Arts. 45 ¶1, 62).
+        DecidedBeforeStatement => "未听取陈述、申辩即作出行政处罚决定",
+        /// A decision heavier than the notice, or on another item, that was
+        /// not notified afresh (Art. 44).
+        FreshNoticeMissing => "加重处罚或者变更违法行为未重新告知",
+        /// A new fact the decision relies on that the case does not
+        /// establish (Art. 40).
+        NewFactNotEstablished => "决定所称新的事实未经查证",
     }
 }
 
@@ -222,7 +234,11 @@ impl FindingCode {
             | F::HeavierAfterStatement
             | F::DecisionPeriodExceeded
             | F::ReviewerIsInvestigator
-            | F::ReviewerUnqualified => CheckPoint::ProcedureLawful,
+            | F::ReviewerUnqualified
+            | F::NoticeMissing
+            | F::DecidedBeforeStatement
+            | F::FreshNoticeMissing => CheckPoint::ProcedureLawful,
+            F::NewFactNotEstablished => CheckPoint::EvidenceConclusive,
         }
     }
 }
@@ -400,6 +416,28 @@ pub enum Detail {
         /// The fine decided.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         decided_fine: Option<Money>,
+    },
+    /// A decided sanction heavier than the notice (Arts. 44, 45 ¶2).
+    Heavier {
+        /// The kind decided.
+        kind: PenaltyKind,
+        /// Its amount, if it has one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        amount: Option<Money>,
+        /// The amount the notice proposed for that kind, if it proposed the
+        /// kind with an amount.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        notified: Option<Money>,
+        /// Whether the notice proposed the kind at all.
+        kind_notified: bool,
+        /// How many new facts, established and absent from the notice, the
+        /// decision relies on.
+        new_facts: u16,
+    },
+    /// A fact the decision relies on.
+    Fact {
+        /// The fact.
+        fact: crate::decision::Fact,
     },
     /// The Art. 60 deadline.
     Deadline {
@@ -793,6 +831,41 @@ impl fmt::Display for Explanation<'_> {
                 notified.legal_name(),
                 opt_fine(notified_fine)
             ),
+            (C::NoticeMissing, _) => f.write_str(
+                "作出行政处罚决定之前未告知当事人拟作出的行政处罚内容及事实、理由、依据，当事人也未明确放弃陈述、申辩权利，不得作出行政处罚决定",
+            ),
+            (C::DecidedBeforeStatement, _) => f.write_str(
+                "告知后当事人陈述、申辩的期限未届满、也未放弃陈述申辩，即作出行政处罚决定，未充分听取当事人的意见",
+            ),
+            (
+                C::HeavierAfterStatement | C::FreshNoticeMissing,
+                Detail::Heavier { kind, amount, notified, kind_notified, new_facts },
+            ) => {
+                f.write_str("决定")?;
+                match (kind_notified, amount) {
+                    (true, Some(m)) => write!(
+                        f,
+                        "{}{m}，重于告知的{}{}",
+                        kind.legal_name(),
+                        kind.legal_name(),
+                        notified.map(|n| n.to_string()).unwrap_or_else(|| "（未告知数额）".to_owned())
+                    )?,
+                    _ => write!(f, "给予告知中没有的{}", kind.legal_name())?,
+                }
+                if finding.code == C::HeavierAfterStatement {
+                    f.write_str("；当事人已陈述、申辩且没有查明新的事实，行政机关不得因当事人陈述、申辩而给予更重的处罚")
+                } else if new_facts > 0 {
+                    write!(f, "；依据告知后查明的{new_facts}项新的事实加重处罚，应当重新告知拟作出的行政处罚内容及事实、理由、依据")
+                } else {
+                    f.write_str("；拟作出的行政处罚内容未经告知，应当重新告知")
+                }
+            }
+            (C::FreshNoticeMissing, _) => f.write_str(
+                "决定认定的违法行为与告知的不同，应当重新告知拟作出的行政处罚内容及事实、理由、依据",
+            ),
+            (C::NewFactNotEstablished, Detail::Fact { fact }) => {
+                write!(f, "决定所称告知后查明的新的事实“{fact}”，案件认定的事实中没有")
+            }
             (C::DecisionPeriodExceeded, Detail::Deadline { due, decided_on }) => write!(
                 f,
                 "应当自立案之日起九十日内作出行政处罚决定（至{due}），决定于{decided_on}作出，超过期限"
@@ -880,6 +953,14 @@ mod tests {
                 decided_fine: Some(m),
             },
             Detail::Deadline { due: day, decided_on: day },
+            Detail::Heavier {
+                kind: PenaltyKind::Fine,
+                amount: Some(m),
+                notified: None,
+                kind_notified: true,
+                new_facts: 1,
+            },
+            Detail::Fact { fact: crate::decision::Fact::IllegalGains(m) },
             Detail::Reasons { stale: true },
             Detail::Override { recommended: Tier::Mitigated, decided: Tier::Ordinary },
             Detail::Coercion { measure: CoerciveMeasure::Seize, listed: false },

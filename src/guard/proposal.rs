@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, Bar, Tier};
 use crate::case::{Agency, OfficerId};
-use crate::decision::{Decision, Disposition, Notified, Override, Procedure, Sanction, procedure_duties};
+use crate::decision::{
+    Decision, Disposition, Fact, Notified, Override, Procedure, Sanction, procedure_duties,
+};
 use crate::measure::{CoerciveMeasure, Document, Mechanism, PenaltyKind, SoftMeasure};
 use crate::money::Money;
 use crate::regime::Regime;
@@ -54,6 +56,7 @@ vocabulary! {
 /// | `mechanisms` | replaces the flexible-enforcement mechanisms |
 /// | `coercive_measures` | coercive measures taken |
 /// | `notified` | the proposal notified before the party's statement (Art. 44) |
+/// | `new_facts` | facts established after the notice that the decision relies on ([`Fact`]) |
 /// | `omit` | duties left out ([`Omission`]) |
 /// | `reason` | the officer's reasons (说明理由) |
 ///
@@ -97,6 +100,10 @@ pub struct Proposal {
     /// The proposal notified before the party's statement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notified: Option<Notified>,
+    /// Facts established after the Art. 44 notice that the decision relies
+    /// on (recorded as the decision's `new_facts`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new_facts: Vec<Fact>,
     /// Duties left out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub omit: Vec<Omission>,
@@ -244,6 +251,7 @@ impl Proposal {
         }
         d.coercive_measures.clone_from(&self.coercive_measures);
         d.notified = self.notified;
+        d.new_facts.clone_from(&self.new_facts);
         d.reasons.officer_note.clone_from(&self.reason);
         for o in &self.omit {
             match o {
