@@ -1044,8 +1044,10 @@ impl WorkCalendar {
     /// }
     /// ```
     ///
-    /// Each key of `years` is a covered year; its `days` may include days of
-    /// the neighbouring years (a notice for 2019 may fix 2018-12-29). A day
+    /// Each key of `years` is a covered year from 1949 to 2100; its `days`
+    /// fall in that year or in the December before it (a notice for 2019
+    /// fixes 2018-12-29); a day of any other year is refused as filed under
+    /// the wrong year. A day
     /// needs `date` (`YYYY-MM-DD`) and `off_day`; `name` is optional. Unknown
     /// fields are rejected. A date may be listed more than once only with the
     /// same `off_day`. Uncovered years use [`Fallback::Statutory`]. See
@@ -1055,8 +1057,9 @@ impl WorkCalendar {
     ///
     /// [`LoadCalendarError`], naming the line and the field path, for
     /// malformed JSON, a missing or unknown field, a value of the wrong type,
-    /// an invalid date or year, a year listed twice, or a date listed both as
-    /// a day off and as a working day.
+    /// an invalid date or year (outside 1949 to 2100), a year listed twice, a
+    /// date listed both as a day off and as a working day, or a date filed
+    /// under a year it does not belong to.
     ///
     /// # Example
     ///
@@ -1555,6 +1558,23 @@ pub enum LoadCalendarError {
         /// The date.
         date: NaiveDate,
     },
+    /// A date is filed under a year it does not belong to: a year's days
+    /// fall in that year or in the December before it (the 元旦 of the year
+    /// may begin, or need a make-up working day, in the last days of the
+    /// year before, as 2018-12-29 in the notice for 2019).
+    #[error(
+        "holiday table line {line}: date `{date}` filed under year `{year}` in field `{field}`: a year's days fall in that year or in the December before it"
+    )]
+    WrongYear {
+        /// 1-based line.
+        line: usize,
+        /// Path of the listing, e.g. `years.2019.days[3]`.
+        field: String,
+        /// The date.
+        date: NaiveDate,
+        /// The year it is filed under.
+        year: i32,
+    },
 }
 
 /// The serde machinery behind [`WorkCalendar::from_json`]: seeds that fill a
@@ -1576,6 +1596,8 @@ mod load {
         DuplicateYear(i32),
         /// A date listed with both values of `off_day`.
         Conflict(NaiveDate),
+        /// A date filed under a year it does not belong to.
+        WrongYear(NaiveDate, i32),
     }
 
     /// What has been read so far.
@@ -1599,6 +1621,7 @@ mod load {
                 Problem::Conflict(d) => {
                     format!("date `{d}` listed both as a day off and as a working day")
                 }
+                Problem::WrongYear(d, y) => format!("date `{d}` filed under year `{y}`"),
             };
             self.problem = Some(problem);
             E::custom(message)
@@ -1620,13 +1643,22 @@ mod load {
         NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     }
 
-    /// Parses a year key: an integer whose 1 January and 31 December are
-    /// representable.
+    /// The years a holiday table may cover: from 1949, the year of the
+    /// first national holiday regulation (《全国年节及纪念日放假办法》,
+    /// 1949-12-23), to 2100, the end of the bundled lunar table.
+    const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
+
+    /// Parses a year key: an integer in [`YEARS`].
     fn parse_year(text: &str) -> Option<i32> {
         let year = text.parse().ok()?;
-        NaiveDate::from_ymd_opt(year, 12, 31)?;
-        NaiveDate::from_ymd_opt(year, 1, 1)?;
-        Some(year)
+        YEARS.contains(&year).then_some(year)
+    }
+
+    /// Whether a date may be filed under a year: it falls in the year or in
+    /// the December before it.
+    fn belongs_to(date: NaiveDate, year: i32) -> bool {
+        use chrono::Datelike as _;
+        date.year() == year || (date.year().checked_add(1) == Some(year) && date.month() == 12)
     }
 
     /// The whole table.
@@ -1692,14 +1724,14 @@ mod load {
                 if !self.0.years.insert(year) {
                     return Err(self.0.fail(Problem::DuplicateYear(year)));
                 }
-                map.next_value_seed(YearSeed(&mut *self.0))?;
+                map.next_value_seed(YearSeed(&mut *self.0, year))?;
             }
             Ok(())
         }
     }
 
-    /// One year's schedule.
-    struct YearSeed<'a>(&'a mut Loader);
+    /// One year's schedule, and its year.
+    struct YearSeed<'a>(&'a mut Loader, i32);
 
     impl<'de> DeserializeSeed<'de> for YearSeed<'_> {
         type Value = ();
@@ -1723,7 +1755,7 @@ mod load {
                     }
                     "days" if !days => {
                         days = true;
-                        map.next_value_seed(DaysSeed(&mut *self.0))?;
+                        map.next_value_seed(DaysSeed(&mut *self.0, self.1))?;
                     }
                     "papers" | "days" => return Err(de::Error::custom(dup(&key))),
                     other => return Err(de::Error::unknown_field(other, YEAR_FIELDS)),
@@ -1733,8 +1765,8 @@ mod load {
         }
     }
 
-    /// The list of days of one year.
-    struct DaysSeed<'a>(&'a mut Loader);
+    /// The list of days of one year, and the year.
+    struct DaysSeed<'a>(&'a mut Loader, i32);
 
     impl<'de> DeserializeSeed<'de> for DaysSeed<'_> {
         type Value = ();
@@ -1749,13 +1781,13 @@ mod load {
             f.write_str("a list of days")
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            while seq.next_element_seed(DaySeed(&mut *self.0))?.is_some() {}
+            while seq.next_element_seed(DaySeed(&mut *self.0, self.1))?.is_some() {}
             Ok(())
         }
     }
 
-    /// One listed day.
-    struct DaySeed<'a>(&'a mut Loader);
+    /// One listed day, and the year it is filed under.
+    struct DaySeed<'a>(&'a mut Loader, i32);
 
     impl<'de> DeserializeSeed<'de> for DaySeed<'_> {
         type Value = ();
@@ -1789,6 +1821,9 @@ mod load {
             }
             let date = date.ok_or_else(|| de::Error::missing_field("date"))?;
             let off_day = off_day.ok_or_else(|| de::Error::missing_field("off_day"))?;
+            if !belongs_to(date, self.1) {
+                return Err(self.0.fail(Problem::WrongYear(date, self.1)));
+            }
             match self.0.days.entry(date) {
                 btree_map::Entry::Vacant(slot) => {
                     slot.insert(off_day);
@@ -1857,6 +1892,9 @@ mod load {
             (Some(Problem::InvalidYear(value)), _) => LoadCalendarError::InvalidYear { line, field, value },
             (Some(Problem::DuplicateYear(year)), _) => LoadCalendarError::DuplicateYear { line, field, year },
             (Some(Problem::Conflict(date)), _) => LoadCalendarError::ConflictingDay { line, field, date },
+            (Some(Problem::WrongYear(date, year)), _) => {
+                LoadCalendarError::WrongYear { line, field, date, year }
+            }
             (None, serde_json::error::Category::Data) => LoadCalendarError::Shape { line, field, message },
             (None, _) => LoadCalendarError::Syntax { line, column, message },
         }

@@ -1475,7 +1475,10 @@ pub struct Source {
 ///
 /// Unknown fields are rejected everywhere. Item codes and entry ids are
 /// unique; every entry's `source` names a listed source; amendments are in
-/// strictly increasing date order.
+/// strictly increasing date order. A catalogue lists at least one item; its
+/// names and texts are never empty; its dates lie between
+/// [`FIRST_PLAUSIBLE_DAY`] (1949-10-01) and [`LAST_PLAUSIBLE_DAY`]
+/// (2099-12-31).
 ///
 /// ## Fields
 ///
@@ -1719,6 +1722,150 @@ fn check_items(file: &str, text: &str, items: &[Item]) -> Result<HashMap<ItemCod
     Ok(codes)
 }
 
+/// The first day a catalogue date may have (an entry's `effective_from` or
+/// `valid_until`, an amendment's `effective_from`): 1949-10-01, the founding
+/// of the People's Republic, before which no provision a catalogue cites was
+/// in force. A date before it (such as `0000-01-01`) is a typing error.
+pub const FIRST_PLAUSIBLE_DAY: NaiveDate = match NaiveDate::from_ymd_opt(1949, 10, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// The last day a catalogue date may have: 2099-12-31, the same bound as a
+/// case file's dates ([`crate::record::LAST_PLAUSIBLE_DAY`]).
+pub const LAST_PLAUSIBLE_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2099, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
+/// The byte offset of the first `"key"` at or after `from` whose value is a
+/// string that is empty or only whitespace, for pointing an error at it.
+fn blank_value_at(text: &str, from: usize, key: &str) -> Option<usize> {
+    let needle = format!("\"{key}\"");
+    let rest = text.get(from..)?;
+    rest.match_indices(&needle).find_map(|(i, _)| {
+        let after = rest.get(i + needle.len()..)?.trim_start();
+        let value = after.strip_prefix(':')?.trim_start();
+        let body = value.strip_prefix('"')?;
+        // The raw string up to its closing, unescaped quote.
+        let mut escaped = false;
+        let end = body.char_indices().find_map(|(j, c)| {
+            let close = c == '"' && !escaped;
+            escaped = c == '\\' && !escaped;
+            close.then_some(j)
+        })?;
+        let raw = value.get(..end + 2)?;
+        let s: String = serde_json::from_str(raw).ok()?;
+        s.trim().is_empty().then_some(from + i)
+    })
+}
+
+/// An error at a byte offset of `text` (line and column 0 when unknown).
+fn error_at(file: &str, text: &str, pos: Option<usize>, field: String, message: String) -> LoadError {
+    let (line, column) = pos.map_or((0, 0), |p| crate::load::line_col_at(text, p));
+    LoadError::new(file, line, column, field, message)
+}
+
+/// The text checks of issue 9 §5: a catalogue lists at least one item, and
+/// its names are never empty (the catalogue's name; each list's title and
+/// issuer; each item's name, authority and penalty provision; each entry
+/// condition's text), since an auditor reads them and an empty one says
+/// nothing; and every date lies within [`FIRST_PLAUSIBLE_DAY`] ..=
+/// [`LAST_PLAUSIBLE_DAY`].
+fn check_texts_and_dates(file: &str, text: &str, repr: &CatalogueRepr) -> Result<(), LoadError> {
+    if repr.items.is_empty() {
+        let pos = text.find("\"items\"");
+        return Err(error_at(
+            file,
+            text,
+            pos,
+            "items".to_owned(),
+            "a catalogue lists at least one item".to_owned(),
+        ));
+    }
+    let blank = |s: &str| s.trim().is_empty();
+    if blank(&repr.name) {
+        return Err(error_at(
+            file,
+            text,
+            blank_value_at(text, 0, "name"),
+            "name".to_owned(),
+            "the catalogue's name is empty".to_owned(),
+        ));
+    }
+    for (i, s) in repr.sources.iter().enumerate() {
+        let anchor = text.find(&format!("\"{}\"", s.id)).unwrap_or(0);
+        for (key, value, what) in [("title", &s.title, "title"), ("issuer", &s.issuer, "issuer")] {
+            if blank(value) {
+                return Err(error_at(
+                    file,
+                    text,
+                    blank_value_at(text, anchor, key),
+                    format!("sources[{i}].{key}"),
+                    format!("the {what} of list `{}` is empty", s.id),
+                ));
+            }
+        }
+    }
+    let plausible = |d: NaiveDate| (FIRST_PLAUSIBLE_DAY..=LAST_PLAUSIBLE_DAY).contains(&d);
+    let implausible = |d: NaiveDate, field: String| {
+        let (line, column) = line_of(text, &format!("\"{d}\""));
+        LoadError::new(
+            file,
+            line,
+            column,
+            field,
+            format!(
+                "date `{d}` is outside the plausible range {FIRST_PLAUSIBLE_DAY} to {LAST_PLAUSIBLE_DAY}"
+            ),
+        )
+    };
+    for (i, item) in repr.items.iter().enumerate() {
+        let anchor = text.find(&format!("\"{}\"", item.code)).unwrap_or(0);
+        for (key, value, what) in [
+            ("name", &item.name, "name"),
+            ("authority", &item.authority, "authority"),
+            ("penalty_provision", &item.penalty_provision, "penalty provision"),
+        ] {
+            if blank(value) {
+                return Err(error_at(
+                    file,
+                    text,
+                    blank_value_at(text, anchor, key),
+                    format!("items[{i}].{key}"),
+                    format!("the {what} of item `{}` is empty", item.code),
+                ));
+            }
+        }
+        for (j, a) in item.amendments.iter().enumerate() {
+            if !plausible(a.effective_from) {
+                return Err(implausible(
+                    a.effective_from,
+                    format!("items[{i}].amendments[{j}].effective_from"),
+                ));
+            }
+        }
+        for (j, e) in item.entries.iter().enumerate() {
+            let anchor = text.find(&format!("\"{}\"", e.id)).unwrap_or(anchor);
+            if let Some((k, _)) = e.conditions.iter().enumerate().find(|(_, c)| blank(&c.text)) {
+                return Err(error_at(
+                    file,
+                    text,
+                    blank_value_at(text, anchor, "text"),
+                    format!("items[{i}].entries[{j}].conditions[{k}].text"),
+                    format!("condition {} of entry `{}` has no text", k + 1, e.id),
+                ));
+            }
+            for (key, d) in [("effective_from", e.effective_from), ("valid_until", e.valid_until)] {
+                if let Some(d) = d.filter(|d| !plausible(*d)) {
+                    return Err(implausible(d, format!("items[{i}].entries[{j}].{key}")));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Catalogue {
     /// Loads a catalogue from JSON text. Errors name the file as `catalogue`.
     ///
@@ -1738,8 +1885,13 @@ impl Catalogue {
     /// missing; a date, amount, code or enumeration value is invalid; a fine
     /// range or a multiple is inverted or zero; an item code or entry id is
     /// duplicated; amendments are out of date order; an entry ends before it
-    /// starts; an entry names a source that is not listed; or the schema
-    /// version is not [`CATALOGUE_SCHEMA_VERSION`].
+    /// starts; an entry names a source that is not listed; the catalogue
+    /// lists no item; a name is empty or only whitespace (the catalogue's
+    /// name, a list's title or issuer, an item's name, authority or penalty
+    /// provision, an entry condition's text); a date lies outside
+    /// [`FIRST_PLAUSIBLE_DAY`] ..= [`LAST_PLAUSIBLE_DAY`]; or the schema
+    /// version is neither 1 nor [`CATALOGUE_SCHEMA_VERSION`]. A document
+    /// without `schema_version` is version 1.
     pub fn from_json_named(file: &str, text: &str) -> Result<Catalogue, LoadError> {
         let repr: CatalogueRepr = parse_json(file, text)?;
         if repr.schema_version != CATALOGUE_SCHEMA_VERSION && repr.schema_version != 1 {
@@ -1775,6 +1927,7 @@ impl Catalogue {
         }
         check_penalty_forms(file, text, repr.schema_version, &repr.items)?;
         let index = check_items(file, text, &repr.items)?;
+        check_texts_and_dates(file, text, &repr)?;
         for (i, item) in repr.items.iter().enumerate() {
             for (j, e) in item.entries.iter().enumerate() {
                 if !sources.contains(&e.source) {

@@ -66,6 +66,7 @@ impl crate::calendar::LoadCalendarError {
             Self::InvalidYear { .. } => "holiday_table.invalid_year",
             Self::DuplicateYear { .. } => "holiday_table.duplicate_year",
             Self::ConflictingDay { .. } => "holiday_table.conflicting_day",
+            Self::WrongYear { .. } => "holiday_table.wrong_year",
         }
     }
 
@@ -78,6 +79,7 @@ impl crate::calendar::LoadCalendarError {
             Self::InvalidYear { .. } => "节假日表中的年份无效",
             Self::DuplicateYear { .. } => "节假日表中同一年份重复",
             Self::ConflictingDay { .. } => "节假日表中同一日期既列为休息日又列为工作日",
+            Self::WrongYear { .. } => "节假日表中的日期不属于其所列年份",
         };
         format!("{text}（{self}）")
     }

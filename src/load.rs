@@ -105,16 +105,19 @@ pub(crate) fn line_of(text: &str, needle: &str) -> (usize, usize) {
     line_of_nth(text, needle, 0)
 }
 
+/// The 1-based line and column of a byte offset of `text`.
+pub(crate) fn line_col_at(text: &str, pos: usize) -> (usize, usize) {
+    let before = text.get(..pos).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map(|l| l.chars().count() + 1).unwrap_or(1);
+    (line, col)
+}
+
 /// The 1-based line and column of the `n`-th (0-based) occurrence of
 /// `needle` in `text`, or `(0, 0)`.
 pub(crate) fn line_of_nth(text: &str, needle: &str, n: usize) -> (usize, usize) {
     match text.match_indices(needle).nth(n).map(|(i, _)| i) {
-        Some(pos) => {
-            let before = text.get(..pos).unwrap_or("");
-            let line = before.matches('\n').count() + 1;
-            let col = before.rsplit('\n').next().map(|l| l.chars().count() + 1).unwrap_or(1);
-            (line, col)
-        }
+        Some(pos) => line_col_at(text, pos),
         None => (0, 0),
     }
 }

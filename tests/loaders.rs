@@ -333,3 +333,152 @@ fn a_regime_period_of_billions_of_days_is_refused() {
     v["decision_period_days"] = serde_json::json!(180);
     rouxing::Regime::from_json_named("r.json", &v.to_string()).unwrap();
 }
+
+// ---- issue 9 §5: what the loaders refuse, each by file, line and field ----
+
+const SOURCE: &str = r#"{"id": "S1", "title": "某局不予处罚清单", "issuer": "某局"}"#;
+const ENTRY: &str = r#"{"id": "E1", "source": "S1", "outcome": "no_penalty", "modal": "shall", "conditions": [{"text": "首次违法", "tests": []}]}"#;
+
+/// A catalogue with one source and one item carrying one entry.
+fn catalogue_with_entry(entry: &str) -> String {
+    let item = ITEM.replace(
+        "\"penalty_provision\": \"p\"",
+        &format!("\"penalty_provision\": \"p\",\n\"entries\": [{entry}]"),
+    );
+    format!("{{\"schema_version\": 1, \"name\": \"测试\", \"sources\": [{SOURCE}], \"items\": [\n{item}\n]}}")
+}
+
+#[test]
+fn catalogue_with_entry_loads() {
+    Catalogue::from_json_named("cat.json", &catalogue_with_entry(ENTRY)).unwrap();
+}
+
+#[test]
+fn a_catalogue_without_items_is_refused() {
+    assert_eq!(
+        cat_err("{\"schema_version\": 1, \"name\": \"测试\",\n\"items\": []}"),
+        "cat.json line 2 column 1, field `items`: a catalogue lists at least one item"
+    );
+}
+
+#[test]
+fn empty_names_are_refused() {
+    assert_eq!(
+        cat_err(&catalogue_with(ITEM).replace("\"name\": \"测试\"", "\"name\": \" \"")),
+        "cat.json line 1 column 23, field `name`: the catalogue's name is empty"
+    );
+    assert_eq!(
+        cat_err(&catalogue_with(&ITEM.replace("\"name\": \"n\"", "\"name\": \"\""))),
+        "cat.json line 2 column 17, field `items[0].name`: the name of item `A-1` is empty"
+    );
+    let e = cat_err(&catalogue_with(&ITEM.replace("\"authority\": \"市场监管部门\"", "\"authority\": \"\"")));
+    assert!(e.ends_with("field `items[0].authority`: the authority of item `A-1` is empty"), "{e}");
+    let e = cat_err(&catalogue_with(
+        &ITEM.replace("\"penalty_provision\": \"p\"", "\"penalty_provision\": \"\\t\""),
+    ));
+    assert!(
+        e.ends_with("field `items[0].penalty_provision`: the penalty provision of item `A-1` is empty"),
+        "{e}"
+    );
+    let e =
+        cat_err(&catalogue_with_entry(ENTRY).replace("\"title\": \"某局不予处罚清单\"", "\"title\": \"\""));
+    assert_eq!(e, "cat.json line 1 column 62, field `sources[0].title`: the title of list `S1` is empty");
+    let e = cat_err(&catalogue_with_entry(&ENTRY.replace("首次违法", "")));
+    assert!(e.starts_with("cat.json line 4 column 101, "), "{e}");
+    assert!(
+        e.ends_with("field `items[0].entries[0].conditions[0].text`: condition 1 of entry `E1` has no text"),
+        "{e}"
+    );
+}
+
+#[test]
+fn entry_dates_outside_the_plausible_range_are_refused() {
+    let with = |field: &str, date: &str| {
+        catalogue_with_entry(
+            &ENTRY.replace("\"modal\": \"shall\"", &format!("\"modal\": \"shall\", \"{field}\": \"{date}\"")),
+        )
+    };
+    let e = cat_err(&with("valid_until", "0000-01-01"));
+    assert!(e.starts_with("cat.json line 4 column "), "{e}");
+    assert!(
+        e.ends_with(
+            "field `items[0].entries[0].valid_until`: date `0000-01-01` is outside the plausible range 1949-10-01 to 2099-12-31"
+        ),
+        "{e}"
+    );
+    let e = cat_err(&with("effective_from", "2200-01-01"));
+    assert!(e.ends_with("field `items[0].entries[0].effective_from`: date `2200-01-01` is outside the plausible range 1949-10-01 to 2099-12-31"), "{e}");
+    // The bounds themselves load.
+    Catalogue::from_json(&with("effective_from", "1949-10-01")).unwrap();
+    Catalogue::from_json(&with("valid_until", "2099-12-31")).unwrap();
+    // Amendments too.
+    let amended = catalogue_with(&ITEM.replace(
+        "\"penalty_provision\": \"p\"",
+        "\"penalty_provision\": \"p\", \"amendments\": [{\"effective_from\": \"1900-01-01\", \"provision\": \"q\", \"penalty\": null}]",
+    ));
+    let e = cat_err(&amended);
+    assert!(e.ends_with("field `items[0].amendments[0].effective_from`: date `1900-01-01` is outside the plausible range 1949-10-01 to 2099-12-31"), "{e}");
+}
+
+#[test]
+fn a_fine_maximum_of_u64_max_fen_is_refused() {
+    let text = catalogue_with(&ITEM.replace("\"max\": \"1000\"", "\"max\": \"184467440737095516.15\""));
+    let e = cat_err(&text);
+    assert!(e.starts_with("cat.json line 3 column "), "{e}");
+    assert!(e.contains("field `items[0].penalty.fine`"), "{e}");
+    assert!(e.contains("above the plausible maximum `¥1,000,000,000,000.00`"), "{e}");
+}
+
+#[test]
+fn a_case_without_schema_version_is_version_one() {
+    // CASE carries no `schema_version`: it loads as version 1, the documented
+    // default, and is written back as version 1.
+    assert!(!CASE.contains("schema_version"));
+    let case = Case::from_json_named("case.json", CASE, &catalogue()).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&case.to_json()).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    let e = case_err(&CASE.replacen('{', "{\"schema_version\": 2,", 1));
+    assert!(e.contains("schema_version"), "{e}");
+    assert!(e.contains('2'), "{e}");
+}
+
+#[test]
+fn party_names_with_control_characters_are_refused_by_the_case_loader() {
+    let text = CASE.replace("\"id\": \"P-1\",", "\"id\": \"P-1\", \"name\": \"某某\\u0007公司\",");
+    let e = case_err(&text);
+    assert!(e.starts_with("case.json line 4 column "), "{e}");
+    assert!(e.contains("field `party"), "{e}");
+    assert!(e.contains("control character"), "{e}");
+}
+
+#[test]
+fn a_holiday_filed_under_the_wrong_year_is_refused() {
+    use rouxing::calendar::{LoadCalendarError, WorkCalendar};
+    let err = WorkCalendar::from_json(
+        "{\"years\": {\"2019\": {\"days\": [\n{\"date\": \"2020-10-01\", \"name\": \"国庆节\", \"off_day\": true}]}}}",
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "holiday table line 2: date `2020-10-01` filed under year `2019` in field `years.2019.days[0]`: a year's days fall in that year or in the December before it"
+    );
+    assert!(matches!(err, LoadCalendarError::WrongYear { line: 2, year: 2019, .. }));
+    assert_eq!(err.code(), "holiday_table.wrong_year");
+    assert!(err.message_zh().starts_with("节假日表中的日期不属于其所列年份"), "{}", err.message_zh());
+    // The December before the year is the year's own (元旦 make-up days,
+    // as 2018-12-29 in the 2019 notice).
+    WorkCalendar::from_json(r#"{"years": {"2019": {"days": [{"date": "2018-12-29", "off_day": false}]}}}"#)
+        .unwrap();
+    let err = WorkCalendar::from_json(
+        r#"{"years": {"2019": {"days": [{"date": "2018-11-30", "off_day": true}]}}}"#,
+    )
+    .unwrap_err();
+    assert!(matches!(err, LoadCalendarError::WrongYear { .. }), "{err:?}");
+    // Years outside 1949 to 2100 are not years of a holiday table.
+    for year in ["0000", "1900", "2101", "9999"] {
+        let err =
+            WorkCalendar::from_json(&format!("{{\"years\": {{\"{year}\": {{\"days\": []}}}}}}")).unwrap_err();
+        assert!(matches!(err, LoadCalendarError::InvalidYear { .. }), "{err:?}");
+    }
+    WorkCalendar::from_json(r#"{"years": {"1949": {"days": []}, "2100": {"days": []}}}"#).unwrap();
+}

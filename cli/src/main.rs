@@ -10,9 +10,9 @@
 //! | code | meaning |
 //! |---|---|
 //! | 0 | done; every check passed |
-//! | 1 | done, and a check found something: an unlawful decision (review), audit findings, a broken case file |
+//! | 1 | done, and a check found something: an unlawful decision (review), audit findings, a case file that is broken, dated after `--as-of`, cut or rewritten against its checkpoint, or whose seal or checkpoint signature is rejected (`record verify`) |
 //! | 2 | usage error (unknown option, missing argument) |
-//! | 3 | a document was rejected (case, decision, catalogue, regime, case file): the message names file, line, field and value |
+//! | 3 | a document was rejected (case, decision, catalogue, regime, checkpoint): the message names file, line, field and value |
 //! | 4 | a file could not be read or written |
 
 use std::io::{BufRead, IsTerminal, Read, Write};
@@ -32,9 +32,9 @@ use rouxing_server::wire::{
 const AFTER_HELP: &str = "\
 退出码 / exit codes:
   0  完成，检查均通过 / done, every check passed
-  1  完成，检查发现问题（违法决定、监督发现、案卷被改动）/ a check found something
+  1  完成，检查发现问题（违法决定、监督发现、案卷被改动、截尾、签名无效）/ a check found something
   2  用法错误 / usage error
-  3  文书被拒绝（案件、决定、清单、裁量基准、案卷），信息注明文件、行、字段和值 / a document was rejected
+  3  文书被拒绝（案件、决定、清单、裁量基准、检查点），信息注明文件、行、字段和值 / a document was rejected
   4  文件无法读写 / a file could not be read or written";
 
 /// rouxing：行政柔性执法与“两轻一免”规则（《中华人民共和国行政处罚法》）。
@@ -153,12 +153,63 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum RecordCommand {
-    /// 校验案卷哈希链与流程 / verify a case file's hash chain and lifecycle.
+    /// 校验案卷：哈希链、流程、封存签名与检查点 / verify a case file.
+    ///
+    /// Checks, in order: the hash chain and the lifecycle (import); that no
+    /// event is dated after `--as-of`; the seal (封存) signature, when the
+    /// file is sealed and `--key` is given; and, with `--checkpoint`, the
+    /// checkpoint's signature and that the file extends it (a tail cut or a
+    /// rewrite is named). Exit 0 when every check passes, 1 when one fails.
+    ///
+    /// A key is `<key id>:<64 hexadecimal digits>`, the 32-byte Ed25519
+    /// public key (RFC 8032) under the key id recorded with the signature,
+    /// e.g. `amr-2025:ea4a6c63…`; give `--key` once per key (old and new keys
+    /// after a rotation).
     Verify {
         /// 案卷 / case file (JSON Lines).
         #[arg(value_name = "FILE.jsonl")]
         file: String,
+        /// 验签公钥 / verifying key: `<key id>:<64 hex digits>` (Ed25519 public key); repeatable.
+        #[arg(long, value_name = "KEY_ID:HEX", value_parser = parse_key)]
+        key: Vec<(rouxing::record::KeyId, [u8; 32])>,
+        /// 检查点 / the signed checkpoint stored outside the file (JSON), or `-` for stdin; needs `--key`.
+        #[arg(long, value_name = "FILE|-", requires = "key")]
+        checkpoint: Option<String>,
+        /// 校验日期 / day of verification (YYYY-MM-DD): no event may be dated after it; default: today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<NaiveDate>,
     },
+}
+
+/// Parses `--key <key id>:<64 hex digits>`.
+fn parse_key(s: &str) -> Result<(rouxing::record::KeyId, [u8; 32]), String> {
+    let shown: String = s.chars().take(32).collect();
+    let Some((id, hex)) = s.rsplit_once(':') else {
+        return Err(format!("`{shown}`: expected `<key id>:<64 hexadecimal digits>`"));
+    };
+    let key_id = id.parse::<rouxing::record::KeyId>().map_err(|e| e.to_string())?;
+    let nibble = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    };
+    let mut key = [0u8; 32];
+    let digits = hex.as_bytes();
+    if digits.len() != 64 {
+        return Err(format!(
+            "key `{id}`: expected 64 hexadecimal digits (a 32-byte Ed25519 public key), found {}",
+            digits.len()
+        ));
+    }
+    for (k, pair) in key.iter_mut().zip(digits.chunks_exact(2)) {
+        let [hi, lo] = pair else { return Err(format!("key `{id}`: odd number of digits")) };
+        *k = nibble(*hi)
+            .zip(nibble(*lo))
+            .map(|(h, l)| (h << 4) | l)
+            .ok_or_else(|| format!("key `{id}`: not hexadecimal"))?;
+    }
+    Ok((key_id, key))
 }
 
 #[derive(Debug, Subcommand)]
@@ -258,7 +309,9 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), Fail> {
         Command::Review { files, basis, as_of, json } => review(&context(&basis)?, &files, as_of, json, out),
         Command::Audit { decided, basis, json } => audit(&context(&basis)?, &decided, json, out),
         Command::Report { decided, format, from, to } => report(&decided, format, from, to, out),
-        Command::Record { command: RecordCommand::Verify { file } } => record_verify(&file, out),
+        Command::Record { command: RecordCommand::Verify { file, key, checkpoint, as_of } } => {
+            record_verify(&file, &key, checkpoint.as_deref(), as_of.unwrap_or_else(wire::today), out)
+        }
         Command::Catalogue { command: CatalogueCommand::Check { file, as_of } } => {
             catalogue_check(&file, as_of.unwrap_or_else(wire::today), out)
         }
@@ -538,23 +591,82 @@ fn report(
     }
 }
 
-fn record_verify(file: &str, out: &mut Out) -> Result<(), Fail> {
+/// `rouxing record verify`: every check the library offers, in order; the
+/// first failure is printed with what it names and exits 1.
+fn record_verify(
+    file: &str,
+    keys: &[(rouxing::record::KeyId, [u8; 32])],
+    checkpoint: Option<&str>,
+    as_of: NaiveDate,
+    out: &mut Out,
+) -> Result<(), Fail> {
+    use rouxing::record::{Checkpoint, Ed25519Verifier, SealError};
     let text = read(file)?;
-    match CaseFile::from_jsonl(&text) {
-        Ok(cf) => match cf.verify() {
-            Ok(()) => {
-                out.line(&format!("{file}: 案卷完整 / intact: {} events, head {}", cf.len(), cf.head()))
+    // The checkpoint is read first: a checkpoint that does not load is a
+    // rejected document (3), whatever the file holds.
+    let checkpoint = match checkpoint {
+        Some(path) => {
+            let shown = if path == "-" { "stdin" } else { path };
+            let cp = Checkpoint::from_json_named(shown, &read(path)?)
+                .map_err(|e| WireError::load(ErrorCode::InvalidRecord, &e))?;
+            Some(cp)
+        }
+        None => None,
+    };
+    let mut verifier = Ed25519Verifier::new();
+    for (id, public) in keys {
+        verifier =
+            verifier.try_with_key(id.clone(), *public).map_err(|e| Fail::Rejected(format!("--key: {e}")))?;
+    }
+    let fail = |out: &mut Out, what: &str, e: &dyn std::fmt::Display| -> Result<(), Fail> {
+        out.line(&format!("{file}: {what}: {e}"))?;
+        Err(Fail::Found)
+    };
+    let cf = match CaseFile::from_jsonl(&text) {
+        Ok(cf) => cf,
+        Err(e) => return fail(out, "案卷被改动或不完整 / changed or incomplete", &e),
+    };
+    if let Err(e) = cf.verify_at(as_of) {
+        return fail(out, "案卷日期晚于校验日 / dated after the day of verification", &e);
+    }
+    out.line(&format!(
+        "{file}: 案卷完整 / intact: case {}, {} events, head {}, no event after {as_of}",
+        cf.case_id(),
+        cf.len(),
+        cf.head()
+    ))?;
+    if cf.is_sealed() {
+        if keys.is_empty() {
+            out.line("封存签名未核验 / seal not checked: no --key given")?;
+        } else {
+            match cf.verify_seal(&verifier) {
+                Ok(seal) => out.line(&format!(
+                    "封存签名有效 / seal verified: {} key `{}`, {} events, head {}",
+                    seal.algorithm, seal.key_id, seal.events, seal.head
+                ))?,
+                Err(e) => return fail(out, "封存签名无效 / seal rejected", &e),
             }
-            Err(e) => {
-                out.line(&format!("{file}: 案卷被改动 / changed: {e}"))?;
-                Err(Fail::Found)
-            }
-        },
-        Err(e) => {
-            out.line(&format!("{file}: {e}"))?;
-            Err(Fail::Found)
+        }
+    } else {
+        out.line("未封存 / not sealed")?;
+    }
+    if let Some(cp) = checkpoint {
+        match cf.verify_checkpoint(&cp, &verifier) {
+            Ok(()) => out.line(&format!(
+                "检查点相符 / extends the checkpoint: {} key `{}`, {} of {} events, head {}",
+                cp.algorithm,
+                cp.key_id,
+                cp.events,
+                cf.len(),
+                cp.head
+            ))?,
+            // The error's own text begins `tail cut:` or `rewritten:`.
+            Err(e @ SealError::TailCut { .. }) => return fail(out, "案卷尾部被截去", &e),
+            Err(e @ SealError::Rewritten { .. }) => return fail(out, "案卷被改写", &e),
+            Err(e) => return fail(out, "检查点不符 / checkpoint rejected", &e),
         }
     }
+    Ok(())
 }
 
 /// Loads a catalogue and prints the list lint of `Catalogue::warnings` (the

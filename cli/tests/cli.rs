@@ -298,3 +298,216 @@ fn serve_answers_and_stops_on_sigterm() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0), "graceful shutdown exits 0");
 }
+
+// ---- record verify with the verifying key and the expected checkpoint ----
+
+const SEED: [u8; 32] = [7; 32];
+
+fn signer() -> rouxing::record::Ed25519Signer {
+    rouxing::record::Ed25519Signer::from_secret_bytes("amr-2025".parse().unwrap(), &SEED)
+}
+
+fn key_arg(signer: &rouxing::record::Ed25519Signer) -> String {
+    let hex: String = signer.public_key().iter().map(|b| format!("{b:02x}")).collect();
+    format!("amr-2025:{hex}")
+}
+
+/// The sample case file, parsed.
+fn sample() -> rouxing::CaseFile {
+    let text = std::fs::read_to_string(format!("{ROOT}/schema/examples/case-file.jsonl")).unwrap();
+    rouxing::CaseFile::from_jsonl(&text).unwrap()
+}
+
+/// A case file rebuilt from events: what someone with write access but no
+/// key can produce (a valid chain, a matching closing line).
+fn rechained(events: impl IntoIterator<Item = rouxing::record::Event>) -> rouxing::CaseFile {
+    let mut f = rouxing::CaseFile::new(sample().case_id().clone());
+    for e in events {
+        f.append(e).unwrap();
+    }
+    f
+}
+
+/// Writes files into a fresh temporary directory; removed on drop.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("rouxing-verify-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+    fn file(&self, name: &str, text: &str) -> String {
+        let p = self.0.join(name);
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
+#[test]
+fn record_verify_checks_the_seal_with_the_key() {
+    let s = Scratch::new("seal");
+    let signer = signer();
+    let mut f = sample();
+    let on = f.entries().last().unwrap().event().on;
+    let checkpoint = f.seal(on, &signer).unwrap();
+    let sealed = s.file("sealed.jsonl", &f.to_jsonl());
+    let cp = s.file("cp.json", &checkpoint.to_json());
+
+    // The key and the checkpoint: every check passes.
+    let o = rouxing(&[
+        "record",
+        "verify",
+        &sealed,
+        "--key",
+        &key_arg(&signer),
+        "--checkpoint",
+        &cp,
+        "--as-of",
+        "2025-12-31",
+    ]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("案卷完整 / intact: case 山丹2025-00640, 14 events"), "{out}");
+    assert!(out.contains("封存签名有效 / seal verified: ed25519 key `amr-2025`, 13 events"), "{out}");
+    assert!(
+        out.contains("检查点相符 / extends the checkpoint: ed25519 key `amr-2025`, 13 of 14 events"),
+        "{out}"
+    );
+
+    // No key: the chain is checked, the seal is said to be unchecked.
+    let o = rouxing(&["record", "verify", &sealed, "--as-of", "2025-12-31"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("封存签名未核验 / seal not checked: no --key given"), "{}", stdout(&o));
+
+    // Another agency's key does not verify the seal.
+    let other = rouxing::record::Ed25519Signer::from_secret_bytes("amr-2025".parse().unwrap(), &[9; 32]);
+    let o = rouxing(&["record", "verify", &sealed, "--key", &key_arg(&other), "--as-of", "2025-12-31"]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("封存签名无效 / seal rejected: signature rejected: the `ed25519` signature does not verify under key `amr-2025`"),
+        "{}",
+        stdout(&o)
+    );
+
+    // The checkpoint from stdin.
+    let o = with_stdin(
+        &[
+            "record",
+            "verify",
+            &sealed,
+            "--key",
+            &key_arg(&signer),
+            "--checkpoint",
+            "-",
+            "--as-of",
+            "2025-12-31",
+        ],
+        &checkpoint.to_json(),
+    );
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+}
+
+#[test]
+fn record_verify_names_a_rewrite_and_a_tail_cut_against_the_checkpoint() {
+    let s = Scratch::new("cut");
+    let signer = signer();
+    let original = sample();
+    let checkpoint = original.checkpoint(&signer).unwrap();
+    let cp = s.file("cp.json", &checkpoint.to_json());
+    let key = key_arg(&signer);
+    let events: Vec<_> = original.entries().iter().map(|e| e.event().clone()).collect();
+
+    // Rewritten and re-chained: the chain is intact, the checkpoint is not met.
+    let mut changed = events.clone();
+    let follow_up =
+        changed.iter_mut().find(|e| e.stage.kind() == rouxing::record::StageKind::FollowedUp).unwrap();
+    let mut v = serde_json::to_value(&*follow_up).unwrap();
+    v["findings"] = serde_json::json!("发现同类违法行为");
+    *follow_up = serde_json::from_value(v).unwrap();
+    let rewritten = s.file("rewritten.jsonl", &rechained(changed).to_jsonl());
+    let o = rouxing(&["record", "verify", &rewritten, "--as-of", "2025-12-31"]);
+    assert_eq!(code(&o), 0, "without the checkpoint a re-chained file looks intact: {}", stdout(&o));
+    let o = rouxing(&[
+        "record",
+        "verify",
+        &rewritten,
+        "--key",
+        &key,
+        "--checkpoint",
+        &cp,
+        "--as-of",
+        "2025-12-31",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(stdout(&o).contains("案卷被改写: rewritten: event `12` has digest"), "{}", stdout(&o));
+
+    // Cut after ten events, with a closing line forged to match.
+    let cut = s.file("cut.jsonl", &rechained(events.into_iter().take(10)).to_jsonl());
+    let o = rouxing(&["record", "verify", &cut, "--as-of", "2025-12-31"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let o = rouxing(&["record", "verify", &cut, "--key", &key, "--checkpoint", &cp, "--as-of", "2025-12-31"]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("案卷尾部被截去: tail cut: the checkpoint covers `13` events, the file has `10`"),
+        "{}",
+        stdout(&o)
+    );
+
+    // A checkpoint whose signature is not the key's.
+    let other = rouxing::record::Ed25519Signer::from_secret_bytes("amr-2025".parse().unwrap(), &[9; 32]);
+    let forged = s.file("forged.json", &original.checkpoint(&other).unwrap().to_json());
+    let file = format!("{ROOT}/schema/examples/case-file.jsonl");
+    let o = rouxing(&[
+        "record",
+        "verify",
+        &file,
+        "--key",
+        &key,
+        "--checkpoint",
+        &forged,
+        "--as-of",
+        "2025-12-31",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(stdout(&o).contains("检查点不符 / checkpoint rejected: signature rejected"), "{}", stdout(&o));
+}
+
+#[test]
+fn record_verify_refuses_events_after_the_day_of_verification() {
+    let o = rouxing(&["record", "verify", "schema/examples/case-file.jsonl", "--as-of", "2025-09-17"]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("dated after the day of verification: event `11` (`回访`) is dated `2025-09-18`"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn record_verify_usage_and_rejected_checkpoints() {
+    let s = Scratch::new("usage");
+    let file = "schema/examples/case-file.jsonl";
+    // A checkpoint needs a key; a key must be `<id>:<64 hex>`.
+    let o = rouxing(&["record", "verify", file, "--checkpoint", "cp.json"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let o = rouxing(&["record", "verify", file, "--key", "amr-2025:abcd"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("expected 64 hexadecimal digits"), "{}", stderr(&o));
+    let o = rouxing(&["record", "verify", file, "--key", "nokeyid"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    // A checkpoint that does not load: rejected, naming file, line and field.
+    let cp = s.file("bad.json", "{\"case_id\": \"山丹2025-00640\",\n\"events\": \"13\"}");
+    let o = rouxing(&["record", "verify", file, "--key", &key_arg(&signer()), "--checkpoint", &cp]);
+    assert_eq!(code(&o), 3, "{}{}", stdout(&o), stderr(&o));
+    assert!(stderr(&o).contains("bad.json line 2 column 14, field `events`: invalid type"), "{}", stderr(&o));
+    // A missing file: 4.
+    let o = rouxing(&["record", "verify", "no/such.jsonl"]);
+    assert_eq!(code(&o), 4, "{}", stderr(&o));
+}

@@ -418,6 +418,37 @@ impl Checkpoint {
     pub fn verify_signature(&self, verifier: &dyn Verifier) -> Result<(), SignatureRejected> {
         verifier.verify(&self.algorithm, &self.key_id, self.message().as_bytes(), &self.signature)
     }
+
+    /// Loads a checkpoint from its JSON form (see the type's documentation),
+    /// as stored or published by the embedding system, naming `file` in
+    /// errors.
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`](crate::load::LoadError) naming file, line, column and
+    /// field: malformed JSON, an unknown or missing field, a case id, digest,
+    /// key id or signature that does not parse.
+    ///
+    /// ```
+    /// use rouxing::record::{Checkpoint, Digest, Ed25519Signer};
+    /// let signer = Ed25519Signer::from_secret_bytes("amr-2025".parse()?, &[7; 32]);
+    /// let cp = Checkpoint::sign(&"2025-001".parse()?, 3, Digest::of(b"x"), &signer)?;
+    /// let back = Checkpoint::from_json_named("cp.json", &cp.to_json())?;
+    /// assert_eq!(back, cp);
+    /// let err = Checkpoint::from_json_named("cp.json", "{\"case_id\": \"2025-001\"}").unwrap_err();
+    /// assert_eq!(err.to_string(), "cp.json line 1 column 23: missing field `events`");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json_named(file: &str, text: &str) -> Result<Checkpoint, crate::load::LoadError> {
+        crate::load::parse_json(file, text)
+    }
+
+    /// The checkpoint as one line of JSON, the form
+    /// [`Checkpoint::from_json_named`] reads.
+    pub fn to_json(&self) -> String {
+        // Every field serializes to a string or a number: this cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 /// The message a checkpoint signs.

@@ -39,7 +39,7 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 use rouxing::audit::{AuditConfig, DecidedCase};
 use rouxing::case::CaseId;
-use rouxing::record::Event;
+use rouxing::record::{Checkpoint, Ed25519Signer, Ed25519Verifier, Event, KeyId};
 use rouxing::report::{Column, ReportPeriod};
 use rouxing::{Case, CaseFile, assess, recommend};
 use serde_json::{Map, json};
@@ -382,6 +382,177 @@ impl SharedCaseFile {
     pub fn to_jsonl(&self) -> String {
         self.with(|f| f.to_jsonl())
     }
+
+    /// A signed checkpoint of the file as it is now (JSON), for the
+    /// embedding system to store or publish outside the file. The signing
+    /// key is the caller's: built from `seed` for this call and dropped.
+    ///
+    /// # Errors
+    ///
+    /// The signer's failure (input).
+    pub fn checkpoint_json(&self, key: &SigningKey) -> Result<String> {
+        let signer = key.signer();
+        self.with(|f| f.checkpoint(&signer)).map(|c| c.to_json()).map_err(input)
+    }
+
+    /// Seals the closed case (封存) on a day with the caller's key, and
+    /// returns the seal's checkpoint (JSON).
+    ///
+    /// # Errors
+    ///
+    /// A case not closed or a day before its closing (input: the library's
+    /// message).
+    pub fn seal_json(&self, on: NaiveDate, key: &SigningKey) -> Result<String> {
+        let signer = key.signer();
+        self.with(|f| f.seal(on, &signer)).map(|c| c.to_json()).map_err(input)
+    }
+
+    /// Verifies everything the library can: the hash chain; no event after
+    /// `as_of` (when given); the seal (封存) signature when the file is
+    /// sealed and keys are given; and, when `checkpoint` (its JSON) is
+    /// given, its signature and that the file extends it. Returns what was
+    /// verified:
+    ///
+    /// ```json
+    /// {"case_id": "2025-001", "events": 14, "head": "<64 hex>", "sealed": true,
+    ///  "seal_verified": true, "checkpoint_events": 13}
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A checkpoint that does not load (load, naming line and field); a key
+    /// that is not an Ed25519 public key, or a checkpoint without keys
+    /// (input); and every failed check (integrity), the message naming it:
+    /// `tail cut: …`, `rewritten: …`, `signature rejected: …`, a broken
+    /// chain, an event dated after `as_of`.
+    pub fn verify_with(
+        &self,
+        keys: &[VerifyingKey],
+        checkpoint: Option<&str>,
+        as_of: Option<NaiveDate>,
+    ) -> Result<Value> {
+        let integrity = |e: &dyn fmt::Display| Error::new(ErrorKind::Integrity, e.to_string());
+        let checkpoint = checkpoint
+            .map(|text| Checkpoint::from_json_named("checkpoint", text).map_err(load))
+            .transpose()?;
+        if checkpoint.is_some() && keys.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Input,
+                "a checkpoint is verified with a verifying key: none given",
+            ));
+        }
+        let mut verifier = Ed25519Verifier::new();
+        for k in keys {
+            verifier = verifier.try_with_key(k.key_id.clone(), k.public).map_err(input)?;
+        }
+        self.with(|f| {
+            match as_of {
+                Some(day) => f.verify_at(day).map_err(|e| integrity(&e))?,
+                None => f.verify().map_err(|e| integrity(&e))?,
+            }
+            let seal_verified = if f.is_sealed() && !keys.is_empty() {
+                f.verify_seal(&verifier).map_err(|e| integrity(&e))?;
+                true
+            } else {
+                false
+            };
+            if let Some(cp) = &checkpoint {
+                f.verify_checkpoint(cp, &verifier).map_err(|e| integrity(&e))?;
+            }
+            Ok(json!({
+                "case_id": f.case_id().as_str(),
+                "events": f.len(),
+                "head": f.head().to_string(),
+                "sealed": f.is_sealed(),
+                "seal_verified": seal_verified,
+                "checkpoint_events": checkpoint.as_ref().map(|c| c.events),
+            }))
+        })
+    }
+}
+
+/// An Ed25519 signing key the embedding system supplies (its key store, an
+/// HSM export): a key id and the 32-byte RFC 8032 seed. The bindings never
+/// generate, store or print a key; the secret lives as long as this value.
+#[derive(Clone)]
+pub struct SigningKey {
+    key_id: KeyId,
+    seed: [u8; 32],
+}
+
+impl fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SigningKey").field("key_id", &self.key_id).finish_non_exhaustive()
+    }
+}
+
+impl SigningKey {
+    /// A signing key from its id and 32-byte seed.
+    ///
+    /// # Errors
+    ///
+    /// A key id that does not parse, or a seed that is not 32 bytes (input).
+    pub fn ed25519(key_id: &str, seed: &[u8]) -> Result<SigningKey> {
+        let key_id = KeyId::new(key_id).map_err(input)?;
+        let seed: [u8; 32] = seed.try_into().map_err(|_| {
+            Error::new(ErrorKind::Input, format!("an Ed25519 seed is 32 bytes, not {}", seed.len()))
+        })?;
+        Ok(SigningKey { key_id, seed })
+    }
+
+    fn signer(&self) -> Ed25519Signer {
+        Ed25519Signer::from_secret_bytes(self.key_id.clone(), &self.seed)
+    }
+
+    /// The matching verifying key, to give to verifiers.
+    pub fn verifying_key(&self) -> VerifyingKey {
+        let public = Ed25519Signer::from_secret_bytes(self.key_id.clone(), &self.seed).public_key();
+        VerifyingKey { key_id: self.key_id.clone(), public }
+    }
+}
+
+/// An Ed25519 verifying (public) key with its key id: what a 司法局 or court
+/// holds to check a file it cannot forge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifyingKey {
+    key_id: KeyId,
+    public: [u8; 32],
+}
+
+impl VerifyingKey {
+    /// A verifying key from its id and 32 bytes.
+    ///
+    /// # Errors
+    ///
+    /// A key id that does not parse, or a key that is not 32 bytes (input).
+    pub fn ed25519(key_id: &str, public: &[u8]) -> Result<VerifyingKey> {
+        let key_id = KeyId::new(key_id).map_err(input)?;
+        let public: [u8; 32] = public.try_into().map_err(|_| {
+            Error::new(ErrorKind::Input, format!("an Ed25519 public key is 32 bytes, not {}", public.len()))
+        })?;
+        Ok(VerifyingKey { key_id, public })
+    }
+
+    /// The key id.
+    pub fn key_id(&self) -> &str {
+        self.key_id.as_str()
+    }
+
+    /// The 32 bytes of the public key.
+    pub fn public_key(&self) -> [u8; 32] {
+        self.public
+    }
+}
+
+/// Loads a checkpoint (JSON) and returns it in canonical form with its
+/// fields as a document, for the bindings' `Checkpoint` types.
+///
+/// # Errors
+///
+/// The loader's error, naming line and field.
+pub fn load_checkpoint(name: &str, text: &str) -> Result<Value> {
+    let cp = Checkpoint::from_json_named(name, text).map_err(load)?;
+    Ok(to_value(&cp))
 }
 
 /// Runs `f`, turning a panic into an [`ErrorKind::Internal`] error, so that
@@ -490,6 +661,42 @@ mod tests {
         assert_eq!(again.head(), f.head());
         let cut: String = f.to_jsonl().lines().take(2).map(|l| format!("{l}\n")).collect();
         assert_eq!(SharedCaseFile::from_jsonl(&cut).err().map(|e| e.kind), Some(ErrorKind::Load));
+        Ok(())
+    }
+
+    const SAMPLE: &str = include_str!("../../../schema/examples/case-file.jsonl");
+
+    #[test]
+    fn case_file_verifies_with_key_and_checkpoint() -> Result<()> {
+        let key = SigningKey::ed25519("amr-2025", &[7; 32])?;
+        let public = key.verifying_key();
+        let f = SharedCaseFile::from_jsonl(SAMPLE)?;
+        let cp = f.checkpoint_json(&key)?;
+        let r = f.verify_with(std::slice::from_ref(&public), Some(&cp), date("2025-12-31").ok())?;
+        assert_eq!((r["events"].as_u64(), r["checkpoint_events"].as_u64()), (Some(13), Some(13)));
+        // Sealing, then verifying the seal.
+        let seal = f.seal_json(date("2025-09-18")?, &key)?;
+        assert_eq!(load_checkpoint("seal", &seal)?["events"], 13);
+        let r = f.verify_with(std::slice::from_ref(&public), Some(&cp), None)?;
+        assert_eq!((r["sealed"].as_bool(), r["seal_verified"].as_bool()), (Some(true), Some(true)));
+        // A tail cut, re-closed: the chain is intact, the checkpoint names the cut.
+        let cut = SharedCaseFile::new("山丹2025-00640")?;
+        for line in SAMPLE.lines().skip(1).take(10) {
+            let v: Value = serde_json::from_str(line).map_err(input)?;
+            cut.append_json(&v["event"].to_string())?;
+        }
+        let e = cut.verify_with(std::slice::from_ref(&public), Some(&cp), None).err();
+        assert_eq!(
+            e.map(|e| (e.kind, e.message)),
+            Some((
+                ErrorKind::Integrity,
+                "tail cut: the checkpoint covers `13` events, the file has `10`".to_owned()
+            ))
+        );
+        // Wrong seed length and a checkpoint without keys are input errors.
+        assert_eq!(SigningKey::ed25519("k", &[1; 31]).err().map(|e| e.kind), Some(ErrorKind::Input));
+        assert_eq!(f.verify_with(&[], Some(&cp), None).err().map(|e| e.kind), Some(ErrorKind::Input));
+        assert_eq!(f.verify_with(&[public], Some("{}"), None).err().map(|e| e.kind), Some(ErrorKind::Load));
         Ok(())
     }
 }

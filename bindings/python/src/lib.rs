@@ -15,6 +15,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use rouxing_bindings::{self as rb, BoundCase, ErrorKind, SharedCaseFile};
+use rouxing_bindings::{SigningKey as CoreSigningKey, VerifyingKey as CoreVerifyingKey};
 
 create_exception!(rouxing, RouxingError, PyException, "An error from rouxing (错误).");
 create_exception!(
@@ -235,9 +236,50 @@ impl CaseFile {
         call(|| self.0.append_json(event))
     }
 
-    /// Recomputes the hash chain; raises `IntegrityError` at the first break.
-    fn verify(&self) -> PyResult<()> {
-        call(|| self.0.verify())
+    /// Verifies the file (校验案卷). Without arguments: the hash chain.
+    /// With `key` (a `VerifyingKey`, or a list of them after a key
+    /// rotation): also the seal (封存) when the file is sealed. With
+    /// `checkpoint` (a `Checkpoint` kept outside the file; needs `key`):
+    /// its signature and that the file extends it. With `as_of`
+    /// (`YYYY-MM-DD`): no event dated after it. Returns what was verified
+    /// as a dict (`case_id`, `events`, `head`, `sealed`, `seal_verified`,
+    /// `checkpoint_events`); raises `IntegrityError` naming what fails —
+    /// `tail cut: …`, `rewritten: …`, `signature rejected: …`, a broken
+    /// chain.
+    #[pyo3(signature = (key = None, checkpoint = None, as_of = None))]
+    fn verify<'py>(
+        &self,
+        py: Python<'py>,
+        key: Option<&Bound<'py, PyAny>>,
+        checkpoint: Option<&Checkpoint>,
+        as_of: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let keys: Vec<CoreVerifyingKey> = match key {
+            None => Vec::new(),
+            Some(k) => match k.extract::<VerifyingKey>() {
+                Ok(one) => vec![one.0],
+                Err(_) => k.extract::<Vec<VerifyingKey>>()?.into_iter().map(|k| k.0).collect(),
+            },
+        };
+        let report = call(|| {
+            let as_of = as_of.map(rb::date).transpose()?;
+            self.0.verify_with(&keys, checkpoint.map(|c| c.json.as_str()), as_of).map(|v| rb::to_text(&v))
+        })?;
+        py.import("json")?.call_method1("loads", (report,))
+    }
+
+    /// A signed checkpoint (检查点) of the file as it is now, to store or
+    /// publish outside the file.
+    fn checkpoint(&self, key: &SigningKey) -> PyResult<Checkpoint> {
+        let text = call(|| self.0.checkpoint_json(&key.0))?;
+        Checkpoint::from_json(&text)
+    }
+
+    /// Seals the closed case (封存) on `on` (`YYYY-MM-DD`); returns the
+    /// seal's checkpoint.
+    fn seal(&self, on: &str, key: &SigningKey) -> PyResult<Checkpoint> {
+        let text = call(|| self.0.seal_json(rb::date(on)?, &key.0))?;
+        Checkpoint::from_json(&text)
     }
 
     /// The head digest (64 hex digits).
@@ -253,6 +295,143 @@ impl CaseFile {
 
     fn __len__(&self) -> usize {
         self.0.len()
+    }
+}
+
+/// 签章密钥: an Ed25519 signing key the embedding system supplies — a key id
+/// and the 32-byte seed (RFC 8032) from its key store. rouxing never
+/// generates, stores or prints a key; `repr` shows the key id only.
+#[pyclass(frozen, module = "rouxing")]
+pub struct SigningKey(CoreSigningKey);
+
+#[pymethods]
+impl SigningKey {
+    /// A signing key from its id and 32-byte seed.
+    #[new]
+    fn new(key_id: &str, seed: &[u8]) -> PyResult<SigningKey> {
+        call(|| CoreSigningKey::ed25519(key_id, seed)).map(SigningKey)
+    }
+
+    /// The matching verifying key, to give to verifiers.
+    fn verifying_key(&self) -> VerifyingKey {
+        VerifyingKey(self.0.verifying_key())
+    }
+
+    fn __repr__(&self) -> String {
+        format!("SigningKey({:?})", self.0.verifying_key().key_id())
+    }
+}
+
+/// 验签公钥: an Ed25519 verifying (public) key with its key id — what a
+/// 司法局 or court holds to check a file it cannot forge.
+#[pyclass(frozen, module = "rouxing")]
+#[derive(Clone)]
+pub struct VerifyingKey(CoreVerifyingKey);
+
+#[pymethods]
+impl VerifyingKey {
+    /// A verifying key from its id and the 32 bytes of the public key.
+    #[new]
+    fn new(key_id: &str, public_key: &[u8]) -> PyResult<VerifyingKey> {
+        call(|| CoreVerifyingKey::ed25519(key_id, public_key)).map(VerifyingKey)
+    }
+
+    /// A verifying key from its id and 64 hexadecimal digits (the form
+    /// `rouxing record verify --key <key id>:<hex>` takes).
+    #[staticmethod]
+    fn from_hex(key_id: &str, hex: &str) -> PyResult<VerifyingKey> {
+        let bytes = (0..hex.len())
+            .step_by(2)
+            .map(|i| {
+                hex.get(i..i + 2)
+                    .filter(|b| b.bytes().all(|c| c.is_ascii_hexdigit()))
+                    .and_then(|b| u8::from_str_radix(b, 16).ok())
+            })
+            .collect::<Option<Vec<u8>>>()
+            .ok_or_else(|| InputError::new_err(format!("key `{key_id}`: not hexadecimal")))?;
+        VerifyingKey::new(key_id, &bytes)
+    }
+
+    /// The key id.
+    #[getter]
+    fn key_id(&self) -> String {
+        self.0.key_id().to_owned()
+    }
+
+    /// The 32 bytes of the public key.
+    #[getter]
+    fn public_key(&self) -> Vec<u8> {
+        self.0.public_key().to_vec()
+    }
+
+    /// The public key as 64 lowercase hexadecimal digits.
+    fn hex(&self) -> String {
+        self.0.public_key().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn __eq__(&self, other: &VerifyingKey) -> bool {
+        self.0 == other.0
+    }
+
+    fn __repr__(&self) -> String {
+        format!("VerifyingKey({:?}, {})", self.0.key_id(), self.hex())
+    }
+}
+
+/// 检查点: a signed statement "case `case_id`, after `events` events, has
+/// head `head`", kept outside the case file; `CaseFile.verify(key,
+/// checkpoint)` proves a file extends it.
+#[pyclass(frozen, module = "rouxing")]
+#[derive(Clone)]
+pub struct Checkpoint {
+    json: String,
+    #[pyo3(get)]
+    case_id: String,
+    #[pyo3(get)]
+    events: u64,
+    #[pyo3(get)]
+    head: String,
+    #[pyo3(get)]
+    algorithm: String,
+    #[pyo3(get)]
+    key_id: String,
+    #[pyo3(get)]
+    signature: String,
+}
+
+#[pymethods]
+impl Checkpoint {
+    /// Loads a checkpoint from its JSON form; raises `LoadError` naming
+    /// line and field.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Checkpoint> {
+        let v = call(|| rb::load_checkpoint("checkpoint", text))?;
+        let field = |k: &str| v.get(k).and_then(rb::Value::as_str).unwrap_or_default().to_owned();
+        Ok(Checkpoint {
+            json: rb::to_text(&v),
+            case_id: field("case_id"),
+            events: v.get("events").and_then(rb::Value::as_u64).unwrap_or_default(),
+            head: field("head"),
+            algorithm: field("algorithm"),
+            key_id: field("key_id"),
+            signature: field("signature"),
+        })
+    }
+
+    /// The JSON form, to store or publish.
+    fn to_json(&self) -> String {
+        self.json.clone()
+    }
+
+    fn __eq__(&self, other: &Checkpoint) -> bool {
+        self.json == other.json
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Checkpoint(case_id={:?}, events={}, head={:?}, key_id={:?})",
+            self.case_id, self.events, self.head, self.key_id
+        )
     }
 }
 
@@ -288,6 +467,9 @@ fn _rouxing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Regime>()?;
     m.add_class::<Case>()?;
     m.add_class::<CaseFile>()?;
+    m.add_class::<SigningKey>()?;
+    m.add_class::<VerifyingKey>()?;
+    m.add_class::<Checkpoint>()?;
     m.add_function(wrap_pyfunction!(assess_json, m)?)?;
     m.add_function(wrap_pyfunction!(assess_many_json, m)?)?;
     m.add_function(wrap_pyfunction!(recommend_json, m)?)?;

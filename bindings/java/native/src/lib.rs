@@ -22,9 +22,9 @@
 use std::sync::Arc;
 
 use jni::JNIEnv;
-use jni::objects::{JClass, JLongArray, JObject, JObjectArray, JString};
-use jni::sys::{jint, jlong, jstring};
-use rouxing_bindings::{self as rb, BoundCase, Error, ErrorKind, SharedCaseFile};
+use jni::objects::{JByteArray, JClass, JLongArray, JObject, JObjectArray, JString};
+use jni::sys::{jbyteArray, jint, jlong, jstring};
+use rouxing_bindings::{self as rb, BoundCase, Error, ErrorKind, SharedCaseFile, SigningKey, VerifyingKey};
 
 /// The catalogue behind a handle.
 type CatalogueBox = Arc<rb::Catalogue>;
@@ -455,6 +455,124 @@ pub extern "system" fn Java_org_rouxing_Native_caseFileJsonl<'l>(
     run(&mut env, std::ptr::null_mut(), |env| {
         let text = borrow::<SharedCaseFile>(h, "case file")?.to_jsonl();
         jstr(env, &text)
+    })
+}
+
+fn bytes(env: &mut JNIEnv<'_>, arr: &JByteArray<'_>, what: &str) -> rb::Result<Vec<u8>> {
+    if arr.is_null() {
+        return Err(Error::new(ErrorKind::Input, format!("`{what}` is null")));
+    }
+    env.convert_byte_array(arr).map_err(internal)
+}
+
+/// A nullable string argument.
+fn opt_string(env: &mut JNIEnv<'_>, s: &JString<'_>, what: &str) -> rb::Result<Option<String>> {
+    if s.is_null() { Ok(None) } else { string(env, s, what).map(Some) }
+}
+
+fn signing_key(env: &mut JNIEnv<'_>, key_id: &JString<'_>, seed: &JByteArray<'_>) -> rb::Result<SigningKey> {
+    let id = string(env, key_id, "keyId")?;
+    let seed = bytes(env, seed, "seed")?;
+    SigningKey::ed25519(&id, &seed)
+}
+
+/// `Native.ed25519PublicKey(keyId, seed)`: the 32-byte public key of a seed.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_ed25519PublicKey<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    key_id: JString<'l>,
+    seed: JByteArray<'l>,
+) -> jbyteArray {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let key = signing_key(env, &key_id, &seed)?;
+        let public = key.verifying_key().public_key();
+        env.byte_array_from_slice(&public).map(JByteArray::into_raw).map_err(internal)
+    })
+}
+
+/// `Native.checkpointLoad(text)`: the checkpoint document, or a
+/// `LoadException` naming line and field.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_checkpointLoad<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    text: JString<'l>,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let text = string(env, &text, "checkpoint")?;
+        let v = rb::load_checkpoint("checkpoint", &text)?;
+        doc(env, &v)
+    })
+}
+
+/// `Native.caseFileCheckpoint(handle, keyId, seed)`: a signed checkpoint (JSON).
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFileCheckpoint<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    h: jlong,
+    key_id: JString<'l>,
+    seed: JByteArray<'l>,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let key = signing_key(env, &key_id, &seed)?;
+        let cp = borrow::<SharedCaseFile>(h, "case file")?.checkpoint_json(&key)?;
+        jstr(env, &cp)
+    })
+}
+
+/// `Native.caseFileSeal(handle, on, keyId, seed)`: seals a closed case; the
+/// seal's checkpoint (JSON).
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFileSeal<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    h: jlong,
+    on: JString<'l>,
+    key_id: JString<'l>,
+    seed: JByteArray<'l>,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let on = rb::date(&string(env, &on, "on")?)?;
+        let key = signing_key(env, &key_id, &seed)?;
+        let cp = borrow::<SharedCaseFile>(h, "case file")?.seal_json(on, &key)?;
+        jstr(env, &cp)
+    })
+}
+
+/// `Native.caseFileVerifyWith(handle, keyIds, publicKeys, checkpoint, asOf)`:
+/// `publicKeys` holds 32 bytes per key id; `checkpoint` and `asOf` may be
+/// null. Returns what was verified (JSON).
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_rouxing_Native_caseFileVerifyWith<'l>(
+    mut env: JNIEnv<'l>,
+    _: JClass<'l>,
+    h: jlong,
+    key_ids: JObjectArray<'l>,
+    public_keys: JByteArray<'l>,
+    checkpoint: JString<'l>,
+    as_of: JString<'l>,
+) -> jstring {
+    run(&mut env, std::ptr::null_mut(), |env| {
+        let ids = strings(env, &key_ids, "keyIds")?;
+        let publics = bytes(env, &public_keys, "publicKeys")?;
+        if publics.len() != ids.len().saturating_mul(32) {
+            return Err(Error::new(
+                ErrorKind::Input,
+                format!("{} key ids but {} bytes of public keys (32 per key)", ids.len(), publics.len()),
+            ));
+        }
+        let keys = ids
+            .iter()
+            .zip(publics.chunks_exact(32))
+            .map(|(id, public)| VerifyingKey::ed25519(id, public))
+            .collect::<rb::Result<Vec<_>>>()?;
+        let checkpoint = opt_string(env, &checkpoint, "checkpoint")?;
+        let as_of = opt_string(env, &as_of, "asOf")?.map(|d| rb::date(&d)).transpose()?;
+        let report =
+            borrow::<SharedCaseFile>(h, "case file")?.verify_with(&keys, checkpoint.as_deref(), as_of)?;
+        doc(env, &report)
     })
 }
 

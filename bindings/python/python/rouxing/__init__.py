@@ -8,7 +8,9 @@ A thin layer over the Rust library: every outcome, citation and finding comes fr
 * ``recommend`` — 处理建议: the most lenient lawful decision, with reasons.
 * ``review`` — 法制审核 (Art. 58) of any decision; the assessment is recomputed from the facts.
 * ``audit`` — 执法监督 over decided cases; ``tabulate`` — 柔性执法统计表 (rows for pandas).
-* ``CaseFile`` — 全过程记录 (Art. 47), hash-chained.
+* ``CaseFile`` — 全过程记录 (Art. 47), hash-chained; ``verify(key, checkpoint)``
+  with a ``VerifyingKey`` and a signed ``Checkpoint`` kept outside the file;
+  ``SigningKey`` from the caller's 32-byte seed.
 
 Errors raise ``LoadError`` (a document did not load; the message names file, line, field and
 value), ``InputError`` or ``IntegrityError``, all ``RouxingError``.
@@ -29,11 +31,14 @@ from ._rouxing import (
     Case,
     CaseFile,
     Catalogue,
+    Checkpoint,
     InputError,
     IntegrityError,
     LoadError,
     Regime,
     RouxingError,
+    SigningKey,
+    VerifyingKey,
 )
 
 __all__ = [
@@ -42,6 +47,7 @@ __all__ = [
     "Case",
     "CaseFile",
     "Catalogue",
+    "Checkpoint",
     "Decision",
     "Document",
     "InputError",
@@ -50,9 +56,11 @@ __all__ = [
     "Regime",
     "Review",
     "RouxingError",
+    "SigningKey",
     "StatisticsTable",
     "TIERS",
     "TIER_NAMES",
+    "VerifyingKey",
     "assess",
     "assess_many",
     "audit",

@@ -54,6 +54,16 @@ final class Native {
 
     static native void caseFileFree(long h);
 
+    static native byte[] ed25519PublicKey(String keyId, byte[] seed);
+
+    static native String checkpointLoad(String text);
+
+    static native String caseFileCheckpoint(long h, String keyId, byte[] seed);
+
+    static native String caseFileSeal(long h, String on, String keyId, byte[] seed);
+
+    static native String caseFileVerifyWith(long h, String[] keyIds, byte[] publicKeys, String checkpoint, String asOf);
+
     static native long rustRecommendNanos(long kase, long regime, String asOf, int n);
 
     static native void panicForTest();
