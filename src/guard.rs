@@ -634,7 +634,11 @@ impl Ctx<'_> {
                 Some(_) => {}
             }
         }
-        if penalty {
+        // On 不予处罚 too, where the regime reads Art. 28 ¶2 as confiscating
+        // (`GainsOnNoPenalty::Confiscate`).
+        let gains_read =
+            self.regime.readings.gains_on_no_penalty == crate::regime::GainsOnNoPenalty::Confiscate;
+        if penalty || (a.bar.is_none() && d.tier == Tier::NoPenalty && gains_read) {
             // Art. 28 ¶2: "当事人有违法所得，除依法应当退赔的外，应当予以没收。" The
             // amount is the established gains, neither more nor less.
             let due = a.illegal_gains.unwrap_or(Money::ZERO);
@@ -648,6 +652,8 @@ impl Ctx<'_> {
                     ));
                 }
             }
+        }
+        if penalty {
             if let Some(p) = a.version.as_ref().and_then(|v| v.penalty.as_ref()) {
                 self.mandatory(p, out);
             }
@@ -1319,7 +1325,7 @@ impl Ctx<'_> {
 /// (《中华人民共和国行政处罚法》第二十八条第二款 "当事人有违法所得，除依法应当退赔的外，应当予以没收",
 /// as the regime reads it): that confiscation does not make the decision a
 /// penalty; any other sanction, or another amount, does.
-fn only_gains_confiscated(a: &Assessment, d: &Decision, regime: &Regime) -> bool {
+pub(crate) fn only_gains_confiscated(a: &Assessment, d: &Decision, regime: &Regime) -> bool {
     let reading = regime.readings.gains_on_no_penalty == crate::regime::GainsOnNoPenalty::Confiscate;
     d.sanctions.iter().all(|s| {
         reading

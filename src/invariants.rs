@@ -447,7 +447,9 @@ pub fn monotone(
 ///
 /// 《中华人民共和国行政处罚法》第三十条、第三十一条、第三十三条第一款、第二款 ("不予行政处罚"),
 /// 第三十三条第三款 ("对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育"),
-/// 第二十八条第一款 ("应当责令当事人改正或者限期改正违法行为").
+/// 第二十八条第一款 ("应当责令当事人改正或者限期改正违法行为"). The confiscation of
+/// established illegal gains that the regime's reading of 第二十八条第二款 requires on a
+/// 不予处罚 outcome ([`GainsOnNoPenalty`](crate::regime::GainsOnNoPenalty)) is not a penalty here.
 pub fn mandatory_no_penalty(inputs: &Inputs<'_>, decision: &Decision) -> Result<(), Violation> {
     let a = inputs.assess();
     let mandatory = match a.lawful.as_slice() {
@@ -462,7 +464,7 @@ pub fn mandatory_no_penalty(inputs: &Inputs<'_>, decision: &Decision) -> Result<
     };
     if decision.tier != Tier::NoPenalty
         || decision.disposition == Disposition::Penalty
-        || !decision.sanctions.is_empty()
+        || !crate::guard::only_gains_confiscated(&a, decision, inputs.regime)
     {
         return fail(ground, "依法应当不予处罚，决定却给予了行政处罚");
     }

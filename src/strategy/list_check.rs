@@ -33,10 +33,12 @@ pub enum ListProblem {
         /// The counterexample (shrunk).
         case: Box<Case>,
     },
-    /// A 减轻处罚 entry that applies to a case with no statutory ground for
-    /// 减轻 (Art. 30 minor, Art. 31 partial capacity, an Art. 32
+    /// A 减轻处罚 entry whose conditions hold in a case with no statutory
+    /// ground for 减轻 (Art. 30 minor, Art. 31 partial capacity, an Art. 32
     /// circumstance): a department's list is no 法律、法规、规章 and cannot
-    /// create one (Art. 32 (五)).
+    /// create one (Art. 32 (五)). `assess` refuses the entry there
+    /// ([`EntryResult::NoStatutoryGround`]); an embedding system that applies
+    /// the list's text itself would not.
     MitigationWithoutGround {
         /// The counterexample (shrunk).
         case: Box<Case>,
@@ -293,6 +295,13 @@ pub fn check_list(
                         ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty,
                         Some(EntryResult::StatuteForbids),
                     ) => Err(TestCaseError::fail("exemption_beyond_statute")),
+                    // Met in a case without a statutory 减轻 ground: `assess`
+                    // refuses the entry (Arts. 30, 31, 32), and the list author
+                    // learns the entry promises what the law withholds.
+                    (ListOutcome::Mitigate, Some(EntryResult::NoStatutoryGround)) => {
+                        applied.set(true);
+                        Err(TestCaseError::fail("mitigation_without_ground"))
+                    }
                     (ListOutcome::Mitigate, Some(EntryResult::Applies))
                         if !statutory_mitigation(&case, entry) =>
                     {
