@@ -216,12 +216,30 @@ fn decided_cases_feed_audit_and_report() {
     std::fs::write(&decided, &o.stdout).unwrap();
     let decided = decided.display().to_string();
 
+    // The one safety-baseline item let off (SH-XH-XF-2026-0320) is a
+    // compelled 不予处罚 (no fault, Art. 33 ¶2): never a finding.
     let o = rouxing(&["audit", &decided]);
-    assert_eq!(code(&o), 1, "a safety-baseline item let off is a finding: {}", stderr(&o));
-    assert!(stdout(&o).contains("安全底线事项不予处罚：1件"), "{}", stdout(&o));
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("安全底线事项从宽处理：0件"), "{}", stdout(&o));
     let o = rouxing(&["audit", "--json", &decided]);
     let a: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
-    assert_eq!((a["schema_version"].as_u64(), a["clean"].as_bool()), (Some(1), Some(false)));
+    assert_eq!((a["schema_version"].as_u64(), a["clean"].as_bool()), (Some(1), Some(true)));
+
+    // The same 首违不罚 granted to the same party for the same item twice is
+    // found from the batch itself (Art. 33 ¶1 sentence 2).
+    let text = std::fs::read_to_string(&decided).unwrap();
+    let waived = text
+        .lines()
+        .find(|l| l.contains("\"first_violation\"") && l.contains("\"tier\":\"no_penalty\""))
+        .expect("a 首违不罚 decision in the bundled batch");
+    let mut again: serde_json::Value = serde_json::from_str(waived).unwrap();
+    again["case"]["id"] = "REPEAT-1".into();
+    again["decision"]["case_id"] = "REPEAT-1".into();
+    let repeated = dir.join("repeated.jsonl");
+    std::fs::write(&repeated, format!("{text}{again}\n")).unwrap();
+    let o = rouxing(&["audit", &repeated.display().to_string()]);
+    assert_eq!(code(&o), 1, "a repeated 首违不罚 is a finding: {}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("首违不罚适用于非初次违法：1件"), "{}", stdout(&o));
 
     let o = rouxing(&["report", &decided, "--format", "csv"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
