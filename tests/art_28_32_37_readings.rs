@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use rouxing::assess::{EntryResult, Ground, Rule, Tier, Why};
 use rouxing::case::{Aggravating, Correction, Gravity, Harm, Mitigating};
-use rouxing::catalogue::{Catalogue, Condition, EntryCondition, Item, ListEntry, ListOutcome, Modal, Source};
+use rouxing::catalogue::{Catalogue, Condition, EntryCondition, Item, ListEntry, ListOutcome, Modal};
 use rouxing::guard::FindingCode;
 use rouxing::law::{Citation, Instrument};
 use rouxing::measure::PenaltyKind;
@@ -50,16 +50,7 @@ fn listed(outcome: ListOutcome, modal: Modal) -> Item {
 }
 
 fn listed_catalogue(item: Item) -> Catalogue {
-    let source = Source {
-        id: "SRC".parse().unwrap(),
-        title: "测试清单".into(),
-        issuer: "测试".into(),
-        doc_number: None,
-        url: None,
-        status: None,
-        rules: vec![],
-    };
-    Catalogue::new("测试目录", vec![source], vec![item]).unwrap()
+    crate::common::listed_catalogue_of(vec![item])
 }
 
 fn prompt() -> Correction {

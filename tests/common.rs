@@ -65,6 +65,20 @@ pub fn catalogue(items: Vec<Item>) -> Catalogue {
     Catalogue::new("测试目录", vec![], items).unwrap()
 }
 
+/// A catalogue whose list entries cite one test list (source `SRC`).
+pub fn listed_catalogue_of(items: Vec<Item>) -> Catalogue {
+    let source = rouxing::catalogue::Source {
+        id: "SRC".parse().unwrap(),
+        title: "测试清单".into(),
+        issuer: "测试".into(),
+        doc_number: None,
+        url: None,
+        status: None,
+        rules: vec![],
+    };
+    Catalogue::new("测试目录", vec![source], items).unwrap()
+}
+
 pub fn org() -> Party {
     Party::legal_person(PartyId::new("ORG-1").unwrap(), None)
 }

@@ -11,7 +11,7 @@ use rouxing::case::{
 };
 use rouxing::catalogue::{
     Amendment, Catalogue, Condition, Domain, EntryCondition, Exclusion, Item, ListEntry, ListOutcome, Modal,
-    Source, StatutoryPenalty,
+    StatutoryPenalty,
 };
 use rouxing::decision::{
     Answer, Disposition, Fact, Notice, Notified, NotifiedProposal, Override, Procedure, Sanction,
@@ -197,16 +197,7 @@ fn listed_item(outcome: ListOutcome, exclusion: Option<Exclusion>) -> Item {
 }
 
 fn listed_catalogue(outcome: ListOutcome, exclusion: Option<Exclusion>) -> Catalogue {
-    let source = Source {
-        id: "SRC".parse().unwrap(),
-        title: "测试清单".into(),
-        issuer: "测试".into(),
-        doc_number: None,
-        url: None,
-        status: None,
-        rules: vec![],
-    };
-    Catalogue::new("测试目录", vec![source], vec![listed_item(outcome, exclusion)]).unwrap()
+    crate::common::listed_catalogue_of(vec![listed_item(outcome, exclusion)])
 }
 
 #[test]
@@ -1294,16 +1285,7 @@ fn recommended_fallback_still_confiscates() {
     )
     .unwrap();
     i.entries[0].modal = Modal::Shall;
-    let source = Source {
-        id: "SRC".parse().unwrap(),
-        title: "测试清单".into(),
-        issuer: "测试".into(),
-        doc_number: None,
-        url: None,
-        status: None,
-        rules: vec![],
-    };
-    let cat = Catalogue::new("测试目录", vec![source], vec![i]).unwrap();
+    let cat = crate::common::listed_catalogue_of(vec![i]);
     let x = fx_with(
         &cat,
         case("A")

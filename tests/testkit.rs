@@ -400,7 +400,7 @@ fn tamper_checks_fail_on_a_blind_or_misplaced_importer() {
 fn entry(id: &str, outcome: ListOutcome, tests: Vec<Condition>, exclusions: Vec<Exclusion>) -> ListEntry {
     ListEntry {
         id: id.parse().unwrap(),
-        source: "SRC-T".parse().unwrap(),
+        source: "SRC".parse().unwrap(),
         outcome,
         modal: Modal::Shall,
         conditions: if tests.is_empty() {
@@ -442,16 +442,7 @@ fn list_checker_reports_each_bad_entry_with_a_counterexample() {
             vec![],
         ),
     ];
-    let source = rouxing::catalogue::Source {
-        id: "SRC-T".parse().unwrap(),
-        title: "测试清单".into(),
-        issuer: "测试".into(),
-        doc_number: None,
-        url: None,
-        status: None,
-        rules: vec![],
-    };
-    let cat = Catalogue::new("测试目录", vec![source], vec![item]).unwrap();
+    let cat = crate::common::listed_catalogue_of(vec![item]);
     let r = Regime::national();
     let findings = strategy::check_list(&cat, &r, &Config::default(), 128).unwrap();
     let codes: Vec<(&str, &str)> = findings.iter().map(|f| (f.entry.as_str(), f.problem.code())).collect();

@@ -10,7 +10,7 @@ use rouxing::assess::{Ground, Tier};
 use rouxing::audit::{AuditCode, AuditConfig, AuditReport, DecidedCase, FactSignature, audit};
 use rouxing::case::{Context, Correction, Fault, Gravity, Harm, PriorOutcome, PriorViolation};
 use rouxing::catalogue::{
-    Catalogue, Condition, Domain, EntryCondition, Exclusion, ListEntry, ListOutcome, Modal, Source,
+    Catalogue, Condition, Domain, EntryCondition, Exclusion, ListEntry, ListOutcome, Modal,
 };
 use rouxing::measure::Mechanism;
 use rouxing::money::{FineBounds, Money};
@@ -218,16 +218,7 @@ fn entry(tests: Vec<Condition>, exclusions: Vec<Exclusion>) -> ListEntry {
 fn listed(entries: Vec<ListEntry>) -> Catalogue {
     let mut i = range_item("A");
     i.entries = entries;
-    let source = Source {
-        id: "SRC".parse().unwrap(),
-        title: "测试清单".into(),
-        issuer: "测试".into(),
-        doc_number: None,
-        url: None,
-        status: None,
-        rules: vec![],
-    };
-    Catalogue::new("测试目录", vec![source], vec![i]).unwrap()
+    crate::common::listed_catalogue_of(vec![i])
 }
 
 fn signature(c: &rouxing::Case, cat: &Catalogue) -> FactSignature {
