@@ -224,8 +224,8 @@ fn earlier_fine_of_the_same_act() {
     assert!(text.contains("2025-03-12被处以罚款"), "{text}");
 }
 
-/// `review_case` recomputes the assessment: an edited assessment handed to
-/// `review` is not what the checked path reads.
+/// `review` recomputes the assessment: an edited assessment handed to
+/// `review_assessed` is not what the checked path reads.
 #[test]
 fn the_checked_path_ignores_an_edited_assessment() {
     let cat = bundled();
