@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use rouxing::assess::Tier;
+use rouxing::audit::DecidedCase;
 use rouxing::audit::pattern::*;
-use rouxing::audit::{CorrectionStatus, DecidedCase, FactSignature, FirstViolationStatus, PersonalGround};
-use rouxing::case::{Fault, Gravity, Harm};
+use rouxing::case::Harm;
 use rouxing::catalogue::Domain;
 use rouxing::guard::Severity;
 use rouxing::measure::PenaltyKind;
@@ -15,27 +15,8 @@ use rouxing::money::Money;
 use rouxing::party::PartyId;
 use rouxing::{Catalogue, Regime, assess, recommend};
 
+use crate::audit::facts;
 use crate::common::d;
-
-fn facts() -> FactSignature {
-    FactSignature {
-        natural_person: false,
-        personal: PersonalGround::None,
-        gravity: Gravity::General,
-        harm: Harm::Harmful,
-        fault: Fault::Negligent,
-        correction: CorrectionStatus::None,
-        first_violation: FirstViolationStatus::First,
-        mitigating: 0,
-        aggravating: 0,
-        list_first_violation: 0,
-        repeat_of_item: false,
-        context: 0,
-        confirmed: Vec::new(),
-        crime_suspected: false,
-        bar: None,
-    }
-}
 
 fn case(id: &str, item: &str, decided_on: NaiveDate, tier: Tier) -> PatternCase {
     PatternCase {
