@@ -42,7 +42,8 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{Period, ScheduleBasis};
 use crate::case::{Aggravating, Case, Context, CrimeSuspicion, Facts, Fault, Gravity, Harm, Mitigating};
 use crate::catalogue::{
-    Catalogue, Condition, Exclusion, Item, ListEntry, ListOutcome, Modal, PenaltyFacts, StatutoryPenalty,
+    Catalogue, Condition, Exclusion, Item, ItemCode, ListEntry, ListOutcome, Modal, PenaltyFacts,
+    StatutoryPenalty,
 };
 use crate::law::{Citation, Instrument};
 use crate::measure::GuardianOrder;
@@ -533,7 +534,8 @@ vocabulary! {
         /// is absent.
         Service => "送达行政处罚决定书期限",
         /// Art. 64 (一) with Art. 85: hearing request within 5 working days of
-        /// notice.
+        /// the hearing notice; only where Art. 63 applies to a lawful penalty
+        /// outcome (computed for a notice given on the assessment day).
         HearingRequest => "要求听证期限",
         /// Art. 67 ¶3: payment within 15 days of receipt.
         Payment => "缴纳罚款期限",
@@ -1102,6 +1104,18 @@ impl Assessment {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveDate) -> Assessment {
+    assess_in(case, &|code| catalogue.get_shared(code), regime, as_of)
+}
+
+/// [`assess`] with the catalogue given as a lookup of items by code: the
+/// guard re-assesses a case against the item an assessment already holds
+/// (the 过渡期 check), without the catalogue.
+pub(crate) fn assess_in<'c>(
+    case: &Case,
+    lookup: &dyn Fn(&ItemCode) -> Option<&'c Arc<Item>>,
+    regime: &Regime,
+    as_of: NaiveDate,
+) -> Assessment {
     let mut a = Assessment {
         case_id: case.id().clone(),
         party: case.party().id().clone(),
@@ -1131,7 +1145,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     let mut t = Tracer { trace: &mut a.trace };
 
     // Art. 38 ¶1 — a legal basis.
-    let Some(item) = catalogue.get_shared(case.item()) else {
+    let Some(item) = lookup(case.item()) else {
         t.push(Rule::LegalBasis, Citation::apl(38).para(1), true, Why::ItemInCatalogue { found: false });
         a.bar = Some(Bar::NoLegalBasis);
         a.lawful.push(only_no_penalty(Ground::Bar { bar: Bar::NoLegalBasis }));
@@ -1154,7 +1168,7 @@ pub fn assess(case: &Case, catalogue: &Catalogue, regime: &Regime, as_of: NaiveD
     if !case.also_violates().is_empty() {
         let mut n: u16 = 1;
         for code in case.also_violates() {
-            if let Some(other) = catalogue.get(code) {
+            if let Some(other) = lookup(code) {
                 n = n.saturating_add(1);
                 let v = applicable_version(other, case, act_on, as_of);
                 if let Some(p) = &v.penalty {
@@ -1921,14 +1935,29 @@ fn deadlines(a: &mut Assessment, case: &Case, regime: &Regime) {
             basis: d.basis,
         });
     }
-    if penalty_possible {
-        let d = regime.calendar.add_working_days(a.as_of, 5);
+    // Art. 64 (一): the request period exists only where Art. 63 applies to a
+    // lawful penalty outcome, and runs from the hearing notice (here: a notice
+    // given on the assessment day; the case file counts from the recorded
+    // 告知, `CaseFile::deadlines`).
+    let hearing = a.lawful.iter().any(|o| {
+        o.tier != Tier::NoPenalty
+            && crate::decision::hearing_right_applies(
+                a,
+                regime,
+                o.tier,
+                &crate::decision::sanctions_for(a, o),
+            )
+    });
+    if hearing {
+        let d = crate::decision::hearing_request_due(a.as_of, &regime.calendar);
         a.deadlines.push(Deadline {
             kind: DeadlineKind::HearingRequest,
             from: a.as_of,
             due: d.date,
             basis: d.basis,
         });
+    }
+    if penalty_possible {
         if let Some(due) = crate::calendar::add_days(a.as_of, 15) {
             a.deadlines.push(Deadline {
                 kind: DeadlineKind::Payment,

@@ -205,29 +205,86 @@ pub struct ProcedureDuties {
 ///   thresholds, inclusive "以上") and for 降低资质等级、吊销许可证件、责令停产停业、
 ///   责令关闭、限制从业 and 限制开展生产经营活动.
 /// * Art. 57 ¶2: collective decision for serious or complex cases on a penalty.
+///
+/// The duties before any hearing: Art. 58 ¶1 (二) needs a hearing *held*
+/// ("经过听证程序的"), which no decision proposed before the notice can have;
+/// [`procedure_duties_heard`] adds it once the hearing is known.
 pub fn procedure_duties(
     a: &Assessment,
     regime: &Regime,
     tier: Tier,
     sanctions: &[Sanction],
 ) -> ProcedureDuties {
+    procedure_duties_heard(a, regime, tier, sanctions, HearingHeld::NotHeld)
+}
+
+/// Whether a hearing was held (听证程序) before the decision, as read from the
+/// notified proposal ([`HearingAnswer::held_before`]) or the case file
+/// ([`CaseFile::hearing`](crate::record::CaseFile::hearing)), never from a
+/// field of the decision.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第五十八条第一款第（二）项: "直接关系当事人或者第三人重大权益，经过听证
+/// 程序的": the trigger is a hearing that took place, not the right to one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HearingHeld {
+    /// No hearing was held (none offered, none requested, waived, lapsed,
+    /// withdrawn, or not yet held).
+    NotHeld,
+    /// A hearing was held on this day.
+    Held {
+        /// The day of the hearing.
+        on: NaiveDate,
+    },
+}
+
+/// The procedural duties of an outcome with these sanctions, once it is known
+/// whether a hearing was held.
+///
+/// # Legal basis
+///
+/// As [`procedure_duties`]; in addition, Art. 58 ¶1 (二): legal review where
+/// the case directly concerns major rights (`major_rights`) and a hearing
+/// was held ([`HearingHeld::Held`]). A right to a hearing that was not
+/// used, or a hearing requested but not (yet) held, does not trigger it.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::decision::{HearingHeld, ReviewTrigger, procedure_duties_heard};
+/// use rouxing::{Catalogue, Case, Regime, assess, recommend};
+///
+/// let catalogue = Catalogue::bundled()?;
+/// let json = include_str!("../examples/data/cases/ordinary.json");
+/// let mut value: serde_json::Value = serde_json::from_str(json)?;
+/// value["context"] = serde_json::json!(["major_rights"]);
+/// let case = Case::from_json(&value.to_string(), &catalogue)?;
+/// let regime = Regime::national();
+/// let on = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?;
+/// let a = assess(&case, &catalogue, &regime, on);
+/// let d = recommend(&a, &regime);
+/// let before = procedure_duties_heard(&a, &regime, d.tier, &d.sanctions, HearingHeld::NotHeld);
+/// assert!(!before.legal_review.contains(&ReviewTrigger::MajorRightsAfterHearing));
+/// let heard = HearingHeld::Held { on: NaiveDate::from_ymd_opt(2026, 11, 20).ok_or("date")? };
+/// let after = procedure_duties_heard(&a, &regime, d.tier, &d.sanctions, heard);
+/// assert!(after.legal_review.contains(&ReviewTrigger::MajorRightsAfterHearing));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn procedure_duties_heard(
+    a: &Assessment,
+    regime: &Regime,
+    tier: Tier,
+    sanctions: &[Sanction],
+    hearing: HearingHeld,
+) -> ProcedureDuties {
     let penalty = tier != Tier::NoPenalty && a.bar.is_none();
-    let threshold = regime.hearing.for_party(a.natural_person);
-    let hearing_notice = penalty
-        && sanctions.iter().any(|s| {
-            s.kind.requires_hearing_notice()
-                || (matches!(
-                    s.kind,
-                    PenaltyKind::Fine
-                        | PenaltyKind::ConfiscateIllegalGains
-                        | PenaltyKind::ConfiscateIllegalProperty
-                ) && s.amount.is_some_and(|m| m >= threshold))
-        });
+    let hearing_notice = hearing_right_applies(a, regime, tier, sanctions);
+    let held = matches!(hearing, HearingHeld::Held { .. });
     let mut legal_review = Vec::new();
     for c in &a.legal_review_triggers {
         let t = match c {
             crate::case::Context::MajorPublicInterest => Some(ReviewTrigger::MajorPublicInterest),
-            crate::case::Context::MajorRights if hearing_notice => {
+            crate::case::Context::MajorRights if held && a.bar.is_none() => {
                 Some(ReviewTrigger::MajorRightsAfterHearing)
             }
             crate::case::Context::ComplexLegalRelations => Some(ReviewTrigger::Complex),
@@ -268,6 +325,84 @@ pub fn procedure_duties(
         && legal_review.is_empty();
     ProcedureDuties { legal_review, hearing_notice, collective_decision, summary_eligible }
 }
+
+/// Whether Art. 63 applies to an outcome with these sanctions: the party must
+/// be told of its right to a hearing, and only then does the Art. 64 (一)
+/// request period exist.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第六十三条第一款: "行政机关拟作出下列行政处罚决定，应当告知当事人有要求
+/// 听证的权利…（一）较大数额罚款；（二）没收较大数额违法所得、没收较大价值非法财物；（三）降低资质等级、
+/// 吊销许可证件；（四）责令停产停业、责令关闭、限制从业；（五）其他较重的行政处罚；（六）法律、法规、规章
+/// 规定的其他情形。" 较大数额 is the regime's threshold ([`Regime::hearing`],
+/// inclusive "以上"); items (三)–(五) are the kinds for which
+/// [`PenaltyKind::requires_hearing_notice`] holds. No penalty (a 不予处罚
+/// outcome, or a bar) never carries the right.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::decision::{Sanction, hearing_right_applies};
+/// use rouxing::measure::PenaltyKind;
+/// use rouxing::money::Money;
+/// use rouxing::{Catalogue, Case, Regime, Tier, assess};
+///
+/// let catalogue = Catalogue::bundled()?;
+/// let case = Case::from_json(include_str!("../examples/data/cases/ordinary.json"), &catalogue)?;
+/// let regime = Regime::national();
+/// let a = assess(&case, &catalogue, &regime, NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?);
+/// let fine = |y| [Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(y)) }];
+/// // An organisation: 较大数额 is ¥100,000 and more under the national regime.
+/// assert!(hearing_right_applies(&a, &regime, Tier::Ordinary, &fine(100_000)));
+/// assert!(!hearing_right_applies(&a, &regime, Tier::Ordinary, &fine(2_000)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn hearing_right_applies(a: &Assessment, regime: &Regime, tier: Tier, sanctions: &[Sanction]) -> bool {
+    let penalty = tier != Tier::NoPenalty && a.bar.is_none();
+    let threshold = regime.hearing.for_party(a.natural_person);
+    penalty
+        && sanctions.iter().any(|s| {
+            s.kind.requires_hearing_notice()
+                || (matches!(
+                    s.kind,
+                    PenaltyKind::Fine
+                        | PenaltyKind::ConfiscateIllegalGains
+                        | PenaltyKind::ConfiscateIllegalProperty
+                ) && s.amount.is_some_and(|m| m >= threshold))
+        })
+}
+
+/// The last day on which the party may ask for a hearing, for a hearing
+/// notice (告知) given on `notified_on`.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第六十四条第（一）项: "当事人要求听证的，应当在行政机关告知后五日内提出";
+/// 第八十五条: "本法中“二日”“三日”“五日”“七日”的规定是指工作日，不含法定节假日。" The five days are
+/// working days, counted from the day after the notice (民法典 Art. 201 ¶1: the day of
+/// the notice is not counted), with the calendar's schedule of holidays and
+/// adjusted working days. The period exists only where Art. 63 applies
+/// ([`hearing_right_applies`]).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::calendar::WorkCalendar;
+/// use rouxing::decision::hearing_request_due;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// // Notice on Friday 2025-03-07: Monday 03-10 to Friday 03-14 are the five working days.
+/// assert_eq!(hearing_request_due(d(2025, 3, 7)?, &WorkCalendar::china()).date, d(2025, 3, 14)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn hearing_request_due(
+    notified_on: NaiveDate,
+    calendar: &crate::calendar::WorkCalendar,
+) -> crate::calendar::WorkingDayDeadline {
+    calendar.add_working_days(notified_on, HEARING_REQUEST_WORKING_DAYS)
+}
+
+/// Art. 64 (一): "五日", working days by Art. 85.
+const HEARING_REQUEST_WORKING_DAYS: u32 = 5;
 
 /// The reasons for a decision (说明理由), structured; `Display` renders the
 /// text.
@@ -438,6 +573,112 @@ pub enum Answer {
     Lapsed,
 }
 
+/// The hearing that followed an Art. 44 notice: whether the notice told the
+/// party of its right to a hearing, how the party answered, and whether the
+/// hearing was held.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第六十三条第一款: "应当告知当事人有要求听证的权利，当事人要求听证的，行政机关
+/// 应当组织听证"; 第六十四条第（一）项: "当事人要求听证的，应当在行政机关告知后五日内提出" (working
+/// days, 第八十五条); 第（六）项: "…视为放弃听证权利，行政机关终止听证"; 第六十五条: "听证结束后，
+/// 行政机关应当根据听证笔录…作出决定"; 第五十八条第一款第（二）项 reads only a hearing held.
+///
+/// ```json
+/// "not_offered"
+/// "pending"
+/// {"waived": {"reference": "放弃听证声明书 2026-001"}}
+/// "lapsed"
+/// {"requested": {"on": "2026-11-12"}}
+/// {"held": {"requested_on": "2026-11-12", "held_on": "2026-11-24"}}
+/// {"withdrawn": {"requested_on": "2026-11-12"}}
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum HearingAnswer {
+    /// The notice did not tell the party of a right to a hearing (the
+    /// default: a notice that says nothing of a hearing offered none).
+    #[default]
+    NotOffered,
+    /// The right was notified and the five working days have not ended
+    /// without a request or a waiver.
+    Pending,
+    /// The party expressly waived the hearing (放弃听证).
+    Waived {
+        /// Reference of the signed waiver or the record of the oral waiver.
+        reference: String,
+    },
+    /// The five working days ended without a request.
+    Lapsed,
+    /// The party asked for a hearing, which has not been held.
+    Requested {
+        /// The day of the request.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
+        #[serde(with = "crate::serde_date")]
+        on: NaiveDate,
+    },
+    /// The hearing was held (听证举行完毕).
+    Held {
+        /// The day of the request.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
+        #[serde(with = "crate::serde_date")]
+        requested_on: NaiveDate,
+        /// The day the hearing was held.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
+        #[serde(with = "crate::serde_date")]
+        held_on: NaiveDate,
+    },
+    /// The party withdrew its request, or is deemed to have waived the
+    /// hearing by not attending (Art. 64 (六)).
+    Withdrawn {
+        /// The day of the request.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
+        #[serde(with = "crate::serde_date")]
+        requested_on: NaiveDate,
+    },
+}
+
+impl HearingAnswer {
+    /// Whether the notice offered no hearing (the default, left out of JSON).
+    pub fn is_not_offered(&self) -> bool {
+        matches!(self, HearingAnswer::NotOffered)
+    }
+
+    /// Whether the notice told the party of its right to a hearing.
+    pub fn offered(&self) -> bool {
+        !self.is_not_offered()
+    }
+
+    /// Whether a hearing was held, after a request made on or after the
+    /// notice of `notified_on`, on or before `decided_on`: the only reading
+    /// of "经过听证程序" (Art. 58 ¶1 (二)). A hearing dated before its request,
+    /// a request before the notice, or a hearing after the decision, is not a
+    /// hearing the decision went through.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use rouxing::decision::{HearingAnswer, HearingHeld};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).ok_or("date");
+    /// let held = HearingAnswer::Held { requested_on: d(11, 12)?, held_on: d(11, 24)? };
+    /// assert_eq!(held.held_before(d(11, 10)?, d(11, 30)?), HearingHeld::Held { on: d(11, 24)? });
+    /// assert_eq!(held.held_before(d(11, 10)?, d(11, 20)?), HearingHeld::NotHeld);
+    /// assert_eq!(HearingAnswer::Lapsed.held_before(d(11, 10)?, d(11, 30)?), HearingHeld::NotHeld);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn held_before(&self, notified_on: NaiveDate, decided_on: NaiveDate) -> HearingHeld {
+        match *self {
+            HearingAnswer::Held { requested_on, held_on }
+                if notified_on <= requested_on && requested_on <= held_on && held_on <= decided_on =>
+            {
+                HearingHeld::Held { on: held_on }
+            }
+            _ => HearingHeld::NotHeld,
+        }
+    }
+}
+
 /// The proposal notified to the party before the decision (事先告知, Art. 44):
 /// the penalty proposed, the facts, the reasons and the basis, and the
 /// party's answer.
@@ -477,6 +718,12 @@ pub struct NotifiedProposal {
     pub basis: Vec<String>,
     /// The party's answer.
     pub answer: Answer,
+    /// The hearing (Arts. 63–65): whether the notice offered one, the party's
+    /// answer and whether it was held; left out when none was offered. Take
+    /// it from the case file ([`CaseFile::hearing`](crate::record::CaseFile::hearing))
+    /// where one is kept.
+    #[serde(default, skip_serializing_if = "HearingAnswer::is_not_offered")]
+    pub hearing: HearingAnswer,
 }
 
 /// The first sanction of `decided` that makes it heavier than `notified`,
@@ -934,7 +1181,7 @@ pub fn proposed_option<'a>(a: &'a Assessment, regime: &Regime) -> Option<&'a Tie
 
 /// The sanctions that carry out a tier, or `None` when the tier cannot be
 /// carried out on this provision.
-fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
+pub(crate) fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
     let mut out = Vec::with_capacity(2);
     let Some(penalty) = a.version.as_ref().and_then(|v| v.penalty.as_ref()) else {
         return out;

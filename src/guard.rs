@@ -103,7 +103,9 @@ use crate::assess::{Assessment, Bar, DeadlineKind, EntryResult, Ground, Tier, Wh
 use crate::case::{Aggravating, Case, CaseId, Gravity, Harm, OfficerId, PriorOutcome};
 use crate::catalogue::Catalogue;
 use crate::catalogue::{Domain, ListOutcome, Modal};
-use crate::decision::{Decision, Disposition, Notice, Procedure, ReviewTrigger, procedure_duties};
+use crate::decision::{
+    Decision, Disposition, HearingHeld, Notice, Procedure, ReviewTrigger, procedure_duties_heard,
+};
 use crate::law::{Citation, Instrument};
 use crate::measure::{Document, Mechanism, PenaltyKind};
 use crate::money::Money;
@@ -419,7 +421,10 @@ impl Ctx<'_> {
 
     fn tier(&self, out: &mut Vec<Finding>) {
         let (a, d) = (self.a, self.d);
-        if a.is_lawful(d.tier) {
+        // A 过渡期 defers the penalty question: its interim 不予处罚 is judged by
+        // the transition's own requirements (`transition`), read from the
+        // facts; the label alone never passes.
+        if a.is_lawful(d.tier) || self.transition_unmet().is_some_and(|unmet| unmet.is_empty()) {
             return;
         }
         if d.tier < a.most_lenient() {
@@ -980,7 +985,72 @@ impl Ctx<'_> {
         }
     }
 
+    /// The 过渡期 requirements a decision that defers the penalty under a
+    /// transition period fails, recomputed from the case with the same test
+    /// [`tolerance::transition`](crate::mechanism::tolerance::transition) grants by (the end is the
+    /// correction order's deadline); `None` when the decision is no such
+    /// deferral. "Needs rectification" is left out: a period for a party
+    /// that already corrected is pointless, not unlawful.
+    fn transition_unmet(
+        &self,
+    ) -> Option<Vec<crate::mechanism::Check<crate::mechanism::tolerance::TransitionRequirement>>> {
+        use crate::mechanism::tolerance::TransitionRequirement as T;
+        let d = self.d;
+        let deferral = d.mechanisms.contains(&Mechanism::TransitionPeriod)
+            && d.disposition == Disposition::NoPenalty
+            && d.tier == Tier::NoPenalty;
+        if !deferral {
+            return None;
+        }
+        let end = d.correction.and_then(|c| c.deadline);
+        let checks = end.and_then(|end| {
+            crate::mechanism::tolerance::transition_checks(self.case, self.a, self.regime, d.decided_on, end)
+                .ok()
+        });
+        let Some(checks) = checks else {
+            // No end to judge the period by: it is beyond any maximum.
+            return Some(vec![crate::mechanism::Check::new(
+                T::WithinMaximum,
+                false,
+                Citation::new(Instrument::OptimizingBusinessEnvironmentRegulations, 65).para(1),
+                "过渡期没有确定的届满日期".to_owned(),
+            )]);
+        };
+        Some(checks.into_iter().filter(|c| !c.met && c.requirement != T::NeedsRectification).collect())
+    }
+
+    /// 山丹县实施方案 五(二) "对需要达标整改的给予必要的“过渡性”": a transition period
+    /// the facts do not allow. The safety baseline keeps its own finding
+    /// below (`tolerance_on_safety_baseline`); a period the regime's maximum
+    /// does not cover is irregular (the maximum is a local knob), any other
+    /// failure unlawful: it defers a penalty the law requires.
+    fn transition(&self, out: &mut Vec<Finding>) {
+        use crate::mechanism::tolerance::TransitionRequirement as T;
+        let Some(unmet) = self.transition_unmet() else {
+            return;
+        };
+        let baseline_item = self.a.item.as_ref().is_some_and(|i| i.safety_baseline);
+        let worst = unmet
+            .iter()
+            .filter(|c| !(c.requirement == T::OffSafetyBaseline && baseline_item))
+            .min_by_key(|c| c.requirement == T::WithinMaximum || c.requirement == T::OffSafetyBaseline);
+        if let Some(c) = worst {
+            let severity = if matches!(c.requirement, T::WithinMaximum | T::OffSafetyBaseline) {
+                Severity::Irregular
+            } else {
+                Severity::Unlawful
+            };
+            out.push(Finding::new(
+                FindingCode::TransitionNotAllowed,
+                severity,
+                c.citation,
+                Detail::Mechanism { mechanism: Mechanism::TransitionPeriod },
+            ));
+        }
+    }
+
     fn tolerance(&self, out: &mut Vec<Finding>) {
+        self.transition(out);
         let Some(item) = &self.a.item else {
             return;
         };
@@ -1033,7 +1103,14 @@ impl Ctx<'_> {
         use FindingCode as C;
         let (a, d) = (self.a, self.d);
         let u = Severity::Unlawful;
-        let required = procedure_duties(a, self.regime, d.tier, &d.sanctions);
+        // Art. 58 ¶1 (二) reads a hearing held, taken from the notified
+        // proposal (or the case file it came from), never from the decision.
+        let given = match self.notice {
+            Some(Notice::Given(p)) => Some(p),
+            _ => None,
+        };
+        let held = given.map_or(HearingHeld::NotHeld, |p| p.hearing.held_before(p.on, d.decided_on));
+        let required = procedure_duties_heard(a, self.regime, d.tier, &d.sanctions, held);
         let transfer = self.real_transfer();
         let has_doc = |doc: Document| d.documents.contains(&doc);
         if !required.legal_review.is_empty() {
@@ -1083,13 +1160,21 @@ impl Ctx<'_> {
                 ));
             }
         }
-        if required.hearing_notice && !(d.duties.hearing_notice && has_doc(Document::HearingNotice)) {
+        // Art. 63 ¶1: the right to a hearing, told in the notice; a notice that
+        // does not offer it fails whatever the decision lists.
+        let not_offered = given.is_some_and(|p| !p.hearing.offered());
+        if required.hearing_notice
+            && (not_offered || !(d.duties.hearing_notice && has_doc(Document::HearingNotice)))
+        {
             out.push(Finding::new(
                 C::MissingHearingNotice,
                 u,
                 Citation::apl(63).para(1),
                 Detail::Decided { tier: d.tier },
             ));
+        }
+        if let Some(p) = given.filter(|_| required.hearing_notice) {
+            self.hearing(p, out);
         }
         if required.collective_decision
             && !(d.duties.collective_decision && has_doc(Document::CollectiveDiscussionRecord))
@@ -1129,6 +1214,37 @@ impl Ctx<'_> {
                     Detail::Deadline { due: dl.due, decided_on: d.decided_on },
                 ));
             }
+        }
+    }
+
+    /// Arts. 63 ¶1, 64 (一), 65: a penalty that carries the right to a hearing
+    /// is decided only once the five working days from the notice have ended
+    /// without a request, the party has waived the hearing, or the hearing
+    /// requested in time has ended.
+    ///
+    /// A request after the five days does not hold the decision up (the
+    /// right lapsed, Art. 64 (一)); a request withdrawn, or deemed waived by
+    /// absence (Art. 64 (六)), ends the hearing. `Lapsed` is not taken on
+    /// the notice's word: the period is recomputed from the notice day.
+    fn hearing(&self, p: &crate::decision::NotifiedProposal, out: &mut Vec<Finding>) {
+        use crate::decision::HearingAnswer as H;
+        let d = self.d;
+        let due = crate::decision::hearing_request_due(p.on, &self.regime.calendar).date;
+        let early = match &p.hearing {
+            H::Pending | H::Lapsed => Some(Citation::apl(64).item(1)).filter(|_| d.decided_on <= due),
+            H::Requested { on } => Some(Citation::apl(63).para(1)).filter(|_| *on <= due),
+            H::Held { requested_on, held_on } => {
+                Some(Citation::apl(65)).filter(|_| *requested_on <= due && *held_on > d.decided_on)
+            }
+            H::NotOffered | H::Waived { .. } | H::Withdrawn { .. } => None,
+        };
+        if let Some(citation) = early {
+            out.push(Finding::new(
+                FindingCode::DecidedBeforeHearing,
+                Severity::Unlawful,
+                citation,
+                Detail::Deadline { due, decided_on: d.decided_on },
+            ));
         }
     }
 

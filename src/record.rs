@@ -325,6 +325,32 @@ pub enum AppendError {
         /// The day of the request.
         requested_on: NaiveDate,
     },
+    /// A penalty decision while the period to ask for a hearing runs, with
+    /// no request and no waiver.
+    #[error(
+        "penalty decided while the party may still ask for a hearing, until `{due}` (Art. 64 (一), Art. 85)"
+    )]
+    DecisionDuringHearingPeriod {
+        /// The last day of the request period.
+        due: NaiveDate,
+    },
+    /// A hearing waiver when the notice did not offer a hearing.
+    #[error("`放弃听证` but the notice did not tell the party of the right to a hearing (Art. 63)")]
+    HearingWaiverNotOffered,
+    /// A hearing request after the party waived the hearing.
+    #[error("`要求听证` after the party waived the hearing on `{waived_on}`")]
+    HearingAlreadyWaived {
+        /// The day of the waiver.
+        waived_on: NaiveDate,
+    },
+    /// A waiver after the hearing was notified: the party withdraws instead.
+    #[error(
+        "`放弃听证` after the hearing of `{hearing_on}` was notified: record `听证` with outcome `withdrawn` (Art. 64 (六))"
+    )]
+    HearingWaiverAfterScheduling {
+        /// The notified day of the hearing.
+        hearing_on: NaiveDate,
+    },
     /// A decision heavier than the proposal notified.
     #[error(
         "decision `{decided}` is heavier than the notified `{notified}`: notify the heavier proposal first (Arts. 44, 45 ¶2)"
@@ -761,8 +787,11 @@ struct NoticeState {
 struct HearingState {
     /// The day of a request, and whether it came in time.
     requested: Option<(NaiveDate, bool)>,
+    /// The day of an express waiver (放弃听证).
+    waived: Option<NaiveDate>,
     scheduled: Option<NaiveDate>,
-    ended: bool,
+    /// The day the hearing ended, and how.
+    ended: Option<(NaiveDate, HearingOutcome)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -945,6 +974,62 @@ impl CaseFile {
     /// Whether the case is closed (结案).
     pub fn is_closed(&self) -> bool {
         self.state.closed
+    }
+
+    /// The hearing that followed the notice in force, as the recorded steps
+    /// show it on `as_of`: what a [`NotifiedProposal`](crate::decision::NotifiedProposal)
+    /// handed to [`review`](crate::review()) should carry as its `hearing`.
+    ///
+    /// `NotOffered` when no notice is in force or it did not offer a hearing;
+    /// `Pending` or `Lapsed` by the five working days of Art. 64 (一) counted
+    /// from the notice ([`hearing_request_due`](crate::decision::hearing_request_due));
+    /// `Held` only for a hearing recorded as held (听证举行完毕), dated the
+    /// day it ended.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第五十八条第一款第（二）项 ("经过听证程序的"), 第六十三条, 第六十四条
+    /// 第（一）（六）项, 第八十五条.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use rouxing::decision::HearingAnswer;
+    /// use rouxing::record::CaseFile;
+    ///
+    /// let file = CaseFile::new("2025-001".parse()?);
+    /// let on = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
+    /// assert_eq!(file.hearing(on), HearingAnswer::NotOffered);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn hearing(&self, as_of: NaiveDate) -> crate::decision::HearingAnswer {
+        use crate::decision::HearingAnswer as H;
+        let Some(notice) = self.state.notice.filter(|n| n.hearing_right) else {
+            return H::NotOffered;
+        };
+        let h = self.state.hearing;
+        match (h.requested, h.ended) {
+            (Some((requested_on, _)), Some((held_on, HearingOutcome::Held))) => {
+                H::Held { requested_on, held_on }
+            }
+            (Some((requested_on, _)), Some(_)) => H::Withdrawn { requested_on },
+            (Some((on, _)), None) => H::Requested { on },
+            (None, _) if h.waived.is_some() => {
+                let reference = self
+                    .entries
+                    .iter()
+                    .rev()
+                    .find_map(|e| match &e.event.stage {
+                        Stage::HearingWaived { reference } => Some(reference.clone()),
+                        _ => None,
+                    })
+                    .unwrap_or_default();
+                H::Waived { reference }
+            }
+            (None, _) => {
+                let due = crate::decision::hearing_request_due(notice.on, &self.calendar).date;
+                if as_of <= due { H::Pending } else { H::Lapsed }
+            }
+        }
     }
 
     /// Appends a step after checking that it may follow the steps before it,
@@ -1523,8 +1608,30 @@ impl CaseFile {
                 if !notice.hearing_right {
                     return Err(AppendError::HearingNotOffered);
                 }
-                let due = self.calendar.add_working_days(notice.on, 5).date;
+                if let Some(waived_on) = s.hearing.waived {
+                    return Err(AppendError::HearingAlreadyWaived { waived_on });
+                }
+                if s.hearing.requested.is_some() {
+                    return Err(AppendError::Repeated { stage });
+                }
+                let due = crate::decision::hearing_request_due(notice.on, &self.calendar).date;
                 next.hearing.requested = Some((event.on, event.on <= due));
+            }
+            Stage::HearingWaived { reference } => {
+                let Some(notice) = s.notice else {
+                    return Err(AppendError::NoNotice { stage });
+                };
+                if !notice.hearing_right {
+                    return Err(AppendError::HearingWaiverNotOffered);
+                }
+                if s.hearing.waived.is_some() {
+                    return Err(AppendError::Repeated { stage });
+                }
+                if let Some(hearing_on) = s.hearing.scheduled {
+                    return Err(AppendError::HearingWaiverAfterScheduling { hearing_on });
+                }
+                empty("reference", reference, "Art. 64 (一)")?;
+                next.hearing.waived = Some(event.on);
             }
             Stage::HearingScheduled { hearing_on, presiding } => {
                 if s.hearing.requested.is_none() {
@@ -1548,10 +1655,13 @@ impl CaseFile {
                 let Some(hearing_on) = s.hearing.scheduled else {
                     return Err(AppendError::HearingNotScheduled);
                 };
+                if s.hearing.ended.is_some() {
+                    return Err(AppendError::Repeated { stage });
+                }
                 if *outcome != HearingOutcome::Withdrawn && event.on < hearing_on {
                     return Err(AppendError::HearingBeforeDay { on: event.on, hearing_on });
                 }
-                next.hearing.ended = true;
+                next.hearing.ended = Some((event.on, *outcome));
             }
             Stage::LegalReviewed { reviewer, opinion, text } => {
                 if s.investigators.contains(reviewer) {
@@ -1824,8 +1934,17 @@ impl CaseFile {
                 return Err(AppendError::HearingRightNotNotified);
             }
             if let Some((requested_on, true)) = s.hearing.requested {
-                if !s.hearing.ended {
+                if s.hearing.ended.is_none() {
                     return Err(AppendError::DecisionBeforeHearing { requested_on });
+                }
+            }
+            // Art. 64 (一): the party has five working days from the notice to
+            // ask for a hearing; only an express waiver lets the decision
+            // come sooner.
+            if notice.hearing_right && s.hearing.requested.is_none() && s.hearing.waived.is_none() {
+                let due = crate::decision::hearing_request_due(notice.on, &self.calendar).date;
+                if on <= due {
+                    return Err(AppendError::DecisionDuringHearingPeriod { due });
                 }
             }
             let fine = decision.fine();

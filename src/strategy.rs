@@ -662,7 +662,7 @@ impl OfficerEdit {
     /// recommended decision `recommended` (what was notified) and the edit
     /// type alone; `None` for the edits reviewed as a draft.
     pub fn notice(self, recommended: &crate::decision::Decision) -> Option<crate::decision::Notice> {
-        use crate::decision::{Answer, Notice, NotifiedProposal};
+        use crate::decision::{Answer, HearingAnswer, Notice, NotifiedProposal};
         let given = |answer| {
             Notice::Given(NotifiedProposal {
                 on: recommended.decided_on,
@@ -672,6 +672,13 @@ impl OfficerEdit {
                 grounds: recommended.reasons.grounds.clone(),
                 basis: vec!["处罚依据".to_owned()],
                 answer,
+                // Where the recommendation carries the right to a hearing, the
+                // notice offered it and the party waived it (Art. 63 ¶1).
+                hearing: if recommended.duties.hearing_notice {
+                    HearingAnswer::Waived { reference: "放弃听证声明书".to_owned() }
+                } else {
+                    HearingAnswer::NotOffered
+                },
             })
         };
         match self {

@@ -14,7 +14,8 @@ use rouxing::catalogue::{
     StatutoryPenalty,
 };
 use rouxing::decision::{
-    Answer, Disposition, Fact, Notice, Notified, NotifiedProposal, Override, Procedure, Sanction,
+    Answer, Disposition, Fact, HearingAnswer, Notice, Notified, NotifiedProposal, Override, Procedure,
+    Sanction,
 };
 use rouxing::guard::{
     CheckPoint, CheckStatus, Detail, FindingCode, Inconsistency, LegalReviewChecklist, Omission, Proposal,
@@ -1362,6 +1363,11 @@ fn notice_of(d: &Decision, answer: Answer) -> Notice {
         grounds: d.reasons.grounds.clone(),
         basis: vec!["某条例第十条".into()],
         answer,
+        hearing: if d.duties.hearing_notice {
+            HearingAnswer::Waived { reference: "放弃听证声明书".into() }
+        } else {
+            HearingAnswer::NotOffered
+        },
     })
 }
 

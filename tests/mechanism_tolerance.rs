@@ -298,7 +298,7 @@ fn transition_request() -> TransitionRequest {
 }
 
 fn transition_plan() -> TransitionPlan {
-    let case = crate::common::case("MR-1").build().unwrap();
+    let case = minor("MR-1");
     let out =
         tolerance::transition(&case, &cat(), &Regime::national(), d(2025, 3, 12), &transition_request())
             .unwrap();
@@ -367,13 +367,13 @@ fn transition_refusals() {
             .map(|c| c.requirement)
             .collect()
     };
-    let safe = crate::common::case("SAFE-1").build().unwrap();
+    let safe = minor("SAFE-1");
     assert_eq!(ask(&safe, &transition_request()), vec![TransitionRequirement::OffSafetyBaseline]);
     let long = TransitionRequest {
         window: DateWindow::new(d(2025, 3, 12), d(2025, 9, 13)).unwrap(),
         ..transition_request()
     };
-    let case = crate::common::case("MR-1").build().unwrap();
+    let case = minor("MR-1");
     assert_eq!(ask(&case, &long), vec![TransitionRequirement::WithinMaximum]);
     let done = case.to_builder().correction(Correction::Prompt { on: d(2025, 3, 11) }).build().unwrap();
     assert_eq!(ask(&done, &transition_request()), vec![TransitionRequirement::NeedsRectification]);
@@ -383,7 +383,7 @@ fn transition_refusals() {
 fn applying_a_transition_plan() {
     let regime = Regime::national();
     let plan = transition_plan();
-    let case = crate::common::case("MR-1").build().unwrap();
+    let case = minor("MR-1");
     let mut dec = recommend(&assess(&case, &cat(), &regime, d(2025, 3, 12)), &regime);
     assert!(tolerance::apply_transition(&plan, &dec).is_err());
     // The interim decision withholds the penalty.
@@ -444,7 +444,7 @@ fn bad_input_is_an_error() {
         load.to_string(),
         "t.json line 1 column 78, field `window`: window end `2025-03-12` is before its start `2025-08-31`"
     );
-    let tcase = crate::common::case("MR-1").build().unwrap();
+    let tcase = minor("MR-1");
     let t = |r: &TransitionRequest| {
         tolerance::transition(&tcase, &cat(), &regime, d(2025, 3, 12), r).map(|_| ()).unwrap_err().to_string()
     };

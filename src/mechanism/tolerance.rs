@@ -674,7 +674,11 @@ fn check_decision(case_id: &CaseId, decision: &Decision) -> Result<(), Tolerance
             decision: decision.case_id.clone(),
         });
     }
-    if decision.disposition != Disposition::NoPenalty || !decision.sanctions.is_empty() {
+    // 不予处罚 may still confiscate the illegal gains (Art. 28 ¶2, the regime's
+    // `GainsOnNoPenalty`): that is no penalty withheld.
+    let only_gains =
+        decision.sanctions.iter().all(|s| s.kind == crate::measure::PenaltyKind::ConfiscateIllegalGains);
+    if decision.disposition != Disposition::NoPenalty || !only_gains {
         return Err(ToleranceError::PenaltyDecision { case_id: decision.case_id.clone() });
     }
     Ok(())
@@ -687,7 +691,11 @@ fn mark(d: &mut Decision, m: Mechanism) {
 }
 
 fn on_safety_baseline(case: &Case, catalogue: &Catalogue) -> Option<String> {
-    if catalogue.get(case.item()).is_some_and(|i| i.safety_baseline) {
+    on_baseline(case, catalogue.get(case.item()).is_some_and(|i| i.safety_baseline))
+}
+
+fn on_baseline(case: &Case, item_on_baseline: bool) -> Option<String> {
+    if item_on_baseline {
         Some(format!("事项{}触碰安全底线", case.item()))
     } else if case.aggravating().contains(&Aggravating::EndangersSafety) {
         Some(Aggravating::EndangersSafety.legal_name().to_owned())
@@ -1053,8 +1061,13 @@ vocabulary! {
         NeedsRectification => "需要达标整改",
         /// The party has not refused.
         NotRefused => "当事人未拒不改正",
-        /// The period is no longer than the regime allows.
+        /// The period is no longer than the regime allows, counted from the
+        /// decision.
         WithinMaximum => "过渡期不超过规定上限",
+        /// Reaching the standard by the end leads to a lawful 不予处罚: the
+        /// period never defers a penalty the law requires (with harm, a
+        /// serious violation, or a repeat outside Art. 33 ¶1).
+        LawfulOnCompletion => "达标整改后依法可以不予处罚",
     }
 }
 
@@ -1323,7 +1336,6 @@ pub fn transition(
     decided_on: NaiveDate,
     request: &TransitionRequest,
 ) -> Result<Outcome<TransitionPlan, TransitionRequirement>, ToleranceError> {
-    use TransitionRequirement as T;
     if decided_on < case.discovered_on() {
         return Err(ToleranceError::DecisionBeforeDiscovery {
             decided_on,
@@ -1353,28 +1365,7 @@ pub fn transition(
         previous = Some(m.due);
     }
     let current = crate::assess(case, catalogue, regime, decided_on);
-    let mut checks = Vec::with_capacity(5);
-    checks.push(violation_check(&current, T::ViolationEstablished));
-    checks.push(baseline_check(case, catalogue, T::OffSafetyBaseline));
-    let corrected = matches!(case.correction(), Correction::Prompt { .. } | Correction::Late { .. });
-    checks.push(Check::new(
-        T::NeedsRectification,
-        !corrected,
-        TOLERANCE,
-        case.correction().legal_name().to_owned(),
-    ));
-    let refused = case.correction() == Correction::Refused;
-    checks.push(Check::new(T::NotRefused, !refused, TOLERANCE, case.correction().legal_name().to_owned()));
-    let max_end = regime
-        .transition_period_max
-        .last_day(w.start())
-        .ok_or(ToleranceError::DateOutOfRange { from: w.start() })?;
-    checks.push(Check::new(
-        T::WithinMaximum,
-        w.end() <= max_end,
-        Citation::new(Instrument::OptimizingBusinessEnvironmentRegulations, 65).para(1),
-        format!("过渡期{}，上限{}（至{max_end}）", w, regime.transition_period_max),
-    ));
+    let checks = transition_checks(case, &current, regime, decided_on, w.end())?;
     Ok(Outcome::from_checks(checks, || TransitionPlan {
         case_id: case.id().clone(),
         party: case.party().id().clone(),
@@ -1439,6 +1430,98 @@ pub fn transition(
             CorrectionOrder::CITATION,
         ],
     }))
+}
+
+/// The requirements of a transition period ending on `end` for a case decided
+/// on `decided_on`, judged on `current` (the case's assessment on that day):
+/// the one test both [`transition`] and the guard ([`review`](crate::review()))
+/// apply, so that a period the crate grants is never flagged by it and a
+/// period it flags is never granted.
+///
+/// # Legal basis
+///
+/// See [`TransitionRequirement`]. The maximum (the regime's
+/// `transition_period_max`) counts from the decision: the period is the time
+/// for which the decision defers the penalty question. The outcome a
+/// completed period leads to is the case re-assessed on `end` with the
+/// correction made by then ([`TransitionStatus::Completed`]'s
+/// `reassess_with`); it must be a lawful 不予处罚, or the period would only
+/// defer a penalty the law requires (山丹县实施方案 五(二) "在法定权限、范围内 … 依法不处罚";
+/// 行政处罚法 Art. 33 ¶1 admits 不予处罚 only with no or slight harm and a
+/// prompt correction).
+pub(crate) fn transition_checks(
+    case: &Case,
+    current: &Assessment,
+    regime: &Regime,
+    decided_on: NaiveDate,
+    end: NaiveDate,
+) -> Result<Vec<Check<TransitionRequirement>>, ToleranceError> {
+    use TransitionRequirement as T;
+    let mut checks = Vec::with_capacity(6);
+    checks.push(violation_check(current, T::ViolationEstablished));
+    let baseline = current.item.as_ref().is_some_and(|i| i.safety_baseline);
+    checks.push(match on_baseline(case, baseline) {
+        Some(why) => Check::new(T::OffSafetyBaseline, false, TOLERANCE, why),
+        None => Check::new(T::OffSafetyBaseline, true, TOLERANCE, "不触碰安全底线".to_owned()),
+    });
+    let corrected = matches!(case.correction(), Correction::Prompt { .. } | Correction::Late { .. });
+    checks.push(Check::new(
+        T::NeedsRectification,
+        !corrected,
+        TOLERANCE,
+        case.correction().legal_name().to_owned(),
+    ));
+    let refused = case.correction() == Correction::Refused;
+    checks.push(Check::new(T::NotRefused, !refused, TOLERANCE, case.correction().legal_name().to_owned()));
+    let max_end = regime
+        .transition_period_max
+        .last_day(decided_on)
+        .ok_or(ToleranceError::DateOutOfRange { from: decided_on })?;
+    checks.push(Check::new(
+        T::WithinMaximum,
+        end <= max_end,
+        Citation::new(Instrument::OptimizingBusinessEnvironmentRegulations, 65).para(1),
+        format!("过渡期至{end}，上限{}（自决定之日至{max_end}）", regime.transition_period_max),
+    ));
+    checks.push(completion_check(case, current, regime, end));
+    Ok(checks)
+}
+
+/// Whether the case, corrected by `end`, would lawfully end in 不予处罚.
+fn completion_check(
+    case: &Case,
+    current: &Assessment,
+    regime: &Regime,
+    end: NaiveDate,
+) -> Check<TransitionRequirement> {
+    let requirement = TransitionRequirement::LawfulOnCompletion;
+    let completed = case.to_builder().correction(Correction::Prompt { on: end }).build();
+    let item = current.item.as_ref();
+    let lookup = |code: &crate::catalogue::ItemCode| item.filter(|i| &i.code == code);
+    match completed {
+        Ok(c) => {
+            let a = crate::assess::assess_in(&c, &lookup, regime, end);
+            match a.option(Tier::NoPenalty) {
+                Some(o) if a.bar.is_none() => Check::new(
+                    requirement,
+                    true,
+                    o.grounds.first().map_or(Citation::apl(33).para(1), |g| g.citation()),
+                    format!("{end}前达标整改的，依法可以不予处罚"),
+                ),
+                _ => Check::new(
+                    requirement,
+                    false,
+                    Citation::apl(33).para(1),
+                    format!(
+                        "即使{end}前达标整改，依法也不得不予处罚（{}、{}）",
+                        case.gravity().legal_name(),
+                        case.harm().legal_name()
+                    ),
+                ),
+            }
+        }
+        Err(e) => Check::new(requirement, false, Citation::apl(33).para(1), e.to_string()),
+    }
 }
 
 /// A milestone met on a day.
@@ -1594,7 +1677,9 @@ pub fn transition_status(
 
 /// Applies a transition plan to the decision of its case: marks
 /// [`Mechanism::TransitionPeriod`], sets the correction order to the end of
-/// the window and adds guidance.
+/// the window and adds guidance and education. Apply it to the interim
+/// 不予处罚 decision of the plan's day (`decided_on`): the guard judges the
+/// period on the decision's own date, by the test the plan was granted by.
 ///
 /// # Errors
 ///
@@ -1609,6 +1694,9 @@ pub fn apply_transition(plan: &TransitionPlan, decision: &Decision) -> Result<De
     let mut d = decision.clone();
     mark(&mut d, Mechanism::TransitionPeriod);
     d.correction = Some(plan.order);
+    // Guidance during the period educates the party (Art. 33 ¶3 for the
+    // 不予处罚 the period is meant to end in).
+    d.education = true;
     if !d.soft_measures.contains(&SoftMeasure::Guidance) {
         d.soft_measures.push(SoftMeasure::Guidance);
     }

@@ -161,7 +161,7 @@ impl CaseFile {
                     // A new notice replaces the open hearing-request period.
                     out.retain(|d| d.obligation != Obligation::RequestHearing || d.met_on.is_some());
                     if rights.contains(&PartyRight::Hearing) {
-                        let w = cal.add_working_days(on, 5);
+                        let w = crate::decision::hearing_request_due(on, cal);
                         out.push(Deadline {
                             obligation: Obligation::RequestHearing,
                             from: on,

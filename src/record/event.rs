@@ -400,6 +400,8 @@ vocabulary! {
         StatementLapsed => "陈述申辩期限届满",
         /// 要求听证.
         HearingRequested => "要求听证",
+        /// 放弃听证.
+        HearingWaived => "放弃听证",
         /// 听证通知.
         HearingScheduled => "听证通知",
         /// 听证.
@@ -546,6 +548,14 @@ pub enum Stage {
     StatementLapsed {},
     /// The party asked for a hearing (Art. 64 (一)).
     HearingRequested {},
+    /// The party expressly waived the hearing notified to it (放弃听证): the
+    /// decision need not wait for the five working days of Art. 64 (一).
+    /// Recorded before any hearing is notified; afterwards the party
+    /// withdraws ([`HearingOutcome::Withdrawn`]).
+    HearingWaived {
+        /// Reference of the signed waiver or the record of the oral waiver.
+        reference: String,
+    },
     /// The hearing was notified (Art. 64 (二)).
     HearingScheduled {
         /// The day of the hearing.
@@ -720,6 +730,7 @@ impl Stage {
             Stage::Waived { .. } => StageKind::Waived,
             Stage::StatementLapsed {} => StageKind::StatementLapsed,
             Stage::HearingRequested {} => StageKind::HearingRequested,
+            Stage::HearingWaived { .. } => StageKind::HearingWaived,
             Stage::HearingScheduled { .. } => StageKind::HearingScheduled,
             Stage::HearingEnded { .. } => StageKind::HearingEnded,
             Stage::LegalReviewed { .. } => StageKind::LegalReviewed,
