@@ -1939,15 +1939,29 @@ fn deadlines(a: &mut Assessment, case: &Case, regime: &Regime) {
     // lawful penalty outcome, and runs from the hearing notice (here: a notice
     // given on the assessment day; the case file counts from the recorded
     // 告知, `CaseFile::deadlines`).
-    let hearing = a.lawful.iter().any(|o| {
-        o.tier != Tier::NoPenalty
-            && crate::decision::hearing_right_applies(
-                a,
-                regime,
-                o.tier,
-                &crate::decision::sanctions_for(a, o),
-            )
-    });
+    // A cheap test first (no sanctions built): a kind of Art. 63 ¶1 (三)(四) in
+    // the provision, or an amount that can reach 较大数额.
+    let threshold = regime.hearing.for_party(a.natural_person);
+    let may = a
+        .version
+        .as_ref()
+        .and_then(|v| v.penalty.as_ref())
+        .is_some_and(|p| p.kinds().iter().any(|k| k.requires_hearing_notice()))
+        || a.illegal_gains.is_some_and(|g| g >= threshold)
+        || a.lawful.iter().any(|o| {
+            o.fine_band.is_some_and(|b| b.max() >= threshold)
+                || o.suggested_fine.is_some_and(|f| f >= threshold)
+        });
+    let hearing = may
+        && a.lawful.iter().any(|o| {
+            o.tier != Tier::NoPenalty
+                && crate::decision::hearing_right_applies(
+                    a,
+                    regime,
+                    o.tier,
+                    &crate::decision::sanctions_for(a, o),
+                )
+        });
     if hearing {
         let d = crate::decision::hearing_request_due(a.as_of, &regime.calendar);
         a.deadlines.push(Deadline {

@@ -133,6 +133,15 @@ fn stage_events(
             }
         };
         ev.push(Event::new(when, stage));
+        if decision.duties.hearing_notice {
+            // The notice offered a hearing (Art. 63 ¶1): the party waives it,
+            // so the decision need not wait for the five working days of
+            // Art. 64 (一).
+            ev.push(Event::new(
+                next(&mut on)?,
+                Stage::HearingWaived { reference: "放弃听证声明书".to_owned() },
+            ));
+        }
     }
     ev.push(Event::new(next(&mut on)?, Stage::Decided { decision: Box::new(decision.clone()) }));
     if decision.disposition != Disposition::Transfer {
@@ -161,7 +170,8 @@ fn stage_events(
 
 /// A lawful lifecycle: 启动, 立案, 调查取证 by two officers, a reminder half
 /// the time, 法制审核 and 集体讨论 where the decision's duties call for them,
-/// 告知 and a statement, waiver or lapse for a penalty, 决定, 送达, payment
+/// 告知 and a statement, waiver or lapse for a penalty (and 放弃听证 where the
+/// notice offers a hearing), 决定, 送达, payment
 /// of a fine within fifteen days, 整改复查, 回访 and 结案 — with 0–5 days
 /// between steps, over scenarios with the default distributions.
 pub fn lifecycle() -> BoxedStrategy<Lifecycle> {
