@@ -26,6 +26,7 @@
 //! | 8 citations real | [`citations_real`] | 第五条第三款 |
 //! | 9 round trips | [`json_round_trip`], [`code_round_trip`] | 第四十七条 |
 //! | 10 record tamper | [`record_tamper`], [`tamper_evident`] | 第四十七条 |
+//! | 11 legality guard | [`guard_lawful`] | 第五十八条; each finding's own provision |
 //!
 //! # Cookbook: check your own decision wrapper
 //!
@@ -112,7 +113,8 @@ use serde::de::DeserializeOwned;
 use crate::assess::{Assessment, Modality, Tier, assess};
 use crate::case::{Aggravating, Case, Correction, Harm, Mitigating};
 use crate::catalogue::{Catalogue, PenaltyFacts};
-use crate::decision::{Decision, Disposition};
+use crate::decision::{Decision, Disposition, Notice};
+use crate::guard::Severity;
 use crate::law::Citation;
 use crate::measure::PenaltyKind;
 use crate::money::Money;
@@ -143,6 +145,9 @@ vocabulary! {
         RoundTrip => "记录往返一致",
         /// 10. Any change to an exported case file is refused at its line.
         RecordTamper => "案卷记录不可篡改",
+        /// 11. The legality guard finds nothing unlawful in the decision, and
+        /// always finds something in a tier outside the lawful set.
+        Guard => "法制审核未发现违法问题",
     }
 }
 
@@ -159,6 +164,7 @@ impl Invariant {
     /// | version | Art. 37 |
     /// | citations | Art. 5 ¶3 (依据必须公布) |
     /// | round trip, record tamper | Art. 47 (全过程记录，归档保存) |
+    /// | guard | Art. 58 (法制审核) |
     pub const fn citation(self) -> Citation {
         match self {
             Invariant::Determinism => Citation::apl(5).para(1),
@@ -170,6 +176,7 @@ impl Invariant {
             Invariant::VersionNeverHeavier => Citation::apl(37),
             Invariant::CitationsReal => Citation::apl(5).para(3),
             Invariant::RoundTrip | Invariant::RecordTamper => Citation::apl(47),
+            Invariant::Guard => Citation::apl(58),
         }
     }
 
@@ -186,6 +193,7 @@ impl Invariant {
             Invariant::CitationsReal => 8,
             Invariant::RoundTrip => 9,
             Invariant::RecordTamper => 10,
+            Invariant::Guard => 11,
         }
     }
 }
@@ -898,11 +906,86 @@ fn change_one_char(line: &str) -> String {
     chars.into_iter().collect()
 }
 
+/// Invariant 11: the legality guard ([`review`](crate::guard::review)) finds
+/// nothing of severity 违法 ([`Severity::Unlawful`]) in the decision, and a
+/// decision whose tier is outside the lawful set never passes it unnoticed.
+///
+/// The guard reviews the decision as of its own date
+/// (`decision.decided_on`), from the case, the catalogue and the regime of
+/// `inputs`, and against `notice` (`None` for a draft still to be notified,
+/// as for [`review`](crate::guard::review)). A decision the downstream
+/// system would issue must come out without an unlawful finding; a
+/// recommendation always does. The second half holds the guard to its own
+/// guarantee: were the tier outside the lawful set recomputed for that day
+/// and the guard silent, the checker reports it under 第三十四条.
+///
+/// # Errors
+///
+/// [`Invariant::Guard`] citing the first unlawful finding's own provision,
+/// with its code and explanation; or citing Art. 34 when the tier is outside
+/// the lawful set and no finding is unlawful.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第五十八条: legal review checks "适用法律、法规、规章是否准确，裁量基准
+/// 运用是否适当…执法程序是否合法"; 山丹县实施方案 四(三) brings every flexible decision under it.
+/// Each finding cites the provision it applies.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rouxing::invariants::{self, Inputs, Invariant};
+/// use rouxing::{Case, Catalogue, Regime, Tier, assess, recommend};
+///
+/// let catalogue = Catalogue::bundled()?;
+/// let case = Case::from_json(include_str!("../examples/data/cases/ordinary.json"), &catalogue)?;
+/// let regime = Regime::national();
+/// let inputs = Inputs::new(&case, &catalogue, &regime, NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?);
+/// let decision = recommend(&assess(&case, &catalogue, &regime, inputs.as_of), &regime);
+/// invariants::guard_lawful(&inputs, &decision, None)?;
+///
+/// // Let off by hand: no penalty, nothing else changed.
+/// let mut let_off = decision.clone();
+/// let_off.tier = Tier::NoPenalty;
+/// let_off.sanctions.clear();
+/// let v = invariants::guard_lawful(&inputs, &let_off, None).unwrap_err();
+/// assert_eq!(v.invariant, Invariant::Guard);
+/// assert!(v.to_string().starts_with("违反“法制审核未发现违法问题”（guard，"), "{v}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn guard_lawful(
+    inputs: &Inputs<'_>,
+    decision: &Decision,
+    notice: Option<&Notice>,
+) -> Result<(), Violation> {
+    let a = assess(inputs.case, inputs.catalogue, inputs.regime, decision.decided_on);
+    let r = crate::guard::review_assessed(inputs.case, &a, inputs.regime, decision, notice);
+    if let Some(f) = r.of(Severity::Unlawful).next() {
+        return Err(Violation::new(
+            Invariant::Guard,
+            f.citation,
+            format!("法制审核发现违法问题（{}）：{}", f.code.code(), f.explanation()),
+        ));
+    }
+    if !a.is_lawful(decision.tier) {
+        let set: Vec<&str> = a.lawful.iter().map(|o| o.tier.legal_name()).collect();
+        return Err(Violation::new(
+            Invariant::Guard,
+            Citation::apl(34),
+            format!(
+                "决定为“{}”，不在依法可以作出的处理（{}）之内，法制审核却未发现违法问题",
+                decision.tier.legal_name(),
+                set.join("、")
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Runs every decision-level checker ([`within_lawful_set`],
 /// [`mandatory_no_penalty`], [`fine_within_statute`], [`limitation`],
 /// [`version_never_heavier`], [`citations_real`] on the recomputed
-/// assessment, [`json_round_trip`] of the decision) and returns the first
-/// violation.
+/// assessment, [`guard_lawful`] on the decision as a draft to be notified,
+/// [`json_round_trip`] of the decision) and returns the first violation.
 ///
 /// # Errors
 ///
@@ -914,5 +997,6 @@ pub fn check_decision(inputs: &Inputs<'_>, decision: &Decision) -> Result<(), Vi
     limitation(inputs, decision)?;
     version_never_heavier(inputs, decision)?;
     citations_real(&inputs.assess(), decision)?;
+    guard_lawful(inputs, decision, None)?;
     json_round_trip(decision)
 }

@@ -146,6 +146,20 @@ proptest! {
         if let Err(v) = invariants::json_round_trip(&s.assess()) { prop_assert!(false, "{v}"); }
     }
 
+    /// Invariant 11 through the public checker: the recommendation passes the
+    /// guard, and every tier outside the lawful set put on it fails.
+    #[test]
+    fn prop_guard_checker_splits_on_the_lawful_set(s in strategy::scenario(), tier in proptest::sample::select(Tier::ALL.to_vec())) {
+        let a = s.assess();
+        let mut dec = recommend(&a, &s.regime);
+        if let Err(v) = invariants::guard_lawful(&s.inputs(), &dec, None) { prop_assert!(false, "{v}"); }
+        dec.tier = tier;
+        let checked = invariants::guard_lawful(&s.inputs(), &dec, None);
+        if !a.is_lawful(tier) {
+            prop_assert_eq!(checked.map_err(|v| v.invariant), Err(Invariant::Guard));
+        }
+    }
+
     /// Invariant 3 through the public checker, on recommend itself.
     #[test]
     fn prop_recommend_is_monotone(s in strategy::scenario(), m in proptest::sample::select(Mitigating::ALL.to_vec()), up in any::<bool>()) {
@@ -328,6 +342,37 @@ fn citations_fail_on_an_article_the_law_does_not_have() {
     let v = invariants::citations_real(&a, &dec).unwrap_err();
     assert_eq!(v.invariant, Invariant::CitationsReal);
     assert!(v.detail.contains("第九百九十九条"), "{v}");
+}
+
+#[test]
+fn guard_fails_on_a_decision_that_bypasses_it() {
+    let cat = catalogue(vec![range_item("X-1")]);
+    let c = case("X-1").build().unwrap();
+    let r = Regime::national();
+    let i = Inputs::new(&c, &cat, &r, AS_OF());
+    let dec = recommend(&i.assess(), &r);
+    invariants::guard_lawful(&i, &dec, None).unwrap();
+    // Let off by hand, as a system that skips the guard would: harm was
+    // caused and not corrected, so no penalty is outside the lawful set.
+    let mut off = dec.clone();
+    off.tier = Tier::NoPenalty;
+    off.disposition = Disposition::NoPenalty;
+    off.sanctions.clear();
+    off.education = true;
+    let v = invariants::guard_lawful(&i, &off, None).unwrap_err();
+    assert_eq!(v.invariant, Invariant::Guard);
+    assert_eq!(v.invariant.number(), 11);
+    assert!(v.detail.contains("no_penalty_despite_harm"), "{v}");
+    assert!(v.to_string().starts_with("违反“法制审核未发现违法问题”（guard，"), "{v}");
+    // Inside the lawful set, every other checker passes, but the fine lets
+    // the violation go on: only the guard sees it (Art. 28 ¶1).
+    let mut no_order = dec.clone();
+    no_order.correction = None;
+    invariants::within_lawful_set(&i, &no_order).unwrap();
+    invariants::fine_within_statute(&i, &no_order).unwrap();
+    let v = invariants::check_decision(&i, &no_order).unwrap_err();
+    assert_eq!((v.invariant, v.citation), (Invariant::Guard, Citation::apl(28).para(1)));
+    assert!(v.detail.contains("missing_correction_order"), "{v}");
 }
 
 #[test]

@@ -45,6 +45,18 @@ fn code(o: &Output) -> i32 {
     o.status.code().unwrap()
 }
 
+/// Asserts that a check found something (exit code 1) and that the output
+/// says `says`.
+fn found(o: &Output, says: &str) {
+    assert_eq!(code(o), 1, "{}{}", stdout(o), stderr(o));
+    assert!(stdout(o).contains(says), "expected `{says}` in: {}", stdout(o));
+}
+
+/// `rouxing record verify FILE --key KEY --checkpoint CHECKPOINT --as-of 2025-12-31`.
+fn verify_against(file: &str, key: &str, checkpoint: &str) -> Output {
+    rouxing(&["record", "verify", file, "--key", key, "--checkpoint", checkpoint, "--as-of", "2025-12-31"])
+}
+
 fn one_line(path: &str) -> String {
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap()).unwrap();
@@ -263,12 +275,9 @@ fn record_verify_finds_a_changed_event() {
     let text = std::fs::read_to_string(format!("{ROOT}/schema/examples/case-file.jsonl")).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
     lines[3] = lines[3].replacen("\"on\":\"2025-", "\"on\":\"2024-", 1);
-    let path = std::env::temp_dir().join(format!("rouxing-tampered-{}.jsonl", std::process::id()));
-    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
-    let o = rouxing(&["record", "verify", &path.display().to_string()]);
-    std::fs::remove_file(&path).ok();
-    assert_eq!(code(&o), 1, "{}", stdout(&o));
-    assert!(stdout(&o).contains("line 4"), "names the changed line: {}", stdout(&o));
+    let s = Scratch::new("tampered");
+    let path = s.file("tampered.jsonl", &(lines.join("\n") + "\n"));
+    found(&rouxing(&["record", "verify", &path]), "line 4");
 }
 
 #[test]
@@ -286,10 +295,8 @@ fn catalogue_check_names_line_and_field() {
     assert_eq!(stdout(&o).lines().filter(|l| l.starts_with("  - ")).count(), expected);
     let text = std::fs::read_to_string(format!("{ROOT}/examples/data/catalogue.json")).unwrap();
     let broken = text.replacen("\"schema_version\": 2", "\"schema_version\": 7", 1);
-    let path = std::env::temp_dir().join(format!("rouxing-cat-{}.json", std::process::id()));
-    std::fs::write(&path, broken).unwrap();
-    let o = rouxing(&["catalogue", "check", &path.display().to_string()]);
-    std::fs::remove_file(&path).ok();
+    let s = Scratch::new("catalogue");
+    let o = rouxing(&["catalogue", "check", &s.file("catalogue.json", &broken)]);
     assert_eq!(code(&o), 3);
     assert!(stderr(&o).contains("schema_version") && stderr(&o).contains('7'), "{}", stderr(&o));
 }
@@ -379,17 +386,7 @@ fn record_verify_checks_the_seal_with_the_key() {
     let cp = s.file("cp.json", &checkpoint.to_json());
 
     // The key and the checkpoint: every check passes.
-    let o = rouxing(&[
-        "record",
-        "verify",
-        &sealed,
-        "--key",
-        &key_arg(&signer),
-        "--checkpoint",
-        &cp,
-        "--as-of",
-        "2025-12-31",
-    ]);
+    let o = verify_against(&sealed, &key_arg(&signer), &cp);
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("案卷完整 / intact: case 山丹2025-00640, 14 events"), "{out}");
@@ -407,11 +404,9 @@ fn record_verify_checks_the_seal_with_the_key() {
     // Another agency's key does not verify the seal.
     let other = rouxing::record::Ed25519Signer::from_secret_bytes("amr-2025".parse().unwrap(), &[9; 32]);
     let o = rouxing(&["record", "verify", &sealed, "--key", &key_arg(&other), "--as-of", "2025-12-31"]);
-    assert_eq!(code(&o), 1, "{}", stdout(&o));
-    assert!(
-        stdout(&o).contains("封存签名无效 / seal rejected: signature rejected: the `ed25519` signature does not verify under key `amr-2025`"),
-        "{}",
-        stdout(&o)
+    found(
+        &o,
+        "封存签名无效 / seal rejected: signature rejected: the `ed25519` signature does not verify under key `amr-2025`",
     );
 
     // The checkpoint from stdin.
@@ -452,60 +447,28 @@ fn record_verify_names_a_rewrite_and_a_tail_cut_against_the_checkpoint() {
     let rewritten = s.file("rewritten.jsonl", &rechained(changed).to_jsonl());
     let o = rouxing(&["record", "verify", &rewritten, "--as-of", "2025-12-31"]);
     assert_eq!(code(&o), 0, "without the checkpoint a re-chained file looks intact: {}", stdout(&o));
-    let o = rouxing(&[
-        "record",
-        "verify",
-        &rewritten,
-        "--key",
-        &key,
-        "--checkpoint",
-        &cp,
-        "--as-of",
-        "2025-12-31",
-    ]);
-    assert_eq!(code(&o), 1, "{}", stdout(&o));
-    assert!(stdout(&o).contains("案卷被改写: rewritten: event `12` has digest"), "{}", stdout(&o));
+    found(&verify_against(&rewritten, &key, &cp), "案卷被改写: rewritten: event `12` has digest");
 
     // Cut after ten events, with a closing line forged to match.
     let cut = s.file("cut.jsonl", &rechained(events.into_iter().take(10)).to_jsonl());
     let o = rouxing(&["record", "verify", &cut, "--as-of", "2025-12-31"]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
-    let o = rouxing(&["record", "verify", &cut, "--key", &key, "--checkpoint", &cp, "--as-of", "2025-12-31"]);
-    assert_eq!(code(&o), 1, "{}", stdout(&o));
-    assert!(
-        stdout(&o).contains("案卷尾部被截去: tail cut: the checkpoint covers `13` events, the file has `10`"),
-        "{}",
-        stdout(&o)
+    found(
+        &verify_against(&cut, &key, &cp),
+        "案卷尾部被截去: tail cut: the checkpoint covers `13` events, the file has `10`",
     );
 
     // A checkpoint whose signature is not the key's.
     let other = rouxing::record::Ed25519Signer::from_secret_bytes("amr-2025".parse().unwrap(), &[9; 32]);
     let forged = s.file("forged.json", &original.checkpoint(&other).unwrap().to_json());
     let file = format!("{ROOT}/schema/examples/case-file.jsonl");
-    let o = rouxing(&[
-        "record",
-        "verify",
-        &file,
-        "--key",
-        &key,
-        "--checkpoint",
-        &forged,
-        "--as-of",
-        "2025-12-31",
-    ]);
-    assert_eq!(code(&o), 1, "{}", stdout(&o));
-    assert!(stdout(&o).contains("检查点不符 / checkpoint rejected: signature rejected"), "{}", stdout(&o));
+    found(&verify_against(&file, &key, &forged), "检查点不符 / checkpoint rejected: signature rejected");
 }
 
 #[test]
 fn record_verify_refuses_events_after_the_day_of_verification() {
     let o = rouxing(&["record", "verify", "schema/examples/case-file.jsonl", "--as-of", "2025-09-17"]);
-    assert_eq!(code(&o), 1, "{}", stdout(&o));
-    assert!(
-        stdout(&o).contains("dated after the day of verification: event `11` (`回访`) is dated `2025-09-18`"),
-        "{}",
-        stdout(&o)
-    );
+    found(&o, "dated after the day of verification: event `11` (`回访`) is dated `2025-09-18`");
 }
 
 #[test]

@@ -170,6 +170,39 @@ pub fn get(name: &str) -> Option<Value> {
     documents().into_iter().find(|d| d.name == name).map(|d| d.schema())
 }
 
+/// The POST operations: path, summary, operation id, request document,
+/// response document.
+const POSTS: [(&str, &str, &str, &str, &str); 5] = [
+    ("/v1/assess", "评估 / assess one case", "assess", "case_request", "assessment_document"),
+    ("/v1/decide", "决定 / assess, recommend and review", "decide", "case_request", "decision_document"),
+    ("/v1/review", "法制审核 / review a decision or proposal", "review", "review_request", "review_document"),
+    ("/v1/audit", "执法监督 / batch audit", "audit", "audit_request", "audit_document"),
+    ("/v1/report", "统计表 / statistics table", "report", "report_request", "statistics_table"),
+];
+
+/// The GET operations on documents: path, summary, operation id, response
+/// document and the path parameter (name, description), if any; an
+/// operation with a parameter can answer 404.
+type GetOp = (&'static str, &'static str, &'static str, &'static str, Option<(&'static str, &'static str)>);
+const GETS: [GetOp; 4] = [
+    ("/v1/catalogue", "清单 / the catalogue held", "catalogue", "catalogue", None),
+    (
+        "/v1/catalogue/items/{code}",
+        "清单事项 / one item",
+        "item",
+        "item_document",
+        Some(("code", "事项编码 / item code")),
+    ),
+    ("/v1/regime", "裁量基准 / the regime held", "regime", "regime", None),
+    (
+        "/v1/law/{article}",
+        "法律条文 / the statute's words",
+        "law",
+        "law_document",
+        Some(("article", "条号 `33` 或 `art_33__para_1` / article number or provision id")),
+    ),
+];
+
 /// The OpenAPI 3.1 description of the service.
 pub fn openapi() -> Value {
     let mut settings =
@@ -218,54 +251,13 @@ pub fn openapi() -> Value {
     };
     let path_param = |name: &str, desc: &str| json!([{"name": name, "in": "path", "required": true, "description": desc, "schema": {"type": "string"}}]);
     let mut paths = Map::new();
-    paths.insert(
-        "/v1/assess".into(),
-        post("评估 / assess one case", "assess", "case_request", r("assessment_document")),
-    );
-    paths.insert(
-        "/v1/decide".into(),
-        post("决定 / assess, recommend and review", "decide", "case_request", r("decision_document")),
-    );
-    paths.insert(
-        "/v1/review".into(),
-        post("法制审核 / review a decision or proposal", "review", "review_request", r("review_document")),
-    );
-    paths.insert(
-        "/v1/audit".into(),
-        post("执法监督 / batch audit", "audit", "audit_request", r("audit_document")),
-    );
-    paths.insert(
-        "/v1/report".into(),
-        post("统计表 / statistics table", "report", "report_request", r("statistics_table")),
-    );
-    paths.insert(
-        "/v1/catalogue".into(),
-        get_op("清单 / the catalogue held", "catalogue", r("catalogue"), json!([]), false),
-    );
-    paths.insert(
-        "/v1/catalogue/items/{code}".into(),
-        get_op(
-            "清单事项 / one item",
-            "item",
-            r("item_document"),
-            path_param("code", "事项编码 / item code"),
-            true,
-        ),
-    );
-    paths.insert(
-        "/v1/regime".into(),
-        get_op("裁量基准 / the regime held", "regime", r("regime"), json!([]), false),
-    );
-    paths.insert(
-        "/v1/law/{article}".into(),
-        get_op(
-            "法律条文 / the statute's words",
-            "law",
-            r("law_document"),
-            path_param("article", "条号 `33` 或 `art_33__para_1` / article number or provision id"),
-            true,
-        ),
-    );
+    for (path, summary, op, request, response) in POSTS {
+        paths.insert(path.into(), post(summary, op, request, r(response)));
+    }
+    for (path, summary, op, response, param) in GETS {
+        let params = param.map_or_else(|| json!([]), |(name, desc)| path_param(name, desc));
+        paths.insert(path.into(), get_op(summary, op, r(response), params, param.is_some()));
+    }
     paths.insert(
         "/v1/schema/{name}".into(),
         get_op(

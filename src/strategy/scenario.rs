@@ -13,6 +13,7 @@ use crate::catalogue::Catalogue;
 use crate::decision::{Decision, Procedure, recommend};
 use crate::guard::{Omission, Proposal};
 use crate::invariants::Inputs;
+use crate::measure::PenaltyKind;
 use crate::money::Money;
 use crate::regime::Regime;
 
@@ -108,7 +109,8 @@ pub fn scenario_on(
 /// A lawful decision on `scenario`: for a tier drawn from the lawful set,
 /// the recommendation where the tier is the recommended one, else the
 /// recommendation moved to that tier by an officer's [`Proposal`] with its
-/// reasons (the fine then the tier's suggested fine).
+/// reasons, imposing the sanctions `recommend` gives that tier (the fine
+/// then the tier's suggested fine).
 ///
 /// Every decision drawn passes
 /// [`invariants::check_decision`](crate::invariants::check_decision).
@@ -125,13 +127,21 @@ pub fn lawful_decision(scenario: &Scenario) -> BoxedStrategy<Decision> {
             if tier == recommended.tier {
                 return Some(recommended.clone());
             }
+            // The sanctions the tier carries, as `recommend` would impose them
+            // were it the only lawful tier: moving from a 不予处罚
+            // recommendation to a penalty tier must impose the provision's
+            // kinds, not an empty penalty.
+            let mut only = a.clone();
+            only.lawful.retain(|o| o.tier == tier);
+            let sanctions = recommend(&only, &regime).sanctions;
             let fine = a.option(tier).and_then(|o| o.suggested_fine.or(o.fine_band.map(|b| b.min())));
+            let has_fine = sanctions.iter().any(|s| s.kind == PenaltyKind::Fine);
             let proposal = Proposal {
                 officer: OfficerId::new("OF-GEN").ok()?,
                 agency: None,
                 tier: Some(tier),
-                sanctions: None,
-                fine: fine.filter(|_| recommended.fine().is_some()),
+                sanctions: Some(sanctions),
+                fine: fine.filter(|_| has_fine),
                 procedure: None,
                 mechanisms: None,
                 coercive_measures: Vec::new(),

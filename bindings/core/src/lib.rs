@@ -36,7 +36,6 @@
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-use chrono::NaiveDate;
 use rouxing::audit::{AuditConfig, DecidedCase};
 use rouxing::case::CaseId;
 use rouxing::record::{Checkpoint, Ed25519Signer, Ed25519Verifier, Event, KeyId};
@@ -44,6 +43,7 @@ use rouxing::report::{Column, ReportPeriod};
 use rouxing::{Case, CaseFile, assess, recommend};
 use serde_json::{Map, json};
 
+pub use chrono::NaiveDate;
 pub use rouxing::{Catalogue, Decision, Regime};
 pub use serde_json::Value;
 
@@ -251,6 +251,39 @@ pub fn review_doc(case: &BoundCase, regime: &Regime, decision: &Decision) -> Val
     })
 }
 
+/// A broken invariant as a document: `{"invariant": "guard", "number": 11,
+/// "name": "法制审核未发现违法问题", "citation": "《中华人民共和国行政处罚法》第二十八条第一款",
+/// "detail": "…", "text": "违反“…”（guard，…）：…"}`; `null` for none.
+fn violation_doc(v: std::result::Result<(), rouxing::invariants::Violation>) -> Value {
+    match v {
+        Ok(()) => Value::Null,
+        Err(v) => json!({
+            "invariant": v.invariant.code(),
+            "number": v.invariant.number(),
+            "name": v.invariant.legal_name(),
+            "citation": v.citation.to_string(),
+            "detail": v.detail,
+            "text": v.to_string(),
+        }),
+    }
+}
+
+/// The decision-level invariant checkers
+/// (`rouxing::invariants::check_decision`: lawful set, mandatory 不予处罚
+/// duties, fine bounds, limitation, version, citations, the legality guard,
+/// round trip) on a decision the caller made, recomputing the assessment
+/// from the case, its catalogue and `regime` on `as_of`:
+/// `{"violation": null}` or `{"violation": {…}}` (the first one found).
+pub fn check_invariants_doc(
+    case: &BoundCase,
+    regime: &Regime,
+    decision: &Decision,
+    as_of: NaiveDate,
+) -> Value {
+    let inputs = rouxing::invariants::Inputs::new(&case.case, &case.catalogue, regime, as_of);
+    json!({ "violation": violation_doc(rouxing::invariants::check_decision(&inputs, decision)) })
+}
+
 /// Batch supervision (同案同罚, repeated 首违不罚, leniency outliers,
 /// safety-baseline exemptions) over cases with their decisions; each
 /// assessment recomputed as of its decision's date. `{"report": …, "text": "…"}`.
@@ -381,6 +414,21 @@ impl SharedCaseFile {
     /// The JSON Lines export.
     pub fn to_jsonl(&self) -> String {
         self.with(|f| f.to_jsonl())
+    }
+
+    /// Invariants 9 and 10 for the caller's store
+    /// (`rouxing::invariants::stored_case_file`): the text the store gives
+    /// back for this file imports to a file with the same head and length.
+    /// `{"violation": null}` or `{"violation": {…}}`.
+    pub fn check_stored_doc(&self, stored: &str) -> Value {
+        self.with(|f| json!({ "violation": violation_doc(rouxing::invariants::stored_case_file(f, stored)) }))
+    }
+
+    /// Invariant 10 (`rouxing::invariants::record_tamper`): every one-character
+    /// change, deletion, duplication and swap of a line of the export is
+    /// refused at its line. `{"violation": null}` or `{"violation": {…}}`.
+    pub fn check_tamper_doc(&self) -> Value {
+        self.with(|f| json!({ "violation": violation_doc(rouxing::invariants::record_tamper(f)) }))
     }
 
     /// A signed checkpoint of the file as it is now (JSON), for the

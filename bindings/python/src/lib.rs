@@ -177,6 +177,16 @@ fn check_decision(text: &str, name: &str) -> PyResult<String> {
     call(|| rb::load_decision(name, text).map(|d| rb::decision_json(&d)))
 }
 
+/// `{"violation"}` as JSON text: the decision-level invariant checkers on a
+/// decision, the assessment recomputed on `as_of`.
+#[pyfunction]
+fn check_invariants_json(case: &Case, regime: &Regime, decision: &str, as_of: &str) -> PyResult<String> {
+    call(|| {
+        let d = rb::load_decision("decision", decision)?;
+        Ok(rb::to_text(&rb::check_invariants_doc(&case.0, &regime.0, &d, rb::date(as_of)?)))
+    })
+}
+
 /// `{"report", "text"}` over cases with their decisions (paired by index).
 #[pyfunction]
 fn audit_json(py: Python<'_>, cases: Vec<Case>, decisions: Vec<String>, regime: &Regime) -> PyResult<String> {
@@ -291,6 +301,25 @@ impl CaseFile {
     /// The JSON Lines export.
     fn to_jsonl(&self) -> String {
         self.0.to_jsonl()
+    }
+
+    /// Invariants 9 and 10 for the caller's store of case files: `stored`,
+    /// the text the store gives back for this file, imports to a file with
+    /// the same head and length. `None`, or the violation as a dict
+    /// (`invariant`, `number`, `name`, `citation`, `detail`, `text`).
+    fn check_stored<'py>(&self, py: Python<'py>, stored: &str) -> PyResult<Bound<'py, PyAny>> {
+        let doc = self.0.check_stored_doc(stored);
+        py.import("json")?
+            .call_method1("loads", (doc.get("violation").map_or_else(|| "null".to_owned(), rb::to_text),))
+    }
+
+    /// Invariant 10: every one-character change, deletion, duplication and
+    /// swap of a line of the export is refused at its line. `None`, or the
+    /// violation as a dict.
+    fn check_tamper<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let doc = self.0.check_tamper_doc();
+        py.import("json")?
+            .call_method1("loads", (doc.get("violation").map_or_else(|| "null".to_owned(), rb::to_text),))
     }
 
     fn __len__(&self) -> usize {
@@ -475,6 +504,7 @@ fn _rouxing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(recommend_json, m)?)?;
     m.add_function(wrap_pyfunction!(review_json, m)?)?;
     m.add_function(wrap_pyfunction!(check_decision, m)?)?;
+    m.add_function(wrap_pyfunction!(check_invariants_json, m)?)?;
     m.add_function(wrap_pyfunction!(audit_json, m)?)?;
     m.add_function(wrap_pyfunction!(tabulate_json, m)?)?;
     m.add_function(wrap_pyfunction!(rust_recommend_nanos, m)?)?;

@@ -30,9 +30,25 @@ proptest! {
     fn decisions_keep_the_invariants(s in strategy::scenario_on(&catalogue().unwrap(), &regime(), &county()).unwrap()) {
         let d = decide(&s.inputs());
         if let Err(v) = invariants::check_decision(&s.inputs(), &d) { prop_assert!(false, "{v}"); }
+        if let Err(v) = invariants::guard_lawful(&s.inputs(), &d, None) { prop_assert!(false, "{v}"); }
         if let Err(v) = invariants::deterministic(|| decide(&s.inputs())) { prop_assert!(false, "{v}"); }
         let fixed = Change::CorrectPromptly(s.case.discovered_on());
         if let Err(v) = invariants::monotone(&s.inputs(), fixed, decide) { prop_assert!(false, "{v}"); }
+    }
+
+    /// An officer who lets a case off by hand (no penalty, the sanctions
+    /// struck out) where the law does not allow it is stopped by the guard.
+    #[test]
+    fn a_let_off_outside_the_lawful_set_is_stopped(s in strategy::scenario_on(&catalogue().unwrap(), &regime(), &county()).unwrap()) {
+        let mut d = decide(&s.inputs());
+        d.tier = rouxing::Tier::NoPenalty;
+        d.disposition = rouxing::decision::Disposition::NoPenalty;
+        d.sanctions.clear();
+        d.education = true;
+        let checked = invariants::guard_lawful(&s.inputs(), &d, None);
+        if !s.assess().is_lawful(rouxing::Tier::NoPenalty) {
+            prop_assert_eq!(checked.map_err(|v| v.invariant), Err(invariants::Invariant::Guard));
+        }
     }
 
     /// Every lawful case file the system stores reads back, and tampering

@@ -93,45 +93,89 @@ fn free<T>(h: jlong) {
     }
 }
 
+/// What a method returning a string returns after throwing.
+const NULL: jstring = std::ptr::null_mut();
+/// What a method returning a byte array returns after throwing.
+const NULL_BYTES: jbyteArray = std::ptr::null_mut();
+
+/// The case and regime behind two handles, and the `asOf` date argument.
+fn case_regime_date<'a>(
+    env: &mut JNIEnv<'_>,
+    case: jlong,
+    regime: jlong,
+    as_of: &JString<'_>,
+) -> rb::Result<(&'a BoundCase, &'a RegimeBox, rb::NaiveDate)> {
+    let as_of = rb::date(&string(env, as_of, "asOf")?)?;
+    Ok((borrow::<BoundCase>(case, "case")?, borrow::<RegimeBox>(regime, "regime")?, as_of))
+}
+
+/// Declares an exported `static native` method of `org.rouxing.Native`.
+///
+/// `fn NAME(args) -> RET, or FALLBACK, |env| BODY` expands to
+/// `#[unsafe(no_mangle)] pub extern "system" fn NAME<'l>(mut env: JNIEnv<'l>,
+/// _: JClass<'l>, args) -> RET` whose body is `run(&mut env, FALLBACK,
+/// |env| BODY)`: `BODY` returns an `rb::Result<RET>`, and on an error or a
+/// panic the call throws and returns `FALLBACK`. Without `-> RET, or
+/// FALLBACK` the method returns nothing. `free NAME: T` is the `*Free(handle)`
+/// method of handles made by `into_handle::<T>`.
+macro_rules! native {
+    (
+        $(#[$meta:meta])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty, or $fallback:expr,
+        |$env:pat_param| $body:expr
+    ) => {
+        $(#[$meta])*
+        #[unsafe(no_mangle)]
+        pub extern "system" fn $name<'l>(mut env: JNIEnv<'l>, _: JClass<'l>, $($arg: $ty),*) -> $ret {
+            run(&mut env, $fallback, |$env| $body)
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?),
+        |$env:pat_param| $body:expr
+    ) => {
+        $(#[$meta])*
+        #[unsafe(no_mangle)]
+        pub extern "system" fn $name<'l>(mut env: JNIEnv<'l>, _: JClass<'l>, $($arg: $ty),*) {
+            run(&mut env, (), |$env| $body);
+        }
+    };
+    ($(#[$meta:meta])* free $name:ident: $t:ty) => {
+        $(#[$meta])*
+        #[unsafe(no_mangle)]
+        pub extern "system" fn $name<'l>(mut env: JNIEnv<'l>, _: JClass<'l>, h: jlong) {
+            run(&mut env, (), |_| {
+                free::<$t>(h);
+                Ok(())
+            });
+        }
+    };
+}
+
 // ---------------------------------------------------------------------------
 // Catalogue (两轻一免清单与事项目录)
 // ---------------------------------------------------------------------------
 
-/// `Native.catalogueBundled()`: the bundled sample catalogue.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_catalogueBundled<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-) -> jlong {
-    run(&mut env, 0, |_| rb::bundled_catalogue().map(into_handle::<CatalogueBox>))
+native! {
+    /// `Native.catalogueBundled()`: the bundled sample catalogue.
+    fn Java_org_rouxing_Native_catalogueBundled() -> jlong, or 0,
+    |_| rb::bundled_catalogue().map(into_handle::<CatalogueBox>)
 }
 
-/// `Native.catalogueFromJson(name, text)`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_catalogueFromJson<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    name: JString<'l>,
-    text: JString<'l>,
-) -> jlong {
-    run(&mut env, 0, |env| {
+native! {
+    /// `Native.catalogueFromJson(name, text)`.
+    fn Java_org_rouxing_Native_catalogueFromJson(name: JString<'l>, text: JString<'l>) -> jlong, or 0,
+    |env| {
         let name = string(env, &name, "name")?;
         let text = string(env, &text, "text")?;
         rb::load_catalogue(&name, &text).map(into_handle::<CatalogueBox>)
-    })
+    }
 }
 
-/// `Native.catalogueFree(handle)`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_catalogueFree<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    h: jlong,
-) {
-    run(&mut env, (), |_| {
-        free::<CatalogueBox>(h);
-        Ok(())
-    });
+native! {
+    /// `Native.catalogueFree(handle)`.
+    free Java_org_rouxing_Native_catalogueFree: CatalogueBox
 }
 
 // ---------------------------------------------------------------------------
@@ -141,156 +185,106 @@ pub extern "system" fn Java_org_rouxing_Native_catalogueFree<'l>(
 /// The regime behind a handle.
 type RegimeBox = Arc<rb::Regime>;
 
-/// `Native.regimeNamed(name)`: `national` or `shandan`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_regimeNamed<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    name: JString<'l>,
-) -> jlong {
-    run(&mut env, 0, |env| {
+native! {
+    /// `Native.regimeNamed(name)`: `national` or `shandan`.
+    fn Java_org_rouxing_Native_regimeNamed(name: JString<'l>) -> jlong, or 0,
+    |env| {
         let name = string(env, &name, "name")?;
         rb::regime_named(&name).map(into_handle::<RegimeBox>)
-    })
+    }
 }
 
-/// `Native.regimeFromJson(name, text)`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_regimeFromJson<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    name: JString<'l>,
-    text: JString<'l>,
-) -> jlong {
-    run(&mut env, 0, |env| {
+native! {
+    /// `Native.regimeFromJson(name, text)`.
+    fn Java_org_rouxing_Native_regimeFromJson(name: JString<'l>, text: JString<'l>) -> jlong, or 0,
+    |env| {
         let name = string(env, &name, "name")?;
         let text = string(env, &text, "text")?;
         rb::load_regime(&name, &text).map(into_handle::<RegimeBox>)
-    })
+    }
 }
 
-/// `Native.regimeFree(handle)`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_regimeFree<'l>(mut env: JNIEnv<'l>, _: JClass<'l>, h: jlong) {
-    run(&mut env, (), |_| {
-        free::<RegimeBox>(h);
-        Ok(())
-    });
+native! {
+    /// `Native.regimeFree(handle)`.
+    free Java_org_rouxing_Native_regimeFree: RegimeBox
 }
 
 // ---------------------------------------------------------------------------
 // Case (案件事实)
 // ---------------------------------------------------------------------------
 
-/// `Native.caseFromJson(name, text, catalogue)`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFromJson<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    name: JString<'l>,
-    text: JString<'l>,
-    catalogue: jlong,
-) -> jlong {
-    run(&mut env, 0, |env| {
+native! {
+    /// `Native.caseFromJson(name, text, catalogue)`.
+    fn Java_org_rouxing_Native_caseFromJson(
+        name: JString<'l>,
+        text: JString<'l>,
+        catalogue: jlong,
+    ) -> jlong, or 0,
+    |env| {
         let name = string(env, &name, "name")?;
         let text = string(env, &text, "text")?;
         let cat = borrow::<CatalogueBox>(catalogue, "catalogue")?;
         rb::load_case(&name, &text, cat).map(into_handle::<BoundCase>)
-    })
+    }
 }
 
-/// `Native.caseJson(handle)`: the case as its JSON document.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseJson<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    h: jlong,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.caseJson(handle)`: the case as its JSON document.
+    fn Java_org_rouxing_Native_caseJson(h: jlong) -> jstring, or NULL,
+    |env| {
         let c = borrow::<BoundCase>(h, "case")?;
         jstr(env, &c.case.to_json())
-    })
+    }
 }
 
-/// `Native.caseFree(handle)`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFree<'l>(mut env: JNIEnv<'l>, _: JClass<'l>, h: jlong) {
-    run(&mut env, (), |_| {
-        free::<BoundCase>(h);
-        Ok(())
-    });
+native! {
+    /// `Native.caseFree(handle)`.
+    free Java_org_rouxing_Native_caseFree: BoundCase
 }
 
 // ---------------------------------------------------------------------------
 // Deciding
 // ---------------------------------------------------------------------------
 
-/// `Native.assess(case, regime, asOf)`: `{"assessment", "explanation"}`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_assess<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    case: jlong,
-    regime: jlong,
-    as_of: JString<'l>,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
-        let as_of = rb::date(&string(env, &as_of, "asOf")?)?;
-        let c = borrow::<BoundCase>(case, "case")?;
-        let r = borrow::<RegimeBox>(regime, "regime")?;
+native! {
+    /// `Native.assess(case, regime, asOf)`: `{"assessment", "explanation"}`.
+    fn Java_org_rouxing_Native_assess(case: jlong, regime: jlong, as_of: JString<'l>) -> jstring, or NULL,
+    |env| {
+        let (c, r, as_of) = case_regime_date(env, case, regime, &as_of)?;
         doc(env, &rb::assess_doc(c, r, as_of))
-    })
+    }
 }
 
-/// `Native.recommend(case, regime, asOf)`: `{"decision", "reasons"}`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_recommend<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    case: jlong,
-    regime: jlong,
-    as_of: JString<'l>,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
-        let as_of = rb::date(&string(env, &as_of, "asOf")?)?;
-        let c = borrow::<BoundCase>(case, "case")?;
-        let r = borrow::<RegimeBox>(regime, "regime")?;
+native! {
+    /// `Native.recommend(case, regime, asOf)`: `{"decision", "reasons"}`.
+    fn Java_org_rouxing_Native_recommend(case: jlong, regime: jlong, as_of: JString<'l>) -> jstring, or NULL,
+    |env| {
+        let (c, r, as_of) = case_regime_date(env, case, regime, &as_of)?;
         doc(env, &rb::recommend_doc(c, r, as_of))
-    })
+    }
 }
 
-/// `Native.review(case, regime, decisionJson)`: `{"review", "lawful",
-/// "passes", "text"}`, the assessment recomputed inside.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_review<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    case: jlong,
-    regime: jlong,
-    decision: JString<'l>,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.review(case, regime, decisionJson)`: `{"review", "lawful",
+    /// "passes", "text"}`, the assessment recomputed inside.
+    fn Java_org_rouxing_Native_review(case: jlong, regime: jlong, decision: JString<'l>) -> jstring, or NULL,
+    |env| {
         let d = rb::load_decision("decision", &string(env, &decision, "decision")?)?;
         let c = borrow::<BoundCase>(case, "case")?;
         let r = borrow::<RegimeBox>(regime, "regime")?;
         doc(env, &rb::review_doc(c, r, &d))
-    })
+    }
 }
 
-/// `Native.decisionCheck(json)`: parses a decision document and writes it
-/// back in the library's spelling.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_decisionCheck<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    name: JString<'l>,
-    decision: JString<'l>,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.decisionCheck(json)`: parses a decision document and writes it
+    /// back in the library's spelling.
+    fn Java_org_rouxing_Native_decisionCheck(name: JString<'l>, decision: JString<'l>) -> jstring, or NULL,
+    |env| {
         let name = string(env, &name, "name")?;
         let d = rb::load_decision(&name, &string(env, &decision, "decision")?)?;
         jstr(env, &rb::decision_json(&d))
-    })
+    }
 }
 
 fn strings(env: &mut JNIEnv<'_>, arr: &JObjectArray<'_>, what: &str) -> rb::Result<Vec<String>> {
@@ -318,17 +312,15 @@ fn longs(env: &mut JNIEnv<'_>, arr: &JLongArray<'_>, what: &str) -> rb::Result<V
     Ok(out)
 }
 
-/// `Native.audit(cases, decisions, regime)`: `{"report", "text"}` over cases
-/// with their decisions (the two arrays pair up by index).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_audit<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    cases: JLongArray<'l>,
-    decisions: JObjectArray<'l>,
-    regime: jlong,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.audit(cases, decisions, regime)`: `{"report", "text"}` over cases
+    /// with their decisions (the two arrays pair up by index).
+    fn Java_org_rouxing_Native_audit(
+        cases: JLongArray<'l>,
+        decisions: JObjectArray<'l>,
+        regime: jlong,
+    ) -> jstring, or NULL,
+    |env| {
         let hs = longs(env, &cases, "cases")?;
         let ds = strings(env, &decisions, "decisions")?;
         if hs.len() != ds.len() {
@@ -344,20 +336,18 @@ pub extern "system" fn Java_org_rouxing_Native_audit<'l>(
         }
         let r = borrow::<RegimeBox>(regime, "regime")?;
         doc(env, &rb::audit_doc(&pairs, r))
-    })
+    }
 }
 
-/// `Native.tabulate(decisions, from, to)`: `{"table", "rows", "csv",
-/// "markdown"}`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_tabulate<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    decisions: JObjectArray<'l>,
-    from: JString<'l>,
-    to: JString<'l>,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.tabulate(decisions, from, to)`: `{"table", "rows", "csv",
+    /// "markdown"}`.
+    fn Java_org_rouxing_Native_tabulate(
+        decisions: JObjectArray<'l>,
+        from: JString<'l>,
+        to: JString<'l>,
+    ) -> jstring, or NULL,
+    |env| {
         let ds = strings(env, &decisions, "decisions")?;
         let from = rb::date(&string(env, &from, "from")?)?;
         let to = rb::date(&string(env, &to, "to")?)?;
@@ -367,95 +357,66 @@ pub extern "system" fn Java_org_rouxing_Native_tabulate<'l>(
             .map(|(i, d)| rb::load_decision(&format!("decisions[{i}]"), d))
             .collect::<rb::Result<Vec<_>>>()?;
         doc(env, &rb::tabulate_doc(&ds, from, to)?)
-    })
+    }
 }
 
 // ---------------------------------------------------------------------------
 // Case file (全过程记录)
 // ---------------------------------------------------------------------------
 
-/// `Native.caseFileNew(caseId)`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFileNew<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    id: JString<'l>,
-) -> jlong {
-    run(&mut env, 0, |env| SharedCaseFile::new(&string(env, &id, "caseId")?).map(into_handle))
+native! {
+    /// `Native.caseFileNew(caseId)`.
+    fn Java_org_rouxing_Native_caseFileNew(id: JString<'l>) -> jlong, or 0,
+    |env| SharedCaseFile::new(&string(env, &id, "caseId")?).map(into_handle)
 }
 
-/// `Native.caseFileFromJsonl(text)`: imports and verifies.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFileFromJsonl<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    text: JString<'l>,
-) -> jlong {
-    run(&mut env, 0, |env| SharedCaseFile::from_jsonl(&string(env, &text, "text")?).map(into_handle))
+native! {
+    /// `Native.caseFileFromJsonl(text)`: imports and verifies.
+    fn Java_org_rouxing_Native_caseFileFromJsonl(text: JString<'l>) -> jlong, or 0,
+    |env| SharedCaseFile::from_jsonl(&string(env, &text, "text")?).map(into_handle)
 }
 
-/// `Native.caseFileAppend(handle, eventJson)`: the new head digest.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFileAppend<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    h: jlong,
-    event: JString<'l>,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.caseFileAppend(handle, eventJson)`: the new head digest.
+    fn Java_org_rouxing_Native_caseFileAppend(h: jlong, event: JString<'l>) -> jstring, or NULL,
+    |env| {
         let event = string(env, &event, "event")?;
         let head = borrow::<SharedCaseFile>(h, "case file")?.append_json(&event)?;
         jstr(env, &head)
-    })
+    }
 }
 
-/// `Native.caseFileVerify(handle)`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFileVerify<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    h: jlong,
-) {
-    run(&mut env, (), |_| borrow::<SharedCaseFile>(h, "case file")?.verify());
+native! {
+    /// `Native.caseFileVerify(handle)`.
+    fn Java_org_rouxing_Native_caseFileVerify(h: jlong),
+    |_| borrow::<SharedCaseFile>(h, "case file")?.verify()
 }
 
-/// `Native.caseFileHead(handle)`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFileHead<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    h: jlong,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.caseFileHead(handle)`.
+    fn Java_org_rouxing_Native_caseFileHead(h: jlong) -> jstring, or NULL,
+    |env| {
         let head = borrow::<SharedCaseFile>(h, "case file")?.head();
         jstr(env, &head)
-    })
+    }
 }
 
-/// `Native.caseFileLen(handle)`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFileLen<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    h: jlong,
-) -> jint {
-    run(&mut env, 0, |_| {
+native! {
+    /// `Native.caseFileLen(handle)`.
+    fn Java_org_rouxing_Native_caseFileLen(h: jlong) -> jint, or 0,
+    |_| {
         let n = borrow::<SharedCaseFile>(h, "case file")?.len();
         Ok(jint::try_from(n).unwrap_or(jint::MAX))
-    })
+    }
 }
 
-/// `Native.caseFileJsonl(handle)`: the JSON Lines export.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFileJsonl<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    h: jlong,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.caseFileJsonl(handle)`: the JSON Lines export.
+    fn Java_org_rouxing_Native_caseFileJsonl(h: jlong) -> jstring, or NULL,
+    |env| {
         let text = borrow::<SharedCaseFile>(h, "case file")?.to_jsonl();
         jstr(env, &text)
-    })
+    }
 }
 
 fn bytes(env: &mut JNIEnv<'_>, arr: &JByteArray<'_>, what: &str) -> rb::Result<Vec<u8>> {
@@ -476,85 +437,73 @@ fn signing_key(env: &mut JNIEnv<'_>, key_id: &JString<'_>, seed: &JByteArray<'_>
     SigningKey::ed25519(&id, &seed)
 }
 
-/// `Native.ed25519PublicKey(keyId, seed)`: the 32-byte public key of a seed.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_ed25519PublicKey<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    key_id: JString<'l>,
-    seed: JByteArray<'l>,
-) -> jbyteArray {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.ed25519PublicKey(keyId, seed)`: the 32-byte public key of a seed.
+    fn Java_org_rouxing_Native_ed25519PublicKey(
+        key_id: JString<'l>,
+        seed: JByteArray<'l>,
+    ) -> jbyteArray, or NULL_BYTES,
+    |env| {
         let key = signing_key(env, &key_id, &seed)?;
         let public = key.verifying_key().public_key();
         env.byte_array_from_slice(&public).map(JByteArray::into_raw).map_err(internal)
-    })
+    }
 }
 
-/// `Native.checkpointLoad(text)`: the checkpoint document, or a
-/// `LoadException` naming line and field.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_checkpointLoad<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    text: JString<'l>,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.checkpointLoad(text)`: the checkpoint document, or a
+    /// `LoadException` naming line and field.
+    fn Java_org_rouxing_Native_checkpointLoad(text: JString<'l>) -> jstring, or NULL,
+    |env| {
         let text = string(env, &text, "checkpoint")?;
         let v = rb::load_checkpoint("checkpoint", &text)?;
         doc(env, &v)
-    })
+    }
 }
 
-/// `Native.caseFileCheckpoint(handle, keyId, seed)`: a signed checkpoint (JSON).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFileCheckpoint<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    h: jlong,
-    key_id: JString<'l>,
-    seed: JByteArray<'l>,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.caseFileCheckpoint(handle, keyId, seed)`: a signed checkpoint (JSON).
+    fn Java_org_rouxing_Native_caseFileCheckpoint(
+        h: jlong,
+        key_id: JString<'l>,
+        seed: JByteArray<'l>,
+    ) -> jstring, or NULL,
+    |env| {
         let key = signing_key(env, &key_id, &seed)?;
         let cp = borrow::<SharedCaseFile>(h, "case file")?.checkpoint_json(&key)?;
         jstr(env, &cp)
-    })
+    }
 }
 
-/// `Native.caseFileSeal(handle, on, keyId, seed)`: seals a closed case; the
-/// seal's checkpoint (JSON).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFileSeal<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    h: jlong,
-    on: JString<'l>,
-    key_id: JString<'l>,
-    seed: JByteArray<'l>,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.caseFileSeal(handle, on, keyId, seed)`: seals a closed case; the
+    /// seal's checkpoint (JSON).
+    fn Java_org_rouxing_Native_caseFileSeal(
+        h: jlong,
+        on: JString<'l>,
+        key_id: JString<'l>,
+        seed: JByteArray<'l>,
+    ) -> jstring, or NULL,
+    |env| {
         let on = rb::date(&string(env, &on, "on")?)?;
         let key = signing_key(env, &key_id, &seed)?;
         let cp = borrow::<SharedCaseFile>(h, "case file")?.seal_json(on, &key)?;
         jstr(env, &cp)
-    })
+    }
 }
 
-/// `Native.caseFileVerifyWith(handle, keyIds, publicKeys, checkpoint, asOf)`:
-/// `publicKeys` holds 32 bytes per key id; `checkpoint` and `asOf` may be
-/// null. Returns what was verified (JSON).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFileVerifyWith<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    h: jlong,
-    key_ids: JObjectArray<'l>,
-    public_keys: JByteArray<'l>,
-    checkpoint: JString<'l>,
-    as_of: JString<'l>,
-) -> jstring {
-    run(&mut env, std::ptr::null_mut(), |env| {
+native! {
+    /// `Native.caseFileVerifyWith(handle, keyIds, publicKeys, checkpoint, asOf)`:
+    /// `publicKeys` holds 32 bytes per key id; `checkpoint` and `asOf` may be
+    /// null. Returns what was verified (JSON).
+    fn Java_org_rouxing_Native_caseFileVerifyWith(
+        h: jlong,
+        key_ids: JObjectArray<'l>,
+        public_keys: JByteArray<'l>,
+        checkpoint: JString<'l>,
+        as_of: JString<'l>,
+    ) -> jstring, or NULL,
+    |env| {
         let ids = strings(env, &key_ids, "keyIds")?;
         let publics = bytes(env, &public_keys, "publicKeys")?;
         if publics.len() != ids.len().saturating_mul(32) {
@@ -573,54 +522,42 @@ pub extern "system" fn Java_org_rouxing_Native_caseFileVerifyWith<'l>(
         let report =
             borrow::<SharedCaseFile>(h, "case file")?.verify_with(&keys, checkpoint.as_deref(), as_of)?;
         doc(env, &report)
-    })
+    }
 }
 
-/// `Native.caseFileFree(handle)`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_caseFileFree<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    h: jlong,
-) {
-    run(&mut env, (), |_| {
-        free::<SharedCaseFile>(h);
-        Ok(())
-    });
+native! {
+    /// `Native.caseFileFree(handle)`.
+    free Java_org_rouxing_Native_caseFileFree: SharedCaseFile
 }
 
 // ---------------------------------------------------------------------------
 // Benchmark support and boundary tests
 // ---------------------------------------------------------------------------
 
-/// `Native.rustRecommendNanos(case, regime, asOf, n)`: runs assess +
-/// recommend `n` times inside Rust and returns the elapsed nanoseconds, the
-/// baseline the benchmark command compares the JNI call against.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_rustRecommendNanos<'l>(
-    mut env: JNIEnv<'l>,
-    _: JClass<'l>,
-    case: jlong,
-    regime: jlong,
-    as_of: JString<'l>,
-    n: jint,
-) -> jlong {
-    run(&mut env, 0, |env| {
-        let as_of = rb::date(&string(env, &as_of, "asOf")?)?;
-        let c = borrow::<BoundCase>(case, "case")?;
-        let r = borrow::<RegimeBox>(regime, "regime")?;
+native! {
+    /// `Native.rustRecommendNanos(case, regime, asOf, n)`: runs assess +
+    /// recommend `n` times inside Rust and returns the elapsed nanoseconds, the
+    /// baseline the benchmark command compares the JNI call against.
+    fn Java_org_rouxing_Native_rustRecommendNanos(
+        case: jlong,
+        regime: jlong,
+        as_of: JString<'l>,
+        n: jint,
+    ) -> jlong, or 0,
+    |env| {
+        let (c, r, as_of) = case_regime_date(env, case, regime, &as_of)?;
         let start = std::time::Instant::now();
         for _ in 0..n {
             std::hint::black_box(rb::recommend_doc(std::hint::black_box(c), r, as_of));
         }
         Ok(jlong::try_from(start.elapsed().as_nanos()).unwrap_or(jlong::MAX))
-    })
+    }
 }
 
-/// `Native.panicForTest()`: panics inside Rust, so that the Java tests can
-/// prove a panic arrives as a `RouxingException` and the JVM lives on.
-#[expect(clippy::panic, reason = "the deliberate panic the boundary tests catch")]
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_org_rouxing_Native_panicForTest<'l>(mut env: JNIEnv<'l>, _: JClass<'l>) {
-    run(&mut env, (), |_| std::panic::panic_any("deliberate panic at the JNI boundary"));
+native! {
+    /// `Native.panicForTest()`: panics inside Rust, so that the Java tests can
+    /// prove a panic arrives as a `RouxingException` and the JVM lives on.
+    #[expect(clippy::panic, reason = "the deliberate panic the boundary tests catch")]
+    fn Java_org_rouxing_Native_panicForTest(),
+    |_| std::panic::panic_any("deliberate panic at the JNI boundary")
 }

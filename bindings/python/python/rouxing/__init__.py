@@ -7,6 +7,11 @@ A thin layer over the Rust library: every outcome, citation and finding comes fr
   in Chinese with every citation (《中华人民共和国行政处罚法》第X条第Y款).
 * ``recommend`` — 处理建议: the most lenient lawful decision, with reasons.
 * ``review`` — 法制审核 (Art. 58) of any decision; the assessment is recomputed from the facts.
+* ``check_invariants`` — 不变量检查: the crate's decision-level invariants (lawful set, mandatory
+  不予处罚 duties, fine bounds, limitation, version, citations, the legality guard) on a decision
+  your own code made; ``CaseFile.check_stored`` and ``CaseFile.check_tamper`` for your storage of
+  case files. Each returns ``None`` or the ``Violation`` with its citation. See the cookbook in
+  ``bindings/python/README.md`` for property tests with Hypothesis.
 * ``audit`` — 执法监督 over decided cases; ``tabulate`` — 柔性执法统计表 (rows for pandas).
 * ``CaseFile`` — 全过程记录 (Art. 47), hash-chained; ``verify(key, checkpoint)``
   with a ``VerifyingKey`` and a signed ``Checkpoint`` kept outside the file;
@@ -61,9 +66,11 @@ __all__ = [
     "TIERS",
     "TIER_NAMES",
     "VerifyingKey",
+    "Violation",
     "assess",
     "assess_many",
     "audit",
+    "check_invariants",
     "fen",
     "recommend",
     "review",
@@ -289,6 +296,41 @@ def review(case: Case, decision: Union[Decision, dict, str], regime: Optional[Re
     and ``regime`` (default: national) as of the decision's ``decided_on``."""
     doc = _json.loads(_rouxing.review_json(case, _regime(regime), _decision_text(decision)))
     return Review(doc["review"], doc["lawful"], doc["passes"], doc["text"])
+
+
+class Violation(Document):
+    """不变量被违反: ``invariant`` (stable code, e.g. ``guard``), ``number`` (DESIGN.md's list),
+    ``name`` (Chinese), ``citation`` (《中华人民共和国行政处罚法》第X条第Y款), ``detail`` and ``text``
+    (the whole message in Chinese)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, data: dict) -> None:
+        super().__init__(data)
+        object.__setattr__(self, "text", data["text"])
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def check_invariants(
+    case: Case,
+    decision: Union[Decision, dict, str],
+    regime: Optional[Regime] = None,
+    as_of: Optional[DateLike] = None,
+) -> Optional[Violation]:
+    """不变量检查 of a decision your own code made on ``case``: the lawful set, the fine in the tier's
+    band and within the statute, the mandatory 不予处罚 duties, limitation, the applied version, real
+    citations, the legality guard (no finding of severity 违法) and the JSON round trip. The
+    assessment is recomputed from the case, its catalogue and ``regime`` (default: national) on
+    ``as_of`` (default: the decision's ``decided_on``). ``None`` when all hold, else the first
+    ``Violation``."""
+    text = _decision_text(decision)
+    if as_of is None:
+        as_of = _json.loads(text).get("decided_on", "")
+    doc = _json.loads(_rouxing.check_invariants_json(case, _regime(regime), text, _date(as_of)))
+    v = doc["violation"]
+    return None if v is None else Violation(v)
 
 
 def audit(
