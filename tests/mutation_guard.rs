@@ -54,3 +54,52 @@ fn only_advisory_findings_pass_legal_review() {
     assert!(advisory.passes(), "advice alone does not stop a decision");
     assert!(advisory.is_lawful());
 }
+
+/// `Review::of` yields exactly the findings of one severity: the legal
+/// reviewer's list of what is unlawful (违法), irregular (不规范) or advice
+/// (提示) under 行政处罚法 第五十八条.
+#[test]
+fn findings_of_one_severity_are_exactly_those() {
+    let (case, cat, mut d) = plain();
+    d.correction = None;
+    let r = review(&case, &cat, &Regime::national(), &d, None);
+    let f = *r.get(FindingCode::MissingCorrectionOrder).unwrap();
+    let mixed = Review {
+        findings: vec![
+            f,
+            Finding { severity: Severity::Irregular, ..f },
+            Finding { severity: Severity::Irregular, ..f },
+        ],
+        ..r.clone()
+    };
+    assert_eq!(mixed.of(Severity::Unlawful).count(), 1);
+    assert_eq!(mixed.of(Severity::Irregular).count(), 2);
+    assert_eq!(mixed.of(Severity::Advisory).count(), 0);
+    assert!(mixed.of(Severity::Irregular).all(|x| x.severity == Severity::Irregular));
+    assert_eq!(mixed.worst(), Some(Severity::Unlawful));
+}
+
+/// Findings come most severe first whatever order the checks found them in.
+/// Without a deciding agency on the case the competence check (行政处罚法
+/// 第十七条) only advises (提示) and runs before the checks of the fine
+/// (第七十六条第一款第二项) and of the correction order (第二十八条第一款),
+/// which find 违法: the advisory finding must move behind both.
+#[test]
+fn findings_are_reordered_most_severe_first() {
+    let cat = catalogue(vec![range_item("A")]);
+    let case = case("A").build().unwrap();
+    assert!(case.agency().is_none());
+    let regime = Regime::national();
+    let mut d = recommend(&assess(&case, &cat, &regime, AS_OF()), &regime);
+    d.correction = None;
+    for s in d.sanctions.iter_mut().filter(|s| s.kind == rouxing::measure::PenaltyKind::Fine) {
+        s.amount = Some(rouxing::money::Money::yuan(12_000));
+    }
+    let r = review(&case, &cat, &regime, &d, None);
+    let codes: Vec<FindingCode> = r.findings.iter().map(|f| f.code).collect();
+    assert!(codes.len() >= 3, "{r}");
+    assert!(r.has(FindingCode::AgencyMissing) && r.has(FindingCode::MissingCorrectionOrder), "{r}");
+    assert!(r.has(FindingCode::FineAboveMaximum), "{r}");
+    assert!(r.findings.windows(2).all(|w| w[0].severity >= w[1].severity), "{r}");
+    assert_eq!(r.findings.last().map(|f| f.code), Some(FindingCode::AgencyMissing), "{r}");
+}
