@@ -103,3 +103,25 @@ fn findings_are_reordered_most_severe_first() {
     assert!(r.findings.windows(2).all(|w| w[0].severity >= w[1].severity), "{r}");
     assert_eq!(r.findings.last().map(|f| f.code), Some(FindingCode::AgencyMissing), "{r}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: crate::common::cases(256),
+        max_global_rejects: 1 << 20,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Every assessment offers at least one lawful outcome, and its most
+    /// lenient tier is one of them: a bar leaves 不予处罚 (行政处罚法 第三十六条、
+    /// 第三十八条、第四十条), otherwise the set runs from the lowest to the highest
+    /// tier the grounds allow. The review's tier check relies on it: a decided
+    /// tier equal to `most_lenient()` is lawful, so `<` and `<=` against it
+    /// decide alike (tests/mutation/LEDGER.md, guard.rs:425).
+    #[test]
+    fn prop_the_lawful_set_is_never_empty((cat, case, regime, as_of) in rouxing::strategy::assessment_inputs()) {
+        let a = assess(&case, &cat, &regime, as_of);
+        proptest::prop_assert!(!a.lawful.is_empty(), "{}", a.explain());
+        proptest::prop_assert!(a.is_lawful(a.most_lenient()));
+        proptest::prop_assert!(a.is_lawful(a.least_lenient()));
+    }
+}
