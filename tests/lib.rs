@@ -32,6 +32,7 @@ mod loaders;
 mod mechanism_credit;
 mod mechanism_guidance;
 mod mechanism_tolerance;
+mod mutation_guard;
 mod pattern;
 mod procedure;
 mod procedure_hearing;

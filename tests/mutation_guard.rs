@@ -1,0 +1,127 @@
+//! Tests that pin rules of `src/guard.rs` which the mutation runs showed
+//! unpinned (tests/mutation/LEDGER.md names the mutant each test kills).
+
+use rouxing::case::Agency;
+use rouxing::catalogue::Catalogue;
+use rouxing::guard::{Finding, FindingCode, Review, Severity, review};
+use rouxing::{Case, Decision, Regime, assess, recommend};
+
+use crate::common::*;
+
+/// A plain case (harm, not corrected: only 一般 is lawful) decided by a
+/// competent agency, and its recommended decision.
+fn plain() -> (Case, Catalogue, Decision) {
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let case = case("A").agency(agency).build().unwrap();
+    let regime = Regime::national();
+    let d = recommend(&assess(&case, &cat, &regime, AS_OF()), &regime);
+    (case, cat, d)
+}
+
+/// The review with every finding's severity replaced by `severity`.
+fn at(r: &Review, severity: Severity) -> Review {
+    let findings = r.findings.iter().map(|f| Finding { severity, ..*f }).collect();
+    Review { findings, ..r.clone() }
+}
+
+/// 行政处罚法 第五十八条 (legal review) passes a decision only when nothing
+/// but advice is found: an irregular (不规范) or unlawful (违法) finding must
+/// be remedied first. `Review::passes` is that test; `is_lawful` only asks
+/// for the absence of 违法.
+#[test]
+fn only_advisory_findings_pass_legal_review() {
+    let (case, cat, d) = plain();
+    let regime = Regime::national();
+    let clean = review(&case, &cat, &regime, &d, None);
+    assert!(clean.findings.is_empty(), "{clean}");
+    assert!(clean.passes() && clean.is_lawful());
+
+    // 以罚代管: the correction order dropped (Art. 28 ¶1).
+    let mut bad = d.clone();
+    bad.correction = None;
+    let unlawful = review(&case, &cat, &regime, &bad, None);
+    assert!(unlawful.has(FindingCode::MissingCorrectionOrder), "{unlawful}");
+    assert!(!unlawful.passes());
+    assert!(!unlawful.is_lawful());
+
+    let irregular = at(&unlawful, Severity::Irregular);
+    assert!(!irregular.passes(), "an irregular finding does not pass legal review");
+    assert!(irregular.is_lawful());
+
+    let advisory = at(&unlawful, Severity::Advisory);
+    assert!(advisory.passes(), "advice alone does not stop a decision");
+    assert!(advisory.is_lawful());
+}
+
+/// `Review::of` yields exactly the findings of one severity: the legal
+/// reviewer's list of what is unlawful (违法), irregular (不规范) or advice
+/// (提示) under 行政处罚法 第五十八条.
+#[test]
+fn findings_of_one_severity_are_exactly_those() {
+    let (case, cat, mut d) = plain();
+    d.correction = None;
+    let r = review(&case, &cat, &Regime::national(), &d, None);
+    let f = *r.get(FindingCode::MissingCorrectionOrder).unwrap();
+    let mixed = Review {
+        findings: vec![
+            f,
+            Finding { severity: Severity::Irregular, ..f },
+            Finding { severity: Severity::Irregular, ..f },
+        ],
+        ..r.clone()
+    };
+    assert_eq!(mixed.of(Severity::Unlawful).count(), 1);
+    assert_eq!(mixed.of(Severity::Irregular).count(), 2);
+    assert_eq!(mixed.of(Severity::Advisory).count(), 0);
+    assert!(mixed.of(Severity::Irregular).all(|x| x.severity == Severity::Irregular));
+    assert_eq!(mixed.worst(), Some(Severity::Unlawful));
+}
+
+/// Findings come most severe first whatever order the checks found them in.
+/// Without a deciding agency on the case the competence check (行政处罚法
+/// 第十七条) only advises (提示) and runs before the checks of the fine
+/// (第七十六条第一款第二项) and of the correction order (第二十八条第一款),
+/// which find 违法: the advisory finding must move behind both.
+#[test]
+fn findings_are_reordered_most_severe_first() {
+    let cat = catalogue(vec![range_item("A")]);
+    let case = case("A").build().unwrap();
+    assert!(case.agency().is_none());
+    let regime = Regime::national();
+    let mut d = recommend(&assess(&case, &cat, &regime, AS_OF()), &regime);
+    d.correction = None;
+    for s in d.sanctions.iter_mut().filter(|s| s.kind == rouxing::measure::PenaltyKind::Fine) {
+        s.amount = Some(rouxing::money::Money::yuan(12_000));
+    }
+    let r = review(&case, &cat, &regime, &d, None);
+    let codes: Vec<FindingCode> = r.findings.iter().map(|f| f.code).collect();
+    assert!(codes.len() >= 3, "{r}");
+    assert!(r.has(FindingCode::AgencyMissing) && r.has(FindingCode::MissingCorrectionOrder), "{r}");
+    assert!(r.has(FindingCode::FineAboveMaximum), "{r}");
+    assert!(r.findings.windows(2).all(|w| w[0].severity >= w[1].severity), "{r}");
+    assert_eq!(r.findings.last().map(|f| f.code), Some(FindingCode::AgencyMissing), "{r}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: crate::common::cases(256),
+        max_global_rejects: 1 << 20,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Every assessment offers at least one lawful outcome, and its most
+    /// lenient tier is one of them: a bar leaves 不予处罚 (行政处罚法 第三十六条、
+    /// 第三十八条、第四十条), otherwise the set runs from the lowest to the highest
+    /// tier the grounds allow. The review's tier check relies on it: a decided
+    /// tier equal to `most_lenient()` is lawful, so `<` and `<=` against it
+    /// decide alike (tests/mutation/LEDGER.md, guard.rs:425).
+    #[test]
+    fn prop_the_lawful_set_is_never_empty((cat, case, regime, as_of) in rouxing::strategy::assessment_inputs()) {
+        let a = assess(&case, &cat, &regime, as_of);
+        proptest::prop_assert!(!a.lawful.is_empty(), "{}", a.explain());
+        proptest::prop_assert!(a.is_lawful(a.most_lenient()));
+        proptest::prop_assert!(a.is_lawful(a.least_lenient()));
+    }
+}
