@@ -409,6 +409,14 @@ impl Ctx<'_> {
         matches!(self.a.bar, None | Some(Bar::LimitationExpired))
     }
 
+    /// Whether the regime adopts the county plan (山丹县实施方案): the plan's
+    /// 四(三) legal review of every lenient decision is the knob that marks
+    /// it, as in the safety-baseline check. Findings under a regime that
+    /// does not adopt it cite the statute, never the plan.
+    fn plan_adopted(&self) -> bool {
+        self.regime.legal_review.all_lenient_decisions
+    }
+
     fn tiers(&self) -> Detail {
         Detail::Tiers {
             decided: self.d.tier,
@@ -463,10 +471,14 @@ impl Ctx<'_> {
             _ => false,
         });
         if excluded {
+            // Under a regime that does not adopt the county plan the
+            // exclusion is the list's (a 裁量基准, Art. 34), not the plan's.
             let citation = if case.aggravating().contains(&Aggravating::EmergencyMeasures) {
                 Citation::apl(49)
-            } else {
+            } else if self.plan_adopted() {
                 PLAN_ANTI_ABUSE
+            } else {
+                Citation::apl(34)
             };
             return Finding::new(C::LeniencyExcluded, Severity::Unlawful, citation, self.tiers());
         }
@@ -478,7 +490,9 @@ impl Ctx<'_> {
                 self.tiers(),
             );
         }
-        Finding::new(C::BelowLawfulSet, Severity::Unlawful, PLAN_ANTI_ABUSE, self.tiers())
+        // 过罚相当 (Art. 5 ¶2) where the regime does not adopt the plan.
+        let citation = if self.plan_adopted() { PLAN_ANTI_ABUSE } else { Citation::apl(5).para(2) };
+        Finding::new(C::BelowLawfulSet, Severity::Unlawful, citation, self.tiers())
     }
 
     /// A tier above the lawful set: a bar, a mandatory 不予, an ignored
@@ -997,7 +1011,7 @@ impl Ctx<'_> {
         let discretionary =
             self.a.option(d.tier).is_some_and(|o| o.modality == crate::assess::Modality::Discretionary);
         if self.a.bar.is_none() && d.tier.is_lenient() && discretionary {
-            let (severity, citation) = if self.regime.legal_review.all_lenient_decisions {
+            let (severity, citation) = if self.plan_adopted() {
                 (Severity::Irregular, Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(2))
             } else {
                 (Severity::Advisory, Citation::apl(5).para(2))
@@ -1009,7 +1023,16 @@ impl Ctx<'_> {
                 Detail::Decided { tier: d.tier },
             ));
         }
-        let plan = |item| Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(item);
+        // The plan's own limits where the regime adopts it; else 过罚相当
+        // (Art. 5 ¶2), never the plan.
+        let adopted = self.plan_adopted();
+        let plan = |item| {
+            if adopted {
+                Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(item)
+            } else {
+                Citation::apl(5).para(2)
+            }
+        };
         for &m in &self.d.mechanisms {
             let (severity, citation) = match m {
                 // "对不触碰安全底线的新领域适当给予一定的“观察期”" (五(二)).

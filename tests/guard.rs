@@ -212,8 +212,18 @@ fn leniency_excluded_by_a_list_exclusion() {
     );
     assert!(!x.a.is_lawful(Tier::Lighter));
     let r = x.with(|d| penalise(d, Tier::Lighter, 2_000));
+    // The national regime cites the benchmark article the list rests on
+    // (Art. 34), never the county plan; the regime that adopts the plan
+    // cites its 四(二).
+    assert_finding(&r, FindingCode::LeniencyExcluded, Severity::Unlawful, Citation::apl(34));
+    let p = fx_with(
+        &listed_catalogue(ListOutcome::Lighten, excl.clone()),
+        corrected.clone().context(vec![Context::SensitiveZone]),
+        Regime::shandan_sample(),
+        AS_OF(),
+    );
     assert_finding(
-        &r,
+        &p.with(|d| penalise(d, Tier::Lighter, 2_000)),
         FindingCode::LeniencyExcluded,
         Severity::Unlawful,
         Citation::new(rouxing::law::Instrument::ShandanFlexibleEnforcementPlan, 4).item(2),
@@ -248,8 +258,11 @@ fn mitigation_without_ground() {
 #[test]
 fn below_lawful_set() {
     let r = plain().with(|d| penalise(d, Tier::Lighter, 2_000));
+    // 过罚相当 (Art. 5 ¶2) nationally; the plan's 四(二) where it is adopted.
+    assert_finding(&r, FindingCode::BelowLawfulSet, Severity::Unlawful, Citation::apl(5).para(2));
+    let p = fx_with(&catalogue(vec![range_item("A")]), case("A"), Regime::shandan_sample(), AS_OF());
     assert_finding(
-        &r,
+        &p.with(|d| penalise(d, Tier::Lighter, 2_000)),
         FindingCode::BelowLawfulSet,
         Severity::Unlawful,
         Citation::new(rouxing::law::Instrument::ShandanFlexibleEnforcementPlan, 4).item(2),
@@ -688,21 +701,25 @@ fn no_disposition() {
 fn tolerance_on_safety_baseline() {
     let mut baseline = range_item("A");
     baseline.safety_baseline = true;
-    let x = fx(vec![baseline], first_violation());
+    let x = fx(vec![baseline.clone()], first_violation());
+    // Nationally 过罚相当 (Art. 5 ¶2); the plan's 五(一)(二) where adopted.
     let r = x.with(|d| d.mechanisms.push(Mechanism::ObservationPeriod));
+    assert_finding(&r, FindingCode::ToleranceOnSafetyBaseline, Severity::Unlawful, Citation::apl(5).para(2));
+    let p = fx_with(&catalogue(vec![baseline]), first_violation(), Regime::shandan_sample(), AS_OF());
     assert_finding(
-        &r,
+        &p.with(|d| d.mechanisms.push(Mechanism::ObservationPeriod)),
         FindingCode::ToleranceOnSafetyBaseline,
         Severity::Unlawful,
         Citation::new(rouxing::law::Instrument::ShandanFlexibleEnforcementPlan, 5).item(2),
     );
-    let r = x.with(|d| d.mechanisms.push(Mechanism::SimpleGuidance));
     assert_finding(
-        &r,
+        &p.with(|d| d.mechanisms.push(Mechanism::SimpleGuidance)),
         FindingCode::ToleranceOnSafetyBaseline,
         Severity::Irregular,
         Citation::new(rouxing::law::Instrument::ShandanFlexibleEnforcementPlan, 5).item(1),
     );
+    let r = x.with(|d| d.mechanisms.push(Mechanism::SimpleGuidance));
+    assert_finding(&r, FindingCode::ToleranceOnSafetyBaseline, Severity::Irregular, Citation::apl(5).para(2));
     let r = x.with(|d| d.mechanisms.push(Mechanism::TransitionPeriod));
     assert_eq!(r.get(FindingCode::ToleranceOnSafetyBaseline).unwrap().severity, Severity::Irregular);
     // Close: the same on an item off the baseline.
