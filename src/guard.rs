@@ -411,6 +411,14 @@ impl Ctx<'_> {
         matches!(self.a.bar, None | Some(Bar::LimitationExpired))
     }
 
+    /// Whether the regime adopts the county plan (山丹县实施方案): the plan's
+    /// 四(三) legal review of every lenient decision is the knob that marks
+    /// it, as in the safety-baseline check. Findings under a regime that
+    /// does not adopt it cite the statute, never the plan.
+    fn plan_adopted(&self) -> bool {
+        self.regime.legal_review.all_lenient_decisions
+    }
+
     fn tiers(&self) -> Detail {
         Detail::Tiers {
             decided: self.d.tier,
@@ -468,10 +476,14 @@ impl Ctx<'_> {
             _ => false,
         });
         if excluded {
+            // Under a regime that does not adopt the county plan the
+            // exclusion is the list's (a 裁量基准, Art. 34), not the plan's.
             let citation = if case.aggravating().contains(&Aggravating::EmergencyMeasures) {
                 Citation::apl(49)
-            } else {
+            } else if self.plan_adopted() {
                 PLAN_ANTI_ABUSE
+            } else {
+                Citation::apl(34)
             };
             return Finding::new(C::LeniencyExcluded, Severity::Unlawful, citation, self.tiers());
         }
@@ -483,7 +495,9 @@ impl Ctx<'_> {
                 self.tiers(),
             );
         }
-        Finding::new(C::BelowLawfulSet, Severity::Unlawful, PLAN_ANTI_ABUSE, self.tiers())
+        // 过罚相当 (Art. 5 ¶2) where the regime does not adopt the plan.
+        let citation = if self.plan_adopted() { PLAN_ANTI_ABUSE } else { Citation::apl(5).para(2) };
+        Finding::new(C::BelowLawfulSet, Severity::Unlawful, citation, self.tiers())
     }
 
     /// A tier above the lawful set: a bar, a mandatory 不予, an ignored
@@ -1067,7 +1081,7 @@ impl Ctx<'_> {
         let discretionary =
             self.a.option(d.tier).is_some_and(|o| o.modality == crate::assess::Modality::Discretionary);
         if self.a.bar.is_none() && d.tier.is_lenient() && discretionary {
-            let (severity, citation) = if self.regime.legal_review.all_lenient_decisions {
+            let (severity, citation) = if self.plan_adopted() {
                 (Severity::Irregular, Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(2))
             } else {
                 (Severity::Advisory, Citation::apl(5).para(2))
@@ -1079,7 +1093,16 @@ impl Ctx<'_> {
                 Detail::Decided { tier: d.tier },
             ));
         }
-        let plan = |item| Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(item);
+        // The plan's own limits where the regime adopts it; else 过罚相当
+        // (Art. 5 ¶2), never the plan.
+        let adopted = self.plan_adopted();
+        let plan = |item| {
+            if adopted {
+                Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 5).item(item)
+            } else {
+                Citation::apl(5).para(2)
+            }
+        };
         for &m in &self.d.mechanisms {
             let (severity, citation) = match m {
                 // "对不触碰安全底线的新领域适当给予一定的“观察期”" (五(二)).
@@ -1332,11 +1355,27 @@ impl Ctx<'_> {
         }
     }
 
+    /// 说明理由, structured: every circumstance named holds in the case; a
+    /// choice heavier than the proposal, or a penalty where 首违不罚 is met,
+    /// names an established circumstance that weighs against leniency; a
+    /// lenient tier names a ground of that tier; an override names what
+    /// justifies its direction. Free text never stands in for any of these.
     fn reasons(&self, out: &mut Vec<Finding>) {
         use FindingCode as C;
         let (a, d) = (self.a, self.d);
         let irregular = Severity::Irregular;
-        let note = d.reasons.officer_note.as_deref().is_some_and(|n| !n.trim().is_empty());
+        for &fact in &d.reasons.circumstances {
+            if !fact.holds_in(self.case) {
+                out.push(Finding::new(
+                    C::CircumstanceNotEstablished,
+                    irregular,
+                    Citation::apl(40),
+                    Detail::Fact { fact },
+                ));
+            }
+        }
+        let against = self.reasoned_against_leniency();
+        let names_ground = self.names_tier_ground();
         if d.reasons.tier != d.tier {
             out.push(Finding::new(
                 C::MissingReasons,
@@ -1347,8 +1386,7 @@ impl Ctx<'_> {
         } else if d.overridden.is_none()
             && a.lawful.len() > 1
             && a.is_lawful(d.tier)
-            && d.tier > proposed_tier(a, self.regime)
-            && !note
+            && ((d.tier > proposed_tier(a, self.regime) && !against) || !names_ground)
         {
             out.push(Finding::new(
                 C::MissingReasons,
@@ -1358,7 +1396,7 @@ impl Ctx<'_> {
             ));
         }
         if let Some(o) = &d.overridden {
-            if o.reason.trim().is_empty() {
+            if !self.override_reasoned(o) {
                 out.push(Finding::new(
                     C::OverrideWithoutReason,
                     irregular,
@@ -1367,13 +1405,12 @@ impl Ctx<'_> {
                 ));
             }
         }
-        // Art. 33 ¶1 sentence 2 met, a penalty decided, no reason of the
-        // officer's own: 以罚代教 (plan 六(三)).
+        // Art. 33 ¶1 sentence 2 met, a penalty decided, no established
+        // circumstance named that weighs against it: 以罚代教.
         let first_met = a
             .option(Tier::NoPenalty)
             .is_some_and(|o| o.grounds.iter().any(|g| matches!(g, Ground::FirstViolation)));
-        let reasoned = note || d.overridden.as_ref().is_some_and(|o| !o.reason.trim().is_empty());
-        if first_met && d.tier != Tier::NoPenalty && !reasoned {
+        if first_met && d.tier != Tier::NoPenalty && !against {
             out.push(Finding::new(
                 C::PenaltyInsteadOfEducation,
                 irregular,
@@ -1389,6 +1426,54 @@ impl Ctx<'_> {
                 Citation::apl(40),
                 Detail::Ground { ground, decided: d.tier },
             ));
+        }
+    }
+
+    /// Whether the reasons name something established that weighs against
+    /// leniency: a circumstance that holds in the case and
+    /// [weighs against leniency](crate::decision::Fact::weighs_against_leniency),
+    /// or an aggravating ground that the assessment itself finds for the
+    /// tier decided; the item's place on the safety baseline (catalogue
+    /// data, read here, not declared) counts as well.
+    fn reasoned_against_leniency(&self) -> bool {
+        let (a, d) = (self.a, self.d);
+        let fact =
+            d.reasons.circumstances.iter().any(|f| f.weighs_against_leniency() && f.holds_in(self.case));
+        let ground = a.option(d.tier).is_some_and(|o| {
+            d.reasons.grounds.iter().any(|g| matches!(g, Ground::Aggravating { .. }) && o.grounds.contains(g))
+        });
+        let baseline = a.item.as_ref().is_some_and(|i| i.safety_baseline);
+        fact || ground || baseline
+    }
+
+    /// Whether a lenient tier's reasons name at least one ground of its
+    /// lawful option (true for 一般 and 从重, whose reasons the heavier-choice
+    /// rule reads, and where the option has no ground).
+    fn names_tier_ground(&self) -> bool {
+        let (a, d) = (self.a, self.d);
+        if !d.tier.is_lenient() {
+            return true;
+        }
+        a.option(d.tier)
+            .is_none_or(|o| o.grounds.is_empty() || o.grounds.iter().any(|g| d.reasons.grounds.contains(g)))
+    }
+
+    /// Whether an override is reasoned in its direction: a heavier result
+    /// (a heavier tier, or a higher fine at the same tier) needs an
+    /// established circumstance against leniency; a lighter or equal one a
+    /// ground of the decided tier, or, where that tier has none, an
+    /// established circumstance of any kind.
+    fn override_reasoned(&self, o: &crate::decision::Override) -> bool {
+        let d = self.d;
+        let heavier = d.tier > o.recommended || (d.tier == o.recommended && d.fine() > o.recommended_fine);
+        if heavier {
+            return self.reasoned_against_leniency();
+        }
+        let has_grounds = self.a.option(d.tier).is_some_and(|opt| !opt.grounds.is_empty());
+        if has_grounds {
+            self.names_tier_ground()
+        } else {
+            d.reasons.circumstances.iter().any(|f| f.holds_in(self.case))
         }
     }
 
@@ -1431,7 +1516,7 @@ impl Ctx<'_> {
             decided: d.tier,
             decided_fine: d.fine(),
             within_lawful_set: a.is_lawful(d.tier),
-            reasoned: !o.reason.trim().is_empty(),
+            reasoned: self.override_reasoned(o),
         })
     }
 }

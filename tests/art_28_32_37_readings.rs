@@ -310,6 +310,21 @@ proptest! {
         }
     }
 
+    /// Under the national regime no finding of `review` cites the county
+    /// plan, whatever an officer made of the recommendation (the
+    /// adversarial edits of `strategy::officer_edit`).
+    #[test]
+    fn prop_national_review_of_edited_decisions_never_cites_the_county_plan(
+        (s, _edit, case, edited) in strategy::edited_decision(),
+    ) {
+        let regime = Regime::national();
+        let plan = |c: &Citation| c.instrument() == Instrument::ShandanFlexibleEnforcementPlan;
+        for f in &review(&case, &s.catalogue, &regime, &edited, None).findings {
+            prop_assert!(!plan(&f.citation), "{f}");
+            prop_assert!(!f.to_string().contains("山丹县"), "{f}");
+        }
+    }
+
     /// The proposal under 应当从轻或者减轻 is lawful, and 减轻 only where the
     /// regime or a list entry names it.
     #[test]

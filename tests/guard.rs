@@ -213,8 +213,18 @@ fn leniency_excluded_by_a_list_exclusion() {
     );
     assert!(!x.a.is_lawful(Tier::Lighter));
     let r = x.with(|d| penalise(d, Tier::Lighter, 2_000));
+    // The national regime cites the benchmark article the list rests on
+    // (Art. 34), never the county plan; the regime that adopts the plan
+    // cites its 四(二).
+    assert_finding(&r, FindingCode::LeniencyExcluded, Severity::Unlawful, Citation::apl(34));
+    let p = fx_with(
+        &listed_catalogue(ListOutcome::Lighten, excl.clone()),
+        corrected.clone().context(vec![Context::SensitiveZone]),
+        Regime::shandan_sample(),
+        AS_OF(),
+    );
     assert_finding(
-        &r,
+        &p.with(|d| penalise(d, Tier::Lighter, 2_000)),
         FindingCode::LeniencyExcluded,
         Severity::Unlawful,
         Citation::new(rouxing::law::Instrument::ShandanFlexibleEnforcementPlan, 4).item(2),
@@ -249,8 +259,11 @@ fn mitigation_without_ground() {
 #[test]
 fn below_lawful_set() {
     let r = plain().with(|d| penalise(d, Tier::Lighter, 2_000));
+    // 过罚相当 (Art. 5 ¶2) nationally; the plan's 四(二) where it is adopted.
+    assert_finding(&r, FindingCode::BelowLawfulSet, Severity::Unlawful, Citation::apl(5).para(2));
+    let p = fx_with(&catalogue(vec![range_item("A")]), case("A"), Regime::shandan_sample(), AS_OF());
     assert_finding(
-        &r,
+        &p.with(|d| penalise(d, Tier::Lighter, 2_000)),
         FindingCode::BelowLawfulSet,
         Severity::Unlawful,
         Citation::new(rouxing::law::Instrument::ShandanFlexibleEnforcementPlan, 4).item(2),
@@ -689,21 +702,25 @@ fn no_disposition() {
 fn tolerance_on_safety_baseline() {
     let mut baseline = range_item("A");
     baseline.safety_baseline = true;
-    let x = fx(vec![baseline], first_violation());
+    let x = fx(vec![baseline.clone()], first_violation());
+    // Nationally 过罚相当 (Art. 5 ¶2); the plan's 五(一)(二) where adopted.
     let r = x.with(|d| d.mechanisms.push(Mechanism::ObservationPeriod));
+    assert_finding(&r, FindingCode::ToleranceOnSafetyBaseline, Severity::Unlawful, Citation::apl(5).para(2));
+    let p = fx_with(&catalogue(vec![baseline]), first_violation(), Regime::shandan_sample(), AS_OF());
     assert_finding(
-        &r,
+        &p.with(|d| d.mechanisms.push(Mechanism::ObservationPeriod)),
         FindingCode::ToleranceOnSafetyBaseline,
         Severity::Unlawful,
         Citation::new(rouxing::law::Instrument::ShandanFlexibleEnforcementPlan, 5).item(2),
     );
-    let r = x.with(|d| d.mechanisms.push(Mechanism::SimpleGuidance));
     assert_finding(
-        &r,
+        &p.with(|d| d.mechanisms.push(Mechanism::SimpleGuidance)),
         FindingCode::ToleranceOnSafetyBaseline,
         Severity::Irregular,
         Citation::new(rouxing::law::Instrument::ShandanFlexibleEnforcementPlan, 5).item(1),
     );
+    let r = x.with(|d| d.mechanisms.push(Mechanism::SimpleGuidance));
+    assert_finding(&r, FindingCode::ToleranceOnSafetyBaseline, Severity::Irregular, Citation::apl(5).para(2));
     let r = x.with(|d| d.mechanisms.push(Mechanism::TransitionPeriod));
     assert_eq!(r.get(FindingCode::ToleranceOnSafetyBaseline).unwrap().severity, Severity::Irregular);
     // Close: the same on an item off the baseline.
@@ -837,29 +854,64 @@ fn missing_reasons() {
         d.reasons.officer_note = Some("理由".into());
     });
     assert_eq!(r.get(FindingCode::MissingReasons).unwrap().detail, Detail::Reasons { stale: true });
-    // Close: with the officer's reasons.
+    // Free text alone is no reason (说明理由 names the facts relied on).
     let r = x.with(|d| {
         penalise(d, Tier::Ordinary, 5_000);
         d.reasons.officer_note = Some("当事人违法所得较多，不宜减轻".into());
     });
-    assert!(!r.has(FindingCode::MissingReasons));
+    assert_finding(&r, FindingCode::MissingReasons, Severity::Irregular, Citation::apl(44));
+    // A circumstance the case does not establish: its own finding, and no
+    // support for the heavier choice.
+    let r = x.with(|d| {
+        penalise(d, Tier::Ordinary, 5_000);
+        d.reasons.circumstances = vec![Fact::Aggravating(Aggravating::Obstruction)];
+    });
+    assert_finding(&r, FindingCode::CircumstanceNotEstablished, Severity::Irregular, Citation::apl(40));
+    assert!(r.has(FindingCode::MissingReasons));
+    assert!(r.to_string().contains("说明理由所称情节“妨碍执法人员查处违法行为”"), "{r}");
+    // A circumstance that holds but does not weigh against leniency.
+    let r = x.with(|d| {
+        penalise(d, Tier::Ordinary, 5_000);
+        d.reasons.circumstances = vec![Fact::Gravity(Gravity::General)];
+    });
+    assert!(r.has(FindingCode::MissingReasons) && !r.has(FindingCode::CircumstanceNotEstablished));
+    // Close: the established harm (造成危害后果) named as the reason.
+    let r = x.with(|d| {
+        penalise(d, Tier::Ordinary, 5_000);
+        d.reasons.circumstances = vec![Fact::Harm(Harm::Harmful)];
+    });
+    assert!(!r.has(FindingCode::MissingReasons), "{r}");
+    assert!(!r.has(FindingCode::CircumstanceNotEstablished));
+    assert!(r.findings.iter().all(|f| f.code != FindingCode::MissingReasons));
+}
+
+#[test]
+fn lenient_tier_names_its_ground() {
+    // 减轻 decided, but the reasons name none of the grounds that make it
+    // lawful.
+    let x = three_tiers();
+    let r = x.with(|d| d.reasons.grounds.clear());
+    assert_finding(&r, FindingCode::MissingReasons, Severity::Irregular, Citation::apl(44));
+    // Close: the recommendation names them.
+    assert!(!x.review().has(FindingCode::MissingReasons), "{}", x.review());
 }
 
 #[test]
 fn override_without_reason() {
     let x = three_tiers();
-    let over = |reason: &'static str| {
+    let over = |note: &'static str, circumstances: Vec<Fact>| {
         move |d: &mut Decision| {
             penalise(d, Tier::Lighter, 2_000);
+            d.reasons.circumstances.clone_from(&circumstances);
             d.overridden = Some(Override {
                 officer: "OF-9".parse().unwrap(),
                 recommended: Tier::Mitigated,
                 recommended_fine: Some(Money::yuan(499)),
-                reason: reason.to_owned(),
+                note: Some(note.to_owned()),
             });
         }
     };
-    let r = x.with(over(" "));
+    let r = x.with(over(" ", vec![]));
     assert_finding(&r, FindingCode::OverrideWithoutReason, Severity::Irregular, Citation::apl(44));
     let o = r.overridden.as_ref().unwrap();
     assert_eq!(o.officer.as_str(), "OF-9");
@@ -867,7 +919,15 @@ fn override_without_reason() {
     assert_eq!(o.decided_fine, Some(Money::yuan(2_000)));
     assert!(o.within_lawful_set && !o.reasoned);
     assert!(r.to_string().contains("执法人员 OF-9 将建议的减轻处罚"), "{r}");
-    let r = x.with(over("当事人未主动消除危害后果"));
+    // A note is an addition, not a reason.
+    let r = x.with(over("当事人未主动消除危害后果", vec![]));
+    assert!(r.has(FindingCode::OverrideWithoutReason));
+    assert!(!r.overridden.unwrap().reasoned);
+    // A circumstance that does not hold supports nothing.
+    let r = x.with(over("", vec![Fact::Aggravating(Aggravating::Recidivist)]));
+    assert!(r.has(FindingCode::OverrideWithoutReason) && r.has(FindingCode::CircumstanceNotEstablished));
+    // Close: the established harm named.
+    let r = x.with(over("当事人未主动消除危害后果", vec![Fact::Harm(Harm::Harmful)]));
     assert!(!r.has(FindingCode::OverrideWithoutReason));
     assert!(r.overridden.unwrap().reasoned);
     assert!(r.findings.is_empty(), "{:?}", r.findings);
@@ -963,7 +1023,7 @@ fn review_json_round_trips() {
             officer: "OF-1".parse().unwrap(),
             recommended: Tier::Ordinary,
             recommended_fine: None,
-            reason: String::new(),
+            note: None,
         });
     });
     let json = serde_json::to_string(&r).unwrap();
@@ -1068,7 +1128,7 @@ fn checklist_lists_advisories_as_suggestions() {
 fn proposal_records_the_override() {
     let x = three_tiers();
     let p: Proposal = serde_json::from_str(
-        r#"{"officer": "OF-3", "tier": "lighter", "fine": "2000", "reason": "未主动消除危害后果"}"#,
+        r#"{"officer": "OF-3", "tier": "lighter", "fine": "2000", "circumstances": [{"harm": "harmful"}], "reason": "未主动消除危害后果"}"#,
     )
     .unwrap();
     let d = p.apply(&x.d, &x.a, &x.regime);
@@ -1096,6 +1156,7 @@ fn proposal_omissions_are_findings() {
         notified: None,
         new_facts: vec![],
         omit: vec![Omission::Education, Omission::LegalReview],
+        circumstances: vec![],
         reason: None,
     };
     let d = p.apply(&x.d, &x.a, &x.regime);
@@ -1261,13 +1322,26 @@ proptest! {
             notified: None,
             new_facts: vec![],
             omit: vec![],
+            circumstances: strategy::established_against_leniency(&case),
             reason: Some("综合考虑违法情节".into()),
         };
         let d = p.apply(&rec, &a, &regime);
         let r = review(&case, &cat, &regime, &d, None);
         prop_assert!(r.is_lawful(), "{}\n{}", r, a.explain());
+        prop_assert!(!r.has(FindingCode::CircumstanceNotEstablished), "{}", r);
         if let Some(o) = &r.overridden {
-            prop_assert!(o.within_lawful_set && o.reasoned);
+            prop_assert!(o.within_lawful_set);
+            // Heavier than recommended: reasoned exactly when the case
+            // establishes something against leniency (or the item is on the
+            // safety baseline).
+            let heavier = o.decided > o.recommended || (o.decided == o.recommended && o.decided_fine > o.recommended_fine);
+            let baseline = a.item.as_ref().is_some_and(|i| i.safety_baseline);
+            if heavier {
+                let aggravating = a
+                    .option(o.decided)
+                    .is_some_and(|op| op.grounds.iter().any(|g| matches!(g, Ground::Aggravating { .. })));
+                prop_assert_eq!(o.reasoned, !p.circumstances.is_empty() || baseline || aggravating);
+            }
         }
     }
 }
@@ -1320,7 +1394,13 @@ fn bundled_proposals() {
         (
             include_str!("../examples/data/proposals/cases/hazchem-harm.json"),
             include_str!("../examples/data/proposals/fangshui.json"),
-            &[FindingCode::NoPenaltyDespiteHarm, FindingCode::ToleranceOnSafetyBaseline],
+            // The officer's text ("企业经营困难") names no ground or
+            // circumstance: the departure is unreasoned as well.
+            &[
+                FindingCode::NoPenaltyDespiteHarm,
+                FindingCode::ToleranceOnSafetyBaseline,
+                FindingCode::OverrideWithoutReason,
+            ],
         ),
         (
             include_str!("../examples/data/proposals/cases/hazchem-minor.json"),

@@ -748,6 +748,7 @@ pub struct AssessmentDocument {
 ///                            ]
 ///                 },
 ///   "decision": {
+///                 "schema_version": 2,
 ///                 "case_id": "SH-JA-SJ-2026-0506",
 ///                 "party": "demo-oo-0401",
 ///                 "agency": {
@@ -870,6 +871,7 @@ pub struct DecisionDocument {
 ///             "schema_version": 1
 ///           },
 ///   "decision": {
+///                 "schema_version": 2,
 ///                 "case_id": "SH-JA-SJ-2026-0506",
 ///                 "party": "demo-oo-0401",
 ///                 "agency": {
@@ -1005,6 +1007,7 @@ pub struct ReviewRequest {
 ///   "lawful": false,
 ///   "passes": false,
 ///   "decision": {
+///                 "schema_version": 2,
 ///                 "case_id": "山应急罚〔2025〕12号",
 ///                 "party": "SD-CHEM-012",
 ///                 "agency": {
@@ -1048,11 +1051,12 @@ pub struct ReviewRequest {
 ///                 "overridden": {
 ///                                 "officer": "62072500202",
 ///                                 "recommended": "no_penalty",
-///                                 "reason": "危险化学品无小事，一律从严处罚"
+///                                 "note": "危险化学品无小事，一律从严处罚"
 ///                               },
 ///                 "decided_by": "62072500202"
 ///               },
 ///   "recommended": {
+///                    "schema_version": 2,
 ///                    "case_id": "山应急罚〔2025〕12号",
 ///                    "party": "SD-CHEM-012",
 ///                    "agency": {
@@ -1216,6 +1220,7 @@ pub struct ReviewDocument {
 ///                          "schema_version": 1
 ///                        },
 ///                "decision": {
+///                              "schema_version": 2,
 ///                              "case_id": "SH-JA-SJ-2026-0506",
 ///                              "party": "demo-oo-0401",
 ///                              "agency": {
@@ -1360,6 +1365,7 @@ pub struct AuditDocument {
 ///                          "schema_version": 1
 ///                        },
 ///                "decision": {
+///                              "schema_version": 2,
 ///                              "case_id": "SH-JA-SJ-2026-0506",
 ///                              "party": "demo-oo-0401",
 ///                              "agency": {
