@@ -59,35 +59,5 @@ fn decide(c: &mut Criterion) {
     });
 }
 
-/// Measures parsing and validating a catalogue of 10,000 items (the bundled
-/// items repeated under fresh codes).
-fn catalogue_parse(c: &mut Criterion) {
-    let cat = Catalogue::bundled().unwrap();
-    let value: serde_json::Value = serde_json::from_str(&cat.to_json()).unwrap();
-    let items = value["items"].as_array().unwrap();
-    let mut big = value.clone();
-    let mut out = Vec::with_capacity(10_000);
-    for i in 0..10_000 {
-        let mut it = items[i % items.len()].clone();
-        it["code"] = serde_json::Value::String(format!("X-{i}"));
-        if let Some(entries) = it.get_mut("entries").and_then(|e| e.as_array_mut()) {
-            for (j, e) in entries.iter_mut().enumerate() {
-                e["id"] = serde_json::Value::String(format!("X-{i}-{j}"));
-            }
-        }
-        out.push(it);
-    }
-    big["items"] = serde_json::Value::Array(out);
-    let text = serde_json::to_string(&big).unwrap();
-    // Drop (freeing 10,000 items) happens outside the timed region.
-    c.bench_function("catalogue/parse_10k", |b| {
-        b.iter_with_large_drop(|| {
-            let cat = Catalogue::from_json(black_box(&text)).unwrap();
-            assert_eq!(cat.len(), 10_000);
-            cat
-        })
-    });
-}
-
-criterion_group!(benches, decide, catalogue_parse);
+criterion_group!(benches, decide);
 criterion_main!(benches);

@@ -1,7 +1,6 @@
 //! Benchmarks of the legality guard (`decide/review`: the checks, on an
 //! assessment just made; `decide/review_recomputing`: `guard::review`, which
-//! assesses too) and the batch audit
-//! (`audit::consistency`).
+//! assesses too). The batch audit is in `benches/audit.rs`.
 
 #![expect(
     clippy::unwrap_used,
@@ -15,15 +14,10 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rouxing::assess::Tier;
-use rouxing::audit::{
-    AuditConfig, CorrectionStatus, DecidedCase, FactSignature, FirstViolationStatus, PersonalGround,
-    consistency,
-};
-use rouxing::case::{Agency, AgencyId, Case, Correction, Fault, Gravity, Harm};
-use rouxing::catalogue::{Catalogue, ItemCode};
+use rouxing::case::{Agency, Case, Correction, Harm};
+use rouxing::catalogue::Catalogue;
 use rouxing::guard::review_assessed;
 use rouxing::measure::PenaltyKind;
-use rouxing::money::Money;
 use rouxing::party::{Party, PartyId};
 use rouxing::{Assessment, Decision, Regime, assess, recommend};
 
@@ -100,96 +94,5 @@ fn bench_review(c: &mut Criterion) {
     });
 }
 
-/// A small deterministic generator (xorshift64*).
-/// 1,000,000 decided cases over 500 items and 2,000 parties: the tier
-/// follows the facts, except for one case in two hundred decided one tier
-/// away (同事不同罚 to be found).
-fn generate(n: usize) -> Vec<DecidedCase> {
-    let mut rng = support::Rng(0x9E37_79B9_7F4A_7C15);
-    let items: Vec<ItemCode> = (0..500).map(|i| format!("ITEM-{i:03}").parse().unwrap()).collect();
-    let parties: Vec<_> = (0..2_000).map(|i| PartyId::new(format!("P-{i:04}")).unwrap()).collect();
-    let units: Vec<AgencyId> = (0..20).map(|i| format!("U-{i:02}").parse().unwrap()).collect();
-    let harms = [Harm::None, Harm::Slight, Harm::Harmful, Harm::Serious];
-    let corrections =
-        [CorrectionStatus::None, CorrectionStatus::Prompt, CorrectionStatus::Late, CorrectionStatus::Refused];
-    (0..n)
-        .map(|i| {
-            let item = rng.below(500) as usize;
-            let harm = harms[rng.below(4) as usize];
-            let correction = corrections[rng.below(4) as usize];
-            let first = rng.below(3) != 0;
-            let gravity = [Gravity::Minor, Gravity::General, Gravity::Serious][rng.below(3) as usize];
-            let amount = (rng.below(2) == 0).then(|| Money::yuan(rng.below(2_000_000)));
-            let base = match (harm, correction, first) {
-                (Harm::None | Harm::Slight, CorrectionStatus::Prompt, true) => 0,
-                (Harm::Serious, _, _) => 4,
-                (_, CorrectionStatus::Refused, _) => 4,
-                (Harm::Harmful, _, false) => 3,
-                (_, CorrectionStatus::Prompt, _) => 2,
-                _ => 3,
-            };
-            let noisy = if rng.below(200) == 0 { 1 } else { 0 };
-            let tier = Tier::ALL[(base + noisy).min(4)];
-            let fine = (tier != Tier::NoPenalty).then(|| Money::yuan(1_000 * (base as u64 + 1)));
-            DecidedCase {
-                case_id: format!("C-{i:07}").parse().unwrap(),
-                party: parties[rng.below(2_000) as usize].clone(),
-                item: items[item].clone(),
-                unit: Some(units[rng.below(20) as usize].clone()),
-                officer: None,
-                act_on: support::d(2024, 1, 1),
-                decided_on: support::d(2024, 2, 1),
-                facts: FactSignature {
-                    natural_person: false,
-                    personal: PersonalGround::None,
-                    gravity,
-                    harm,
-                    fault: Fault::Negligent,
-                    correction,
-                    first_violation: if first {
-                        FirstViolationStatus::First
-                    } else {
-                        FirstViolationStatus::Repeat
-                    },
-                    mitigating: 0,
-                    aggravating: 0,
-                    list_first_violation: 0,
-                    repeat_of_item: false,
-                    context: 0,
-                    confirmed: Vec::new(),
-                    crime_suspected: false,
-                    bar: None,
-                },
-                amount,
-                safety_baseline: item % 7 == 0,
-                tier,
-                fine,
-                fine_band: None,
-                mechanisms: Vec::new(),
-                ground: None,
-                first_violation_waiver: false,
-            }
-        })
-        .collect()
-}
-
-/// Measures `audit::consistency` over 1,000,000 generated decisions.
-fn bench_consistency(c: &mut Criterion) {
-    let cases = generate(1_000_000);
-    let cfg = AuditConfig::default();
-    let expected = consistency(&cases, &cfg).len();
-    assert!(expected > 0);
-    let mut g = c.benchmark_group("audit");
-    g.sample_size(10);
-    g.bench_function("consistency_1m", |b| {
-        b.iter(|| {
-            let out = consistency(black_box(&cases), black_box(&cfg));
-            assert_eq!(out.len(), expected);
-            out
-        })
-    });
-    g.finish();
-}
-
-criterion_group!(benches, bench_review, bench_consistency);
+criterion_group!(benches, bench_review);
 criterion_main!(benches);

@@ -12,88 +12,12 @@ mod support;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rouxing::case::{Case, Correction, Harm};
-use rouxing::catalogue::Catalogue;
-use rouxing::measure::{Channel, SoftMeasure};
-use rouxing::party::{Party, PartyId};
-use rouxing::record::{
-    CaseFile, Checkpoint, Ed25519Signer, Ed25519Verifier, Event, EvidenceKind, EvidenceRef, Officer, Origin,
-    Rectification, ServiceMethod, Signer as _, Stage,
-};
-use rouxing::{Regime, assess, recommend};
-
-/// A complete ordinary-procedure case file of twelve events.
-fn case_file(n: usize) -> CaseFile {
-    let item = support::range_item("X-1", "某违法行为", &[]);
-    let cat = Catalogue::new("示例", vec![], vec![item]).unwrap();
-    let id = format!("2025-{n:06}");
-    let case = Case::builder(id.parse().unwrap(), "X-1".parse().unwrap())
-        .party(Party::legal_person(PartyId::new(format!("P-{n}")).unwrap(), None))
-        .act_on(support::d(2025, 3, 1))
-        .discovered_on(support::d(2025, 3, 10))
-        .filed_on(support::d(2025, 3, 11))
-        .harm(Harm::Harmful)
-        .correction(Correction::None)
-        .build()
-        .unwrap();
-    let regime = Regime::national();
-    let a = assess(&case, &cat, &regime, support::d(2025, 4, 1));
-    let dec = recommend(&a, &regime);
-    let officer =
-        |id: &str| Officer { id: id.parse().unwrap(), credential: format!("6207{id}").parse().unwrap() };
-    let mut f = CaseFile::new(id.parse().unwrap());
-    let events = vec![
-        Event::new(support::d(2025, 3, 10), Stage::started(&case, &a, Origin::Inspection)),
-        Event::new(support::d(2025, 3, 11), Stage::Filed { approved_by: "HEAD-1".parse().unwrap() }),
-        Event::new(
-            support::d(2025, 3, 12),
-            Stage::Investigated {
-                officers: vec![officer("O-1"), officer("O-2")],
-                evidence: vec![EvidenceRef {
-                    kind: EvidenceKind::InspectionRecord,
-                    reference: "现场笔录".into(),
-                    sha256: None,
-                }],
-                sole_officer_basis: None,
-            },
-        ),
-        Event::new(support::d(2025, 3, 20), Stage::notice_for(&dec, support::d(2025, 3, 25))),
-        Event::new(support::d(2025, 3, 24), Stage::Stated { summary: "无异议".into(), adopted: false }),
-        Event::new(
-            support::d(2025, 3, 26),
-            Stage::Contacted {
-                measure: SoftMeasure::Reminder,
-                channel: Channel::Phone,
-                content: "提醒整改期限".into(),
-                answer: "按期整改".into(),
-            },
-        ),
-        Event::new(support::d(2025, 4, 1), Stage::Decided { decision: Box::new(dec.clone()) }),
-        Event::new(support::d(2025, 4, 2), Stage::Served { method: ServiceMethod::Direct, consent: None }),
-        Event::new(
-            support::d(2025, 4, 10),
-            Stage::Paid { amount: dec.fine().unwrap(), receipt: "缴款书".into() },
-        ),
-        Event::new(
-            support::d(2025, 4, 12),
-            Stage::Reinspected { result: Rectification::Corrected, findings: "已整改".into() },
-        ),
-        Event::new(
-            support::d(2025, 4, 15),
-            Stage::FollowedUp { channel: Channel::InPerson, findings: "良好".into() },
-        ),
-        Event::new(support::d(2025, 4, 20), Stage::Closed {}),
-    ];
-    for e in events {
-        f.append(e).unwrap();
-    }
-    f
-}
+use rouxing::record::{CaseFile, Checkpoint, Ed25519Signer, Ed25519Verifier, Signer as _};
 
 /// Measures `CaseFile::verify` over 10,000 complete case files (120,000
 /// events), reported as events per second.
 fn verify(c: &mut Criterion) {
-    let files: Vec<CaseFile> = (0..10_000).map(case_file).collect();
+    let files: Vec<CaseFile> = (0..10_000).map(support::case_file).collect();
     let events: usize = files.iter().map(CaseFile::len).sum();
     let mut g = c.benchmark_group("record");
     g.throughput(Throughput::Elements(events as u64));
@@ -109,7 +33,7 @@ fn verify(c: &mut Criterion) {
 /// Measures `CaseFile::from_jsonl` (parse, canonical check, chain and
 /// lifecycle replay) on 1,000 exported case files (12,000 events).
 fn import(c: &mut Criterion) {
-    let texts: Vec<String> = (0..1_000).map(|n| case_file(n).to_jsonl()).collect();
+    let texts: Vec<String> = (0..1_000).map(|n| support::case_file(n).to_jsonl()).collect();
     let mut g = c.benchmark_group("record");
     g.throughput(Throughput::Elements(12_000));
     g.bench_function("import", |b| {
@@ -131,7 +55,7 @@ fn signer() -> Ed25519Signer {
 /// event) of 1,000 closed twelve-event files, reported as events per second
 /// (13,000 events once sealed).
 fn seal(c: &mut Criterion) {
-    let files: Vec<CaseFile> = (0..1_000).map(case_file).collect();
+    let files: Vec<CaseFile> = (0..1_000).map(support::case_file).collect();
     let s = signer();
     let mut g = c.benchmark_group("record");
     g.throughput(Throughput::Elements(13_000));
@@ -159,7 +83,7 @@ fn verify_signed(c: &mut Criterion) {
     let v = Ed25519Verifier::new().with_key(s.key_id().clone(), s.public_key());
     let sealed: Vec<(CaseFile, Checkpoint)> = (0..1_000)
         .map(|n| {
-            let mut f = case_file(n);
+            let mut f = support::case_file(n);
             let cp = f.seal(support::d(2025, 4, 20), &s).unwrap();
             (f, cp)
         })

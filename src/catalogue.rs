@@ -47,6 +47,7 @@ use crate::facts::{Context, Correction, Gravity, Harm, Window};
 pub use crate::load::LoadError;
 pub(crate) use crate::load::{line_of, line_of_nth, parse_json};
 
+pub mod binary;
 mod lint;
 use crate::measure::{PenaltyKind, SoftMeasure};
 use crate::money::FineRule;
@@ -1794,9 +1795,9 @@ fn check_texts_and_dates(file: &str, text: &str, repr: &CatalogueRepr) -> Result
         ));
     }
     for (i, s) in repr.sources.iter().enumerate() {
-        let anchor = text.find(&format!("\"{}\"", s.id)).unwrap_or(0);
         for (key, value, what) in [("title", &s.title, "title"), ("issuer", &s.issuer, "issuer")] {
             if blank(value) {
+                let anchor = text.find(&format!("\"{}\"", s.id)).unwrap_or(0);
                 return Err(error_at(
                     file,
                     text,
@@ -1820,14 +1821,18 @@ fn check_texts_and_dates(file: &str, text: &str, repr: &CatalogueRepr) -> Result
             ),
         )
     };
+    // The anchors (where an item or entry occurs in the text) are searched
+    // for only when there is an error to point at: searching for every item
+    // would make loading quadratic in the number of items.
+    let item_anchor = |code: &ItemCode| text.find(&format!("\"{code}\"")).unwrap_or(0);
     for (i, item) in repr.items.iter().enumerate() {
-        let anchor = text.find(&format!("\"{}\"", item.code)).unwrap_or(0);
         for (key, value, what) in [
             ("name", &item.name, "name"),
             ("authority", &item.authority, "authority"),
             ("penalty_provision", &item.penalty_provision, "penalty provision"),
         ] {
             if blank(value) {
+                let anchor = item_anchor(&item.code);
                 return Err(error_at(
                     file,
                     text,
@@ -1846,8 +1851,8 @@ fn check_texts_and_dates(file: &str, text: &str, repr: &CatalogueRepr) -> Result
             }
         }
         for (j, e) in item.entries.iter().enumerate() {
-            let anchor = text.find(&format!("\"{}\"", e.id)).unwrap_or(anchor);
             if let Some((k, _)) = e.conditions.iter().enumerate().find(|(_, c)| blank(&c.text)) {
+                let anchor = text.find(&format!("\"{}\"", e.id)).unwrap_or_else(|| item_anchor(&item.code));
                 return Err(error_at(
                     file,
                     text,
@@ -1894,6 +1899,13 @@ impl Catalogue {
     /// without `schema_version` is version 1.
     pub fn from_json_named(file: &str, text: &str) -> Result<Catalogue, LoadError> {
         let repr: CatalogueRepr = parse_json(file, text)?;
+        Catalogue::from_repr(file, text, repr)
+    }
+
+    /// The checks across the document, shared by the JSON and the compiled
+    /// loader. `text` is the JSON the document was read from, for pointing
+    /// errors at a line; empty for a compiled catalogue (no line then).
+    fn from_repr(file: &str, text: &str, repr: CatalogueRepr) -> Result<Catalogue, LoadError> {
         if repr.schema_version != CATALOGUE_SCHEMA_VERSION && repr.schema_version != 1 {
             let (line, column) = line_of(text, "\"schema_version\"");
             return Err(LoadError::new(
@@ -2015,6 +2027,63 @@ impl Catalogue {
         )
     }
 
+    /// Compiles a catalogue's JSON into its binary form (see [`binary`]): the
+    /// JSON is loaded and checked exactly as by [`Catalogue::from_json_named`],
+    /// then written with the format version and the SHA-256 of `text`.
+    ///
+    /// # Errors
+    ///
+    /// Every error of [`Catalogue::from_json_named`].
+    ///
+    /// ```
+    /// use rouxing::Catalogue;
+    ///
+    /// let json = include_str!("../examples/data/catalogue.json");
+    /// let bytes = Catalogue::compile_json("catalogue.json", json)?;
+    /// let compiled = Catalogue::from_binary_named("catalogue.bin", &bytes)?;
+    /// assert_eq!(compiled, Catalogue::from_json(json)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn compile_json(file: &str, text: &str) -> Result<Vec<u8>, LoadError> {
+        let catalogue = Catalogue::from_json_named(file, text)?;
+        binary::encode(&catalogue.repr(), &crate::record::Digest::of(text.as_bytes()))
+    }
+
+    /// Loads a compiled catalogue (see [`binary`]), naming `file` in errors.
+    /// The document goes through the same validating deserializers and the
+    /// same checks as the JSON loader.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error, naming the file and the field, when the bytes are
+    /// not a compiled catalogue, are of another
+    /// [`binary::BINARY_FORMAT_VERSION`] (compile again from the JSON), are
+    /// corrupt or truncated, or hold a catalogue that fails any check of
+    /// [`Catalogue::from_json_named`].
+    ///
+    /// ```
+    /// use rouxing::Catalogue;
+    ///
+    /// let err = Catalogue::from_binary_named("catalogue.bin", b"{\"name\": \"json\"}").unwrap_err();
+    /// assert!(err.message().contains("not a compiled catalogue"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_binary_named(file: &str, bytes: &[u8]) -> Result<Catalogue, LoadError> {
+        let repr = binary::decode(file, bytes)?;
+        Catalogue::from_repr(file, "", repr)
+    }
+
+    /// The wire document of the catalogue.
+    fn repr(&self) -> CatalogueRepr {
+        CatalogueRepr {
+            schema_version: CATALOGUE_SCHEMA_VERSION,
+            name: self.name.clone(),
+            issuer: self.issuer.clone(),
+            sources: self.sources.clone(),
+            items: self.items.iter().map(|a| a.as_ref().clone()).collect(),
+        }
+    }
+
     /// The catalogue's name.
     pub fn name(&self) -> &str {
         &self.name
@@ -2062,14 +2131,7 @@ impl Catalogue {
 
     /// The catalogue as JSON in the documented format.
     pub fn to_json(&self) -> String {
-        let repr = CatalogueRepr {
-            schema_version: CATALOGUE_SCHEMA_VERSION,
-            name: self.name.clone(),
-            issuer: self.issuer.clone(),
-            sources: self.sources.clone(),
-            items: self.items.iter().map(|a| a.as_ref().clone()).collect(),
-        };
-        serde_json::to_string_pretty(&repr).unwrap_or_default()
+        serde_json::to_string_pretty(&self.repr()).unwrap_or_default()
     }
 
     /// Static checks that do not make the catalogue invalid but deserve a

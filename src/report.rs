@@ -80,6 +80,8 @@
 //! ```
 
 use std::collections::HashMap;
+
+use crate::fxhash::FxHashMap;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -620,6 +622,63 @@ struct Row {
     mechanisms: u8,
 }
 
+impl Row {
+    /// The row of one decision, in the given unit and party–item pair.
+    fn of(d: &Decision, unit: u32, pair: u32) -> Row {
+        let outcome = if d.disposition == Disposition::Transfer {
+            OUT_TRANSFER
+        } else {
+            match d.tier {
+                Tier::NoPenalty => no_penalty_ground(d) as u8,
+                Tier::Mitigated => OUT_MITIGATED,
+                Tier::Lighter => OUT_LIGHTER,
+                Tier::Ordinary => OUT_ORDINARY,
+                Tier::Heavier => OUT_HEAVIER,
+            }
+        };
+        let lenient = is_lenient(d);
+        let flexible = lenient
+            || !d.soft_measures.is_empty()
+            || !d.contacts.is_empty()
+            || !d.mechanisms.is_empty()
+            || !d.coercion_withheld.is_empty();
+        let mut flags = 0;
+        if lenient {
+            flags |= F_LENIENT;
+        }
+        if flexible {
+            flags |= F_FLEXIBLE;
+        }
+        if !d.coercion_withheld.is_empty() {
+            flags |= F_NO_COERCION;
+        }
+        let measures = d.soft_measures.iter().fold(0u32, |m, s| m | 1u32.checked_shl(*s as u32).unwrap_or(0));
+        let mechanisms = d.mechanisms.iter().fold(0u8, |m, s| m | 1u8.checked_shl(*s as u32).unwrap_or(0));
+        let mut contacts = [0u16; N_CHANNELS];
+        for c in &d.contacts {
+            if let Some(n) = contacts.get_mut(*c as usize) {
+                *n = n.saturating_add(1);
+            }
+        }
+        let (baseline, imposed) = match (lenient, d.baseline_fine) {
+            (true, Some(b)) => (b.fen(), d.fine().unwrap_or(Money::ZERO).fen()),
+            _ => (0, 0),
+        };
+        Row {
+            baseline,
+            imposed,
+            unit,
+            pair,
+            day: d.decided_on.num_days_from_ce(),
+            measures,
+            contacts,
+            outcome,
+            flags,
+            mechanisms,
+        }
+    }
+}
+
 /// Whether a decision is 两轻一免 with a violation established.
 fn is_lenient(d: &Decision) -> bool {
     d.tier.is_lenient() && d.reasons.bar.is_none() && d.disposition != Disposition::Transfer
@@ -678,8 +737,8 @@ pub fn relief(d: &Decision) -> Money {
 #[derive(Clone, Debug, Default)]
 pub struct Ledger {
     units: Vec<Unit>,
-    unit_index: HashMap<Option<AgencyId>, u32>,
-    pairs: HashMap<(PartyId, Option<ItemCode>), u32>,
+    unit_index: FxHashMap<Option<AgencyId>, u32>,
+    pairs: FxHashMap<(PartyId, Option<ItemCode>), u32>,
     rows: Vec<Row>,
 }
 
@@ -709,57 +768,7 @@ impl Ledger {
         });
         let next_pair = u32::try_from(self.pairs.len()).unwrap_or(u32::MAX);
         let pair = *self.pairs.entry((d.party.clone(), d.item.clone())).or_insert(next_pair);
-        let outcome = if d.disposition == Disposition::Transfer {
-            OUT_TRANSFER
-        } else {
-            match d.tier {
-                Tier::NoPenalty => no_penalty_ground(d) as u8,
-                Tier::Mitigated => OUT_MITIGATED,
-                Tier::Lighter => OUT_LIGHTER,
-                Tier::Ordinary => OUT_ORDINARY,
-                Tier::Heavier => OUT_HEAVIER,
-            }
-        };
-        let lenient = is_lenient(d);
-        let flexible = lenient
-            || !d.soft_measures.is_empty()
-            || !d.contacts.is_empty()
-            || !d.mechanisms.is_empty()
-            || !d.coercion_withheld.is_empty();
-        let mut flags = 0;
-        if lenient {
-            flags |= F_LENIENT;
-        }
-        if flexible {
-            flags |= F_FLEXIBLE;
-        }
-        if !d.coercion_withheld.is_empty() {
-            flags |= F_NO_COERCION;
-        }
-        let measures = d.soft_measures.iter().fold(0u32, |m, s| m | 1u32.checked_shl(*s as u32).unwrap_or(0));
-        let mechanisms = d.mechanisms.iter().fold(0u8, |m, s| m | 1u8.checked_shl(*s as u32).unwrap_or(0));
-        let mut contacts = [0u16; N_CHANNELS];
-        for c in &d.contacts {
-            if let Some(n) = contacts.get_mut(*c as usize) {
-                *n = n.saturating_add(1);
-            }
-        }
-        let (baseline, imposed) = match (lenient, d.baseline_fine) {
-            (true, Some(b)) => (b.fen(), d.fine().unwrap_or(Money::ZERO).fen()),
-            _ => (0, 0),
-        };
-        self.rows.push(Row {
-            baseline,
-            imposed,
-            unit,
-            pair,
-            day: d.decided_on.num_days_from_ce(),
-            measures,
-            contacts,
-            outcome,
-            flags,
-            mechanisms,
-        });
+        self.rows.push(Row::of(d, unit, pair));
     }
 
     /// Aggregates the decisions dated inside the period, per unit, with a
@@ -767,92 +776,97 @@ impl Ledger {
     /// [`StatisticsTable::outside_period`] and serve as history for
     /// [`Column::RepeatAfterLeniency`].
     pub fn tabulate(&self, period: ReportPeriod) -> StatisticsTable {
-        let from = period.from.num_days_from_ce();
-        let to = period.to.num_days_from_ce();
-        // Pass 1: the first day of a lenient decision per party–item pair.
-        let mut first_lenient = vec![i32::MAX; self.pairs.len()];
-        for r in &self.rows {
-            if r.flags & F_LENIENT != 0 {
-                if let Some(f) = first_lenient.get_mut(r.pair as usize) {
-                    if r.day < *f {
-                        *f = r.day;
-                    }
-                }
-            }
-        }
-        // Pass 2: count.
-        let mut counts = vec![Counts::default(); self.units.len()];
-        let mut outside = 0u64;
-        for r in &self.rows {
-            if r.day < from || r.day > to {
-                outside += 1;
-                continue;
-            }
-            let Some(c) = counts.get_mut(r.unit as usize) else {
-                continue;
-            };
-            c.total_cases += 1;
-            if r.flags & F_FLEXIBLE != 0 {
-                c.flexible_cases += 1;
-            }
-            if r.flags & F_NO_COERCION != 0 {
-                c.no_coercion += 1;
-            }
-            match r.outcome {
-                OUT_TRANSFER => c.transferred += 1,
-                OUT_MITIGATED => c.mitigated += 1,
-                OUT_LIGHTER => c.lighter += 1,
-                OUT_ORDINARY => c.ordinary += 1,
-                OUT_HEAVIER => c.heavier += 1,
-                g => {
-                    if let Some(n) = c.no_penalty_by.get_mut(usize::from(g)) {
-                        *n += 1;
-                    }
-                }
-            }
-            let mut m = r.measures;
-            while m != 0 {
-                if let Some(n) = c.soft_measures.get_mut(m.trailing_zeros() as usize) {
-                    *n += 1;
-                }
-                m &= m - 1;
-            }
-            let mut m = r.mechanisms;
-            while m != 0 {
-                if let Some(n) = c.mechanisms.get_mut(m.trailing_zeros() as usize) {
-                    *n += 1;
-                }
-                m &= m - 1;
-            }
-            for (n, k) in c.contacts.iter_mut().zip(r.contacts) {
-                *n += u64::from(k);
-            }
-            c.baseline_fine = c.baseline_fine.saturating_add(r.baseline);
-            c.imposed_fine = c.imposed_fine.saturating_add(r.imposed);
-            c.relief = c.relief.saturating_add(r.baseline.saturating_sub(r.imposed));
-            if first_lenient.get(r.pair as usize).is_some_and(|f| *f < r.day) {
-                c.repeat_after_leniency += 1;
-            }
-        }
-        let mut rows: Vec<UnitRow> = self
-            .units
-            .iter()
-            .zip(counts)
-            .filter(|(_, c)| c.total_cases > 0)
-            .map(|(u, c)| UnitRow { unit: u.clone(), counts: c })
-            .collect();
-        rows.sort_by(|a, b| match (&a.unit.id, &b.unit.id) {
-            (Some(x), Some(y)) => x.cmp(y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
-        let mut total = Counts::default();
-        for r in &rows {
-            total.add(&r.counts);
-        }
-        StatisticsTable { period, rows, total, outside_period: outside }
+        fold(&self.units, self.pairs.len(), &self.rows, period)
     }
+}
+
+/// The table of rows: units and party–item pairs are indices into `units`
+/// and `0..n_pairs`.
+fn fold(units: &[Unit], n_pairs: usize, rows: &[Row], period: ReportPeriod) -> StatisticsTable {
+    let from = period.from.num_days_from_ce();
+    let to = period.to.num_days_from_ce();
+    // Pass 1: the first day of a lenient decision per party–item pair.
+    let mut first_lenient = vec![i32::MAX; n_pairs];
+    for r in rows {
+        if r.flags & F_LENIENT != 0 {
+            if let Some(f) = first_lenient.get_mut(r.pair as usize) {
+                if r.day < *f {
+                    *f = r.day;
+                }
+            }
+        }
+    }
+    // Pass 2: count.
+    let mut counts = vec![Counts::default(); units.len()];
+    let mut outside = 0u64;
+    for r in rows {
+        if r.day < from || r.day > to {
+            outside += 1;
+            continue;
+        }
+        let Some(c) = counts.get_mut(r.unit as usize) else {
+            continue;
+        };
+        c.total_cases += 1;
+        if r.flags & F_FLEXIBLE != 0 {
+            c.flexible_cases += 1;
+        }
+        if r.flags & F_NO_COERCION != 0 {
+            c.no_coercion += 1;
+        }
+        match r.outcome {
+            OUT_TRANSFER => c.transferred += 1,
+            OUT_MITIGATED => c.mitigated += 1,
+            OUT_LIGHTER => c.lighter += 1,
+            OUT_ORDINARY => c.ordinary += 1,
+            OUT_HEAVIER => c.heavier += 1,
+            g => {
+                if let Some(n) = c.no_penalty_by.get_mut(usize::from(g)) {
+                    *n += 1;
+                }
+            }
+        }
+        let mut m = r.measures;
+        while m != 0 {
+            if let Some(n) = c.soft_measures.get_mut(m.trailing_zeros() as usize) {
+                *n += 1;
+            }
+            m &= m - 1;
+        }
+        let mut m = r.mechanisms;
+        while m != 0 {
+            if let Some(n) = c.mechanisms.get_mut(m.trailing_zeros() as usize) {
+                *n += 1;
+            }
+            m &= m - 1;
+        }
+        for (n, k) in c.contacts.iter_mut().zip(r.contacts) {
+            *n += u64::from(k);
+        }
+        c.baseline_fine = c.baseline_fine.saturating_add(r.baseline);
+        c.imposed_fine = c.imposed_fine.saturating_add(r.imposed);
+        c.relief = c.relief.saturating_add(r.baseline.saturating_sub(r.imposed));
+        if first_lenient.get(r.pair as usize).is_some_and(|f| *f < r.day) {
+            c.repeat_after_leniency += 1;
+        }
+    }
+    let mut rows: Vec<UnitRow> = units
+        .iter()
+        .zip(counts)
+        .filter(|(_, c)| c.total_cases > 0)
+        .map(|(u, c)| UnitRow { unit: u.clone(), counts: c })
+        .collect();
+    rows.sort_by(|a, b| match (&a.unit.id, &b.unit.id) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    let mut total = Counts::default();
+    for r in &rows {
+        total.add(&r.counts);
+    }
+    StatisticsTable { period, rows, total, outside_period: outside }
 }
 
 impl<'a> Extend<&'a Decision> for Ledger {
@@ -873,8 +887,26 @@ impl<'a> FromIterator<&'a Decision> for Ledger {
 
 /// Tabulates decisions over a period: [`Ledger`] then
 /// [`Ledger::tabulate`]. See the [module documentation](self).
+///
+/// The same table as collecting a [`Ledger`] and tabulating it, computed
+/// without cloning: units and party–item pairs are interned by reference.
 pub fn tabulate(decisions: &[Decision], period: ReportPeriod) -> StatisticsTable {
-    decisions.iter().collect::<Ledger>().tabulate(period)
+    let mut units: Vec<Unit> = Vec::new();
+    let mut unit_index: FxHashMap<Option<&AgencyId>, u32> = FxHashMap::default();
+    let mut pairs: FxHashMap<(&PartyId, Option<&ItemCode>), u32> =
+        FxHashMap::with_capacity_and_hasher(decisions.len() / 8 + 16, Default::default());
+    let mut rows = Vec::with_capacity(decisions.len());
+    for d in decisions {
+        let next_unit = u32::try_from(units.len()).unwrap_or(u32::MAX);
+        let unit = *unit_index.entry(d.agency.as_ref().map(|a| &a.id)).or_insert_with(|| {
+            units.push(Unit::of(d.agency.as_ref()));
+            next_unit
+        });
+        let next_pair = u32::try_from(pairs.len()).unwrap_or(u32::MAX);
+        let pair = *pairs.entry((&d.party, d.item.as_ref())).or_insert(next_pair);
+        rows.push(Row::of(d, unit, pair));
+    }
+    fold(&units, pairs.len(), &rows, period)
 }
 
 // ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ mod art_36_37_time;
 mod audit;
 mod bundled;
 mod calendar;
+mod catalogue_binary;
 mod common;
 mod evaluation;
 mod guard;

@@ -375,6 +375,22 @@ proptest! {
         }
     }
 
+    /// `tabulate` over `&[Decision]` (interning by reference) gives the table
+    /// of a [`Ledger`] built from the same decisions, for any period and
+    /// with units named differently under the same id.
+    #[test]
+    fn prop_tabulate_equals_the_ledger(
+        decisions in prop::collection::vec(arb_decision(), 0..80),
+        from in 0u64..400,
+        len in 0u64..400,
+    ) {
+        let start = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap() + chrono::Days::new(from);
+        let p = rouxing::report::ReportPeriod::new(start, start + chrono::Days::new(len)).unwrap();
+        let ledger: rouxing::report::Ledger = decisions.iter().collect();
+        prop_assert_eq!(tabulate(&decisions, p), ledger.tabulate(p));
+        prop_assert_eq!(tabulate(&decisions, period()), ledger.tabulate(period()));
+    }
+
     /// The CSV opens in a CSV reader: BOM, headers, one record per unit and
     /// the total, every cell equal to the table's value.
     #[test]

@@ -50,7 +50,7 @@ struct Cli {
 /// The catalogue and regime options shared by the deciding commands.
 #[derive(Debug, clap::Args)]
 struct Basis {
-    /// 两轻一免清单 / catalogue file (JSON); default: the bundled sample catalogue.
+    /// 两轻一免清单 / catalogue file (JSON, or compiled by `catalogue compile`); default: the bundled sample catalogue.
     #[arg(long, value_name = "FILE")]
     catalogue: Option<PathBuf>,
     /// 裁量基准 / regime: `national` (全国, default), `shandan` (山丹县样例) or a JSON file.
@@ -222,6 +222,13 @@ enum CatalogueCommand {
         #[arg(long)]
         as_of: Option<NaiveDate>,
     },
+    /// 编译清单 / compile a catalogue's JSON into its binary form, for systems that load it at every start.
+    Compile {
+        /// 清单文件 / catalogue file (JSON), the source of truth.
+        input: String,
+        /// 输出文件 / the compiled catalogue to write.
+        output: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -315,6 +322,9 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), Fail> {
         Command::Catalogue { command: CatalogueCommand::Check { file, as_of } } => {
             catalogue_check(&file, as_of.unwrap_or_else(wire::today), out)
         }
+        Command::Catalogue { command: CatalogueCommand::Compile { input, output } } => {
+            catalogue_compile(&input, &output, out)
+        }
         Command::Schema { name } => schema(name.as_deref(), out),
         Command::Serve { addr, basis } => serve(context(&basis)?, addr),
     }
@@ -333,8 +343,16 @@ fn context(basis: &Basis) -> Result<Context, Fail> {
     let catalogue = match &basis.catalogue {
         Some(p) => {
             let name = p.display().to_string();
-            Catalogue::from_json_named(&name, &read(&name)?)
-                .map_err(|e| WireError::load(ErrorCode::InvalidCatalogue, &e))?
+            let bytes = std::fs::read(p).map_err(|e| Fail::Io(format!("{name}: {e}")))?;
+            // A compiled catalogue starts with its magic; anything else is JSON.
+            let loaded = if bytes.starts_with(b"RXCATBIN") {
+                Catalogue::from_binary_named(&name, &bytes)
+            } else {
+                let text =
+                    String::from_utf8(bytes).map_err(|e| Fail::Io(format!("{name}: not UTF-8: {e}")))?;
+                Catalogue::from_json_named(&name, &text)
+            };
+            loaded.map_err(|e| WireError::load(ErrorCode::InvalidCatalogue, &e))?
         }
         None => Catalogue::bundled().map_err(|e| WireError::load(ErrorCode::InvalidCatalogue, &e))?,
     };
@@ -687,6 +705,22 @@ fn catalogue_check(file: &str, as_of: NaiveDate, out: &mut Out) -> Result<(), Fa
         out.line(&format!("  - {w}"))?;
     }
     Ok(())
+}
+
+/// Loads and checks a catalogue's JSON and writes its compiled form, with
+/// the format version and the SHA-256 of the JSON it was made from.
+fn catalogue_compile(input: &str, output: &std::path::Path, out: &mut Out) -> Result<(), Fail> {
+    let bytes = Catalogue::compile_json(input, &read(input)?)
+        .map_err(|e| WireError::load(ErrorCode::InvalidCatalogue, &e))?;
+    let digest = rouxing::catalogue::binary::source_digest(&bytes)
+        .map_err(|e| WireError::load(ErrorCode::InvalidCatalogue, &e))?;
+    std::fs::write(output, &bytes).map_err(|e| Fail::Io(format!("{}: {e}", output.display())))?;
+    out.line(&format!(
+        "{input} -> {}: {} bytes, format version {}, source sha256 {digest}",
+        output.display(),
+        bytes.len(),
+        rouxing::catalogue::binary::BINARY_FORMAT_VERSION
+    ))
 }
 
 fn schema(name: Option<&str>, out: &mut Out) -> Result<(), Fail> {

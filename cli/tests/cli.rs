@@ -302,6 +302,48 @@ fn catalogue_check_names_line_and_field() {
 }
 
 #[test]
+fn catalogue_compile_writes_a_binary_the_deciding_commands_load() {
+    let bin = std::env::temp_dir().join(format!("rouxing-cat-{}.bin", std::process::id()));
+    let bin_s = bin.display().to_string();
+    let o = rouxing(&["catalogue", "compile", "examples/data/catalogue.json", &bin_s]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = std::fs::read_to_string(format!("{ROOT}/examples/data/catalogue.json")).unwrap();
+    let digest = rouxing::record::Digest::of(text.as_bytes()).to_string();
+    assert!(stdout(&o).contains(&format!("source sha256 {digest}")), "{}", stdout(&o));
+    let bytes = std::fs::read(&bin).unwrap();
+    assert_eq!(
+        rouxing::Catalogue::from_binary_named("c.bin", &bytes).unwrap(),
+        rouxing::Catalogue::bundled().unwrap()
+    );
+    // Deciding with the compiled catalogue gives what deciding with the JSON gives.
+    let case = "examples/data/cases/first-violation.json";
+    let with_json = rouxing(&[
+        "decide",
+        case,
+        "--catalogue",
+        "examples/data/catalogue.json",
+        "--as-of",
+        "2026-11-25",
+        "--json",
+    ]);
+    let with_bin = rouxing(&["decide", case, "--catalogue", &bin_s, "--as-of", "2026-11-25", "--json"]);
+    assert_eq!(code(&with_bin), code(&with_json), "{}", stderr(&with_bin));
+    assert_eq!(stdout(&with_bin), stdout(&with_json));
+    // A corrupt compiled catalogue is rejected (exit 3), naming the file.
+    let mut corrupt = bytes.clone();
+    corrupt[8] = corrupt[8].wrapping_add(1);
+    std::fs::write(&bin, &corrupt).unwrap();
+    let o = rouxing(&["decide", case, "--catalogue", &bin_s, "--as-of", "2026-11-25"]);
+    std::fs::remove_file(&bin).ok();
+    assert_eq!(code(&o), 3);
+    assert!(stderr(&o).contains(&bin_s) && stderr(&o).contains("format version"), "{}", stderr(&o));
+    // A JSON the loader refuses is not compiled.
+    let o = rouxing(&["catalogue", "compile", "README.md", &bin_s]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(!bin.exists());
+}
+
+#[test]
 fn serve_answers_and_stops_on_sigterm() {
     let mut child = Command::new(BIN)
         .args(["serve", "--addr", "127.0.0.1:0", "--regime", "shandan"])

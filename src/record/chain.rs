@@ -45,6 +45,18 @@ impl Digest {
     pub const fn as_bytes(&self) -> &[u8; 32] {
         &self.0
     }
+
+    /// A digest from its 32 bytes (as [`Digest::as_bytes`] gives them).
+    ///
+    /// ```
+    /// use rouxing::record::Digest;
+    ///
+    /// let d = Digest::of(b"abc");
+    /// assert_eq!(Digest::from_bytes(*d.as_bytes()), d);
+    /// ```
+    pub const fn from_bytes(bytes: [u8; 32]) -> Digest {
+        Digest(bytes)
+    }
 }
 
 impl fmt::Display for Digest {
