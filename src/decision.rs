@@ -288,7 +288,15 @@ pub struct Reasons {
     pub most_lenient: bool,
     /// The fine band the amount was chosen in.
     pub fine_band: Option<FineBounds>,
-    /// Free-text reasons added by an officer.
+    /// The circumstances of the case relied on for a discretionary choice
+    /// (why 一般 and not the 从轻 the law allows, why a penalty despite
+    /// 首违不罚, why the officer departed from the recommendation): typed
+    /// facts that the guard checks against the case ([`Fact::holds_in`]).
+    /// Decision wire version 2; empty in every version-1 document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub circumstances: Vec<Fact>,
+    /// Free-text reasons added by an officer: an addition to the grounds and
+    /// circumstances, never a substitute for them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub officer_note: Option<String>,
 }
@@ -315,6 +323,10 @@ impl fmt::Display for Reasons {
                 })
                 .collect();
             write!(f, "当事人具有以下情形：{}。", g.join("；"))?;
+        }
+        if !self.circumstances.is_empty() {
+            let c: Vec<String> = self.circumstances.iter().map(Fact::to_string).collect();
+            write!(f, "考虑到{}。", c.join("、"))?;
         }
         write!(f, "依法决定{}", self.tier.legal_name())?;
         if let Some(b) = self.fine_band {
@@ -387,6 +399,50 @@ impl Fact {
             Fact::Aggravating(a) => case.aggravating().contains(&a),
             Fact::Context(c) => case.has_context(c),
             Fact::IllegalGains(m) => case.amounts().illegal_gains == Some(m),
+        }
+    }
+}
+
+impl Fact {
+    /// Whether the fact, where it holds, weighs against leniency: a reason
+    /// that can support a heavier choice than the most lenient lawful one
+    /// (一般 rather than 从轻, a penalty rather than 首违不罚).
+    ///
+    /// These are the facts that bear on 情节 and 社会危害程度: an aggravating
+    /// circumstance, harm beyond 轻微 (造成危害后果 or worse), 情节严重, and the
+    /// context facts that the published lists use as exclusions
+    /// (生态环境敏感区, 趁突发事件之机, 严重失信主体名单, 近三年生产安全死亡重伤事故).
+    /// Illegal gains do not: they are confiscated (Art. 28 ¶2), they do not
+    /// make the act graver by themselves.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第五条第二款: "设定和实施行政处罚必须以事实为依据，与违法行为的
+    /// 事实、性质、情节以及社会危害程度相当"; 第三十三条第一款 "可以不予行政处罚" leaves the
+    /// choice to discretion, which must rest on facts of this kind.
+    ///
+    /// ```
+    /// use rouxing::case::{Aggravating, Harm};
+    /// use rouxing::decision::Fact;
+    ///
+    /// assert!(Fact::Aggravating(Aggravating::Obstruction).weighs_against_leniency());
+    /// assert!(Fact::Harm(Harm::Harmful).weighs_against_leniency());
+    /// assert!(!Fact::Harm(Harm::Slight).weighs_against_leniency());
+    /// ```
+    pub fn weighs_against_leniency(self) -> bool {
+        use crate::case::Context as C;
+        match self {
+            Fact::Aggravating(_) => true,
+            Fact::Harm(h) => h >= crate::case::Harm::Harmful,
+            Fact::Gravity(g) => g == crate::case::Gravity::Serious,
+            Fact::Context(c) => matches!(
+                c,
+                C::SensitiveZone
+                    | C::EmergencyOpportunism
+                    | C::SeriousDishonestyListed
+                    | C::FatalAccidentWithinThreeYears
+            ),
+            Fact::IllegalGains(_) => false,
         }
     }
 }
@@ -545,8 +601,12 @@ pub enum Notice {
     },
 }
 
-/// An officer's departure from the recommendation, inside the lawful set,
-/// with the reason the officer gave.
+/// An officer's departure from the recommendation, inside the lawful set.
+///
+/// ```json
+/// {"officer": "OF-17", "recommended": "lighter", "recommended_fine": "2350.00",
+///  "note": "当事人两次拒绝整改"}
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -558,8 +618,13 @@ pub struct Override {
     /// The fine recommended, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recommended_fine: Option<Money>,
-    /// The reason given (说明理由).
-    pub reason: String,
+    /// The officer's free-text note on the departure: an addition only. The
+    /// reasons that justify the departure are the grounds and circumstances
+    /// named in the decision's [`Reasons`], which the guard checks against
+    /// the case. (In decision wire version 1 this was the required `reason`
+    /// string; a version-1 document's `reason` is read as this note.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A decision on a case.
@@ -570,6 +635,7 @@ pub struct Override {
 ///
 /// ```
 /// let decision_json = r#"{
+///   "schema_version": 2,
 ///   "case_id": "SH-JA-SJ-2026-0506",
 ///   "party": "demo-oo-0401",
 ///   "agency": {"id": "SH-JA-SCJG", "name": "上海市静安区市场监督管理局", "domain": "market_regulation"},
@@ -608,8 +674,11 @@ pub struct Override {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "DecisionRepr")]
 pub struct Decision {
+    /// The wire format version, written as `"schema_version": 2`
+    /// ([`DecisionVersion`]).
+    pub schema_version: DecisionVersion,
     /// The case number.
     pub case_id: CaseId,
     /// The party.
@@ -685,6 +754,323 @@ pub struct Decision {
     /// Who carried out the legal review (法制审核), if it was carried out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_review: Option<LegalReviewRecord>,
+}
+
+/// The version of the decision wire format: the current one, 2.
+///
+/// A decision document names its version in `schema_version`; a document
+/// without it is version 1. This release writes version 2 and reads both:
+///
+/// | | version 1 | version 2 |
+/// |---|---|---|
+/// | `schema_version` | absent or `1` | `2` |
+/// | `overridden.reason` | required free text; any non-blank text counted as 说明理由 | not accepted |
+/// | `overridden.note` | not accepted | optional free text, an addition only |
+/// | `reasons.circumstances` | not accepted | the typed facts relied on ([`Fact`]) |
+///
+/// A version-1 document loads with this exact mapping and nothing else:
+/// `overridden.reason` becomes `overridden.note` (blank text becomes no
+/// note), `reasons.circumstances` is empty, every other field is read as
+/// it stands. Because version 2 no longer counts free text as reasons, a
+/// version-1 override or discretionary choice whose only reason was its
+/// text is reported by [`review`](crate::guard::review()) as unreasoned
+/// until its grounds and circumstances are named. A document that mixes
+/// the versions (`reason` with version 2, `note` or `circumstances` with
+/// version 1) or names another version is refused with an error that says
+/// how to migrate ([`DecisionVersionError`]); it is never read as the other
+/// version.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第四十四条 "告知当事人拟作出的行政处罚内容及事实、理由、依据" and
+/// 第五条第二款: the reasons of a decision are the facts and grounds it rests on,
+/// which version 2 records in checkable form.
+///
+/// # JSON
+///
+/// The number `2`.
+///
+/// ```
+/// use rouxing::decision::DecisionVersion;
+///
+/// assert_eq!(serde_json::to_string(&DecisionVersion)?, "2");
+/// assert_eq!(serde_json::from_str::<DecisionVersion>("2")?, DecisionVersion);
+/// assert!(serde_json::from_str::<DecisionVersion>("1").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DecisionVersion;
+
+impl DecisionVersion {
+    /// The version number, 2.
+    pub const NUMBER: u32 = 2;
+}
+
+impl Serialize for DecisionVersion {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u32(Self::NUMBER)
+    }
+}
+
+impl<'de> Deserialize<'de> for DecisionVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = u32::deserialize(d)?;
+        if n == Self::NUMBER {
+            Ok(DecisionVersion)
+        } else {
+            Err(serde::de::Error::custom(DecisionVersionError::Unsupported { version: n }))
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for DecisionVersion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DecisionVersion".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The decision wire format version this release writes.",
+            "type": "integer",
+            "const": 2
+        })
+    }
+}
+
+/// Why a decision document could not be read in its version.
+///
+/// This enum is non-exhaustive so that other errors may be added in semver
+/// compatible releases.
+///
+/// ```
+/// use rouxing::Decision;
+///
+/// let v1_with_note = r#"{"case_id": "C-1", "party": "P-1", "decided_on": "2026-01-05", "item": null,
+///   "disposition": "penalty", "tier": "ordinary", "sanctions": [], "correction": null, "education": false,
+///   "guardian_order": null, "soft_measures": [], "documents": [], "procedure": "ordinary",
+///   "duties": {"legal_review": [], "hearing_notice": false, "collective_decision": false, "summary_eligible": false},
+///   "reasons": {"tier": "ordinary", "grounds": [], "bar": null, "most_lenient": false, "fine_band": null},
+///   "overridden": {"officer": "OF-1", "recommended": "lighter", "note": "x"}}"#;
+/// let err = serde_json::from_str::<Decision>(v1_with_note).unwrap_err();
+/// assert!(err.to_string().starts_with("field `overridden.note` is decision version 2"), "{err}");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecisionVersionError {
+    /// A version this release does not read.
+    #[error("unsupported decision schema version `{version}`: this release reads versions 1 and 2")]
+    Unsupported {
+        /// The version named.
+        version: u32,
+    },
+    /// A version-2 field in a version-1 document.
+    #[error(
+        "field `{field}` is decision version 2, but the document is version 1 (no `schema_version`): \
+         set `\"schema_version\": 2` and write `overridden.reason` as `overridden.note`"
+    )]
+    NewFieldInOld {
+        /// The field.
+        field: &'static str,
+    },
+    /// A version-1 field in a version-2 document.
+    #[error(
+        "field `{field}` is decision version 1, but the document says `schema_version` 2: \
+         move the text to `overridden.note` and name the grounds and circumstances relied on in \
+         `reasons.grounds` and `reasons.circumstances`, or drop `schema_version` to read it as version 1"
+    )]
+    OldFieldInNew {
+        /// The field.
+        field: &'static str,
+    },
+    /// A version-1 override without its required `reason`.
+    #[error("field `overridden.reason` is required in decision version 1")]
+    MissingReason,
+}
+
+/// The override as either version writes it.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct OverrideRepr {
+    /// Who overrode.
+    officer: OfficerId,
+    /// The tier recommended.
+    recommended: Tier,
+    /// The fine recommended, if any.
+    #[serde(default)]
+    recommended_fine: Option<Money>,
+    /// Version 1 only: the free-text reason (read as `note`).
+    #[serde(default)]
+    reason: Option<String>,
+    /// Version 2: the officer's free-text note, an addition to the grounds
+    /// and circumstances in `reasons`.
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// A decision document of either version (see [`DecisionVersion`]).
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct DecisionRepr {
+    /// The wire format version: absent or `1` for version 1, `2` for the
+    /// current one.
+    #[serde(default = "version_one")]
+    schema_version: u32,
+    /// The case number.
+    case_id: CaseId,
+    /// The party.
+    party: PartyId,
+    /// The deciding agency, if recorded.
+    #[serde(default)]
+    agency: Option<Agency>,
+    /// The day of the decision.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
+    #[serde(with = "crate::serde_date")]
+    decided_on: NaiveDate,
+    /// The item decided, if the case had one in the catalogue.
+    item: Option<ItemCode>,
+    /// The item's domain.
+    #[serde(default)]
+    domain: Option<Domain>,
+    /// What becomes of the case.
+    disposition: Disposition,
+    /// The tier.
+    tier: Tier,
+    /// The sanctions, with amounts.
+    sanctions: Vec<Sanction>,
+    /// The correction order (Art. 28 ¶1), where a violation is established.
+    correction: Option<CorrectionOrder>,
+    /// Whether the party is educated (Art. 33 ¶3).
+    education: bool,
+    /// The guardian order (Arts. 30, 31).
+    guardian_order: Option<GuardianOrder>,
+    /// Soft measures used.
+    soft_measures: Vec<SoftMeasure>,
+    /// Channels of guidance contacts made (简易引导).
+    #[serde(default)]
+    contacts: Vec<Channel>,
+    /// Flexible-enforcement mechanisms used.
+    #[serde(default)]
+    mechanisms: Vec<Mechanism>,
+    /// Coercive measures taken (行政强制措施), if any.
+    #[serde(default)]
+    coercive_measures: Vec<CoerciveMeasure>,
+    /// 不予行政强制 list entries relied on (indices into the item's entries).
+    #[serde(default)]
+    coercion_withheld: Vec<u16>,
+    /// The documents to issue.
+    documents: Vec<Document>,
+    /// The procedure.
+    procedure: Procedure,
+    /// The procedural duties.
+    duties: ProcedureDuties,
+    /// The follow-up visit (回访) date for lenient outcomes.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<chrono::NaiveDate>"))]
+    #[serde(default, with = "crate::serde_date::option")]
+    follow_up_on: Option<NaiveDate>,
+    /// The reasons (说明理由): the grounds and, from version 2, the
+    /// circumstances relied on.
+    reasons: Reasons,
+    /// The fine the 一般 band would have imposed (the middle of the band),
+    /// for the 减负金额 statistics; `None` when no fine applies.
+    #[serde(default)]
+    baseline_fine: Option<Money>,
+    /// The proposal notified before the party's statement (Art. 44).
+    #[serde(default)]
+    notified: Option<Notified>,
+    /// Facts established after the Art. 44 notice that the decision relies on.
+    #[serde(default)]
+    new_facts: Vec<Fact>,
+    /// An officer's override of the recommendation (version 1: with
+    /// `reason`; version 2: with an optional `note`).
+    #[serde(default)]
+    overridden: Option<OverrideRepr>,
+    /// Who decided, if recorded.
+    #[serde(default)]
+    decided_by: Option<OfficerId>,
+    /// Who carried out the legal review (法制审核), if it was carried out.
+    #[serde(default)]
+    legal_review: Option<LegalReviewRecord>,
+}
+
+fn version_one() -> u32 {
+    1
+}
+
+impl TryFrom<DecisionRepr> for Decision {
+    type Error = DecisionVersionError;
+
+    fn try_from(r: DecisionRepr) -> Result<Self, Self::Error> {
+        type E = DecisionVersionError;
+        let overridden = match (r.schema_version, r.overridden) {
+            (_, None) => None,
+            (1, Some(o)) => {
+                if o.note.is_some() {
+                    return Err(E::NewFieldInOld { field: "overridden.note" });
+                }
+                let reason = o.reason.ok_or(E::MissingReason)?;
+                let note = (!reason.trim().is_empty()).then_some(reason);
+                Some(Override {
+                    officer: o.officer,
+                    recommended: o.recommended,
+                    recommended_fine: o.recommended_fine,
+                    note,
+                })
+            }
+            (DecisionVersion::NUMBER, Some(o)) => {
+                if o.reason.is_some() {
+                    return Err(E::OldFieldInNew { field: "overridden.reason" });
+                }
+                Some(Override {
+                    officer: o.officer,
+                    recommended: o.recommended,
+                    recommended_fine: o.recommended_fine,
+                    note: o.note,
+                })
+            }
+            (version, Some(_)) => return Err(E::Unsupported { version }),
+        };
+        match r.schema_version {
+            1 if !r.reasons.circumstances.is_empty() => {
+                return Err(E::NewFieldInOld { field: "reasons.circumstances" });
+            }
+            1 | DecisionVersion::NUMBER => {}
+            version => return Err(E::Unsupported { version }),
+        }
+        Ok(Decision {
+            schema_version: DecisionVersion,
+            case_id: r.case_id,
+            party: r.party,
+            agency: r.agency,
+            decided_on: r.decided_on,
+            item: r.item,
+            domain: r.domain,
+            disposition: r.disposition,
+            tier: r.tier,
+            sanctions: r.sanctions,
+            correction: r.correction,
+            education: r.education,
+            guardian_order: r.guardian_order,
+            soft_measures: r.soft_measures,
+            contacts: r.contacts,
+            mechanisms: r.mechanisms,
+            coercive_measures: r.coercive_measures,
+            coercion_withheld: r.coercion_withheld,
+            documents: r.documents,
+            procedure: r.procedure,
+            duties: r.duties,
+            follow_up_on: r.follow_up_on,
+            reasons: r.reasons,
+            baseline_fine: r.baseline_fine,
+            notified: r.notified,
+            new_facts: r.new_facts,
+            overridden,
+            decided_by: r.decided_by,
+            legal_review: r.legal_review,
+        })
+    }
 }
 
 /// Who carried out a legal review (法制审核).
@@ -858,6 +1244,7 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         bar: a.bar,
         most_lenient: a.bar.is_none() && tier == most_lenient && a.lawful.len() > 1,
         fine_band: band,
+        circumstances: Vec::new(),
         officer_note: None,
     };
     let baseline_fine = a
@@ -866,6 +1253,7 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         .and_then(|v| v.fine_bounds)
         .map(|b| regime.discretion.ordinary(b).unwrap_or(b).middle_yuan());
     Decision {
+        schema_version: DecisionVersion,
         case_id: a.case_id.clone(),
         party: a.party.clone(),
         agency: a.agency.clone(),

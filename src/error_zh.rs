@@ -35,6 +35,31 @@ impl crate::case::CaseError {
     }
 }
 
+impl crate::decision::DecisionVersionError {
+    /// The stable code of this error, e.g. `decision.schema_version`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Unsupported { .. } => "decision.schema_version",
+            Self::NewFieldInOld { .. } => "decision.new_field_in_old_version",
+            Self::OldFieldInNew { .. } => "decision.old_field_in_new_version",
+            Self::MissingReason => "decision.override_reason_missing",
+        }
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        let text = match self {
+            Self::Unsupported { .. } => "处理决定数据格式版本不受支持",
+            Self::NewFieldInOld { .. } => "第1版处理决定数据中出现第2版字段，请将 schema_version 设为 2",
+            Self::OldFieldInNew { .. } => {
+                "第2版处理决定数据中出现第1版字段，请改用 overridden.note 并在说明理由中载明所依据的情形和情节"
+            }
+            Self::MissingReason => "第1版处理决定数据的变更记录缺少理由",
+        };
+        format!("{text}（{self}）")
+    }
+}
+
 impl crate::party::PartyError {
     /// The stable code of this error, e.g. `party.missing_birth_date`.
     pub fn code(&self) -> &'static str {
@@ -970,6 +995,15 @@ mod tests {
         check(err.code(), &err.message_zh(), &err.to_string(), "signature.invalid");
         let err = check_plausible("amount", Some(Money::MAX)).unwrap_err();
         check(err.code(), &err.message_zh(), &err.to_string(), "money.implausible");
+        use crate::decision::DecisionVersionError as V;
+        for (err, code) in [
+            (V::Unsupported { version: 3 }, "decision.schema_version"),
+            (V::NewFieldInOld { field: "reasons.circumstances" }, "decision.new_field_in_old_version"),
+            (V::OldFieldInNew { field: "overridden.reason" }, "decision.old_field_in_new_version"),
+            (V::MissingReason, "decision.override_reason_missing"),
+        ] {
+            check(err.code(), &err.message_zh(), &err.to_string(), code);
+        }
     }
 
     /// Every code literal in the impls above the tests, each once: a code is

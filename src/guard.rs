@@ -1216,11 +1216,27 @@ impl Ctx<'_> {
         }
     }
 
+    /// 说明理由, structured: every circumstance named holds in the case; a
+    /// choice heavier than the proposal, or a penalty where 首违不罚 is met,
+    /// names an established circumstance that weighs against leniency; a
+    /// lenient tier names a ground of that tier; an override names what
+    /// justifies its direction. Free text never stands in for any of these.
     fn reasons(&self, out: &mut Vec<Finding>) {
         use FindingCode as C;
         let (a, d) = (self.a, self.d);
         let irregular = Severity::Irregular;
-        let note = d.reasons.officer_note.as_deref().is_some_and(|n| !n.trim().is_empty());
+        for &fact in &d.reasons.circumstances {
+            if !fact.holds_in(self.case) {
+                out.push(Finding::new(
+                    C::CircumstanceNotEstablished,
+                    irregular,
+                    Citation::apl(40),
+                    Detail::Fact { fact },
+                ));
+            }
+        }
+        let against = self.reasoned_against_leniency();
+        let names_ground = self.names_tier_ground();
         if d.reasons.tier != d.tier {
             out.push(Finding::new(
                 C::MissingReasons,
@@ -1231,8 +1247,7 @@ impl Ctx<'_> {
         } else if d.overridden.is_none()
             && a.lawful.len() > 1
             && a.is_lawful(d.tier)
-            && d.tier > proposed_tier(a, self.regime)
-            && !note
+            && ((d.tier > proposed_tier(a, self.regime) && !against) || !names_ground)
         {
             out.push(Finding::new(
                 C::MissingReasons,
@@ -1242,7 +1257,7 @@ impl Ctx<'_> {
             ));
         }
         if let Some(o) = &d.overridden {
-            if o.reason.trim().is_empty() {
+            if !self.override_reasoned(o) {
                 out.push(Finding::new(
                     C::OverrideWithoutReason,
                     irregular,
@@ -1251,13 +1266,12 @@ impl Ctx<'_> {
                 ));
             }
         }
-        // Art. 33 ¶1 sentence 2 met, a penalty decided, no reason of the
-        // officer's own: 以罚代教 (plan 六(三)).
+        // Art. 33 ¶1 sentence 2 met, a penalty decided, no established
+        // circumstance named that weighs against it: 以罚代教.
         let first_met = a
             .option(Tier::NoPenalty)
             .is_some_and(|o| o.grounds.iter().any(|g| matches!(g, Ground::FirstViolation)));
-        let reasoned = note || d.overridden.as_ref().is_some_and(|o| !o.reason.trim().is_empty());
-        if first_met && d.tier != Tier::NoPenalty && !reasoned {
+        if first_met && d.tier != Tier::NoPenalty && !against {
             out.push(Finding::new(
                 C::PenaltyInsteadOfEducation,
                 irregular,
@@ -1273,6 +1287,54 @@ impl Ctx<'_> {
                 Citation::apl(40),
                 Detail::Ground { ground, decided: d.tier },
             ));
+        }
+    }
+
+    /// Whether the reasons name something established that weighs against
+    /// leniency: a circumstance that holds in the case and
+    /// [weighs against leniency](crate::decision::Fact::weighs_against_leniency),
+    /// or an aggravating ground that the assessment itself finds for the
+    /// tier decided; the item's place on the safety baseline (catalogue
+    /// data, read here, not declared) counts as well.
+    fn reasoned_against_leniency(&self) -> bool {
+        let (a, d) = (self.a, self.d);
+        let fact =
+            d.reasons.circumstances.iter().any(|f| f.weighs_against_leniency() && f.holds_in(self.case));
+        let ground = a.option(d.tier).is_some_and(|o| {
+            d.reasons.grounds.iter().any(|g| matches!(g, Ground::Aggravating { .. }) && o.grounds.contains(g))
+        });
+        let baseline = a.item.as_ref().is_some_and(|i| i.safety_baseline);
+        fact || ground || baseline
+    }
+
+    /// Whether a lenient tier's reasons name at least one ground of its
+    /// lawful option (true for 一般 and 从重, whose reasons the heavier-choice
+    /// rule reads, and where the option has no ground).
+    fn names_tier_ground(&self) -> bool {
+        let (a, d) = (self.a, self.d);
+        if !d.tier.is_lenient() {
+            return true;
+        }
+        a.option(d.tier)
+            .is_none_or(|o| o.grounds.is_empty() || o.grounds.iter().any(|g| d.reasons.grounds.contains(g)))
+    }
+
+    /// Whether an override is reasoned in its direction: a heavier result
+    /// (a heavier tier, or a higher fine at the same tier) needs an
+    /// established circumstance against leniency; a lighter or equal one a
+    /// ground of the decided tier, or, where that tier has none, an
+    /// established circumstance of any kind.
+    fn override_reasoned(&self, o: &crate::decision::Override) -> bool {
+        let d = self.d;
+        let heavier = d.tier > o.recommended || (d.tier == o.recommended && d.fine() > o.recommended_fine);
+        if heavier {
+            return self.reasoned_against_leniency();
+        }
+        let has_grounds = self.a.option(d.tier).is_some_and(|opt| !opt.grounds.is_empty());
+        if has_grounds {
+            self.names_tier_ground()
+        } else {
+            d.reasons.circumstances.iter().any(|f| f.holds_in(self.case))
         }
     }
 
@@ -1315,7 +1377,7 @@ impl Ctx<'_> {
             decided: d.tier,
             decided_fine: d.fine(),
             within_lawful_set: a.is_lawful(d.tier),
-            reasoned: !o.reason.trim().is_empty(),
+            reasoned: self.override_reasoned(o),
         })
     }
 }

@@ -856,5 +856,6 @@ pub use self::config::{AgeMix, Config, ConfigError, CorrectionMix, HarmMix, case
 pub use self::lifecycle::{IllegalStep, Lifecycle, illegal_step, lifecycle};
 pub use self::list_check::{EntryFinding, ListProblem, check_list};
 pub use self::scenario::{
-    Scenario, edited_decision, lawful_decision, proposal, scenario, scenario_on, scenario_with,
+    Scenario, edited_decision, established_against_leniency, lawful_decision, proposal, scenario,
+    scenario_on, scenario_with,
 };

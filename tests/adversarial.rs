@@ -339,8 +339,17 @@ fn penalty_instead_of_education() {
     let r = checked(&c, &cat, &fined);
     let f = r.get(FindingCode::PenaltyInsteadOfEducation).unwrap_or_else(|| panic!("{r}"));
     assert_eq!(f.citation, Citation::apl(33).para(1).sentence(2));
+    // Free text is no reason (说明理由 names the facts relied on).
     fined.reasons.officer_note = Some("当事人曾拒绝整改提示，不宜适用首违不罚".into());
-    assert!(!checked(&c, &cat, &fined).has(FindingCode::PenaltyInsteadOfEducation));
+    assert!(checked(&c, &cat, &fined).has(FindingCode::PenaltyInsteadOfEducation));
+    // Close: an aggravating circumstance the case establishes, named.
+    let c2 = c.to_builder().aggravating(vec![rouxing::case::Aggravating::Obstruction]).build().unwrap();
+    assert_eq!(recommended(&c2, &cat).tier, Tier::NoPenalty);
+    fined.reasons.circumstances =
+        vec![rouxing::decision::Fact::Aggravating(rouxing::case::Aggravating::Obstruction)];
+    let r = checked(&c2, &cat, &fined);
+    assert!(!r.has(FindingCode::PenaltyInsteadOfEducation), "{r}");
+    assert!(!r.has(FindingCode::CircumstanceNotEstablished), "{r}");
 }
 
 /// 第五十八条: the review is by a legal reviewer, not by the investigator; a

@@ -836,29 +836,64 @@ fn missing_reasons() {
         d.reasons.officer_note = Some("理由".into());
     });
     assert_eq!(r.get(FindingCode::MissingReasons).unwrap().detail, Detail::Reasons { stale: true });
-    // Close: with the officer's reasons.
+    // Free text alone is no reason (说明理由 names the facts relied on).
     let r = x.with(|d| {
         penalise(d, Tier::Ordinary, 5_000);
         d.reasons.officer_note = Some("当事人违法所得较多，不宜减轻".into());
     });
-    assert!(!r.has(FindingCode::MissingReasons));
+    assert_finding(&r, FindingCode::MissingReasons, Severity::Irregular, Citation::apl(44));
+    // A circumstance the case does not establish: its own finding, and no
+    // support for the heavier choice.
+    let r = x.with(|d| {
+        penalise(d, Tier::Ordinary, 5_000);
+        d.reasons.circumstances = vec![Fact::Aggravating(Aggravating::Obstruction)];
+    });
+    assert_finding(&r, FindingCode::CircumstanceNotEstablished, Severity::Irregular, Citation::apl(40));
+    assert!(r.has(FindingCode::MissingReasons));
+    assert!(r.to_string().contains("说明理由所称情节“妨碍执法人员查处违法行为”"), "{r}");
+    // A circumstance that holds but does not weigh against leniency.
+    let r = x.with(|d| {
+        penalise(d, Tier::Ordinary, 5_000);
+        d.reasons.circumstances = vec![Fact::Gravity(Gravity::General)];
+    });
+    assert!(r.has(FindingCode::MissingReasons) && !r.has(FindingCode::CircumstanceNotEstablished));
+    // Close: the established harm (造成危害后果) named as the reason.
+    let r = x.with(|d| {
+        penalise(d, Tier::Ordinary, 5_000);
+        d.reasons.circumstances = vec![Fact::Harm(Harm::Harmful)];
+    });
+    assert!(!r.has(FindingCode::MissingReasons), "{r}");
+    assert!(!r.has(FindingCode::CircumstanceNotEstablished));
+    assert!(r.findings.iter().all(|f| f.code != FindingCode::MissingReasons));
+}
+
+#[test]
+fn lenient_tier_names_its_ground() {
+    // 减轻 decided, but the reasons name none of the grounds that make it
+    // lawful.
+    let x = three_tiers();
+    let r = x.with(|d| d.reasons.grounds.clear());
+    assert_finding(&r, FindingCode::MissingReasons, Severity::Irregular, Citation::apl(44));
+    // Close: the recommendation names them.
+    assert!(!x.review().has(FindingCode::MissingReasons), "{}", x.review());
 }
 
 #[test]
 fn override_without_reason() {
     let x = three_tiers();
-    let over = |reason: &'static str| {
+    let over = |note: &'static str, circumstances: Vec<Fact>| {
         move |d: &mut Decision| {
             penalise(d, Tier::Lighter, 2_000);
+            d.reasons.circumstances.clone_from(&circumstances);
             d.overridden = Some(Override {
                 officer: "OF-9".parse().unwrap(),
                 recommended: Tier::Mitigated,
                 recommended_fine: Some(Money::yuan(499)),
-                reason: reason.to_owned(),
+                note: Some(note.to_owned()),
             });
         }
     };
-    let r = x.with(over(" "));
+    let r = x.with(over(" ", vec![]));
     assert_finding(&r, FindingCode::OverrideWithoutReason, Severity::Irregular, Citation::apl(44));
     let o = r.overridden.as_ref().unwrap();
     assert_eq!(o.officer.as_str(), "OF-9");
@@ -866,7 +901,15 @@ fn override_without_reason() {
     assert_eq!(o.decided_fine, Some(Money::yuan(2_000)));
     assert!(o.within_lawful_set && !o.reasoned);
     assert!(r.to_string().contains("执法人员 OF-9 将建议的减轻处罚"), "{r}");
-    let r = x.with(over("当事人未主动消除危害后果"));
+    // A note is an addition, not a reason.
+    let r = x.with(over("当事人未主动消除危害后果", vec![]));
+    assert!(r.has(FindingCode::OverrideWithoutReason));
+    assert!(!r.overridden.unwrap().reasoned);
+    // A circumstance that does not hold supports nothing.
+    let r = x.with(over("", vec![Fact::Aggravating(Aggravating::Recidivist)]));
+    assert!(r.has(FindingCode::OverrideWithoutReason) && r.has(FindingCode::CircumstanceNotEstablished));
+    // Close: the established harm named.
+    let r = x.with(over("当事人未主动消除危害后果", vec![Fact::Harm(Harm::Harmful)]));
     assert!(!r.has(FindingCode::OverrideWithoutReason));
     assert!(r.overridden.unwrap().reasoned);
     assert!(r.findings.is_empty(), "{:?}", r.findings);
@@ -962,7 +1005,7 @@ fn review_json_round_trips() {
             officer: "OF-1".parse().unwrap(),
             recommended: Tier::Ordinary,
             recommended_fine: None,
-            reason: String::new(),
+            note: None,
         });
     });
     let json = serde_json::to_string(&r).unwrap();
@@ -1067,7 +1110,7 @@ fn checklist_lists_advisories_as_suggestions() {
 fn proposal_records_the_override() {
     let x = three_tiers();
     let p: Proposal = serde_json::from_str(
-        r#"{"officer": "OF-3", "tier": "lighter", "fine": "2000", "reason": "未主动消除危害后果"}"#,
+        r#"{"officer": "OF-3", "tier": "lighter", "fine": "2000", "circumstances": [{"harm": "harmful"}], "reason": "未主动消除危害后果"}"#,
     )
     .unwrap();
     let d = p.apply(&x.d, &x.a, &x.regime);
@@ -1095,6 +1138,7 @@ fn proposal_omissions_are_findings() {
         notified: None,
         new_facts: vec![],
         omit: vec![Omission::Education, Omission::LegalReview],
+        circumstances: vec![],
         reason: None,
     };
     let d = p.apply(&x.d, &x.a, &x.regime);
@@ -1260,13 +1304,26 @@ proptest! {
             notified: None,
             new_facts: vec![],
             omit: vec![],
+            circumstances: strategy::established_against_leniency(&case),
             reason: Some("综合考虑违法情节".into()),
         };
         let d = p.apply(&rec, &a, &regime);
         let r = review(&case, &cat, &regime, &d, None);
         prop_assert!(r.is_lawful(), "{}\n{}", r, a.explain());
+        prop_assert!(!r.has(FindingCode::CircumstanceNotEstablished), "{}", r);
         if let Some(o) = &r.overridden {
-            prop_assert!(o.within_lawful_set && o.reasoned);
+            prop_assert!(o.within_lawful_set);
+            // Heavier than recommended: reasoned exactly when the case
+            // establishes something against leniency (or the item is on the
+            // safety baseline).
+            let heavier = o.decided > o.recommended || (o.decided == o.recommended && o.decided_fine > o.recommended_fine);
+            let baseline = a.item.as_ref().is_some_and(|i| i.safety_baseline);
+            if heavier {
+                let aggravating = a
+                    .option(o.decided)
+                    .is_some_and(|op| op.grounds.iter().any(|g| matches!(g, Ground::Aggravating { .. })));
+                prop_assert_eq!(o.reasoned, !p.circumstances.is_empty() || baseline || aggravating);
+            }
         }
     }
 }
@@ -1319,7 +1376,13 @@ fn bundled_proposals() {
         (
             include_str!("../examples/data/proposals/cases/hazchem-harm.json"),
             include_str!("../examples/data/proposals/fangshui.json"),
-            &[FindingCode::NoPenaltyDespiteHarm, FindingCode::ToleranceOnSafetyBaseline],
+            // The officer's text ("企业经营困难") names no ground or
+            // circumstance: the departure is unreasoned as well.
+            &[
+                FindingCode::NoPenaltyDespiteHarm,
+                FindingCode::ToleranceOnSafetyBaseline,
+                FindingCode::OverrideWithoutReason,
+            ],
         ),
         (
             include_str!("../examples/data/proposals/cases/hazchem-minor.json"),

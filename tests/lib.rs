@@ -24,6 +24,7 @@ mod calendar;
 mod common;
 mod evaluation;
 mod guard;
+mod guard_reasons;
 mod import;
 mod instrument;
 mod invariants;

@@ -89,7 +89,8 @@ vocabulary! {
 /// | `notified` | the proposal notified before the party's statement (Art. 44) |
 /// | `new_facts` | facts established after the notice that the decision relies on ([`Fact`]) |
 /// | `omit` | duties left out ([`Omission`]) |
-/// | `reason` | the officer's reasons (说明理由) |
+/// | `circumstances` | the circumstances relied on ([`Fact`]), checked against the case |
+/// | `reason` | the officer's free-text reasons, an addition only |
 ///
 /// The procedural duties (legal review, hearing notice, collective decision)
 /// and the documents are recomputed for the proposed outcome, then the
@@ -151,7 +152,14 @@ pub struct Proposal {
     /// Duties left out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub omit: Vec<Omission>,
-    /// The officer's reasons.
+    /// The circumstances of the case the officer relies on (recorded as the
+    /// decision's `reasons.circumstances`): what the guard checks a heavier
+    /// choice or a departure against.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub circumstances: Vec<Fact>,
+    /// The officer's free-text reasons, an addition to the grounds and
+    /// circumstances (recorded as `reasons.officer_note` and, on an
+    /// override, its `note`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
@@ -297,6 +305,7 @@ impl Proposal {
         d.notified = self.notified;
         d.new_facts.clone_from(&self.new_facts);
         d.reasons.officer_note.clone_from(&self.reason);
+        d.reasons.circumstances.clone_from(&self.circumstances);
         for o in &self.omit {
             match o {
                 Omission::CorrectionOrder => d.correction = None,
@@ -355,7 +364,7 @@ impl Proposal {
                 officer: self.officer.clone(),
                 recommended: rec.tier,
                 recommended_fine: rec.fine(),
-                reason: self.reason.clone().unwrap_or_default(),
+                note: self.reason.clone().filter(|r| !r.trim().is_empty()),
             });
         }
         d

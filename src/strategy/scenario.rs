@@ -10,7 +10,7 @@ use super::{Config, ConfigError, OfficerEdit};
 use crate::assess::{Assessment, Tier, assess};
 use crate::case::{Case, OfficerId};
 use crate::catalogue::Catalogue;
-use crate::decision::{Decision, Procedure, recommend};
+use crate::decision::{Decision, Fact, Procedure, recommend};
 use crate::guard::{Omission, Proposal};
 use crate::invariants::Inputs;
 use crate::money::Money;
@@ -116,6 +116,7 @@ pub fn lawful_decision(scenario: &Scenario) -> BoxedStrategy<Decision> {
     let a = scenario.assess();
     let regime = scenario.regime.clone();
     let recommended = recommend(&a, &regime);
+    let circumstances = established_against_leniency(&scenario.case);
     let tiers: Vec<Tier> = a.lawful.iter().map(|o| o.tier).collect();
     if tiers.is_empty() {
         return Just(recommended).boxed();
@@ -138,11 +139,23 @@ pub fn lawful_decision(scenario: &Scenario) -> BoxedStrategy<Decision> {
                 notified: None,
                 new_facts: Vec::new(),
                 omit: Vec::new(),
+                circumstances: circumstances.clone(),
                 reason: Some("综合考虑违法情节，在依法可以作出的范围内选择".to_owned()),
             };
             Some(proposal.apply(&recommended, &a, &regime))
         })
         .boxed()
+}
+
+/// The facts of `case` that weigh against leniency
+/// ([`Fact::weighs_against_leniency`]), as an officer who chooses a heavier
+/// lawful tier names them.
+pub fn established_against_leniency(case: &Case) -> Vec<Fact> {
+    let mut out = vec![Fact::Harm(case.harm()), Fact::Gravity(case.gravity())];
+    out.extend(case.aggravating().iter().map(|a| Fact::Aggravating(*a)));
+    out.extend(case.context().iter().map(|c| Fact::Context(*c)));
+    out.retain(|f| f.weighs_against_leniency());
+    out
 }
 
 /// An officer's proposal on `scenario`: any tier (lawful or not), a fine
@@ -179,6 +192,7 @@ pub fn proposal(scenario: &Scenario) -> BoxedStrategy<Proposal> {
                 notified: None,
                 new_facts: Vec::new(),
                 omit: omit.into_iter().collect(),
+                circumstances: Vec::new(),
                 reason: reason.then(|| "当事人积极配合调查".to_owned()),
             })
         })
