@@ -1,7 +1,7 @@
 //! Instruction counts of the decision path (callgrind, through `gungraun`),
-//! over every bundled case: `assess` + `recommend` (trace included),
-//! + `guard::review_assessed`, `guard::review` (which assesses again), and
-//! bare `assess`. Setup (catalogue, cases, regime) is not counted. Each
+//! over every bundled case: `assess` + `recommend` (trace included), then
+//! with `guard::review_assessed`, then with `guard::review` (which assesses
+//! again), and bare `assess`. Setup (catalogue, cases, regime) is not counted. Each
 //! benchmark runs the 20 bundled cases once: divide by 20 for a case.
 //!
 //! Needs valgrind and the runner of the same version as the library:
