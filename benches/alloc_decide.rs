@@ -32,6 +32,10 @@ fn main() {
     let named = cases::bundled_named(&cat);
     let regime = rouxing::Regime::shandan_sample();
     let as_of = cases::as_of();
+    // Warm-up: the calendar's index is built on first use, not per case.
+    for (_, case) in &named {
+        black_box(recommend(&assess(case, &cat, &regime, as_of), &regime));
+    }
     println!(
         "{:<28} {:>7} {:>7} {:>7} {:>9} {:>9}",
         "case", "assess", "+recom", "+review", "dec heap", "dec total"
