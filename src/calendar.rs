@@ -585,9 +585,11 @@ fn add_weekdays(from: NaiveDate, n: u32) -> Option<NaiveDate> {
 
 /// Counts up to this many working days are walked day by day; longer ones
 /// skip whole years first.
+#[cfg(test)]
 const SHORT_COUNT: u32 = 64;
 
 /// 31 December of `year`.
+#[cfg(test)]
 fn year_end(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, 12, 31)
 }
@@ -895,6 +897,79 @@ pub struct WorkCalendar {
     days: Cow<'static, [Entry]>,
     /// What applies to uncovered years.
     fallback: Fallback,
+    /// The days whose status differs from the weekday rule, built from the
+    /// three fields above on first use.
+    index: ExceptionIndex,
+}
+
+/// The days on which a calendar differs from Monday–Friday (a weekday off,
+/// a weekend day worked), ascending, with running sums of their effect on
+/// a count of working days: the precomputed index that answers
+/// [`WorkCalendar::is_working_day`] in O(log n) and
+/// [`WorkCalendar::checked_add_working_days`] in O(log n) of the days
+/// listed or fixed by the statutory rule.
+///
+/// A cache of what the other fields of [`WorkCalendar`] determine: it is
+/// built once per calendar value (and shared by its clones), is invisible to
+/// equality and hashing, and is never serialised.
+#[derive(Clone, Default)]
+struct ExceptionIndex(std::sync::OnceLock<std::sync::Arc<Exceptions>>);
+
+/// The content of an [`ExceptionIndex`].
+struct Exceptions {
+    /// Days since the common era ([`Datelike::num_days_from_ce`]) of each
+    /// exception, strictly ascending.
+    days: Vec<i32>,
+    /// `cum[i]`: working days added (a weekend day worked, +1) minus those
+    /// removed (a weekday off, −1) by the exceptions before `i`; one longer
+    /// than `days`.
+    cum: Vec<i32>,
+}
+
+impl ExceptionIndex {
+    const fn new() -> Self {
+        Self(std::sync::OnceLock::new())
+    }
+}
+
+impl fmt::Debug for ExceptionIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.get() {
+            Some(ex) => write!(f, "ExceptionIndex({} days)", ex.days.len()),
+            None => f.write_str("ExceptionIndex(not built)"),
+        }
+    }
+}
+
+impl PartialEq for ExceptionIndex {
+    /// Always equal: the index is derived from the calendar's other fields.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for ExceptionIndex {}
+
+impl std::hash::Hash for ExceptionIndex {
+    /// Hashes nothing: the index is derived from the calendar's other fields.
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+}
+
+impl Exceptions {
+    /// Exceptions on or before day `x`.
+    fn count_through(&self, x: i32) -> usize {
+        self.days.partition_point(|&d| d <= x)
+    }
+
+    /// The running sum after the first `i` exceptions.
+    fn cum_at(&self, i: usize) -> i64 {
+        self.cum.get(i).map_or(0, |&c| i64::from(c))
+    }
+}
+
+/// `date` as days since the common era.
+fn ce(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
 }
 
 impl Default for WorkCalendar {
@@ -935,6 +1010,7 @@ impl WorkCalendar {
             years: Cow::Borrowed(&china_2019_2026::YEARS),
             days: Cow::Borrowed(&china_2019_2026::DAYS),
             fallback: Fallback::Statutory,
+            index: ExceptionIndex::new(),
         }
     }
 
@@ -956,7 +1032,12 @@ impl WorkCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub const fn weekends_only() -> Self {
-        Self { years: Cow::Borrowed(&[]), days: Cow::Borrowed(&[]), fallback: Fallback::WeekendsOnly }
+        Self {
+            years: Cow::Borrowed(&[]),
+            days: Cow::Borrowed(&[]),
+            fallback: Fallback::WeekendsOnly,
+            index: ExceptionIndex::new(),
+        }
     }
 
     /// The same calendar with `fallback` for uncovered years.
@@ -973,6 +1054,7 @@ impl WorkCalendar {
     #[must_use]
     pub fn with_fallback(mut self, fallback: Fallback) -> Self {
         self.fallback = fallback;
+        self.index = ExceptionIndex::new();
         self
     }
 
@@ -1027,6 +1109,7 @@ impl WorkCalendar {
             years: self.years,
             days: Cow::Owned(merged.into_iter().map(|(date, off_day)| Entry { date, off_day }).collect()),
             fallback: self.fallback,
+            index: ExceptionIndex::new(),
         }
     }
 
@@ -1232,12 +1315,50 @@ impl WorkCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        let day = ce(date);
+        is_weekday(date) != self.exceptions().days.binary_search(&day).is_ok()
+    }
+
+    /// [`WorkCalendar::is_working_day`] from the listed days and the rule
+    /// directly; what the exception index is built from.
+    fn is_working_day_by_rule(&self, date: NaiveDate) -> bool {
         match self.listed(date) {
             Some(off_day) => !off_day,
             None => is_weekday(date) && !(self.rule_applies(date.year()) && statutory::is_off(date)),
         }
     }
 
+    /// The exception index, built on first use: every listed day and every
+    /// statutory day of a year the rule applies to whose status differs
+    /// from the weekday rule. Every other day follows the weekday rule
+    /// ([`WorkCalendar::is_working_day_by_rule`] reads only those two
+    /// sources), so the index decides every day exactly as the rule does.
+    fn exceptions(&self) -> &Exceptions {
+        self.index.0.get_or_init(|| {
+            let mut candidates: BTreeSet<NaiveDate> = self.days.iter().map(|e| e.date).collect();
+            if self.fallback == Fallback::Statutory {
+                for year in statutory::FIRST_YEAR..=statutory::last_year() {
+                    if self.rule_applies(year) {
+                        candidates.extend(statutory::year_days(year).iter().flat_map(|d| d.dates()));
+                    }
+                }
+            }
+            let mut days = Vec::new();
+            let mut cum = vec![0i32];
+            let mut sum = 0i32;
+            for date in candidates {
+                let working = self.is_working_day_by_rule(date);
+                if working != is_weekday(date) {
+                    days.push(ce(date));
+                    sum += if working { 1 } else { -1 };
+                    cum.push(sum);
+                }
+            }
+            std::sync::Arc::new(Exceptions { days, cum })
+        })
+    }
+
+    #[cfg(test)]
     /// The first and last day on which the calendar can differ from the
     /// weekday rule: the span of the covered years, the listed days and the
     /// years of the statutory rule.
@@ -1256,6 +1377,7 @@ impl WorkCalendar {
         Some((first, last))
     }
 
+    #[cfg(test)]
     /// Working days in `(from, to]`, for `to` no later than 31 December of
     /// `from.succ()`'s year, given that year's statutory days when the rule
     /// applies to it.
@@ -1281,6 +1403,7 @@ impl WorkCalendar {
         u64::try_from(count).unwrap_or(0)
     }
 
+    #[cfg(test)]
     /// [`WorkCalendar::is_working_day`] for a day of a year whose statutory
     /// days (when the rule applies to it) are `rule`.
     fn is_working_day_in(&self, date: NaiveDate, rule: Option<&statutory::YearDays>) -> bool {
@@ -1290,8 +1413,72 @@ impl WorkCalendar {
         }
     }
 
-    /// The `n`-th working day after `from`.
+    /// The `n`-th working day after `from`, from the exception index:
+    /// O(log m) in the number m of exceptions, whatever `n`.
+    ///
+    /// The running count of working days W(x) over `(from, x]` only rises;
+    /// a search over the exceptions after `from` (galloping, then binary)
+    /// finds the last exception `e` with W(e) < n; between `e` and the next
+    /// exception every day follows the weekday rule, so the answer is either
+    /// the `remaining`-th weekday after `e` or that next exception itself
+    /// (a weekend day worked).
     fn nth_working_day_after(&self, from: NaiveDate, n: u32) -> Option<NaiveDate> {
+        if n == 0 {
+            return Some(from);
+        }
+        let ex = self.exceptions();
+        let target = i64::from(n);
+        let start = ex.count_through(ce(from));
+        let base = ex.cum_at(start);
+        let all = ex.days.get(start..).unwrap_or(&[]);
+        // W at the k-th exception after `from` (k from 0).
+        let w_at = |k: usize| -> Option<i64> {
+            let day = *all.get(k)?;
+            let date = NaiveDate::from_num_days_from_ce_opt(day)?;
+            let plain = i64::try_from(weekdays_between(from, date)).ok()?;
+            Some(plain + ex.cum_at(start + k + 1) - base)
+        };
+        let below = |k: usize| w_at(k).is_some_and(|w| w < target);
+        // Galloping: the first power-of-two bound whose exception reaches n.
+        let mut hi = 1usize;
+        while hi <= all.len() && below(hi - 1) {
+            hi = hi.saturating_mul(2);
+        }
+        // The first `hi / 2` exceptions are below n; they form a prefix, so
+        // its end lies in `hi / 2..=hi`: binary search.
+        let (mut lo, mut hi) = (hi / 2, hi.min(all.len()));
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if below(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let passed = lo;
+        let (cursor, counted) = match passed.checked_sub(1) {
+            None => (from, 0),
+            Some(k) => {
+                let date = NaiveDate::from_num_days_from_ce_opt(*all.get(k)?)?;
+                (date, w_at(k)?)
+            }
+        };
+        let remaining = u32::try_from(target - counted).ok()?;
+        match all.get(passed) {
+            Some(&next) => {
+                let next = NaiveDate::from_num_days_from_ce_opt(next)?;
+                let plain = weekdays_between(cursor, next.pred_opt()?);
+                if plain >= u64::from(remaining) { add_weekdays(cursor, remaining) } else { Some(next) }
+            }
+            None => add_weekdays(cursor, remaining),
+        }
+    }
+
+    /// The `n`-th working day after `from`, walked year by year and day by
+    /// day from the listed days and the rule: the reference the index is
+    /// tested against.
+    #[cfg(test)]
+    fn nth_working_day_after_walk(&self, from: NaiveDate, n: u32) -> Option<NaiveDate> {
         let mut cursor = from;
         let mut remaining = n;
         if remaining == 0 {
@@ -1872,6 +2059,7 @@ mod load {
                     loader.days.into_iter().map(|(date, off_day)| Entry { date, off_day }).collect(),
                 ),
                 fallback: Fallback::Statutory,
+                index: super::ExceptionIndex::new(),
             }),
             Err(err) => Err(convert(err, track.path().to_string(), loader.problem)),
         }
@@ -2296,17 +2484,72 @@ mod tests {
 
     // -- property tests ----------------------------------------------------
 
-    /// Counts working days one by one: the reference implementation.
+    /// Counts working days one by one from the listed days and the rule
+    /// (not the index): the reference implementation.
     fn naive_add(cal: &WorkCalendar, from: NaiveDate, n: u32) -> NaiveDate {
         let mut date = from;
         let mut left = n;
         while left > 0 {
             date = date.succ_opt().unwrap();
-            if cal.is_working_day(date) {
+            if cal.is_working_day_by_rule(date) {
                 left -= 1;
             }
         }
         date
+    }
+
+    /// The calendars the index is checked on: the bundled schedule with
+    /// the statutory rule, weekends only, the rule alone, the schedule
+    /// without the rule, and a regional table on top of the schedule.
+    fn calendars() -> &'static [WorkCalendar] {
+        static CALENDARS: std::sync::LazyLock<Vec<WorkCalendar>> = std::sync::LazyLock::new(build_calendars);
+        &CALENDARS
+    }
+
+    fn build_calendars() -> Vec<WorkCalendar> {
+        let regional = WorkCalendar::from_json(
+            r#"{"years": {"2024": {"days": [
+                {"date": "2024-03-11", "off_day": true},
+                {"date": "2024-03-16", "off_day": false}
+            ]}, "2030": {"days": [
+                {"date": "2030-06-05", "off_day": true},
+                {"date": "2030-06-08", "off_day": false}
+            ]}}}"#,
+        )
+        .unwrap();
+        vec![
+            WorkCalendar::china(),
+            WorkCalendar::weekends_only(),
+            WorkCalendar::weekends_only().with_fallback(Fallback::Statutory),
+            WorkCalendar::china().with_fallback(Fallback::WeekendsOnly),
+            WorkCalendar::china().with_regional(&regional),
+            regional,
+        ]
+    }
+
+    #[test]
+    fn index_is_invisible_to_equality_and_built_once_per_value() {
+        let a = WorkCalendar::china();
+        let b = WorkCalendar::china();
+        assert!(a.is_working_day(d(2024, 10, 12)));
+        // `a` has built its index, `b` has not: still equal.
+        assert_eq!(a, b);
+        let c = a.clone();
+        assert!(std::sync::Arc::ptr_eq(a.index.0.get().unwrap(), c.index.0.get().unwrap()));
+        // A changed fallback drops the index built for the old one.
+        let plain = a.with_fallback(Fallback::WeekendsOnly);
+        assert!(plain.index.0.get().is_none());
+        assert!(plain.is_working_day(d(2027, 2, 8)));
+    }
+
+    #[test]
+    fn index_near_the_end_of_chrono_range() {
+        for cal in calendars() {
+            assert_eq!(cal.checked_add_working_days(NaiveDate::MAX, 1), None);
+            let near = NaiveDate::MAX.checked_sub_days(Days::new(20)).unwrap();
+            assert_eq!(cal.nth_working_day_after(near, 40), cal.nth_working_day_after_walk(near, 40));
+            assert_eq!(cal.nth_working_day_after(near, 5), cal.nth_working_day_after_walk(near, 5));
+        }
     }
 
     fn date() -> impl Strategy<Value = NaiveDate> {
@@ -2410,6 +2653,24 @@ mod tests {
             prop_assert_eq!(cal.add_working_days(from, n).date, naive_add(&cal, from, n));
             let plain = WorkCalendar::weekends_only();
             prop_assert_eq!(plain.add_working_days(from, n).date, naive_add(&plain, from, n));
+        }
+
+        /// The exception index against the day-by-day walk it replaced,
+        /// on every test calendar, for short and long counts.
+        #[test]
+        fn prop_index_matches_walk(from in date(), n in prop_oneof![0u32..80, 0u32..40_000]) {
+            for cal in calendars() {
+                prop_assert_eq!(cal.nth_working_day_after(from, n), cal.nth_working_day_after_walk(from, n));
+            }
+        }
+
+        /// `is_working_day` from the index against the listed days and the
+        /// rule read directly.
+        #[test]
+        fn prop_index_day_status_matches_rule(day in date()) {
+            for cal in calendars() {
+                prop_assert_eq!(cal.is_working_day(day), cal.is_working_day_by_rule(day));
+            }
         }
 
         #[test]

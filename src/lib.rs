@@ -218,6 +218,7 @@ mod serde_date;
 
 pub mod assess;
 pub mod audit;
+pub mod batch;
 pub mod calendar;
 pub mod case;
 pub mod catalogue;

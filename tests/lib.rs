@@ -18,6 +18,7 @@ mod art_30_31_persons;
 mod art_32_33_leniency;
 mod art_36_37_time;
 mod audit;
+mod batch;
 mod bundled;
 mod calendar;
 mod catalogue_binary;

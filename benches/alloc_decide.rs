@@ -1,0 +1,84 @@
+//! Allocations and memory of the decision path, per bundled case: what
+//! `assess`, `assess` + `recommend` and `assess` + `recommend` +
+//! `guard::review_assessed` allocate, and the memory one `Decision` holds
+//! (`size_of` plus the heap bytes it owns). Counts, not times: run with
+//! `cargo bench --bench alloc_decide`; it prints a table and exits.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::cast_precision_loss,
+    missing_docs,
+    reason = "benchmark harness"
+)]
+
+#[path = "support/alloc.rs"]
+mod alloc;
+#[path = "support/cases.rs"]
+mod cases;
+
+use std::hint::black_box;
+
+use rouxing::guard::review_assessed;
+use rouxing::{Assessment, Decision, assess, recommend};
+
+#[global_allocator]
+static A: alloc::Global = alloc::COUNTING;
+
+fn main() {
+    // `cargo bench` passes `--bench`; any other argument is a filter we ignore.
+    let cat = rouxing::Catalogue::bundled().unwrap();
+    let named = cases::bundled_named(&cat);
+    let regime = rouxing::Regime::shandan_sample();
+    let as_of = cases::as_of();
+    // Warm-up: the calendar's index is built on first use, not per case.
+    for (_, case) in &named {
+        black_box(recommend(&assess(case, &cat, &regime, as_of), &regime));
+    }
+    println!(
+        "{:<28} {:>7} {:>7} {:>7} {:>9} {:>9}",
+        "case", "assess", "+recom", "+review", "dec heap", "dec total"
+    );
+    let (mut sa, mut sr, mut sv, mut sh) = (0u64, 0u64, 0u64, 0i64);
+    for (name, case) in &named {
+        let (ca, a) = alloc::count(|| assess(black_box(case), &cat, &regime, as_of));
+        drop(black_box(a));
+        let (cr, (a, d)) = alloc::count(|| {
+            let a = assess(black_box(case), &cat, &regime, as_of);
+            let d = recommend(&a, &regime);
+            (a, d)
+        });
+        let (cv, r) = alloc::count(|| {
+            let a = assess(black_box(case), &cat, &regime, as_of);
+            let d = recommend(&a, &regime);
+            review_assessed(case, &a, &regime, &d, None)
+        });
+        drop(black_box(r));
+        // The heap a Decision owns: what `recommend` allocates and leaves live.
+        let (cd, d2) = alloc::count(|| recommend(&a, &regime));
+        assert_eq!(d2, d);
+        let total = std::mem::size_of::<Decision>() as i64 + cd.live;
+        println!("{name:<28} {:>7} {:>7} {:>7} {:>9} {:>9}", ca.allocs, cr.allocs, cv.allocs, cd.live, total);
+        sa += ca.allocs;
+        sr += cr.allocs;
+        sv += cv.allocs;
+        sh += cd.live;
+        drop(black_box((a, d, d2)));
+    }
+    let n = named.len() as f64;
+    println!(
+        "{:<28} {:>7.1} {:>7.1} {:>7.1} {:>9.0} {:>9.0}",
+        "mean",
+        sa as f64 / n,
+        sr as f64 / n,
+        sv as f64 / n,
+        sh as f64 / n,
+        std::mem::size_of::<Decision>() as f64 + sh as f64 / n
+    );
+    println!(
+        "size_of: Decision {} B, Assessment {} B",
+        std::mem::size_of::<Decision>(),
+        std::mem::size_of::<Assessment>()
+    );
+}
