@@ -737,17 +737,30 @@ impl FineBounds {
     /// The middle of the bounds, rounded down to the yuan but never below the
     /// minimum: the amount rouxing proposes inside a tier's band.
     ///
+    /// Where rounding down would leave nothing of a positive middle (a band
+    /// under ¥2, such as 从轻 under a "¥19以下" fine), the middle is kept in
+    /// 分: a fine of ¥0 is no fine, a token sanction that replaces the penalty
+    /// the tier requires (行政处罚法 Art. 76 ¶1 (二)).
+    ///
     /// ```
     /// use rouxing::money::{FineBounds, Money};
     /// let b = FineBounds::new(Money::yuan(1_000), Money::yuan(3_700))?;
     /// assert_eq!(b.middle_yuan(), Money::yuan(2_350));
+    /// let small = FineBounds::new(Money::ZERO, Money::from_fen(174))?;
+    /// assert_eq!(small.middle_yuan(), Money::from_fen(87));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn middle_yuan(&self) -> Money {
         let (lo, hi) = (self.min.fen(), self.max.fen());
         let mid = lo / 2 + hi / 2 + (lo % 2 + hi % 2) / 2;
         let yuan = Money::from_fen(mid - mid % 100);
-        if yuan >= self.min { yuan } else { self.min }
+        if yuan < self.min {
+            self.min
+        } else if yuan.is_zero() {
+            Money::from_fen(mid)
+        } else {
+            yuan
+        }
     }
 }
 
