@@ -1767,7 +1767,7 @@ fn error_at(file: &str, text: &str, pos: Option<usize>, field: String, message: 
     LoadError::new(file, line, column, field, message)
 }
 
-/// The text checks of issue 9 §5: a catalogue lists at least one item, and
+/// The text checks of the loaders: a catalogue lists at least one item, and
 /// its names are never empty (the catalogue's name; each list's title and
 /// issuer; each item's name, authority and penalty provision; each entry
 /// condition's text), since an auditor reads them and an empty one says
