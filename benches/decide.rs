@@ -12,27 +12,17 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use rouxing::{Case, Catalogue, Regime, assess, recommend};
+use rouxing::{Catalogue, Regime, assess, recommend};
 
-fn bundled_cases(cat: &Catalogue) -> Vec<Case> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/cases");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            Case::from_json_named(&p.display().to_string(), &std::fs::read_to_string(p).unwrap(), cat)
-                .unwrap()
-        })
-        .collect()
-}
+#[path = "support/cases.rs"]
+mod cases;
 
 /// Measures `assess` + `recommend`, trace included, over every bundled case;
 /// the reported time is for the whole set, divide by the number of cases
 /// (printed) for the time per case.
 fn decide(c: &mut Criterion) {
     let cat = Catalogue::bundled().unwrap();
-    let cases = bundled_cases(&cat);
+    let cases = cases::bundled(&cat);
     let regime = Regime::shandan_sample();
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     eprintln!("decide/assess_recommend: {} cases per iteration", cases.len());
