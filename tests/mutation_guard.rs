@@ -1,9 +1,11 @@
 //! Tests that pin rules of `src/guard.rs` which the mutation runs showed
 //! unpinned (tests/mutation/LEDGER.md names the mutant each test kills).
 
-use rouxing::case::Agency;
+use rouxing::assess::Tier;
+use rouxing::case::{Agency, CrimeSuspicion};
 use rouxing::catalogue::Catalogue;
-use rouxing::guard::{Finding, FindingCode, Review, Severity, review};
+use rouxing::decision::Disposition;
+use rouxing::guard::{Detail, Finding, FindingCode, Inconsistency, Review, Severity, review};
 use rouxing::{Case, Decision, Regime, assess, recommend};
 
 use crate::common::*;
@@ -124,4 +126,38 @@ proptest::proptest! {
         proptest::prop_assert!(a.is_lawful(a.most_lenient()));
         proptest::prop_assert!(a.is_lawful(a.least_lenient()));
     }
+}
+
+/// Whether `r` reports a penalty decision that imposes nothing
+/// (`NoSanctionsOnPenalty`, 行政处罚法 第五十七条第一款).
+fn no_sanctions_reported(r: &Review) -> bool {
+    r.findings
+        .iter()
+        .any(|f| f.detail == Detail::Inconsistency { inconsistency: Inconsistency::NoSanctionsOnPenalty })
+}
+
+/// 行政处罚法 第二十七条第一款: a case suspected of a crime is transferred to
+/// the judiciary, and a real transfer imposes no administrative sanction
+/// itself, so a penalty tier left without sanctions is not an empty penalty
+/// there. The same decision kept as a penalty (`Disposition::Penalty`) is
+/// not a transfer, and a penalty that imposes nothing is an inconsistency
+/// (第五十七条第一款). Kills `real_transfer → false` and `==`→`!=` in
+/// `Ctx::real_transfer`.
+#[test]
+fn only_a_transfer_of_a_suspected_crime_may_impose_nothing() {
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let case = case("A").agency(agency).crime(CrimeSuspicion::Suspected).build().unwrap();
+    let regime = Regime::national();
+    let mut d = recommend(&assess(&case, &cat, &regime, AS_OF()), &regime);
+    assert_eq!(d.disposition, Disposition::Transfer);
+    d.tier = Tier::Ordinary;
+    d.sanctions.clear();
+    let transferred = review(&case, &cat, &regime, &d, None);
+    assert!(!no_sanctions_reported(&transferred), "{transferred}");
+
+    d.disposition = Disposition::Penalty;
+    let kept = review(&case, &cat, &regime, &d, None);
+    assert!(no_sanctions_reported(&kept), "{kept}");
 }
