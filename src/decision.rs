@@ -116,6 +116,46 @@ pub struct Sanction {
     pub amount: Option<Money>,
 }
 
+impl Sanction {
+    /// Whether proposing this sanction obliges the agency to tell the party
+    /// of the right to a hearing (告知听证权利), given the regime's 较大数额
+    /// threshold for the party.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第六十三条第一款: "（一）较大数额罚款；（二）没收较大数额违法所得、
+    /// 没收较大价值非法财物；（三）降低资质等级、吊销许可证件；（四）责令停产停业、责令关闭、限制从业；
+    /// （五）其他较重的行政处罚". Items (三)–(五) hold whatever the amount
+    /// ([`PenaltyKind::requires_hearing_notice`]); items (一)(二) hold from the
+    /// threshold up (inclusive, "以上"). An amount not determined opens
+    /// nothing by itself: a fine without an amount is a finding of its own.
+    ///
+    /// ```
+    /// use rouxing::decision::Sanction;
+    /// use rouxing::measure::PenaltyKind;
+    /// use rouxing::money::Money;
+    ///
+    /// let fine = |yuan| -> Result<Sanction, rouxing::money::ParseMoneyError> {
+    ///     Ok(Sanction { kind: PenaltyKind::Fine, amount: Some(Money::from_yuan(yuan)?) })
+    /// };
+    /// let threshold = Money::from_yuan(10_000)?;
+    /// assert!(fine(10_000)?.opens_hearing_right(threshold));
+    /// assert!(!fine(9_999)?.opens_hearing_right(threshold));
+    /// let revoke = Sanction { kind: PenaltyKind::RevokePermit, amount: None };
+    /// assert!(revoke.opens_hearing_right(threshold));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn opens_hearing_right(&self, threshold: Money) -> bool {
+        self.kind.requires_hearing_notice()
+            || (matches!(
+                self.kind,
+                PenaltyKind::Fine
+                    | PenaltyKind::ConfiscateIllegalGains
+                    | PenaltyKind::ConfiscateIllegalProperty
+            ) && self.amount.is_some_and(|m| m >= threshold))
+    }
+}
+
 vocabulary! {
     /// Why legal review (法制审核) is required.
     ///
@@ -360,16 +400,7 @@ pub fn procedure_duties_heard(
 pub fn hearing_right_applies(a: &Assessment, regime: &Regime, tier: Tier, sanctions: &[Sanction]) -> bool {
     let penalty = tier != Tier::NoPenalty && a.bar.is_none();
     let threshold = regime.hearing.for_party(a.natural_person);
-    penalty
-        && sanctions.iter().any(|s| {
-            s.kind.requires_hearing_notice()
-                || (matches!(
-                    s.kind,
-                    PenaltyKind::Fine
-                        | PenaltyKind::ConfiscateIllegalGains
-                        | PenaltyKind::ConfiscateIllegalProperty
-                ) && s.amount.is_some_and(|m| m >= threshold))
-        })
+    penalty && sanctions.iter().any(|s| s.opens_hearing_right(threshold))
 }
 
 /// The last day on which the party may ask for a hearing, for a hearing

@@ -927,16 +927,7 @@ impl<'a> Context<'a> {
             K::HearingNotice | K::HearingSummons => {
                 let natural = self.case.party().is_natural_person();
                 let threshold = self.regime.hearing.for_party(natural);
-                let due = penalty
-                    && d.sanctions.iter().any(|s| {
-                        s.kind.requires_hearing_notice()
-                            || (matches!(
-                                s.kind,
-                                PenaltyKind::Fine
-                                    | PenaltyKind::ConfiscateIllegalGains
-                                    | PenaltyKind::ConfiscateIllegalProperty
-                            ) && s.amount.is_some_and(|m| m >= threshold))
-                    });
+                let due = penalty && d.sanctions.iter().any(|s| s.opens_hearing_right(threshold));
                 if due {
                     Ok(())
                 } else {
