@@ -1333,8 +1333,11 @@ pub(crate) fn assess_in<'c>(
                     recognised,
                     Why::Mitigating { circumstance: m, recognised },
                 );
+                // Art. 34: a benchmark narrows the discretion inside the
+                // statutory band; it cannot open 减轻 below the statutory
+                // minimum, which needs a ground of Arts. 30, 31 or 32.
                 if recognised {
-                    g.discretionary_mitigation.push(Ground::LocalMitigating { circumstance: m });
+                    g.discretionary_lighter.push(Ground::LocalMitigating { circumstance: m });
                 }
             }
         }

@@ -293,7 +293,10 @@ vocabulary! {
     /// The last two variants are local discretion-benchmark grounds (裁量基准, e.g.
     /// "在共同违法行为中起次要或者辅助作用，且没有造成严重后果的；主动中止违法行为，且危害后果轻微的");
     /// they count only where the regime recognises them and then allow (可以), not
-    /// require, a lighter outcome (unconfirmed as national rules).
+    /// require, 从轻 within the statutory band (unconfirmed as national rules).
+    /// A benchmark narrows the discretion the statute leaves (Art. 34 "规范行使
+    /// 行政处罚裁量权"); it never opens 减轻 below the statutory minimum, which
+    /// needs a statutory ground (Arts. 30, 31, 32).
     ///
     /// # JSON
     ///

@@ -16,6 +16,7 @@ mod arithmetic;
 mod art_28_32_37_readings;
 mod art_30_31_persons;
 mod art_32_33_leniency;
+mod art_34_local_mitigation;
 mod art_36_37_time;
 mod audit;
 mod batch;
