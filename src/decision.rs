@@ -1659,16 +1659,21 @@ pub(crate) fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
         }
     }
     // Art. 29 sentence 1: the act was fined already; only the other kinds
-    // remain.
-    if a.fined_before.is_some() {
+    // remain. Art. 35 ¶2: a court judged 罚金 for it, "不再给予罚款"; the other
+    // kinds the provision prescribes remain (the statute withholds only the
+    // fine; a kind differing from every criminal penalty — 警告, 没收, 责令停产
+    // 停业, 吊销许可证 — is not offset by one).
+    if a.fined_before.is_some() || a.criminal_fine.is_some() {
         out.retain(|s| s.kind != PenaltyKind::Fine);
     }
     if o.tier != Tier::Mitigated {
+        let no_fine = a.fined_before.is_some() || a.criminal_fine.is_some();
         for (modal, kinds) in penalty.alternatives() {
             if modal == Modal::Shall && !kinds.iter().any(|k| out.iter().any(|s| s.kind == *k)) {
                 // The provision names the lighter first ("警告或者罚款", "责令停产停业，
-                // 直至吊销许可证").
-                if let Some(k) = kinds.first() {
+                // 直至吊销许可证"); a fine the law withholds (Arts. 29, 35 ¶2) is
+                // passed over.
+                if let Some(k) = kinds.iter().find(|k| !(no_fine && **k == PenaltyKind::Fine)) {
                     out.push(Sanction { kind: *k, amount: None });
                 }
             }

@@ -716,16 +716,24 @@ impl Ctx<'_> {
                 Detail::Kind { kind },
             ));
         };
+        // A fine the law withholds is not missing: the act was fined before
+        // (Art. 29) or a court judged 罚金 for it (Art. 35 ¶2).
+        let no_fine = self.a.fined_before.is_some() || self.case.criminal_fine().is_some();
         for k in p.mandatory_kinds() {
             let kept_in_mitigation = k == PenaltyKind::ConfiscateIllegalProperty;
-            if k != PenaltyKind::ConfiscateIllegalGains && (!mitigated || kept_in_mitigation) && !present(k) {
+            let withheld = no_fine && k == PenaltyKind::Fine;
+            if k != PenaltyKind::ConfiscateIllegalGains
+                && !withheld
+                && (!mitigated || kept_in_mitigation)
+                && !present(k)
+            {
                 push(k);
             }
         }
         if !mitigated {
             for (modal, kinds) in p.alternatives() {
                 if modal == Modal::Shall && !kinds.iter().any(|k| present(*k)) {
-                    if let Some(k) = kinds.first() {
+                    if let Some(k) = kinds.iter().find(|k| !(no_fine && **k == PenaltyKind::Fine)) {
                         push(*k);
                     }
                 }
@@ -756,8 +764,9 @@ impl Ctx<'_> {
         if !penalty_tier && !only_gains_confiscated(a, d, self.regime) {
             push(Inconsistency::SanctionsOnNoPenalty, Severity::Unlawful);
         }
-        // An act fined before (Art. 29) may be left with no further sanction.
-        let fined = self.a.fined_before.is_some();
+        // An act fined before (Art. 29), or for which a court judged 罚金
+        // (Art. 35 ¶2), may be left with no further sanction.
+        let fined = self.a.fined_before.is_some() || self.case.criminal_fine().is_some();
         if penalty_tier && d.sanctions.is_empty() && !self.real_transfer() && !fined {
             // In substance no penalty: unlawful leniency where no penalty is
             // not lawful.
@@ -796,6 +805,15 @@ impl Ctx<'_> {
                 Severity::Unlawful,
                 Citation::apl(29),
                 Detail::SameAct { on: earlier.on },
+            ));
+        }
+        // Art. 35 ¶2, from the recorded judgment: "不再给予罚款".
+        if let (Some(criminal_fine), Some(o)) = (case.criminal_fine(), case.criminal_outcome()) {
+            out.push(Finding::new(
+                C::FineAfterCriminalFine,
+                Severity::Unlawful,
+                Citation::apl(35).para(2),
+                Detail::CriminalFine { on: o.on, criminal_fine },
             ));
         }
         if let Some(p) = case.priors().iter().find(|p| {

@@ -26,6 +26,7 @@ mod catalogue_binary;
 mod common;
 mod evaluation;
 mod guard;
+mod guard_art35;
 mod guard_reasons;
 mod import;
 mod instrument;
