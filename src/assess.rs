@@ -2231,23 +2231,19 @@ impl fmt::Display for WhyText<'_> {
                 if !kind.is_judgment() {
                     return write!(f, "{}，案件移送行政机关依法处理", kind.legal_name());
                 }
-                f.write_str("人民法院判处")?;
                 let mut parts: Vec<String> = custody.iter().map(|c| c.legal_name().to_owned()).collect();
                 parts.extend(criminal_fine.map(|m| format!("罚金{m}")));
-                f.write_str(if parts.is_empty() { "刑罚" } else { "" })?;
-                f.write_str(&parts.join("、"))?;
+                let judged = if parts.is_empty() { "刑罚".to_owned() } else { parts.join("、") };
+                let mut effects: Vec<String> = Vec::with_capacity(2);
                 if custody.is_some() {
-                    f.write_str("：已给予行政拘留的，应当依法折抵相应刑期")?;
+                    effects.push("已给予行政拘留的，应当依法折抵相应刑期".to_owned());
                 }
-                if criminal_fine.is_some() {
-                    match fined_before {
-                        Some(m) => write!(f, "：已给予的罚款{m}应当折抵相应罚金，不再给予罚款")?,
-                        None => f.write_str("：行政机关尚未给予罚款，不再给予罚款")?,
-                    }
-                } else {
-                    f.write_str("：未判处罚金，罚款不受第三十五条第二款限制")?;
-                }
-                Ok(())
+                effects.push(match (criminal_fine, fined_before) {
+                    (Some(_), Some(m)) => format!("已给予的罚款{m}应当折抵相应罚金，不再给予罚款"),
+                    (Some(_), None) => "行政机关尚未给予罚款，不再给予罚款".to_owned(),
+                    (None, _) => "未判处罚金，罚款不受第三十五条第二款限制".to_owned(),
+                });
+                write!(f, "人民法院判处{judged}：{}", effects.join("；"))
             }
             Why::Entry { index, result } => {
                 let Some(e) = self.a.entry(index) else {

@@ -280,3 +280,19 @@ proptest! {
         prop_assert!(f.is_some_and(|f| f.severity == Severity::Unlawful && f.citation == Citation::apl(35).para(2)), "{}", r);
     }
 }
+
+/// Both paragraphs at once: custody and 罚金 judged together are both stated.
+#[test]
+fn custody_and_a_criminal_fine_are_both_stated() {
+    let cat = fine_and_revoke();
+    let regime = Regime::national();
+    let c = transferred("A")
+        .criminal_outcome(judgment(Some(8_000), Some(CustodialSentence::CriminalDetention)))
+        .build()
+        .unwrap();
+    let a = assess(&c, &cat, &regime, AS_OF());
+    let text = a.explain().to_string();
+    assert!(text.contains("人民法院判处拘役、罚金"), "{text}");
+    assert!(text.contains("折抵相应刑期；行政机关尚未给予罚款，不再给予罚款"), "{text}");
+    assert!(recommend(&a, &regime).fine().is_none());
+}
