@@ -40,7 +40,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Period, ScheduleBasis};
-use crate::case::{Aggravating, Case, Context, CrimeSuspicion, Facts, Fault, Gravity, Harm, Mitigating};
+use crate::case::{
+    Aggravating, Case, Context, CrimeSuspicion, CriminalOutcomeKind, CustodialSentence, Facts, Fault,
+    Gravity, Harm, Mitigating,
+};
 use crate::catalogue::{
     Catalogue, Condition, Exclusion, Item, ItemCode, ListEntry, ListOutcome, Modal, PenaltyFacts,
     StatutoryPenalty,
@@ -583,6 +586,7 @@ vocabulary! {
     /// | `applicable_version` | 从旧兼从轻 |
     /// | `facts_established` | 违法事实不清不得处罚 |
     /// | `criminal_transfer` | 涉嫌犯罪移送 |
+    /// | `criminal_offset` | 刑罚折抵、不再给予罚款 |
     /// | `limitation` | 超过追责期限不再处罚 |
     /// | `age` | 未成年人 |
     /// | `capacity` | 精神病人、智力残疾人 |
@@ -605,7 +609,7 @@ vocabulary! {
     /// let rule: Rule = serde_json::from_str(r#""legal_basis""#)?;
     /// assert_eq!(rule, Rule::LegalBasis);
     /// assert_eq!(serde_json::to_string(&rule)?, r#""legal_basis""#);
-    /// # let codes = [("legal_basis", "没有依据不得处罚"), ("applicable_version", "从旧兼从轻"), ("facts_established", "违法事实不清不得处罚"), ("criminal_transfer", "涉嫌犯罪移送"), ("limitation", "超过追责期限不再处罚"), ("age", "未成年人"), ("capacity", "精神病人、智力残疾人"), ("minor_no_harm", "轻微不罚"), ("first_violation", "首违不罚"), ("no_fault", "无过错不罚"), ("mitigation", "应当从轻或者减轻"), ("local_mitigation", "裁量基准从轻减轻情节"), ("list_entry", "两轻一免清单"), ("aggravation", "从重情节"), ("emergency", "突发事件从重"), ("single_fine", "一事不二罚"), ("correction", "责令改正"), ("confiscation", "没收违法所得"), ("education", "教育")];
+    /// # let codes = [("legal_basis", "没有依据不得处罚"), ("applicable_version", "从旧兼从轻"), ("facts_established", "违法事实不清不得处罚"), ("criminal_transfer", "涉嫌犯罪移送"), ("criminal_offset", "刑罚折抵、不再给予罚款"), ("limitation", "超过追责期限不再处罚"), ("age", "未成年人"), ("capacity", "精神病人、智力残疾人"), ("minor_no_harm", "轻微不罚"), ("first_violation", "首违不罚"), ("no_fault", "无过错不罚"), ("mitigation", "应当从轻或者减轻"), ("local_mitigation", "裁量基准从轻减轻情节"), ("list_entry", "两轻一免清单"), ("aggravation", "从重情节"), ("emergency", "突发事件从重"), ("single_fine", "一事不二罚"), ("correction", "责令改正"), ("confiscation", "没收违法所得"), ("education", "教育")];
     /// # assert_eq!(Rule::ALL.len(), codes.len());
     /// # for (v, (code, name)) in Rule::ALL.iter().zip(codes) {
     /// #     assert_eq!(serde_json::to_value(v)?, code);
@@ -622,8 +626,12 @@ vocabulary! {
         ApplicableVersion => "从旧兼从轻",
         /// Art. 40: facts not established, no penalty (fires when they are not).
         FactsEstablished => "违法事实不清不得处罚",
-        /// Art. 27: suspected crime is transferred (fires when suspected).
+        /// Art. 27: suspected crime is transferred (fires when suspected and
+        /// the criminal process has not yet decided).
         CriminalTransfer => "涉嫌犯罪移送",
+        /// Art. 35: what the criminal process decided after the transfer
+        /// (fires when a court judged 罚金, 拘役 or 有期徒刑).
+        CriminalOffset => "刑罚折抵、不再给予罚款",
         /// Art. 36: limitation expired (fires when expired).
         Limitation => "超过追责期限不再处罚",
         /// Art. 30: minors.
@@ -685,6 +693,22 @@ pub enum Why {
     Crime {
         /// The suspicion.
         crime: CrimeSuspicion,
+    },
+    /// What the criminal process decided after the Art. 27 transfer
+    /// (Art. 35; Art. 27 ¶1 for a case returned).
+    CriminalOutcome {
+        /// What it decided.
+        kind: CriminalOutcomeKind,
+        /// The 罚金 judged, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        criminal_fine: Option<Money>,
+        /// The 拘役 or 有期徒刑 judged, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        custody: Option<CustodialSentence>,
+        /// The administrative fine already given for the act (Art. 29), which
+        /// the 罚金 offsets.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        fined_before: Option<Money>,
     },
     /// The limitation computation.
     Limitation {
@@ -987,6 +1011,11 @@ pub struct Assessment {
     /// A fine already imposed for the same act (Art. 29): no further fine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fined_before: Option<Money>,
+    /// A 罚金 a court judged for the act after its transfer (Art. 35 ¶2): no
+    /// administrative fine ("不再给予罚款"); a fine already given is offset
+    /// against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criminal_fine: Option<Money>,
     /// Whether the facts are established with certainty (Art. 51).
     pub facts_established: bool,
     /// The party's correction, as found.
@@ -1133,6 +1162,7 @@ pub(crate) fn assess_in<'c>(
         illegal_gains: None,
         other_penalties: Vec::new(),
         fined_before: case.fined_before().map(|f| f.amount),
+        criminal_fine: case.criminal_fine(),
         facts_established: case.facts() == Facts::Established,
         correction: case.correction(),
         commitment_signed: case.has_context(Context::CommitmentSigned),
@@ -1200,12 +1230,31 @@ pub(crate) fn assess_in<'c>(
         return transfer_if_suspected(barred(a, Bar::FactsNotEstablished), case);
     }
 
-    // Art. 27 — suspected crime.
-    let crime = case.crime() == CrimeSuspicion::Suspected;
+    // Art. 27 — suspected crime, transferred unless the criminal process has
+    // decided already; Art. 35 — what its decision leaves to the agency.
+    let crime = transfer_pending(case);
     t.push(Rule::CriminalTransfer, Citation::apl(27).para(1), crime, Why::Crime { crime: case.crime() });
     if crime {
         a.duties.push(Duty::TransferToJudiciary);
         return barred(a, Bar::SuspectedCrime);
+    }
+    if let Some(o) = case.criminal_outcome() {
+        let (citation, fired) = match (o.kind, o.criminal_fine, o.custody) {
+            (CriminalOutcomeKind::Judgment, Some(_), _) => (Citation::apl(35).para(2), true),
+            (CriminalOutcomeKind::Judgment, None, Some(_)) => (Citation::apl(35).para(1), true),
+            _ => (Citation::apl(27).para(1), false),
+        };
+        t.push(
+            Rule::CriminalOffset,
+            citation,
+            fired,
+            Why::CriminalOutcome {
+                kind: o.kind,
+                criminal_fine: o.criminal_fine,
+                custody: o.custody,
+                fined_before: case.fined_before().map(|f| f.amount),
+            },
+        );
     }
 
     // Art. 36 — limitation.
@@ -1333,8 +1382,11 @@ pub(crate) fn assess_in<'c>(
                     recognised,
                     Why::Mitigating { circumstance: m, recognised },
                 );
+                // Art. 34: a benchmark narrows the discretion inside the
+                // statutory band; it cannot open 减轻 below the statutory
+                // minimum, which needs a ground of Arts. 30, 31 or 32.
                 if recognised {
-                    g.discretionary_mitigation.push(Ground::LocalMitigating { circumstance: m });
+                    g.discretionary_lighter.push(Ground::LocalMitigating { circumstance: m });
                 }
             }
         }
@@ -1493,7 +1545,7 @@ fn only_no_penalty(ground: Ground) -> TierOption {
 /// crime is made out is for the judiciary (Art. 8 ¶2). Precedence: the bar
 /// decides the administrative outcome (no penalty), the transfer follows.
 fn transfer_if_suspected(mut a: Assessment, case: &Case) -> Assessment {
-    let crime = case.crime() == CrimeSuspicion::Suspected;
+    let crime = transfer_pending(case);
     a.trace.push(TraceEntry {
         rule: Rule::CriminalTransfer,
         citation: Citation::apl(27).para(1),
@@ -1504,6 +1556,15 @@ fn transfer_if_suspected(mut a: Assessment, case: &Case) -> Assessment {
         a.duties.push(Duty::TransferToJudiciary);
     }
     a
+}
+
+/// Whether a suspected crime is still to be transferred: it is suspected and
+/// the criminal process has not decided it (a recorded [`CriminalOutcome`]
+/// means the transfer was made and the case came back, Art. 27 ¶1).
+///
+/// [`CriminalOutcome`]: crate::case::CriminalOutcome
+fn transfer_pending(case: &Case) -> bool {
+    case.crime() == CrimeSuspicion::Suspected && case.criminal_outcome().is_none()
 }
 
 fn barred(mut a: Assessment, bar: Bar) -> Assessment {
@@ -2166,6 +2227,24 @@ impl fmt::Display for WhyText<'_> {
                 if recognised { "" } else { "（本地裁量基准未列为从轻减轻情节）" }
             ),
             Why::NoneFound => f.write_str("未发现法定从轻或者减轻情形"),
+            Why::CriminalOutcome { kind, criminal_fine, custody, fined_before } => {
+                if !kind.is_judgment() {
+                    return write!(f, "{}，案件移送行政机关依法处理", kind.legal_name());
+                }
+                let mut parts: Vec<String> = custody.iter().map(|c| c.legal_name().to_owned()).collect();
+                parts.extend(criminal_fine.map(|m| format!("罚金{m}")));
+                let judged = if parts.is_empty() { "刑罚".to_owned() } else { parts.join("、") };
+                let mut effects: Vec<String> = Vec::with_capacity(2);
+                if custody.is_some() {
+                    effects.push("已给予行政拘留的，应当依法折抵相应刑期".to_owned());
+                }
+                effects.push(match (criminal_fine, fined_before) {
+                    (Some(_), Some(m)) => format!("已给予的罚款{m}应当折抵相应罚金，不再给予罚款"),
+                    (Some(_), None) => "行政机关尚未给予罚款，不再给予罚款".to_owned(),
+                    (None, _) => "未判处罚金，罚款不受第三十五条第二款限制".to_owned(),
+                });
+                write!(f, "人民法院判处{judged}：{}", effects.join("；"))
+            }
             Why::Entry { index, result } => {
                 let Some(e) = self.a.entry(index) else {
                     return write!(f, "清单事项#{index}");

@@ -29,7 +29,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Catalogue, Domain, FactKey, ItemCode, Sector, string_id};
 pub use crate::facts::{
-    Aggravating, Context, Correction, CrimeSuspicion, Facts, Fault, Gravity, Harm, Mitigating, PriorOutcome,
+    Aggravating, Context, Correction, CrimeSuspicion, CriminalOutcomeKind, CustodialSentence, Facts, Fault,
+    Gravity, Harm, Mitigating, PriorOutcome,
 };
 use crate::load::{LoadError, line_of, parse_json};
 use crate::money::{Amounts, Money};
@@ -180,6 +181,47 @@ pub struct EarlierFine {
     pub amount: Money,
 }
 
+/// What the criminal process made of the case after its transfer (Art. 27):
+/// a court's judgment, or the case returned to the agency.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第三十五条第二款: "违法行为构成犯罪，人民法院判处罚金时，行政机关已经
+/// 给予当事人罚款的，应当折抵相应罚金；行政机关尚未给予当事人罚款的，不再给予罚款。" 第一款: 拘役、
+/// 有期徒刑 offset 行政拘留 already given (a public-security matter, stated only).
+/// 第二十七条第一款: a case that needs no criminal liability or is exempted from
+/// criminal punishment, "但应当给予行政处罚的", is returned to the agency, which
+/// decides it administratively.
+///
+/// `criminal_fine` and `custody` are for a `judgment` only; a 罚金 is above
+/// zero; the outcome is not dated before the act, and it needs the case to
+/// record the suspicion of crime (`"crime": "suspected"`) that was
+/// transferred.
+///
+/// ```json
+/// {"by": "某县人民法院", "on": "2025-09-01", "kind": "judgment", "criminal_fine": "20000", "custody": "fixed_term_imprisonment"}
+/// {"by": "某县人民检察院", "on": "2025-07-01", "kind": "not_prosecuted"}
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CriminalOutcome {
+    /// The court or organ that decided (人民法院 / 人民检察院 / 公安机关).
+    pub by: String,
+    /// The day of the judgment or decision.
+    #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
+    #[serde(with = "crate::serde_date")]
+    pub on: NaiveDate,
+    /// What it decided.
+    pub kind: CriminalOutcomeKind,
+    /// The 罚金 judged, if any (judgment only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criminal_fine: Option<Money>,
+    /// The 拘役 or 有期徒刑 judged, if any (judgment only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custody: Option<CustodialSentence>,
+}
+
 /// The facts found in a case. Build with [`Case::builder`].
 ///
 /// # JSON fields
@@ -230,6 +272,7 @@ pub struct EarlierFine {
 /// | `amounts` | 违法所得, 货值金额 … | default none |
 /// | `gains_refundable` | 违法所得 to be refunded (Art. 28 ¶2) | default `false` |
 /// | `fined_before` | a fine already imposed for this act (Art. 29): `provision`, `by`, `on`, `amount` ([`EarlierFine`]) | optional |
+/// | `criminal_outcome` | what came of the Art. 27 transfer: `by`, `on`, `kind`, `criminal_fine`, `custody` ([`CriminalOutcome`], Art. 35) | optional; needs `crime` `suspected` |
 ///
 /// # JSON
 ///
@@ -294,6 +337,7 @@ pub struct Case {
     amounts: Amounts,
     gains_refundable: bool,
     fined_before: Option<EarlierFine>,
+    criminal_outcome: Option<CriminalOutcome>,
 }
 
 impl Case {
@@ -428,6 +472,18 @@ impl Case {
         self.fined_before.as_ref()
     }
 
+    /// What came of the Art. 27 transfer, if the criminal process has
+    /// decided (Art. 35).
+    pub fn criminal_outcome(&self) -> Option<&CriminalOutcome> {
+        self.criminal_outcome.as_ref()
+    }
+
+    /// The 罚金 a court judged for this act, if any: no administrative fine
+    /// may follow it (Art. 35 ¶2 "不再给予罚款").
+    pub fn criminal_fine(&self) -> Option<Money> {
+        self.criminal_outcome.as_ref().filter(|o| o.kind.is_judgment()).and_then(|o| o.criminal_fine)
+    }
+
     /// A builder holding this case's facts, to derive a variant.
     pub fn to_builder(&self) -> CaseBuilder {
         CaseBuilder { case: self.clone(), party_set: true }
@@ -528,6 +584,7 @@ impl CaseBuilder {
                 amounts: Amounts::default(),
                 gains_refundable: false,
                 fined_before: None,
+                criminal_outcome: None,
             },
         }
     }
@@ -655,6 +712,12 @@ impl CaseBuilder {
         self
     }
 
+    /// What came of the Art. 27 transfer (Art. 35).
+    pub fn criminal_outcome(mut self, outcome: CriminalOutcome) -> Self {
+        self.case.criminal_outcome = Some(outcome);
+        self
+    }
+
     /// Checks the case and returns it.
     ///
     /// # Errors
@@ -667,6 +730,9 @@ impl CaseBuilder {
     /// * correction is before the act began;
     /// * a natural person's birth date is after the act;
     /// * an earlier violation is dated after this act;
+    /// * a criminal outcome is dated before the act, is given without `crime`
+    ///   `suspected`, carries a 罚金 or custody without being a judgment, or a
+    ///   罚金 of zero;
     /// * a list (circumstances, context, sectors, confirmed facts, officers,
     ///   other items) repeats a value, or `also_violates` repeats `item`.
     pub fn build(self) -> Result<Case, CaseError> {
@@ -690,6 +756,30 @@ impl CaseBuilder {
         }
         not_before(c.correction.date().map(|on| ("correction.on", on)), start)?;
         not_before(c.fined_before.as_ref().map(|f| ("fined_before.on", f.on)), start)?;
+        if let Some(o) = &c.criminal_outcome {
+            not_before(Some(("criminal_outcome.on", o.on)), start)?;
+            if c.crime != CrimeSuspicion::Suspected {
+                return Err(CaseError::Requires { field: "criminal_outcome", requires: "crime `suspected`" });
+            }
+            if !o.kind.is_judgment() && o.criminal_fine.is_some() {
+                return Err(CaseError::Requires {
+                    field: "criminal_outcome.criminal_fine",
+                    requires: "criminal_outcome.kind `judgment`",
+                });
+            }
+            if !o.kind.is_judgment() && o.custody.is_some() {
+                return Err(CaseError::Requires {
+                    field: "criminal_outcome.custody",
+                    requires: "criminal_outcome.kind `judgment`",
+                });
+            }
+            if o.criminal_fine.is_some_and(|m| m.is_zero()) {
+                return Err(CaseError::Requires {
+                    field: "criminal_outcome.criminal_fine",
+                    requires: "an amount above zero",
+                });
+            }
+        }
         if let PartyKind::NaturalPerson { birth_date, .. } = c.party.kind() {
             not_before(Some(start), ("party.birth_date", *birth_date))?;
         }
@@ -774,6 +864,14 @@ pub enum CaseError {
         /// The repeated value.
         value: String,
     },
+    /// A field that is only valid together with another value.
+    #[error("field `{field}` requires {requires}")]
+    Requires {
+        /// The field.
+        field: &'static str,
+        /// What it requires.
+        requires: &'static str,
+    },
     /// A malformed identifier.
     #[error(transparent)]
     Id(#[from] InvalidIdError),
@@ -788,6 +886,7 @@ impl CaseError {
     pub fn field(&self) -> &str {
         match self {
             CaseError::Missing { field } | CaseError::Duplicate { field, .. } => field,
+            CaseError::Requires { field, .. } => field,
             CaseError::Order { field, .. } => field,
             CaseError::PriorAfterAct { .. } => "priors",
             CaseError::Id(_) => "",
@@ -855,6 +954,8 @@ struct CaseRepr {
     gains_refundable: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     fined_before: Option<EarlierFine>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    criminal_outcome: Option<CriminalOutcome>,
 }
 
 fn one() -> u32 {
@@ -914,6 +1015,9 @@ impl TryFrom<CaseRepr> for Case {
         if let Some(f) = r.fined_before {
             b = b.fined_before(f);
         }
+        if let Some(o) = r.criminal_outcome {
+            b = b.criminal_outcome(o);
+        }
         b.build()
     }
 }
@@ -947,6 +1051,7 @@ impl From<Case> for CaseRepr {
             amounts: c.amounts,
             gains_refundable: c.gains_refundable,
             fined_before: c.fined_before,
+            criminal_outcome: c.criminal_outcome,
         }
     }
 }

@@ -9,9 +9,11 @@
 //!
 //! # Legal basis
 //!
-//! 山丹县实施方案 四(一): "将行政柔性执法作为首选方式" — `recommend` chooses the
-//! most lenient lawful outcome that can be carried out, never one outside the
-//! lawful set.
+//! `recommend` chooses the most lenient lawful outcome that can be carried
+//! out, never one outside the lawful set: within the outcomes the law allows
+//! for the facts (《中华人民共和国行政处罚法》第五条第二款 过罚相当), the one most favourable to
+//! the party. A regime that adopts the county plan cites its 四(一) "将行政柔性执法
+//! 作为首选方式" for that preference ([`Reasons::lenient_basis`]).
 
 use std::fmt;
 
@@ -452,6 +454,17 @@ pub struct Reasons {
     pub bar: Option<Bar>,
     /// Whether the choice was the most lenient lawful outcome.
     pub most_lenient: bool,
+    /// The provision relied on for preferring the most lenient lawful
+    /// outcome, where it is not the statute: 山丹县实施方案 四(一) "将行政柔性执法作为
+    /// 首选方式" under a regime that adopts the county plan. `None` (the
+    /// national regime, and every document written before the field existed)
+    /// renders the statute: 《中华人民共和国行政处罚法》第五条第二款 过罚相当, the choice among
+    /// the outcomes the law allows for these facts.
+    ///
+    /// JSON: `"lenient_basis": {"instrument": …, "article": 4, "item": 1}`,
+    /// absent when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lenient_basis: Option<Citation>,
     /// The fine band the amount was chosen in.
     pub fine_band: Option<FineBounds>,
     /// The circumstances of the case relied on for a discretionary choice
@@ -500,11 +513,17 @@ impl fmt::Display for Reasons {
         }
         f.write_str("。")?;
         if self.most_lenient {
-            write!(
-                f,
-                "将行政柔性执法作为首选方式（{}），在依法可以作出的处理中选择对当事人最有利的处理。",
-                Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(1)
-            )?;
+            match self.lenient_basis {
+                Some(basis) => write!(
+                    f,
+                    "将行政柔性执法作为首选方式（{basis}），在依法可以作出的处理中选择对当事人最有利的处理。"
+                )?,
+                None => write!(
+                    f,
+                    "在依法可以作出的处理中，选择与违法行为的事实、性质、情节以及社会危害程度相当且对当事人最有利的处理（{}）。",
+                    Citation::apl(5).para(2)
+                )?,
+            }
         }
         if let Some(n) = &self.officer_note {
             write!(f, "{n}")?;
@@ -1521,6 +1540,8 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         entries,
         bar: a.bar,
         most_lenient: a.bar.is_none() && tier == most_lenient && a.lawful.len() > 1,
+        lenient_basis: plan_adopted(regime)
+            .then(|| Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(1)),
         fine_band: band,
         circumstances: Vec::new(),
         officer_note: None,
@@ -1565,6 +1586,14 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         decided_by: None,
         legal_review: None,
     }
+}
+
+/// Whether the regime adopts the county plan (山丹县实施方案): its 四(三) legal
+/// review of every lenient decision is the knob that marks it, as in the
+/// guard. Reasons under a regime that does not adopt it cite the statute,
+/// never the plan.
+fn plan_adopted(regime: &Regime) -> bool {
+    regime.legal_review.all_lenient_decisions
 }
 
 /// The lawful option `recommend` proposes: the most lenient, except that
@@ -1661,16 +1690,21 @@ pub(crate) fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
         }
     }
     // Art. 29 sentence 1: the act was fined already; only the other kinds
-    // remain.
-    if a.fined_before.is_some() {
+    // remain. Art. 35 ¶2: a court judged 罚金 for it, "不再给予罚款"; the other
+    // kinds the provision prescribes remain (the statute withholds only the
+    // fine; a kind differing from every criminal penalty — 警告, 没收, 责令停产
+    // 停业, 吊销许可证 — is not offset by one).
+    if a.fined_before.is_some() || a.criminal_fine.is_some() {
         out.retain(|s| s.kind != PenaltyKind::Fine);
     }
     if o.tier != Tier::Mitigated {
+        let no_fine = a.fined_before.is_some() || a.criminal_fine.is_some();
         for (modal, kinds) in penalty.alternatives() {
             if modal == Modal::Shall && !kinds.iter().any(|k| out.iter().any(|s| s.kind == *k)) {
                 // The provision names the lighter first ("警告或者罚款", "责令停产停业，
-                // 直至吊销许可证").
-                if let Some(k) = kinds.first() {
+                // 直至吊销许可证"); a fine the law withholds (Arts. 29, 35 ¶2) is
+                // passed over.
+                if let Some(k) = kinds.iter().find(|k| !(no_fine && **k == PenaltyKind::Fine)) {
                     out.push(Sanction { kind: *k, amount: None });
                 }
             }

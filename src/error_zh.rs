@@ -16,6 +16,7 @@ impl crate::case::CaseError {
             Self::Order { .. } => "case.order",
             Self::PriorAfterAct { .. } => "case.prior_after_act",
             Self::Duplicate { .. } => "case.duplicate",
+            Self::Requires { .. } => "case.requires",
             Self::Id { .. } => "case.id",
             Self::SchemaVersion { .. } => "case.schema_version",
         }
@@ -28,6 +29,7 @@ impl crate::case::CaseError {
             Self::Order { .. } => "案件日期先后顺序不符",
             Self::PriorAfterAct { .. } => "此前违法行为的日期晚于本案违法行为",
             Self::Duplicate { .. } => "案件列表中有重复项",
+            Self::Requires { .. } => "案件字段须以其他字段的特定取值为前提",
             Self::Id { .. } => "案件中的编号或名称格式不正确",
             Self::SchemaVersion { .. } => "案件数据格式版本不受支持",
         };

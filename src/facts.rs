@@ -99,6 +99,85 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What the criminal process made of a case transferred under Art. 27
+    /// (移送司法机关后的刑事处理结果).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第三十五条 (a judgment: 拘役、有期徒刑、罚金 are offset or
+    /// exclude the administrative fine); 第二十七条第一款: "对依法不需要追究刑事责任或者免予
+    /// 刑事处罚，但应当给予行政处罚的，司法机关应当及时将案件移送有关行政机关" (the other three:
+    /// the case is returned and the agency decides it administratively).
+    ///
+    /// # JSON
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `judgment` | 人民法院判处刑罚 |
+    /// | `exempted` | 免予刑事处罚 |
+    /// | `not_prosecuted` | 不起诉 |
+    /// | `case_withdrawn` | 撤销案件 |
+    ///
+    /// ```
+    /// use rouxing::facts::CriminalOutcomeKind;
+    ///
+    /// let kind: CriminalOutcomeKind = serde_json::from_str(r#""not_prosecuted""#)?;
+    /// assert_eq!(kind, CriminalOutcomeKind::NotProsecuted);
+    /// assert_eq!(kind.legal_name(), "不起诉");
+    /// assert!(!kind.is_judgment());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub enum CriminalOutcomeKind {
+        /// 人民法院判决有罪并判处刑罚.
+        Judgment => "人民法院判处刑罚",
+        /// 免予刑事处罚 (刑法第三十七条).
+        Exempted => "免予刑事处罚",
+        /// 人民检察院决定不起诉.
+        NotProsecuted => "不起诉",
+        /// 公安机关撤销案件 / 不予立案.
+        CaseWithdrawn => "撤销案件",
+    }
+}
+
+impl CriminalOutcomeKind {
+    /// Whether a court imposed a criminal penalty (the Art. 35 cases).
+    pub const fn is_judgment(self) -> bool {
+        matches!(self, CriminalOutcomeKind::Judgment)
+    }
+}
+
+vocabulary! {
+    /// A custodial criminal sentence, against which 行政拘留 already served
+    /// is offset (Art. 35 ¶1).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第三十五条第一款: "违法行为构成犯罪，人民法院判处拘役或者有期徒刑时，
+    /// 行政机关已经给予当事人行政拘留的，应当依法折抵相应刑期。"
+    ///
+    /// # JSON
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `criminal_detention` | 拘役 |
+    /// | `fixed_term_imprisonment` | 有期徒刑 |
+    ///
+    /// ```
+    /// use rouxing::facts::CustodialSentence;
+    ///
+    /// let s: CustodialSentence = serde_json::from_str(r#""criminal_detention""#)?;
+    /// assert_eq!(s.legal_name(), "拘役");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub enum CustodialSentence {
+        /// 拘役.
+        CriminalDetention => "拘役",
+        /// 有期徒刑.
+        FixedTermImprisonment => "有期徒刑",
+    }
+}
+
+vocabulary! {
     /// The gravity of the act itself (情节).
     ///
     /// `Ord` runs from light to grave.
@@ -293,7 +372,10 @@ vocabulary! {
     /// The last two variants are local discretion-benchmark grounds (裁量基准, e.g.
     /// "在共同违法行为中起次要或者辅助作用，且没有造成严重后果的；主动中止违法行为，且危害后果轻微的");
     /// they count only where the regime recognises them and then allow (可以), not
-    /// require, a lighter outcome (unconfirmed as national rules).
+    /// require, 从轻 within the statutory band (unconfirmed as national rules).
+    /// A benchmark narrows the discretion the statute leaves (Art. 34 "规范行使
+    /// 行政处罚裁量权"); it never opens 减轻 below the statutory minimum, which
+    /// needs a statutory ground (Arts. 30, 31, 32).
     ///
     /// # JSON
     ///

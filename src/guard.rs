@@ -16,7 +16,7 @@
 //! |---|---|
 //! | 主体合法 | outside the agency's competence (Art. 17, 法无授权不可为) |
 //! | 事实清楚 / 证据确凿 | penalty on facts not established (Art. 40); a ground relied on that the facts do not support; the same act penalised before (Art. 29) |
-//! | 适用依据准确 | limitation (Art. 36), rule version (Art. 37), legal basis (Art. 38), transfer of crimes (Arts. 8, 27), fine above the maximum or below the minimum and kinds not prescribed (Art. 76 ¶1 (二)), two fines (Art. 29), confiscation (Art. 28 ¶2), correction order (Art. 28 ¶1, 以罚代管), education (Art. 33 ¶3), guardian order (Arts. 30, 31), no disposition at all (Art. 83, 不作为) |
+//! | 适用依据准确 | limitation (Art. 36), rule version (Art. 37), legal basis (Art. 38), transfer of crimes (Arts. 8, 27), fine above the maximum or below the minimum and kinds not prescribed (Art. 76 ¶1 (二)), two fines (Art. 29), a fine after a court's 罚金 (Art. 35 ¶2), confiscation (Art. 28 ¶2), correction order (Art. 28 ¶1, 以罚代管), education (Art. 33 ¶3), guardian order (Arts. 30, 31), no disposition at all (Art. 83, 不作为) |
 //! | 裁量适当 | a tier below the lawful set (执法放水 / 柔性滥用: no penalty despite harm, 首违不罚 for a repeat, excluded leniency, 减轻 without ground); a tier above it (机械执法: a mandatory 不予 penalised, 应当从轻减轻 ignored, 一罚了之); a fine outside the tier's 裁量基准 band (Art. 34); a self-contradictory decision; tolerance on the safety baseline (plan 五); a discretionary choice or an override without reasons (Art. 44); coercion where soft means suffice (优化营商环境条例 Art. 59 ¶1) |
 //! | 程序合法 | summary procedure beyond Art. 51; legal review (Art. 58, plan 四(三)); hearing notice (Art. 63); collective decision (Art. 57 ¶2); heavier than notified (Art. 45 ¶2); the Art. 60 period |
 //!
@@ -716,16 +716,24 @@ impl Ctx<'_> {
                 Detail::Kind { kind },
             ));
         };
+        // A fine the law withholds is not missing: the act was fined before
+        // (Art. 29) or a court judged 罚金 for it (Art. 35 ¶2).
+        let no_fine = self.a.fined_before.is_some() || self.case.criminal_fine().is_some();
         for k in p.mandatory_kinds() {
             let kept_in_mitigation = k == PenaltyKind::ConfiscateIllegalProperty;
-            if k != PenaltyKind::ConfiscateIllegalGains && (!mitigated || kept_in_mitigation) && !present(k) {
+            let withheld = no_fine && k == PenaltyKind::Fine;
+            if k != PenaltyKind::ConfiscateIllegalGains
+                && !withheld
+                && (!mitigated || kept_in_mitigation)
+                && !present(k)
+            {
                 push(k);
             }
         }
         if !mitigated {
             for (modal, kinds) in p.alternatives() {
                 if modal == Modal::Shall && !kinds.iter().any(|k| present(*k)) {
-                    if let Some(k) = kinds.first() {
+                    if let Some(k) = kinds.iter().find(|k| !(no_fine && **k == PenaltyKind::Fine)) {
                         push(*k);
                     }
                 }
@@ -756,8 +764,9 @@ impl Ctx<'_> {
         if !penalty_tier && !only_gains_confiscated(a, d, self.regime) {
             push(Inconsistency::SanctionsOnNoPenalty, Severity::Unlawful);
         }
-        // An act fined before (Art. 29) may be left with no further sanction.
-        let fined = self.a.fined_before.is_some();
+        // An act fined before (Art. 29), or for which a court judged 罚金
+        // (Art. 35 ¶2), may be left with no further sanction.
+        let fined = self.a.fined_before.is_some() || self.case.criminal_fine().is_some();
         if penalty_tier && d.sanctions.is_empty() && !self.real_transfer() && !fined {
             // In substance no penalty: unlawful leniency where no penalty is
             // not lawful.
@@ -796,6 +805,15 @@ impl Ctx<'_> {
                 Severity::Unlawful,
                 Citation::apl(29),
                 Detail::SameAct { on: earlier.on },
+            ));
+        }
+        // Art. 35 ¶2, from the recorded judgment: "不再给予罚款".
+        if let (Some(criminal_fine), Some(o)) = (case.criminal_fine(), case.criminal_outcome()) {
+            out.push(Finding::new(
+                C::FineAfterCriminalFine,
+                Severity::Unlawful,
+                Citation::apl(35).para(2),
+                Detail::CriminalFine { on: o.on, criminal_fine },
             ));
         }
         if let Some(p) = case.priors().iter().find(|p| {

@@ -546,7 +546,8 @@ pub struct Regime {
     /// always recognised).
     pub recognised_aggravating: Vec<Aggravating>,
     /// Local mitigating circumstances the regime recognises (Art. 32's are
-    /// always recognised).
+    /// always recognised). A recognised local circumstance opens 从轻 within
+    /// the band only, never 减轻 (Art. 34).
     pub recognised_mitigating: Vec<Mitigating>,
     /// The Art. 60 decision period in days (default 90; "法律、法规、规章另有规定的，
     /// 从其规定").

@@ -537,6 +537,7 @@ pub fn assessment_inputs() -> impl Strategy<Value = (Catalogue, Case, Regime, Na
 /// | `DropMandatoryKind` | 从轻 / 一般 / 从重 with a kind the provision imposes (处 / 并处) | `mandatory_sanction_missing` (Art. 76 ¶1 (二)) |
 /// | `AddUnprescribedKind` | a penalty; no provision of the act names 责令关闭 | `sanction_not_prescribed` (Art. 76 ¶1 (二)) |
 /// | `SecondFine` | a penalty with a fine; the case then records an earlier fine of the act | `second_fine` (Art. 29) |
+/// | `FineAfterCriminalFine` | a penalty with a fine; the case then records the transfer and a court's 罚金 for the act | `fine_after_criminal_fine` (Art. 35 ¶2) |
 /// | `ReviewByInvestigator` | the case names its officers | `reviewer_is_investigator` (Art. 58 ¶1) |
 /// | `UnqualifiedFirstReviewer` | always | `reviewer_unqualified` (Art. 58 ¶2) |
 /// | `RaiseFineAfterStatement` | a fine with an amount; reviewed on the notice of the recommendation, which the party answered | `heavier_after_statement` (Art. 45 ¶2) |
@@ -575,6 +576,10 @@ pub enum OfficerEdit {
     /// Keeps the fine although the act was fined before (the case is edited
     /// to record that fine).
     SecondFine,
+    /// Keeps the fine although a court judged 罚金 for the act after its
+    /// transfer (the case is edited to record the suspicion and the
+    /// judgment).
+    FineAfterCriminalFine,
     /// Records one of the case's investigators as the legal reviewer.
     ReviewByInvestigator,
     /// Records a first-time reviewer without 法律职业资格.
@@ -604,7 +609,7 @@ pub enum OfficerEdit {
 
 impl OfficerEdit {
     /// Every edit.
-    pub const ALL: [OfficerEdit; 21] = [
+    pub const ALL: [OfficerEdit; 22] = [
         OfficerEdit::AddDetention,
         OfficerEdit::ZeroFine,
         OfficerEdit::ClearFineAmount,
@@ -615,6 +620,7 @@ impl OfficerEdit {
         OfficerEdit::DropMandatoryKind,
         OfficerEdit::AddUnprescribedKind,
         OfficerEdit::SecondFine,
+        OfficerEdit::FineAfterCriminalFine,
         OfficerEdit::ReviewByInvestigator,
         OfficerEdit::UnqualifiedFirstReviewer,
         OfficerEdit::AddOfficerNote,
@@ -643,6 +649,7 @@ impl OfficerEdit {
             OfficerEdit::DropMandatoryKind => Some(C::MandatorySanctionMissing),
             OfficerEdit::AddUnprescribedKind => Some(C::SanctionNotPrescribed),
             OfficerEdit::SecondFine => Some(C::SecondFine),
+            OfficerEdit::FineAfterCriminalFine => Some(C::FineAfterCriminalFine),
             OfficerEdit::ReviewByInvestigator => Some(C::ReviewerIsInvestigator),
             OfficerEdit::UnqualifiedFirstReviewer => Some(C::ReviewerUnqualified),
             OfficerEdit::RaiseFineAfterStatement | OfficerEdit::AddKindAfterStatement => {
@@ -802,6 +809,22 @@ impl OfficerEdit {
                     amount: Money::yuan(100),
                 };
                 case = case.to_builder().fined_before(earlier).build().ok()?;
+            }
+            OfficerEdit::FineAfterCriminalFine => {
+                fine.filter(|_| penalty)?;
+                let judgment = crate::case::CriminalOutcome {
+                    by: "某县人民法院".to_owned(),
+                    on: case.discovered_on(),
+                    kind: crate::case::CriminalOutcomeKind::Judgment,
+                    criminal_fine: Some(Money::yuan(1_000)),
+                    custody: None,
+                };
+                case = case
+                    .to_builder()
+                    .crime(crate::case::CrimeSuspicion::Suspected)
+                    .criminal_outcome(judgment)
+                    .build()
+                    .ok()?;
             }
             OfficerEdit::ReviewByInvestigator => {
                 let reviewer = case.officers().first()?.clone();

@@ -307,7 +307,15 @@ proptest! {
         prop_assert!(d.duties.legal_review.iter().all(|t| !plan(&t.citation())));
         for f in &review(&case, &cat, &regime, &d, None).findings {
             prop_assert!(!plan(&f.citation), "{f}");
+            let text = f.explanation().to_string();
+            prop_assert!(!text.contains("山丹县"), "{text}");
         }
+        // The rendered texts too: the reasons (说明理由) and the explanation.
+        prop_assert!(d.reasons.lenient_basis.is_none());
+        let reasons = d.reasons.to_string();
+        prop_assert!(!reasons.contains("山丹县") && !reasons.contains("实施方案"), "{reasons}");
+        let explanation = a.explain().to_string();
+        prop_assert!(!explanation.contains("山丹县"), "{explanation}");
     }
 
     /// Under the national regime no finding of `review` cites the county

@@ -111,18 +111,20 @@ fn first_violation() -> CaseBuilder {
     case("A").harm(Harm::Slight).correction(Correction::Prompt { on: d(2025, 3, 12) })
 }
 
-/// A recognised local mitigating circumstance: 减轻, 从轻 and 一般 lawful;
-/// the regime proposes 减轻 where 从轻或者减轻 is open, so that the
-/// recommendation is the most lenient tier.
+/// A statutory discretionary 减轻 ground — a party whose capacity is not
+/// fully lost (《中华人民共和国行政处罚法》第三十一条第三句 "可以从轻或者减轻行政处罚"): 减轻,
+/// 从轻 and 一般 lawful; the regime proposes 减轻 where 从轻或者减轻 is open,
+/// so that the recommendation is the most lenient tier. (A local benchmark
+/// circumstance alone opens only 从轻, Art. 34.)
 fn three_tiers() -> Fx {
     let mut regime = Regime::national();
     regime.readings.alternative_mitigation = rouxing::regime::AlternativeMitigation::Mitigated;
-    fx_with(
-        &catalogue(vec![range_item("A")]),
-        case("A").mitigating(vec![Mitigating::SecondaryRole]),
-        regime,
-        AS_OF(),
-    )
+    let partial = rouxing::party::Party::natural_person(
+        rouxing::party::PartyId::new("P-31").unwrap(),
+        d(1990, 1, 1),
+        rouxing::party::MentalCapacity::Partial,
+    );
+    fx_with(&catalogue(vec![range_item("A")]), case("A").party(partial), regime, AS_OF())
 }
 
 fn assert_finding(r: &Review, code: FindingCode, severity: Severity, citation: Citation) {

@@ -256,3 +256,31 @@ proptest! {
         }
     }
 }
+
+/// The preference for the most lenient lawful outcome rests on the statute
+/// under the national regime (《中华人民共和国行政处罚法》第五条第二款 过罚相当), and on the
+/// county plan 四(一) "将行政柔性执法作为首选方式" only under a regime that adopts it.
+#[test]
+fn most_lenient_reasons_cite_the_plan_only_where_adopted() {
+    let cat = catalogue(vec![range_item("A")]);
+    let c = first_violation().build().unwrap();
+    let national = Regime::national();
+    let d = recommend(&assess(&c, &cat, &national, AS_OF()), &national);
+    assert!(d.reasons.most_lenient);
+    assert_eq!(d.reasons.lenient_basis, None);
+    let text = d.reasons.to_string();
+    assert!(text.contains(&Citation::apl(5).para(2).to_string()), "{text}");
+    assert!(!text.contains("山丹县") && !text.contains("首选方式"), "{text}");
+    let county = Regime::shandan_sample();
+    let d = recommend(&assess(&c, &cat, &county, AS_OF()), &county);
+    assert!(d.reasons.most_lenient);
+    let plan = Citation::new(rouxing::law::Instrument::ShandanFlexibleEnforcementPlan, 4).item(1);
+    assert_eq!(d.reasons.lenient_basis, Some(plan));
+    let text = d.reasons.to_string();
+    assert!(text.contains("将行政柔性执法作为首选方式") && text.contains(&plan.to_string()), "{text}");
+    // A document written without the field reads as the statute.
+    let mut v = serde_json::to_value(&d.reasons).unwrap();
+    v.as_object_mut().unwrap().remove("lenient_basis");
+    let old: rouxing::decision::Reasons = serde_json::from_value(v).unwrap();
+    assert_eq!(old.lenient_basis, None);
+}

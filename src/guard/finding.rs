@@ -145,6 +145,7 @@ vocabulary! {
     /// | `decided_before_hearing` | 听证申请期限届满或者听证结束前作出处罚决定 |
     /// | `transition_not_allowed` | 不符合条件给予过渡期（暂缓处罚） |
     /// | `circumstance_not_established` | 说明理由所称情节未经查证 |
+    /// | `fine_after_criminal_fine` | 人民法院已判处罚金仍给予罚款 |
     ///
     /// ```
     /// use rouxing::guard::FindingCode;
@@ -152,7 +153,7 @@ vocabulary! {
     /// let finding_code: FindingCode = serde_json::from_str(r#""no_penalty_despite_harm""#)?;
     /// assert_eq!(finding_code, FindingCode::NoPenaltyDespiteHarm);
     /// assert_eq!(serde_json::to_string(&finding_code)?, r#""no_penalty_despite_harm""#);
-    /// # let codes = [("no_penalty_despite_harm", "造成危害后果仍不予处罚（执法放水）"), ("first_violation_for_repeat", "非初次违法适用首违不罚（柔性滥用）"), ("leniency_excluded", "存在排除从宽情形仍予从宽（柔性滥用）"), ("mitigation_without_ground", "没有法定依据减轻处罚"), ("below_lawful_set", "低于依法可以作出的处理（执法放水）"), ("penalty_despite_mandatory_no_penalty", "依法应当不予处罚而处罚（机械执法）"), ("mitigation_ignored", "应当从轻或者减轻而未从轻、减轻（机械执法）"), ("above_lawful_set", "重于依法可以作出的处理（机械执法、一罚了之）"), ("penalty_after_limitation", "超过追责期限仍予处罚"), ("wrong_rule_version", "适用规定错误（从旧兼从轻）"), ("penalty_without_legal_basis", "没有法定依据给予处罚"), ("penalty_without_established_facts", "违法事实不清、证据不足仍予处罚"), ("penalty_instead_of_transfer", "以行政处罚代替刑事处罚"), ("no_criminal_transfer", "涉嫌犯罪未移送司法机关"), ("fine_above_maximum", "罚款超过法定最高限额"), ("fine_below_minimum", "未减轻处罚而罚款低于法定最低限额"), ("fine_outside_band", "罚款不在裁量基准幅度内"), ("sanction_not_prescribed", "处罚种类没有法定依据"), ("second_fine", "同一违法行为两次以上罚款"), ("same_act_fined_before", "疑似同一违法行为已受处罚"), ("summary_procedure_ineligible", "不符合简易程序条件当场处罚"), ("missing_confiscation", "未没收违法所得"), ("inconsistent_decision", "处理结论与处罚内容不一致"), ("missing_correction_order", "未责令改正（以罚代管）"), ("missing_education", "不予处罚未对当事人进行教育"), ("missing_guardian_order", "未责令监护人管教或者看管治疗"), ("outside_competence", "超越职权（法无授权不可为）"), ("no_disposition", "对违法行为未作处理（不作为）"), ("tolerance_on_safety_baseline", "触碰安全底线仍予包容"), ("missing_legal_review", "未经法制审核"), ("missing_hearing_notice", "未告知听证权利"), ("missing_collective_decision", "未经负责人集体讨论决定"), ("heavier_after_statement", "因陈述、申辩而加重处罚"), ("decision_period_exceeded", "超过办案期限"), ("missing_reasons", "裁量未说明理由"), ("override_without_reason", "变更建议处理未说明理由"), ("ground_not_established", "所依据的情形未经查证"), ("coercion_where_soft_suffices", "非强制性手段能够达到目的仍实施行政强制"), ("mandatory_sanction_missing", "未给予处罚依据规定应当给予的处罚种类"), ("sanction_reserved_to_other_organ", "行使专属于其他机关的处罚权"), ("fine_amount_undetermined", "罚款数额未确定"), ("token_sanction", "以象征性处罚代替依法应当给予的处罚（执法放水）"), ("confiscation_mismatch", "没收违法所得与依法查明的数额不符"), ("transfer_without_suspicion", "未涉嫌犯罪而以移送代替处理（执法放水）"), ("agency_missing", "决定未载明作出决定的行政机关"), ("leniency_on_safety_baseline", "触碰安全底线的违法行为适用裁量性从宽"), ("penalty_instead_of_education", "符合首违不罚条件而处罚未说明理由（以罚代教）"), ("reviewer_is_investigator", "法制审核由案件调查人员进行"), ("reviewer_unqualified", "初次从事法制审核的人员未取得法律职业资格"), ("notice_missing", "未事先告知即作出行政处罚决定"), ("decided_before_statement", "未听取陈述、申辩即作出行政处罚决定"), ("fresh_notice_missing", "加重处罚或者变更违法行为未重新告知"), ("new_fact_not_established", "决定所称新的事实未经查证"), ("decided_before_hearing", "听证申请期限届满或者听证结束前作出处罚决定"), ("transition_not_allowed", "不符合条件给予过渡期（暂缓处罚）"), ("circumstance_not_established", "说明理由所称情节未经查证")];
+    /// # let codes = [("no_penalty_despite_harm", "造成危害后果仍不予处罚（执法放水）"), ("first_violation_for_repeat", "非初次违法适用首违不罚（柔性滥用）"), ("leniency_excluded", "存在排除从宽情形仍予从宽（柔性滥用）"), ("mitigation_without_ground", "没有法定依据减轻处罚"), ("below_lawful_set", "低于依法可以作出的处理（执法放水）"), ("penalty_despite_mandatory_no_penalty", "依法应当不予处罚而处罚（机械执法）"), ("mitigation_ignored", "应当从轻或者减轻而未从轻、减轻（机械执法）"), ("above_lawful_set", "重于依法可以作出的处理（机械执法、一罚了之）"), ("penalty_after_limitation", "超过追责期限仍予处罚"), ("wrong_rule_version", "适用规定错误（从旧兼从轻）"), ("penalty_without_legal_basis", "没有法定依据给予处罚"), ("penalty_without_established_facts", "违法事实不清、证据不足仍予处罚"), ("penalty_instead_of_transfer", "以行政处罚代替刑事处罚"), ("no_criminal_transfer", "涉嫌犯罪未移送司法机关"), ("fine_above_maximum", "罚款超过法定最高限额"), ("fine_below_minimum", "未减轻处罚而罚款低于法定最低限额"), ("fine_outside_band", "罚款不在裁量基准幅度内"), ("sanction_not_prescribed", "处罚种类没有法定依据"), ("second_fine", "同一违法行为两次以上罚款"), ("same_act_fined_before", "疑似同一违法行为已受处罚"), ("summary_procedure_ineligible", "不符合简易程序条件当场处罚"), ("missing_confiscation", "未没收违法所得"), ("inconsistent_decision", "处理结论与处罚内容不一致"), ("missing_correction_order", "未责令改正（以罚代管）"), ("missing_education", "不予处罚未对当事人进行教育"), ("missing_guardian_order", "未责令监护人管教或者看管治疗"), ("outside_competence", "超越职权（法无授权不可为）"), ("no_disposition", "对违法行为未作处理（不作为）"), ("tolerance_on_safety_baseline", "触碰安全底线仍予包容"), ("missing_legal_review", "未经法制审核"), ("missing_hearing_notice", "未告知听证权利"), ("missing_collective_decision", "未经负责人集体讨论决定"), ("heavier_after_statement", "因陈述、申辩而加重处罚"), ("decision_period_exceeded", "超过办案期限"), ("missing_reasons", "裁量未说明理由"), ("override_without_reason", "变更建议处理未说明理由"), ("ground_not_established", "所依据的情形未经查证"), ("coercion_where_soft_suffices", "非强制性手段能够达到目的仍实施行政强制"), ("mandatory_sanction_missing", "未给予处罚依据规定应当给予的处罚种类"), ("sanction_reserved_to_other_organ", "行使专属于其他机关的处罚权"), ("fine_amount_undetermined", "罚款数额未确定"), ("token_sanction", "以象征性处罚代替依法应当给予的处罚（执法放水）"), ("confiscation_mismatch", "没收违法所得与依法查明的数额不符"), ("transfer_without_suspicion", "未涉嫌犯罪而以移送代替处理（执法放水）"), ("agency_missing", "决定未载明作出决定的行政机关"), ("leniency_on_safety_baseline", "触碰安全底线的违法行为适用裁量性从宽"), ("penalty_instead_of_education", "符合首违不罚条件而处罚未说明理由（以罚代教）"), ("reviewer_is_investigator", "法制审核由案件调查人员进行"), ("reviewer_unqualified", "初次从事法制审核的人员未取得法律职业资格"), ("notice_missing", "未事先告知即作出行政处罚决定"), ("decided_before_statement", "未听取陈述、申辩即作出行政处罚决定"), ("fresh_notice_missing", "加重处罚或者变更违法行为未重新告知"), ("new_fact_not_established", "决定所称新的事实未经查证"), ("decided_before_hearing", "听证申请期限届满或者听证结束前作出处罚决定"), ("transition_not_allowed", "不符合条件给予过渡期（暂缓处罚）"), ("circumstance_not_established", "说明理由所称情节未经查证"), ("fine_after_criminal_fine", "人民法院已判处罚金仍给予罚款")];
     /// # assert_eq!(FindingCode::ALL.len(), codes.len());
     /// # for (v, (code, name)) in FindingCode::ALL.iter().zip(codes) {
     /// #     assert_eq!(serde_json::to_value(v)?, code);
@@ -298,6 +299,10 @@ vocabulary! {
         /// A circumstance the reasons rely on that the case does not
         /// establish (Art. 40; Art. 5 ¶2).
         CircumstanceNotEstablished => "说明理由所称情节未经查证",
+        /// An administrative fine for an act for which a court judged 罚金
+        /// after the transfer (Art. 35 ¶2 "行政机关尚未给予当事人罚款的，不再给予
+        /// 罚款").
+        FineAfterCriminalFine => "人民法院已判处罚金仍给予罚款",
     }
 }
 
@@ -327,6 +332,7 @@ impl FindingCode {
             | F::FineBelowMinimum
             | F::SanctionNotPrescribed
             | F::SecondFine
+            | F::FineAfterCriminalFine
             | F::MissingConfiscation
             | F::MissingCorrectionOrder
             | F::MissingEducation
@@ -617,6 +623,15 @@ pub enum Detail {
         measure: CoerciveMeasure,
         /// Whether a 不予行政强制 list entry applies to the case.
         listed: bool,
+    },
+    /// The 罚金 a court judged for the act (Art. 35 ¶2).
+    CriminalFine {
+        /// The day of the judgment.
+        #[cfg_attr(feature = "schema", schemars(with = "chrono::NaiveDate"))]
+        #[serde(with = "crate::serde_date")]
+        on: NaiveDate,
+        /// The 罚金.
+        criminal_fine: Money,
     },
 }
 
@@ -1028,6 +1043,10 @@ impl fmt::Display for Explanation<'_> {
                 f,
                 "应当自立案之日起九十日内作出行政处罚决定（至{due}），决定于{decided_on}作出，超过期限"
             ),
+            (C::FineAfterCriminalFine, Detail::CriminalFine { on, criminal_fine }) => write!(
+                f,
+                "违法行为构成犯罪，人民法院已于{on}判处罚金{criminal_fine}；行政机关尚未给予罚款的，不再给予罚款，已经给予罚款的，应当折抵相应罚金；可以依法给予罚款以外的其他种类的处罚"
+            ),
             (C::MissingReasons, Detail::Reasons { stale: true }) => {
                 f.write_str("说明理由所述处理与决定不一致，决定的理由未予说明")
             }
@@ -1122,6 +1141,7 @@ mod tests {
             Detail::Reasons { stale: true },
             Detail::Override { recommended: Tier::Mitigated, decided: Tier::Ordinary },
             Detail::Coercion { measure: CoerciveMeasure::Seize, listed: false },
+            Detail::CriminalFine { on: day, criminal_fine: m },
         ];
         for d in details {
             let json = serde_json::to_string(&d).unwrap();
