@@ -505,8 +505,7 @@ impl From<Citation> for CitationRepr {
 
 /// A provision of a document rouxing does not carry, named by the data
 /// that relies on it: the local document a [`Regime`](crate::Regime) rule
-/// rests on (a county plan, a 重大执法决定法制审核目录), or a special law a
-/// catalogue item applies.
+/// rests on (a county plan, a 重大执法决定法制审核目录).
 ///
 /// It holds the document's name with its book-title marks (and, where
 /// known, its 文号), the locator inside it, the document's [`Rank`], and
@@ -736,13 +735,13 @@ impl From<DocumentCitation> for DocumentCitationRepr {
 
 /// Where a rule comes from: a provision of an instrument rouxing carries
 /// ([`Citation`], `Copy`), or a provision of a document the data names
-/// ([`DocumentCitation`]: a regime's local document, a catalogue's special
-/// law).
+/// ([`DocumentCitation`]: a regime's local document).
 ///
-/// Findings and trace entries carry a `Source`, so that a rule a county
-/// regime sets cites the county's own document rather than a statute it
-/// does not rest on, and a special law's clause cites that law.
-/// Comparing a `Source` with a [`Citation`] compares the bundled citation.
+/// Findings of the review ([`guard::Finding`](crate::guard::Finding)) and
+/// the legal-review checklist's reasons carry a `Source`, so that a rule a
+/// county regime sets cites the county's own document rather than a statute
+/// it does not rest on. Comparing a `Source` with a [`Citation`] compares the
+/// bundled citation. In the JSON Schemas it is named `LegalSource`.
 ///
 /// # JSON
 ///
@@ -770,6 +769,7 @@ impl From<DocumentCitation> for DocumentCitationRepr {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "LegalSource"))]
 #[serde(try_from = "SourceRepr", into = "SourceRepr")]
 pub enum Source {
     /// A provision of an instrument rouxing carries.
