@@ -111,7 +111,7 @@ fn run() -> Result<(), String> {
             .duties
             .legal_review
             .iter()
-            .map(|t| format!("{}（{}）", t.legal_name(), t.citation()))
+            .map(|t| format!("{}（{}）", t.legal_name(), regime.review_source(*t)))
             .collect();
         outln!("  法制审核：{}", r.join("；"));
     }

@@ -196,27 +196,55 @@ vocabulary! {
         MajorRightsAfterHearing => "直接关系重大权益，经过听证程序",
         /// Art. 58 ¶1 (三): 案件情况疑难复杂、涉及多个法律关系.
         Complex => "案件情况疑难复杂、涉及多个法律关系",
-        /// The regime: every flexible or 两轻一免 decision (山丹县实施方案 四(三)).
+        /// The regime: every flexible or 两轻一免 decision (in
+        /// [`Regime::shandan_sample()`] 山丹县实施方案 四(三)); cites the regime's
+        /// source ([`Regime::review_source`]).
         FlexibleDecision => "柔性执法或者适用两轻一免的决定",
-        /// The regime: a fine at or above its threshold.
+        /// The regime: a fine at or above its threshold; cites the regime's
+        /// source.
         LargeFine => "罚款数额达到法制审核标准",
-        /// The regime: a decision outside the 一般 band (减轻 or 从重).
+        /// The regime: a decision outside the 一般 band (减轻 or 从重); cites the
+        /// regime's source.
         BeyondBenchmark => "超出裁量基准拟减轻或者从重",
     }
 }
 
 impl ReviewTrigger {
-    /// The provision that requires the review.
-    pub const fn citation(self) -> Citation {
+    /// The statute's item that requires the review, for Art. 58 ¶1 (一)–(三);
+    /// `None` for a trigger a regime sets, which cites the regime's own
+    /// document ([`Regime::review_source`]).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第五十八条第一款: items (一)–(三) are the statute's own; item
+    /// (四) is "法律、法规规定应当进行法制审核的其他情形", which a county plan or catalogue is
+    /// not. A regime's rule is item (四) only where its source is a 法律 or 法规
+    /// ([`Rank::is_law_or_regulation`](crate::law::Rank::is_law_or_regulation)).
+    ///
+    /// ```
+    /// use rouxing::decision::ReviewTrigger;
+    /// use rouxing::law::Citation;
+    ///
+    /// assert_eq!(ReviewTrigger::Complex.statute(), Some(Citation::apl(58).para(1).item(3)));
+    /// assert_eq!(ReviewTrigger::LargeFine.statute(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn statute(self) -> Option<Citation> {
         match self {
-            ReviewTrigger::MajorPublicInterest => Citation::apl(58).para(1).item(1),
-            ReviewTrigger::MajorRightsAfterHearing => Citation::apl(58).para(1).item(2),
-            ReviewTrigger::Complex => Citation::apl(58).para(1).item(3),
-            ReviewTrigger::FlexibleDecision => {
-                Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(3)
+            ReviewTrigger::MajorPublicInterest => Some(Citation::apl(58).para(1).item(1)),
+            ReviewTrigger::MajorRightsAfterHearing => Some(Citation::apl(58).para(1).item(2)),
+            ReviewTrigger::Complex => Some(Citation::apl(58).para(1).item(3)),
+            ReviewTrigger::FlexibleDecision | ReviewTrigger::LargeFine | ReviewTrigger::BeyondBenchmark => {
+                None
             }
-            ReviewTrigger::LargeFine | ReviewTrigger::BeyondBenchmark => Citation::apl(58).para(1).item(4),
         }
+    }
+
+    /// Whether the law requires the review (违法 when missing): Art. 58 ¶1
+    /// (一)–(三), or a regime's rule whose source is a 法律 or 法规 (item (四)).
+    /// A rule of a 规章 or a 规范性文件 is the regime's own (不规范 when missing).
+    pub fn required_by_law(self, regime: &Regime) -> bool {
+        self.statute().is_some() || regime.review_source(self).rank().is_law_or_regulation()
     }
 }
 
@@ -1588,12 +1616,12 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
     }
 }
 
-/// Whether the regime adopts the county plan (山丹县实施方案): its 四(三) legal
-/// review of every lenient decision is the knob that marks it, as in the
-/// guard. Reasons under a regime that does not adopt it cite the statute,
+/// Whether the regime adopts the county plan (山丹县实施方案): one of its knobs
+/// names the plan as its source ([`Regime::adopts`]), the same test as the
+/// guard's. Reasons under a regime that does not adopt it cite the statute,
 /// never the plan.
 fn plan_adopted(regime: &Regime) -> bool {
-    regime.legal_review.all_lenient_decisions
+    regime.adopts(crate::law::Instrument::ShandanFlexibleEnforcementPlan)
 }
 
 /// The lawful option `recommend` proposes: the most lenient, except that

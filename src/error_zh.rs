@@ -350,6 +350,9 @@ impl crate::regime::RegimeError {
             Self::Duplicate { .. } => "regime.duplicate",
             Self::SchemaVersion { .. } => "regime.schema_version",
             Self::Implausible { .. } => "regime.implausible",
+            Self::SourceWithoutRule { .. } => "regime.source_without_rule",
+            Self::StatuteAsSource { .. } => "regime.statute_as_source",
+            Self::UnknownSource { .. } => "regime.unknown_source",
         }
     }
 
@@ -362,6 +365,11 @@ impl crate::regime::RegimeError {
             Self::Duplicate { .. } => "裁量规则列表中有重复项",
             Self::SchemaVersion { .. } => "裁量规则数据格式版本不受支持",
             Self::Implausible { .. } => "裁量规则中的期限超过十年，不合常理",
+            Self::SourceWithoutRule { .. } => "法制审核规则未启用，却载明了依据",
+            Self::StatuteAsSource { .. } => {
+                "法制审核规则不得以行政处罚法第五十八条本身为依据，应当载明规定法制审核的法律、法规"
+            }
+            Self::UnknownSource { .. } => "法制审核规则援引的条文未收录，应当以文件形式载明",
         };
         format!("{text}（{self}）")
     }

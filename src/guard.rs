@@ -411,12 +411,13 @@ impl Ctx<'_> {
         matches!(self.a.bar, None | Some(Bar::LimitationExpired))
     }
 
-    /// Whether the regime adopts the county plan (山丹县实施方案): the plan's
-    /// 四(三) legal review of every lenient decision is the knob that marks
-    /// it, as in the safety-baseline check. Findings under a regime that
-    /// does not adopt it cite the statute, never the plan.
+    /// Whether the regime adopts the county plan (山丹县实施方案): one of its
+    /// rules names the plan as its source ([`Regime::adopts`]; in
+    /// [`Regime::shandan_sample()`] the 四(三) legal review of every lenient
+    /// decision). Findings under a regime that does not adopt it cite the
+    /// statute, never the plan.
     fn plan_adopted(&self) -> bool {
-        self.regime.legal_review.all_lenient_decisions
+        self.regime.adopts(Instrument::ShandanFlexibleEnforcementPlan)
     }
 
     fn tiers(&self) -> Detail {
@@ -1157,14 +1158,9 @@ impl Ctx<'_> {
         if !required.legal_review.is_empty() {
             let documented = transfer || has_doc(Document::LegalReviewOpinion);
             let missing = |t: &&ReviewTrigger| !documented || !d.duties.legal_review.contains(t);
-            let statutory = |t: &&ReviewTrigger| {
-                matches!(
-                    t,
-                    ReviewTrigger::MajorPublicInterest
-                        | ReviewTrigger::MajorRightsAfterHearing
-                        | ReviewTrigger::Complex
-                )
-            };
+            // Art. 58 ¶1 (一)–(三), and (四) where the regime's source is a 法律
+            // or 法规; a rule of the regime's own documents is irregular.
+            let statutory = |t: &&ReviewTrigger| t.required_by_law(self.regime);
             let worst = required
                 .legal_review
                 .iter()
@@ -1176,7 +1172,7 @@ impl Ctx<'_> {
                 out.push(Finding::new(
                     C::MissingLegalReview,
                     severity,
-                    trigger.citation(),
+                    self.regime.review_source(trigger),
                     Detail::Trigger { trigger },
                 ));
             }
@@ -1628,7 +1624,11 @@ mod tests {
             assert!(c.is_known(), "{c}");
         }
         for t in ReviewTrigger::iter() {
-            assert!(t.citation().is_known(), "{t}");
+            assert!(t.statute().is_none_or(|c| c.is_known()), "{t}");
+            for r in [Regime::national(), Regime::shandan_sample()] {
+                let s = r.review_source(t);
+                assert!(s.is_known() || s.document().is_some(), "{t}: {s}");
+            }
         }
     }
 

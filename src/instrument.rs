@@ -1172,7 +1172,7 @@ impl<'a> Context<'a> {
                         .duties
                         .legal_review
                         .iter()
-                        .map(|t| format!("{}（{}）", t.legal_name(), t.citation()))
+                        .map(|t| format!("{}（{}）", t.legal_name(), self.regime.review_source(*t)))
                         .collect();
                     format!("本案属于应当进行法制审核的情形：{}。", v.join("；"))
                 }

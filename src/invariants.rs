@@ -707,8 +707,13 @@ pub fn citations_real(assessment: &Assessment, decision: &Decision) -> Result<()
     if let Some(bar) = decision.reasons.bar {
         unknown(bar.citation(), "决定理由")?;
     }
+    // A trigger a regime sets cites the regime's own document, which the
+    // regime names and rouxing does not carry; the statute's items must be
+    // real.
     for t in &decision.duties.legal_review {
-        unknown(t.citation(), "法制审核")?;
+        if let Some(c) = t.statute() {
+            unknown(c, "法制审核")?;
+        }
     }
     Ok(())
 }
@@ -962,7 +967,10 @@ pub fn guard_lawful(
     if let Some(f) = r.of(Severity::Unlawful).next() {
         return Err(Violation::new(
             Invariant::Guard,
-            f.citation,
+            // A document a regime names is cited through the statute's item
+            // that makes it binding (an unlawful missing review under a
+            // 法律 or 法规: Art. 58 ¶1 (四)).
+            f.citation.citation().unwrap_or(Citation::apl(58).para(1).item(4)),
             format!("法制审核发现违法问题（{}）：{}", f.code.code(), f.explanation()),
         ));
     }

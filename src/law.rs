@@ -114,6 +114,99 @@ impl Instrument {
     const fn uses_parts(self) -> bool {
         matches!(self, Instrument::ShandanFlexibleEnforcementPlan)
     }
+
+    /// The instrument's rank (效力层级).
+    ///
+    /// ```
+    /// use rouxing::law::{Instrument, Rank};
+    /// assert_eq!(Instrument::AdministrativePenaltyLaw.rank(), Rank::Law);
+    /// assert_eq!(Instrument::ShandanFlexibleEnforcementPlan.rank(), Rank::NormativeDocument);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn rank(self) -> Rank {
+        match self {
+            Instrument::AdministrativePenaltyLaw
+            | Instrument::CivilCode
+            | Instrument::GovernmentProcurementLaw
+            | Instrument::PersonalInformationProtectionLaw
+            | Instrument::MinorsProtectionLaw => Rank::Law,
+            Instrument::OptimizingBusinessEnvironmentRegulations
+            | Instrument::GovernmentProcurementRegulations => Rank::AdministrativeRegulation,
+            Instrument::MinorsInterpretation2006 => Rank::JudicialInterpretation,
+            Instrument::SamrPenaltyPublicityRules => Rank::Rule,
+            Instrument::ShandanFlexibleEnforcementPlan => Rank::NormativeDocument,
+        }
+    }
+}
+
+vocabulary! {
+    /// The rank of a legal source (效力层级), as 《中华人民共和国立法法》 orders
+    /// them, with the two kinds of document below them that enforcement
+    /// relies on.
+    ///
+    /// Only 法律 and 法规 (行政法规, 地方性法规) can set "法律、法规规定应当进行法制审核的
+    /// 其他情形" (《中华人民共和国行政处罚法》第五十八条第一款第（四）项): see
+    /// [`Rank::is_law_or_regulation`].
+    ///
+    /// # JSON
+    ///
+    /// A JSON string, one of these codes:
+    ///
+    /// | code | 中文 |
+    /// |---|---|
+    /// | `law` | 法律 |
+    /// | `administrative_regulation` | 行政法规 |
+    /// | `local_regulation` | 地方性法规 |
+    /// | `rule` | 规章 |
+    /// | `judicial_interpretation` | 司法解释 |
+    /// | `normative_document` | 行政规范性文件 |
+    ///
+    /// ```
+    /// use rouxing::law::Rank;
+    ///
+    /// let rank: Rank = serde_json::from_str(r#""law""#)?;
+    /// assert_eq!(rank, Rank::Law);
+    /// assert_eq!(serde_json::to_string(&rank)?, r#""law""#);
+    /// # let codes = [("law", "法律"), ("administrative_regulation", "行政法规"), ("local_regulation", "地方性法规"), ("rule", "规章"), ("judicial_interpretation", "司法解释"), ("normative_document", "行政规范性文件")];
+    /// # assert_eq!(Rank::ALL.len(), codes.len());
+    /// # for (v, (code, name)) in Rank::ALL.iter().zip(codes) {
+    /// #     assert_eq!(serde_json::to_value(v)?, code);
+    /// #     assert_eq!(serde_json::from_value::<Rank>(code.into())?, *v);
+    /// #     assert_eq!(v.legal_name(), name);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum Rank {
+        /// 法律 (adopted by the National People's Congress or its Standing
+        /// Committee).
+        Law => "法律",
+        /// 行政法规 (State Council).
+        AdministrativeRegulation => "行政法规",
+        /// 地方性法规 (a provincial or municipal people's congress), including
+        /// 自治条例 and 单行条例.
+        LocalRegulation => "地方性法规",
+        /// 规章 (departmental or local government rules).
+        Rule => "规章",
+        /// 司法解释 (Supreme People's Court or Procuratorate).
+        JudicialInterpretation => "司法解释",
+        /// 行政规范性文件: a plan, a catalogue, a notice of an agency or a
+        /// county government (e.g. 山司发〔2021〕52号).
+        NormativeDocument => "行政规范性文件",
+    }
+}
+
+impl Rank {
+    /// Whether the source is a 法律 or a 法规 (行政法规, 地方性法规).
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第五十八条第一款第（四）项: "法律、法规规定应当进行法制审核的其他
+    /// 情形". A 规章 or a 规范性文件 may require review of its own accord, but that is
+    /// not the statute's item (四).
+    pub const fn is_law_or_regulation(self) -> bool {
+        matches!(self, Rank::Law | Rank::AdministrativeRegulation | Rank::LocalRegulation)
+    }
 }
 
 /// A pinpoint citation: instrument, article (条), paragraph (款), item (项)
@@ -407,6 +500,454 @@ impl TryFrom<CitationRepr> for Citation {
 impl From<Citation> for CitationRepr {
     fn from(c: Citation) -> Self {
         CitationRepr { instrument: c.instrument, eid: c.eid() }
+    }
+}
+
+/// A provision of a document rouxing does not carry, named by the data
+/// that relies on it: the local document a [`Regime`](crate::Regime) rule
+/// rests on (a county plan, a 重大执法决定法制审核目录).
+///
+/// It holds the document's name with its book-title marks (and, where
+/// known, its 文号), the locator inside it, the document's [`Rank`], and
+/// optionally the provision's words and where the document was published.
+/// Cloning is two reference-count increments at most: the text is shared.
+///
+/// # JSON
+///
+/// ```json
+/// {"document": "《重大执法决定法制审核目录》", "locator": "序号6", "rank": "normative_document",
+///  "text": "超出自由裁量权标准，拟作出减轻或加重处罚的"}
+/// ```
+///
+/// `document` begins with `《` and holds the closing `》`; `locator` is not
+/// blank; `text` and `url`, when given, are not blank; no field holds a
+/// control character.
+///
+/// ```
+/// use rouxing::law::{DocumentCitation, Rank};
+///
+/// let c = DocumentCitation::new("《重大执法决定法制审核目录》", "序号6", Rank::NormativeDocument)?
+///     .with_text("超出自由裁量权标准，拟作出减轻或加重处罚的")?;
+/// assert_eq!(c.to_string(), "《重大执法决定法制审核目录》序号6");
+/// assert_eq!(c.text(), Some("超出自由裁量权标准，拟作出减轻或加重处罚的"));
+/// let json = serde_json::to_string(&c)?;
+/// assert_eq!(serde_json::from_str::<DocumentCitation>(&json)?, c);
+/// assert!(DocumentCitation::new("重大执法决定法制审核目录", "序号6", Rank::NormativeDocument).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(try_from = "DocumentCitationRepr", into = "DocumentCitationRepr")]
+pub struct DocumentCitation {
+    parts: std::sync::Arc<DocumentParts>,
+    text: Option<std::sync::Arc<str>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct DocumentParts {
+    document: String,
+    locator: String,
+    rank: Rank,
+    url: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct DocumentCitationRepr {
+    /// The document's name in book-title marks (《…》), with its 文号 if known.
+    document: String,
+    /// Where in the document: 第X条, 第X部分第（X）项, 序号X …
+    locator: String,
+    /// The document's rank.
+    rank: Rank,
+    /// The provision's words, verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    /// Where the document was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// The error returned when a document citation is malformed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DocumentCitationError {
+    /// The document is not named in book-title marks.
+    #[error("document `{prefix}` must be named in book-title marks, e.g. `《重大执法决定法制审核目录》`")]
+    Title {
+        /// A short prefix of the value.
+        prefix: String,
+    },
+    /// A field is blank.
+    #[error("document citation field `{field}` must not be blank")]
+    Blank {
+        /// The field.
+        field: &'static str,
+    },
+    /// A field holds a control character.
+    #[error("document citation field `{field}` holds a control character: `{prefix}`")]
+    Control {
+        /// The field.
+        field: &'static str,
+        /// A short prefix of the value.
+        prefix: String,
+    },
+}
+
+/// The first 24 characters of a value, for error messages.
+pub(crate) fn prefix_of(s: &str) -> String {
+    let mut p: String = s.chars().take(24).collect();
+    if s.chars().nth(24).is_some() {
+        p.push('…');
+    }
+    p
+}
+
+fn check_field(field: &'static str, value: &str) -> Result<(), DocumentCitationError> {
+    if value.trim().is_empty() {
+        return Err(DocumentCitationError::Blank { field });
+    }
+    if value.chars().any(char::is_control) {
+        return Err(DocumentCitationError::Control { field, prefix: prefix_of(value) });
+    }
+    Ok(())
+}
+
+impl DocumentCitation {
+    /// A citation of `locator` in `document`, a document of rank `rank`.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error when `document` does not begin with `《` or has no
+    /// closing `》`, when either string is blank, or when one holds a control
+    /// character.
+    pub fn new(
+        document: impl Into<String>,
+        locator: impl Into<String>,
+        rank: Rank,
+    ) -> Result<DocumentCitation, DocumentCitationError> {
+        let (document, locator) = (document.into(), locator.into());
+        check_field("document", &document)?;
+        check_field("locator", &locator)?;
+        if !document.starts_with('《') || !document.contains('》') {
+            return Err(DocumentCitationError::Title { prefix: prefix_of(&document) });
+        }
+        Ok(DocumentCitation {
+            parts: std::sync::Arc::new(DocumentParts { document, locator, rank, url: None }),
+            text: None,
+        })
+    }
+
+    /// The same citation with the provision's words, verbatim.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error when the text is blank or holds a control character.
+    pub fn with_text(mut self, text: impl Into<String>) -> Result<DocumentCitation, DocumentCitationError> {
+        let text = text.into();
+        check_field("text", &text)?;
+        self.text = Some(text.into());
+        Ok(self)
+    }
+
+    /// The same citation with the address where the document was published.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error when the address is blank or holds a control
+    /// character.
+    pub fn with_url(mut self, url: impl Into<String>) -> Result<DocumentCitation, DocumentCitationError> {
+        let url = url.into();
+        check_field("url", &url)?;
+        std::sync::Arc::make_mut(&mut self.parts).url = Some(url);
+        Ok(self)
+    }
+
+    /// The document's name, with its book-title marks.
+    pub fn document(&self) -> &str {
+        &self.parts.document
+    }
+
+    /// Where in the document.
+    pub fn locator(&self) -> &str {
+        &self.parts.locator
+    }
+
+    /// The document's rank.
+    pub fn rank(&self) -> Rank {
+        self.parts.rank
+    }
+
+    /// The provision's words, if given.
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+
+    /// Where the document was published, if given.
+    pub fn url(&self) -> Option<&str> {
+        self.parts.url.as_deref()
+    }
+
+    /// The citation in Chinese legal style: the document's name, then the
+    /// locator.
+    pub fn legal_name(&self) -> String {
+        let mut s = String::with_capacity(self.parts.document.len() + self.parts.locator.len());
+        s.push_str(&self.parts.document);
+        s.push_str(&self.parts.locator);
+        s
+    }
+}
+
+impl fmt::Display for DocumentCitation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.parts.document)?;
+        f.write_str(&self.parts.locator)
+    }
+}
+
+impl TryFrom<DocumentCitationRepr> for DocumentCitation {
+    type Error = DocumentCitationError;
+    fn try_from(r: DocumentCitationRepr) -> Result<Self, Self::Error> {
+        let mut c = DocumentCitation::new(r.document, r.locator, r.rank)?;
+        if let Some(t) = r.text {
+            c = c.with_text(t)?;
+        }
+        if let Some(u) = r.url {
+            c = c.with_url(u)?;
+        }
+        Ok(c)
+    }
+}
+
+impl From<DocumentCitation> for DocumentCitationRepr {
+    fn from(c: DocumentCitation) -> Self {
+        let parts = std::sync::Arc::unwrap_or_clone(c.parts);
+        DocumentCitationRepr {
+            document: parts.document,
+            locator: parts.locator,
+            rank: parts.rank,
+            text: c.text.map(|t| t.to_string()),
+            url: parts.url,
+        }
+    }
+}
+
+/// Where a rule comes from: a provision of an instrument rouxing carries
+/// ([`Citation`], `Copy`), or a provision of a document the data names
+/// ([`DocumentCitation`]: a regime's local document).
+///
+/// Findings of the review ([`guard::Finding`](crate::guard::Finding)) and
+/// the legal-review checklist's reasons carry a `Source`, so that a rule a
+/// county regime sets cites the county's own document rather than a statute
+/// it does not rest on. Comparing a `Source` with a [`Citation`] compares the
+/// bundled citation. In the JSON Schemas it is named `LegalSource`.
+///
+/// # JSON
+///
+/// A bundled citation keeps the [`Citation`] form, a document the
+/// [`DocumentCitation`] form:
+///
+/// ```json
+/// {"instrument": "administrative_penalty_law", "eid": "art_58__para_1__point_1"}
+/// {"document": "《重大执法决定法制审核目录》", "locator": "序号1", "rank": "normative_document"}
+/// ```
+///
+/// ```
+/// use rouxing::law::{Citation, DocumentCitation, Rank, Source};
+///
+/// let s = Source::from(Citation::apl(58).para(1).item(1));
+/// assert_eq!(s, Citation::apl(58).para(1).item(1));
+/// assert_eq!(s.to_string(), "《中华人民共和国行政处罚法》第五十八条第一款第（一）项");
+/// let d = Source::from(DocumentCitation::new("《重大执法决定法制审核目录》", "序号1", Rank::NormativeDocument)?);
+/// assert_eq!(d.to_string(), "《重大执法决定法制审核目录》序号1");
+/// assert_eq!(d.rank(), Rank::NormativeDocument);
+/// for s in [s, d] {
+///     assert_eq!(serde_json::from_str::<Source>(&serde_json::to_string(&s)?)?, s);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "LegalSource"))]
+#[serde(try_from = "SourceRepr", into = "SourceRepr")]
+pub enum Source {
+    /// A provision of an instrument rouxing carries.
+    Bundled(Citation),
+    /// A provision of a document named by the data.
+    Document(DocumentCitation),
+}
+
+impl Source {
+    /// The bundled citation, if the source is one.
+    pub const fn citation(&self) -> Option<Citation> {
+        match self {
+            Source::Bundled(c) => Some(*c),
+            Source::Document(_) => None,
+        }
+    }
+
+    /// The document citation, if the source is one.
+    pub const fn document(&self) -> Option<&DocumentCitation> {
+        match self {
+            Source::Bundled(_) => None,
+            Source::Document(d) => Some(d),
+        }
+    }
+
+    /// The rank of the source's instrument or document.
+    pub fn rank(&self) -> Rank {
+        match self {
+            Source::Bundled(c) => c.instrument().rank(),
+            Source::Document(d) => d.rank(),
+        }
+    }
+
+    /// The words of the provision: the bundled text, or the text the
+    /// document citation quotes.
+    pub fn quote(&self) -> Option<&str> {
+        match self {
+            Source::Bundled(c) => c.quote(),
+            Source::Document(d) => d.text(),
+        }
+    }
+
+    /// Whether rouxing carries the words of the provision
+    /// ([`Source::quote`] is some).
+    pub fn is_known(&self) -> bool {
+        self.quote().is_some()
+    }
+
+    /// The source in Chinese legal style (法名 + locator).
+    pub fn legal_name(&self) -> String {
+        match self {
+            Source::Bundled(c) => c.legal_name(),
+            Source::Document(d) => d.legal_name(),
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Bundled(c) => fmt::Display::fmt(c, f),
+            Source::Document(d) => fmt::Display::fmt(d, f),
+        }
+    }
+}
+
+/// The wire form of a [`Source`]: the fields of one of the two forms.
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct SourceRepr {
+    /// A bundled instrument's code (with `eid`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    instrument: Option<Instrument>,
+    /// The bundled provision's element id (with `instrument`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    eid: Option<String>,
+    /// A document's name in book-title marks (with `locator` and `rank`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    document: Option<String>,
+    /// Where in the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    locator: Option<String>,
+    /// The document's rank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rank: Option<Rank>,
+    /// The provision's words, verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    /// Where the document was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// The error returned when a source is neither a bundled citation nor a
+/// document citation.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SourceError {
+    /// Neither form, or both.
+    #[error(
+        "a source is either `instrument` and `eid` (a provision rouxing carries) or `document`, `locator` and `rank` (a document the data names), not both or neither"
+    )]
+    Form,
+    /// The bundled form is malformed.
+    #[error(transparent)]
+    Citation(#[from] ParseCitationError),
+    /// The document form is malformed.
+    #[error(transparent)]
+    Document(#[from] DocumentCitationError),
+}
+
+impl TryFrom<SourceRepr> for Source {
+    type Error = SourceError;
+    fn try_from(r: SourceRepr) -> Result<Self, Self::Error> {
+        let bundled_form = r.instrument.is_some() || r.eid.is_some();
+        match (r.instrument, r.eid, r.document, r.locator, r.rank) {
+            (Some(i), Some(eid), None, None, None) if r.text.is_none() && r.url.is_none() => {
+                Ok(Source::Bundled(Citation::from_eid(i, &eid)?))
+            }
+            (None, None, Some(document), Some(locator), Some(rank)) if !bundled_form => {
+                let repr = DocumentCitationRepr { document, locator, rank, text: r.text, url: r.url };
+                Ok(Source::Document(DocumentCitation::try_from(repr)?))
+            }
+            _ => Err(SourceError::Form),
+        }
+    }
+}
+
+impl From<Source> for SourceRepr {
+    fn from(s: Source) -> Self {
+        match s {
+            Source::Bundled(c) => SourceRepr {
+                instrument: Some(c.instrument),
+                eid: Some(c.eid()),
+                document: None,
+                locator: None,
+                rank: None,
+                text: None,
+                url: None,
+            },
+            Source::Document(d) => {
+                let r = DocumentCitationRepr::from(d);
+                SourceRepr {
+                    instrument: None,
+                    eid: None,
+                    document: Some(r.document),
+                    locator: Some(r.locator),
+                    rank: Some(r.rank),
+                    text: r.text,
+                    url: r.url,
+                }
+            }
+        }
+    }
+}
+
+impl From<Citation> for Source {
+    fn from(c: Citation) -> Self {
+        Source::Bundled(c)
+    }
+}
+
+impl From<DocumentCitation> for Source {
+    fn from(d: DocumentCitation) -> Self {
+        Source::Document(d)
+    }
+}
+
+impl PartialEq<Citation> for Source {
+    fn eq(&self, other: &Citation) -> bool {
+        matches!(self, Source::Bundled(c) if c == other)
+    }
+}
+
+impl PartialEq<Source> for Citation {
+    fn eq(&self, other: &Source) -> bool {
+        other == self
     }
 }
 

@@ -28,8 +28,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Period, WorkCalendar};
+use crate::decision::ReviewTrigger;
 pub use crate::facts::Window;
 use crate::facts::{Aggravating, Mitigating};
+use crate::law::{Citation, DocumentCitation, Instrument, Rank, Source};
 use crate::load::{LoadError, line_of, parse_json};
 use crate::money::{FineBounds, Money};
 
@@ -228,15 +230,32 @@ impl HearingThresholds {
     }
 }
 
-/// Which decisions need legal review (法制审核) beyond Art. 58.
+/// Which decisions need legal review (法制审核) beyond Art. 58, and the
+/// document each rule rests on.
 ///
 /// # Legal basis
 ///
-/// 《中华人民共和国行政处罚法》第五十八条 lists the statutory triggers. The Shandan plan adds:
-/// "要将采取柔性执法方式和适用“两轻一免”情形的执法决定纳入重大执法决定法制审核范围" (四(三)); a county
-/// catalogue adds fines of ¥10,000 (citizen) / ¥100,000 (organisation) and
-/// "超出自由裁量权标准，拟作出减轻或加重处罚的" (unconfirmed as national rules).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// 《中华人民共和国行政处罚法》第五十八条第一款 lists the statutory triggers; its item (四) covers
+/// only "法律、法规规定应当进行法制审核的其他情形". The knobs here are a jurisdiction's own
+/// rules, and each cites its own document ([`LegalReviewSources`]): the Shandan plan
+/// adds "要将采取柔性执法方式和适用“两轻一免”情形的执法决定纳入重大执法决定法制审核范围" (四(三)); a
+/// county's 重大执法决定法制审核目录 adds fines of ¥10,000 (citizen) / ¥100,000
+/// (organisation) and "超出自由裁量权标准，拟作出减轻或加重处罚的" (unconfirmed as national
+/// rules). Only a source of rank 法律 or 法规 ([`Rank::is_law_or_regulation`]) makes a
+/// knob an Art. 58 ¶1 (四) trigger.
+///
+/// # JSON
+///
+/// ```json
+/// {"all_lenient_decisions": true, "fine_natural_person": "10000.00",
+///  "fine_organisation": "100000.00", "beyond_benchmark": true,
+///  "sources": {"flexible_decision": {"instrument": "shandan_flexible_enforcement_plan", "eid": "sec_4__point_3"},
+///              "large_fine": {"document": "《重大执法决定法制审核目录》", "locator": "序号1",
+///                             "rank": "normative_document"}}}
+/// ```
+///
+/// `sources` is optional, and so is each of its fields.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LegalReviewPolicy {
@@ -248,6 +267,59 @@ pub struct LegalReviewPolicy {
     pub fine_organisation: Option<Money>,
     /// Decisions outside the 一般 band (减轻 or 从重).
     pub beyond_benchmark: bool,
+    /// The document each knob rests on (optional in JSON).
+    #[serde(default, skip_serializing_if = "LegalReviewSources::is_empty")]
+    pub sources: LegalReviewSources,
+}
+
+/// The documents a regime's legal-review rules rest on, one per knob of
+/// [`LegalReviewPolicy`].
+///
+/// A knob that is on and names no source cites the regime itself
+/// ([`Regime::review_source`]): "执法规则“name”（legal_review.…）". A source
+/// for a knob that is off is refused on load, as is a bundled citation whose
+/// text rouxing does not carry, and 《中华人民共和国行政处罚法》第五十八条 itself (item
+/// (四) needs the 法律 or 法规 that requires the review: cite that, as a
+/// document of rank `law`, `administrative_regulation` or `local_regulation`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct LegalReviewSources {
+    /// The source of `all_lenient_decisions`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flexible_decision: Option<Source>,
+    /// The source of `fine_natural_person` and `fine_organisation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub large_fine: Option<Source>,
+    /// The source of `beyond_benchmark`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub beyond_benchmark: Option<Source>,
+}
+
+impl LegalReviewSources {
+    /// Whether no knob names a source.
+    pub fn is_empty(&self) -> bool {
+        self.flexible_decision.is_none() && self.large_fine.is_none() && self.beyond_benchmark.is_none()
+    }
+}
+
+/// 山丹县实施方案 四(三): "要将采取柔性执法方式和适用“两轻一免”情形的执法决定纳入重大执法决定法制审核范围".
+const PLAN_REVIEW_OF_FLEXIBLE: Citation =
+    Citation::new(Instrument::ShandanFlexibleEnforcementPlan, 4).item(3);
+
+/// Where the sample regime's fine thresholds and 超出裁量基准 rule come from: a
+/// published 重大执法决定法制审核目录 (DOMAIN sources, S44).
+const SAMPLE_REVIEW_CATALOGUE: &str = "《重大执法决定法制审核目录》";
+const SAMPLE_REVIEW_CATALOGUE_URL: &str = "http://public.gongyishi.gov.cn/D49Y/9628990.jhtml";
+
+fn sample_review_catalogue(locator: &str, text: Option<&str>) -> Option<Source> {
+    let c = DocumentCitation::new(SAMPLE_REVIEW_CATALOGUE, locator, Rank::NormativeDocument)
+        .and_then(|c| c.with_url(SAMPLE_REVIEW_CATALOGUE_URL))
+        .ok()?;
+    match text {
+        Some(t) => c.with_text(t).ok().map(Source::Document),
+        None => Some(Source::Document(c)),
+    }
 }
 
 vocabulary! {
@@ -718,6 +790,7 @@ impl Regime {
                 fine_natural_person: None,
                 fine_organisation: None,
                 beyond_benchmark: false,
+                sources: LegalReviewSources::default(),
             },
             aggravation: AggravationPolicy::Discretionary,
             recognised_aggravating: Vec::new(),
@@ -739,7 +812,9 @@ impl Regime {
     /// decision needs legal review ("要将采取柔性执法方式和适用“两轻一免”情形的执法决定
     /// 纳入重大执法决定法制审核范围", plan 四(三)); fines of ¥10,000 (citizen) /
     /// ¥100,000 (organisation) and decisions outside the 一般 band also need it
-    /// (a published county catalogue); first violation is counted in the same
+    /// (a published 重大执法决定法制审核目录, items 1 and 6); each of these rules
+    /// cites its own document ([`LegalReviewSources`]), never Art. 58 ¶1 (四),
+    /// since neither document is a 法律 or 法规; first violation is counted in the same
     /// domain over 24 months; the local aggravating circumstances of the
     /// published benchmarks count, and 从重 is mandatory.
     pub fn shandan_sample() -> Regime {
@@ -750,6 +825,14 @@ impl Regime {
             fine_natural_person: Some(Money::yuan(10_000)),
             fine_organisation: Some(Money::yuan(100_000)),
             beyond_benchmark: true,
+            sources: LegalReviewSources {
+                flexible_decision: Some(Source::Bundled(PLAN_REVIEW_OF_FLEXIBLE)),
+                large_fine: sample_review_catalogue("序号1", None),
+                beyond_benchmark: sample_review_catalogue(
+                    "序号6",
+                    Some("超出自由裁量权标准，拟作出减轻或加重处罚的"),
+                ),
+            },
         };
         r.first_violation.scope = FirstViolationScope::SameDomain;
         // The county adopts the local benchmarks' aggravating circumstances,
@@ -831,7 +914,7 @@ impl Regime {
                 return Err(RegimeError::Duplicate { field: "recognised_mitigating", value: a.to_string() });
             }
         }
-        Ok(())
+        self.validate_review_sources()
     }
 
     /// Loads a regime from JSON (all fields required, unknown fields
@@ -874,6 +957,122 @@ impl Regime {
     pub fn recognises_mitigating(&self, m: Mitigating) -> bool {
         m.art_32_item().is_some() || self.recognised_mitigating.contains(&m)
     }
+
+    /// The source a legal-review trigger cites under this regime.
+    ///
+    /// Art. 58 ¶1 (一)–(三) cite the statute. A trigger the regime sets cites
+    /// the document its knob names ([`LegalReviewSources`]); a knob that names
+    /// none cites the regime itself, by its name and the knob's field:
+    /// `《name》legal_review.beyond_benchmark`. Nothing here cites Art. 58 ¶1
+    /// (四): a regime's rule is that item only where its source is a 法律 or a
+    /// 法规 ([`Rank::is_law_or_regulation`]), and then the source names it.
+    ///
+    /// # Legal basis
+    ///
+    /// 《中华人民共和国行政处罚法》第五十八条第一款第（四）项: "法律、法规规定应当进行法制审核的其他情形".
+    ///
+    /// ```
+    /// use rouxing::Regime;
+    /// use rouxing::decision::ReviewTrigger;
+    /// use rouxing::law::Citation;
+    ///
+    /// let county = Regime::shandan_sample();
+    /// assert_eq!(
+    ///     county.review_source(ReviewTrigger::FlexibleDecision).to_string(),
+    ///     "《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》第四部分第（三）项"
+    /// );
+    /// assert_eq!(county.review_source(ReviewTrigger::LargeFine).to_string(), "《重大执法决定法制审核目录》序号1");
+    /// assert_ne!(county.review_source(ReviewTrigger::LargeFine), Citation::apl(58).para(1).item(4));
+    /// assert_eq!(
+    ///     Regime::national().review_source(ReviewTrigger::Complex),
+    ///     Citation::apl(58).para(1).item(3)
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn review_source(&self, trigger: ReviewTrigger) -> Source {
+        let sources = &self.legal_review.sources;
+        let (given, knob) = match trigger {
+            ReviewTrigger::MajorPublicInterest => return Source::Bundled(Citation::apl(58).para(1).item(1)),
+            ReviewTrigger::MajorRightsAfterHearing => {
+                return Source::Bundled(Citation::apl(58).para(1).item(2));
+            }
+            ReviewTrigger::Complex => return Source::Bundled(Citation::apl(58).para(1).item(3)),
+            ReviewTrigger::FlexibleDecision => (&sources.flexible_decision, "all_lenient_decisions"),
+            ReviewTrigger::LargeFine => (&sources.large_fine, "fine_natural_person"),
+            ReviewTrigger::BeyondBenchmark => (&sources.beyond_benchmark, "beyond_benchmark"),
+        };
+        match given {
+            Some(s) => s.clone(),
+            None => self.own_rule(knob),
+        }
+    }
+
+    /// The regime itself as the source of a knob that names no document.
+    fn own_rule(&self, knob: &str) -> Source {
+        let name = if self.name.trim().is_empty() { "执法规则" } else { self.name.trim() };
+        let name: String = name.chars().filter(|c| !c.is_control()).collect();
+        match DocumentCitation::new(
+            format!("《{name}》"),
+            format!("legal_review.{knob}"),
+            Rank::NormativeDocument,
+        ) {
+            Ok(d) => Source::Document(d),
+            // Unreachable: the name is not blank and holds no control
+            // character; the statute's general review rule is the fallback.
+            Err(_) => Source::Bundled(Citation::apl(58).para(1)),
+        }
+    }
+
+    /// Whether a rule of the regime rests on the instrument: one of its
+    /// legal-review knobs names a provision of it as its source.
+    ///
+    /// The guard cites the county plan's own provisions (its 四(二) against
+    /// 执法放水 / 柔性滥用, its 五(二) on the safety baseline) only under a
+    /// regime that adopts the plan; under any other it cites the statute.
+    ///
+    /// ```
+    /// use rouxing::Regime;
+    /// use rouxing::law::Instrument;
+    ///
+    /// assert!(Regime::shandan_sample().adopts(Instrument::ShandanFlexibleEnforcementPlan));
+    /// assert!(!Regime::national().adopts(Instrument::ShandanFlexibleEnforcementPlan));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn adopts(&self, instrument: Instrument) -> bool {
+        let s = &self.legal_review.sources;
+        [&s.flexible_decision, &s.large_fine, &s.beyond_benchmark]
+            .into_iter()
+            .flatten()
+            .any(|src| src.citation().is_some_and(|c| c.instrument() == instrument))
+    }
+
+    fn validate_review_sources(&self) -> Result<(), RegimeError> {
+        let p = &self.legal_review;
+        let knobs: [(&'static str, bool, &Option<Source>); 3] = [
+            ("legal_review.sources.flexible_decision", p.all_lenient_decisions, &p.sources.flexible_decision),
+            (
+                "legal_review.sources.large_fine",
+                p.fine_natural_person.is_some() || p.fine_organisation.is_some(),
+                &p.sources.large_fine,
+            ),
+            ("legal_review.sources.beyond_benchmark", p.beyond_benchmark, &p.sources.beyond_benchmark),
+        ];
+        for (field, on, source) in knobs {
+            let Some(source) = source else { continue };
+            if !on {
+                return Err(RegimeError::SourceWithoutRule { field, cited: source.legal_name() });
+            }
+            if let Source::Bundled(c) = source {
+                if c.instrument() == Instrument::AdministrativePenaltyLaw && c.article() == 58 {
+                    return Err(RegimeError::StatuteAsSource { field });
+                }
+                if !c.is_known() {
+                    return Err(RegimeError::UnknownSource { field, cited: c.legal_name() });
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The error returned when regime knobs are inconsistent.
@@ -910,6 +1109,30 @@ pub enum RegimeError {
     /// The schema version is not supported.
     #[error("unsupported schema version `{0}`: this release reads version 1")]
     SchemaVersion(u32),
+    /// A legal-review source for a knob that is off.
+    #[error("field `{field}` names `{cited}`, but the rule it is the source of is off")]
+    SourceWithoutRule {
+        /// The field.
+        field: &'static str,
+        /// The source named.
+        cited: String,
+    },
+    /// A legal-review source cites Art. 58 itself.
+    #[error(
+        "field `{field}` cites 《中华人民共和国行政处罚法》第五十八条 itself: item (四) needs the 法律 or 法规 that requires the review; cite it as a document of rank `law`, `administrative_regulation` or `local_regulation`"
+    )]
+    StatuteAsSource {
+        /// The field.
+        field: &'static str,
+    },
+    /// A bundled legal-review source whose text rouxing does not carry.
+    #[error("field `{field}` cites `{cited}`, whose text rouxing does not carry: cite it as a document")]
+    UnknownSource {
+        /// The field.
+        field: &'static str,
+        /// The citation.
+        cited: String,
+    },
     /// A period longer than ten years.
     #[error("field `{field}` is `{value}`: periods are at most ten years ({MAX_PERIOD_DAYS} days)")]
     Implausible {
@@ -976,7 +1199,10 @@ impl RegimeError {
             RegimeError::Bands { .. } => "discretion",
             RegimeError::Zero { field }
             | RegimeError::Duplicate { field, .. }
-            | RegimeError::Implausible { field, .. } => field,
+            | RegimeError::Implausible { field, .. }
+            | RegimeError::SourceWithoutRule { field, .. }
+            | RegimeError::StatuteAsSource { field }
+            | RegimeError::UnknownSource { field, .. } => field,
             RegimeError::Floor(_) => "mitigation_floor",
             RegimeError::SchemaVersion(_) => "schema_version",
         }

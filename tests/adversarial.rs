@@ -309,7 +309,7 @@ fn discretionary_leniency_on_the_safety_baseline() {
         assert_eq!(dec.tier, Tier::NoPenalty);
         let r = review(&first, &cat, &regime, &dec, None);
         let f = r.get(code).unwrap_or_else(|| panic!("{r}"));
-        assert_eq!((f.severity, f.citation), (severity, citation));
+        assert_eq!((f.severity, &f.citation), (severity, &citation.into()));
     }
     // 轻微不罚: no harm and corrected promptly — the law's own 不予.
     let minor = first.to_builder().harm(Harm::None).gravity(Gravity::Minor).build().unwrap();

@@ -49,7 +49,8 @@ fn penalty_instead_of_first_violation_needs_a_circumstance_that_holds() {
         d.reasons.officer_note = Some("从严管理".into());
     });
     let f = r.get(FindingCode::PenaltyInsteadOfEducation).unwrap();
-    assert_eq!((f.severity, f.citation), (Severity::Irregular, Citation::apl(33).para(1).sentence(2)));
+    assert_eq!(f.severity, Severity::Irregular);
+    assert_eq!(f.citation, Citation::apl(33).para(1).sentence(2));
     assert!(r.has(FindingCode::MissingReasons), "{r}");
     // A list exclusion named that the case does not establish.
     let r = with(first_violation(), &|d| {

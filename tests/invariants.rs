@@ -271,7 +271,13 @@ mod more {
             for d in &a.duties { prop_assert!(d.citation().is_known()); }
             for d in &a.deadlines { prop_assert!(d.kind.citation().is_known()); }
             let d = recommend(&a, &regime);
-            for t in &d.duties.legal_review { prop_assert!(t.citation().is_known()); }
+            // The statute's triggers cite text rouxing carries; a regime's
+            // trigger cites its own document (bundled, or named by the regime).
+            for t in &d.duties.legal_review {
+                let s = regime.review_source(*t);
+                prop_assert!(t.statute().is_none_or(|c| c.is_known()), "{t}");
+                prop_assert!(s.is_known() || s.document().is_some(), "{s}");
+            }
         }
     }
 }

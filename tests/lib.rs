@@ -18,6 +18,7 @@ mod art_30_31_persons;
 mod art_32_33_leniency;
 mod art_34_local_mitigation;
 mod art_36_37_time;
+mod art_58_review_sources;
 mod audit;
 mod batch;
 mod bundled;

@@ -24,7 +24,7 @@ fn plain() -> (Case, Catalogue, Decision) {
 
 /// The review with every finding's severity replaced by `severity`.
 fn at(r: &Review, severity: Severity) -> Review {
-    let findings = r.findings.iter().map(|f| Finding { severity, ..*f }).collect();
+    let findings = r.findings.iter().map(|f| Finding { severity, ..f.clone() }).collect();
     Review { findings, ..r.clone() }
 }
 
@@ -65,11 +65,11 @@ fn findings_of_one_severity_are_exactly_those() {
     let (case, cat, mut d) = plain();
     d.correction = None;
     let r = review(&case, &cat, &Regime::national(), &d, None);
-    let f = *r.get(FindingCode::MissingCorrectionOrder).unwrap();
+    let f = r.get(FindingCode::MissingCorrectionOrder).unwrap().clone();
     let mixed = Review {
         findings: vec![
-            f,
-            Finding { severity: Severity::Irregular, ..f },
+            f.clone(),
+            Finding { severity: Severity::Irregular, ..f.clone() },
             Finding { severity: Severity::Irregular, ..f },
         ],
         ..r.clone()

@@ -171,7 +171,7 @@ fn legal_review_for_every_flexible_decision_under_the_shandan_regime() {
     let (_, dec) = run_with(&c, &cat, &Regime::national());
     assert!(dec.duties.legal_review.is_empty());
     assert_eq!(
-        ReviewTrigger::FlexibleDecision.citation().to_string(),
+        Regime::shandan_sample().review_source(ReviewTrigger::FlexibleDecision).to_string(),
         "《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》第四部分第（三）项"
     );
 }

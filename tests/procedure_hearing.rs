@@ -13,7 +13,7 @@ use rouxing::decision::{
     ReviewTrigger, Sanction, hearing_request_due, procedure_duties, procedure_duties_heard,
 };
 use rouxing::guard::{Detail, FindingCode, Severity};
-use rouxing::law::Citation;
+use rouxing::law::{Citation, Source};
 use rouxing::measure::{Document, PenaltyKind};
 use rouxing::money::{FineRule, Money};
 use rouxing::record::{
@@ -281,15 +281,15 @@ fn held() -> HearingAnswer {
     HearingAnswer::Held { requested_on: d(2025, 3, 24), held_on: d(2025, 3, 31) }
 }
 
-fn findings(c: &Case, dec: &Decision, n: &Notice) -> Vec<(FindingCode, Severity, Citation, Detail)> {
+fn findings(c: &Case, dec: &Decision, n: &Notice) -> Vec<(FindingCode, Severity, Source, Detail)> {
     review(c, &cat(), &Regime::national(), dec, Some(n))
         .findings
         .iter()
-        .map(|f| (f.code, f.severity, f.citation, f.detail))
+        .map(|f| (f.code, f.severity, f.citation.clone(), f.detail))
         .collect()
 }
 
-fn has(fs: &[(FindingCode, Severity, Citation, Detail)], code: FindingCode) -> bool {
+fn has(fs: &[(FindingCode, Severity, Source, Detail)], code: FindingCode) -> bool {
     fs.iter().any(|f| f.0 == code)
 }
 
@@ -355,7 +355,7 @@ fn a_hearing_dated_after_the_decision_was_not_gone_through() {
     let fs = findings(&c, &dec, &notice(&dec, late));
     assert!(!fs.iter().any(|f| f.3 == Detail::Trigger { trigger: ReviewTrigger::MajorRightsAfterHearing }));
     let f = fs.iter().find(|f| f.0 == FindingCode::DecidedBeforeHearing).unwrap();
-    assert_eq!((f.1, f.2), (Severity::Unlawful, Citation::apl(65)));
+    assert_eq!((f.1, &f.2), (Severity::Unlawful, &Citation::apl(65).into()));
 }
 
 #[test]
@@ -365,7 +365,7 @@ fn guard_decision_before_the_hearing_or_inside_the_request_period() {
     // Requested in time (due 2025-03-27), not held: Art. 63 ¶1 "当事人要求听证的，行政机关应当组织听证".
     let fs = findings(&c, &dec, &notice(&dec, HearingAnswer::Requested { on: d(2025, 3, 27) }));
     let f = fs.iter().find(|f| f.0 == FindingCode::DecidedBeforeHearing).unwrap();
-    assert_eq!((f.1, f.2), (Severity::Unlawful, Citation::apl(63).para(1)));
+    assert_eq!((f.1, &f.2), (Severity::Unlawful, &Citation::apl(63).para(1).into()));
     assert_eq!(f.3, Detail::Deadline { due: d(2025, 3, 27), decided_on: d(2025, 4, 1) });
     // Requested after the five working days: the right lapsed.
     let fs = findings(&c, &dec, &notice(&dec, HearingAnswer::Requested { on: d(2025, 3, 28) }));

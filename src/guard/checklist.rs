@@ -9,7 +9,7 @@ use crate::assess::{Assessment, Bar, Ground, Limitation, Tier, VersionChoice};
 use crate::case::{Agency, Case, CaseId, Correction, Facts, Fault, Gravity, Harm};
 use crate::catalogue::{Catalogue, Domain};
 use crate::decision::{Decision, Notice, Notified, Procedure, ProcedureDuties};
-use crate::law::Citation;
+use crate::law::{Citation, Source};
 use crate::money::{FineBounds, Money};
 use crate::regime::Regime;
 
@@ -317,9 +317,9 @@ pub struct OpinionReason {
     /// The guard finding, if the reason is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<FindingCode>,
-    /// The provision.
+    /// The provision, or the document a regime names for its own rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub citation: Option<Citation>,
+    pub citation: Option<Source>,
     /// The reason in Chinese legal terms.
     pub text: String,
 }
@@ -463,7 +463,7 @@ impl LegalReviewChecklist {
                     reasons.push(OpinionReason {
                         point,
                         code: None,
-                        citation: Some(Citation::apl(17)),
+                        citation: Some(Citation::apl(17).into()),
                         text: "决定未记录作出决定的行政机关，无法审核执法主体是否合法".to_owned(),
                     });
                 }
@@ -472,7 +472,7 @@ impl LegalReviewChecklist {
                     reasons.push(OpinionReason {
                         point,
                         code: None,
-                        citation: Some(Citation::apl(42).para(1)),
+                        citation: Some(Citation::apl(42).para(1).into()),
                         text: format!(
                             "记录的执法人员为{}名；执法人员不得少于两人，法律另有规定的除外",
                             case.officers().len()
@@ -484,7 +484,7 @@ impl LegalReviewChecklist {
                 let reason = OpinionReason {
                     point,
                     code: Some(finding.code),
-                    citation: Some(finding.citation),
+                    citation: Some(finding.citation.clone()),
                     text: format!("{}：{}", finding.code.legal_name(), finding.explanation()),
                 };
                 if finding.severity >= Severity::Irregular {
@@ -493,7 +493,7 @@ impl LegalReviewChecklist {
                 } else {
                     suggestions.push(reason);
                 }
-                evidence.push(Evidence::Finding { finding: *finding });
+                evidence.push(Evidence::Finding { finding: finding.clone() });
             }
             let status = if failed {
                 CheckStatus::NotSatisfied
@@ -621,7 +621,7 @@ impl fmt::Display for LegalReviewChecklist {
             writeln!(f, "理由：")?;
             for (i, r) in self.opinion.reasons.iter().enumerate() {
                 write!(f, "  {}. [{}] {}", i + 1, r.point.legal_name(), r.text)?;
-                if let Some(c) = r.citation {
+                if let Some(c) = &r.citation {
                     write!(f, "（{c}）")?;
                 }
                 writeln!(f)?;
@@ -631,7 +631,7 @@ impl fmt::Display for LegalReviewChecklist {
             writeln!(f, "建议：")?;
             for (i, r) in self.opinion.suggestions.iter().enumerate() {
                 write!(f, "  {}. {}", i + 1, r.text)?;
-                if let Some(c) = r.citation {
+                if let Some(c) = &r.citation {
                     write!(f, "（{c}）")?;
                 }
                 writeln!(f)?;

@@ -10,7 +10,7 @@ use crate::assess::{Bar, Ground, Tier};
 use crate::case::Harm;
 use crate::catalogue::Domain;
 use crate::decision::ReviewTrigger;
-use crate::law::Citation;
+use crate::law::Source;
 use crate::measure::{CoerciveMeasure, GuardianOrder, Mechanism, PenaltyKind};
 use crate::money::{FineBounds, Money};
 
@@ -640,7 +640,7 @@ pub enum Detail {
 ///
 /// `Display` renders the whole finding in Chinese legal terms:
 /// `[违法] 未责令改正（以罚代管）：…（《中华人民共和国行政处罚法》第二十八条第一款）`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
@@ -648,20 +648,22 @@ pub struct Finding {
     pub code: FindingCode,
     /// How seriously.
     pub severity: Severity,
-    /// The provision the rule rests on.
-    pub citation: Citation,
+    /// The provision the rule rests on: a provision rouxing carries, or the
+    /// document a regime names for its own rule (a county's legal-review
+    /// rule cites the county's document, never Art. 58 ¶1 (四)).
+    pub citation: Source,
     /// The facts the explanation needs.
     pub detail: Detail,
 }
 
 impl Finding {
-    pub(crate) const fn new(
+    pub(crate) fn new(
         code: FindingCode,
         severity: Severity,
-        citation: Citation,
+        citation: impl Into<Source>,
         detail: Detail,
     ) -> Finding {
-        Finding { code, severity, citation, detail }
+        Finding { code, severity, citation: citation.into(), detail }
     }
 
     /// The explanation in Chinese legal terms, rendered on demand.
@@ -674,7 +676,7 @@ impl Finding {
     /// let f = Finding {
     ///     code: FindingCode::MissingCorrectionOrder,
     ///     severity: Severity::Unlawful,
-    ///     citation: Citation::apl(28).para(1),
+    ///     citation: Citation::apl(28).para(1).into(),
     ///     detail: Detail::Decided { tier: Tier::Lighter },
     /// };
     /// assert!(f.explanation().to_string().contains("以罚代管"));
@@ -967,11 +969,24 @@ impl fmt::Display for Explanation<'_> {
                 "该违法行为触碰安全底线，不得适用“{}”；对触碰安全底线的行为应当依法严格执法",
                 mechanism.legal_name()
             ),
-            (C::MissingLegalReview, Detail::Trigger { trigger }) => write!(
-                f,
-                "本决定属于“{}”，应当在作出决定前由法制审核人员进行法制审核，未经法制审核或者审核未通过的，不得作出决定",
-                trigger.legal_name()
-            ),
+            (C::MissingLegalReview, Detail::Trigger { trigger }) => {
+                write!(f, "本决定属于“{}”", trigger.legal_name())?;
+                // The source is the finding's citation: the statute's item, or
+                // the document the regime names for its own rule, which is
+                // Art. 58 ¶1 (四) only when a 法律 or 法规 sets it.
+                match &finding.citation {
+                    Source::Bundled(_) if trigger.statute().is_some() => {}
+                    source if source.rank().is_law_or_regulation() => write!(
+                        f,
+                        "，{}规定应当进行法制审核，属于《中华人民共和国行政处罚法》第五十八条第一款第（四）项规定的情形",
+                        source.legal_name()
+                    )?,
+                    source => write!(f, "，{}将其纳入法制审核范围", source.legal_name())?,
+                }
+                f.write_str(
+                    "，应当在作出决定前由法制审核人员进行法制审核，未经法制审核或者审核未通过的，不得作出决定",
+                )
+            }
             (C::MissingHearingNotice, _) => f.write_str(
                 "拟作出的行政处罚属于应当告知当事人有要求听证权利的情形，决定未告知",
             ),
