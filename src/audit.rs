@@ -955,12 +955,14 @@ struct FineSlot {
 }
 
 impl FineSlot {
-    fn add(&mut self, fine: Money, band: Option<FineBounds>) {
+    /// Adds a fine with its position in its lawful band (`None` when it has
+    /// no usable band, see [`position_permille`]).
+    fn add(&mut self, fine: Money, position: Option<i64>) {
         self.range = Some(match self.range {
             Some((lo, hi)) => (lo.min(fine), hi.max(fine)),
             None => (fine, fine),
         });
-        match band.and_then(|b| position_permille(fine, b)) {
+        match position {
             Some(p) => {
                 self.positions = Some(match self.positions {
                     Some((lo, hi)) => (lo.min(p), hi.max(p)),
@@ -1003,12 +1005,94 @@ fn position_permille(fine: Money, band: FineBounds) -> Option<i64> {
     i64::try_from(p).ok()
 }
 
+/// The grouping key of a case inside its item: the packed fixed-size
+/// signature with the amount band (80 bits) and the interned confirmed facts.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct GroupKey {
+    /// Bits 0..64 of [`FactSignature::pack`].
+    lo: u64,
+    /// Bits 64..80 of the pack, and the confirmed facts' id from bit 16.
+    hi: u64,
+}
+
+impl std::hash::Hash for GroupKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // One well-mixed word: the table indexes by the hash's low bits, and
+        // the pack's varying bits (the amount band, the circumstances) sit
+        // high in `lo`.
+        let mut x = self.lo ^ self.hi.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        x ^= x >> 32;
+        x = x.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        x ^= x >> 29;
+        state.write_u64(x);
+    }
+}
+
+/// What the grouping reads of one case (40 bytes), so that grouping runs
+/// over a compact array instead of the cases themselves.
+#[derive(Clone, Copy)]
+struct Compact {
+    key: GroupKey,
+    /// The fine, in 分, when [`Compact::FINE`] is set.
+    fine: u64,
+    /// The fine's position in its band, when [`Compact::POSITION`] is set.
+    position: i64,
+    /// The case's index in the input.
+    index: u32,
+    tier: Tier,
+    flags: u8,
+}
+
+impl Compact {
+    const FINE: u8 = 1;
+    const POSITION: u8 = 2;
+    /// A record before it is filled in.
+    const EMPTY: Compact = Compact {
+        key: GroupKey { lo: 0, hi: 0 },
+        fine: 0,
+        position: 0,
+        index: 0,
+        tier: Tier::NoPenalty,
+        flags: 0,
+    };
+}
+
 struct Group {
+    /// The input index of the group's first case.
     first: u32,
     count: u32,
     tiers: TierCounts,
     fines: [FineSlot; 5],
     flagged: Option<u32>,
+}
+
+impl Group {
+    fn new(first: u32) -> Group {
+        Group {
+            first,
+            count: 0,
+            tiers: TierCounts::default(),
+            fines: [FineSlot::default(); 5],
+            flagged: None,
+        }
+    }
+
+    fn add(&mut self, c: &Compact) {
+        self.count += 1;
+        *self.tiers.slot(c.tier) += 1;
+        if c.flags & Compact::FINE != 0 {
+            if let Some(slot) = self.fines.get_mut(c.tier as usize) {
+                let position = (c.flags & Compact::POSITION != 0).then_some(c.position);
+                slot.add(Money::from_fen(c.fine), position);
+            }
+        }
+    }
+}
+
+/// Interns borrowed keys as dense ids, in order of first appearance.
+fn intern<'a, K: Eq + std::hash::Hash + ?Sized>(map: &mut HashMap<&'a K, u32, FxBuild>, key: &'a K) -> u32 {
+    let next = u32::try_from(map.len()).unwrap_or(u32::MAX);
+    *map.entry(key).or_insert(next)
 }
 
 /// Groups cases by item and material facts (with the amount band) and flags
@@ -1025,7 +1109,14 @@ struct Group {
 ///
 /// The material facts are the whole [`FactSignature`]: a 承诺书 signer and a
 /// non-signer, or cases whose confirmed facts differ, are never compared.
-/// Grouping is one hash pass over the cases.
+/// Groups come in the order of their first case; the cases of a group in
+/// input order.
+///
+/// The time is linear in the number of cases: each case is reduced once to
+/// a 40-byte record (items and confirmed facts interned by reference), the
+/// records are distributed by item (a counting sort), and each item's
+/// records are grouped with a table that stays the size of that item's
+/// groups.
 ///
 /// # Legal basis
 ///
@@ -1039,73 +1130,138 @@ struct Group {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn consistency(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Divergence> {
-    type Key<'a> = (&'a str, u128, &'a [FactKey]);
-    let mut index: HashMap<Key<'_>, u32, FxBuild> =
-        HashMap::with_capacity_and_hasher(cases.len() / 4 + 16, FxBuild::default());
-    let mut groups: Vec<Group> = Vec::new();
-    let mut member_of: Vec<u32> = Vec::with_capacity(cases.len());
-    for (i, c) in cases.iter().enumerate() {
-        let key = (c.item.as_str(), c.facts.pack(cfg.band(c.amount)), c.facts.confirmed.as_slice());
-        let next = u32::try_from(groups.len()).unwrap_or(u32::MAX);
-        let g = *index.entry(key).or_insert(next);
-        if g == next {
-            groups.push(Group {
-                first: u32::try_from(i).unwrap_or(u32::MAX),
-                count: 0,
-                tiers: TierCounts::default(),
-                fines: [FineSlot::default(); 5],
-                flagged: None,
-            });
+    // Pass 1, in input order: intern item and confirmed facts, reduce each
+    // case to its record, count the cases of each item.
+    let mut items: HashMap<&str, u32, FxBuild> = HashMap::with_capacity_and_hasher(64, FxBuild::default());
+    let mut confirmed: HashMap<&[FactKey], u32, FxBuild> = HashMap::with_hasher(FxBuild::default());
+    confirmed.insert(&[], 0);
+    let mut item_of: Vec<u32> = Vec::with_capacity(cases.len());
+    let mut records: Vec<Compact> = Vec::with_capacity(cases.len());
+    let mut per_item: Vec<u32> = Vec::new();
+    for (i, c) in (0u32..).zip(cases) {
+        let item = intern(&mut items, c.item.as_str());
+        if let Some(n) = per_item.get_mut(item as usize) {
+            *n += 1;
+        } else {
+            per_item.push(1);
         }
-        member_of.push(g);
-        if let Some(group) = groups.get_mut(g as usize) {
-            group.count += 1;
-            *group.tiers.slot(c.tier) += 1;
-            if let (Some(f), Some(slot)) = (c.fine, group.fines.get_mut(c.tier as usize)) {
-                slot.add(f, c.fine_band);
+        let facts = if c.facts.confirmed.is_empty() {
+            0
+        } else {
+            intern(&mut confirmed, c.facts.confirmed.as_slice())
+        };
+        let packed = c.facts.pack(cfg.band(c.amount));
+        let key =
+            GroupKey { lo: packed as u64, hi: ((packed >> 64) as u64 & 0xFFFF) | u64::from(facts) << 16 };
+        let mut rec = Compact { key, index: i, tier: c.tier, ..Compact::EMPTY };
+        if let Some(f) = c.fine {
+            rec.fine = f.fen();
+            rec.flags |= Compact::FINE;
+            if let Some(p) = c.fine_band.and_then(|b| position_permille(f, b)) {
+                rec.position = p;
+                rec.flags |= Compact::POSITION;
+            }
+        }
+        item_of.push(item);
+        records.push(rec);
+    }
+    // Pass 2: a stable counting sort of the records by item.
+    let mut next: Vec<usize> = Vec::with_capacity(per_item.len());
+    let mut at = 0usize;
+    for n in &per_item {
+        next.push(at);
+        at += *n as usize;
+    }
+    let mut by_item = vec![Compact::EMPTY; records.len()];
+    for (rec, item) in records.iter().zip(&item_of) {
+        if let Some(slot) = next.get_mut(*item as usize) {
+            if let Some(dst) = by_item.get_mut(*slot) {
+                *dst = *rec;
+            }
+            *slot += 1;
+        }
+    }
+    drop(records);
+    drop(item_of);
+    // Pass 3: group each item's records; the table and the groups are
+    // reused from item to item.
+    let mut index: HashMap<GroupKey, u32, FxBuild> = HashMap::with_hasher(FxBuild::default());
+    let mut groups: Vec<Group> = Vec::new();
+    let mut member_of: Vec<u32> = Vec::new();
+    let mut out: Vec<(u32, Divergence)> = Vec::new();
+    let mut start = 0usize;
+    for n in &per_item {
+        let end = start + *n as usize;
+        let bucket = by_item.get(start..end).unwrap_or(&[]);
+        start = end;
+        // Clearing a table costs its capacity: one left large by a big item
+        // is replaced for a small one, so that the work stays linear.
+        if index.capacity() > 4 * bucket.len() + 64 {
+            index = HashMap::with_capacity_and_hasher(bucket.len(), FxBuild::default());
+        } else {
+            index.clear();
+        }
+        groups.clear();
+        member_of.clear();
+        for rec in bucket {
+            let fresh = u32::try_from(groups.len()).unwrap_or(u32::MAX);
+            let g = *index.entry(rec.key).or_insert(fresh);
+            if g == fresh {
+                groups.push(Group::new(rec.index));
+            }
+            if let Some(group) = groups.get_mut(g as usize) {
+                group.add(rec);
+            }
+            member_of.push(g);
+        }
+        let flagged_before = out.len();
+        for group in &mut groups {
+            if group.count < cfg.min_group.max(2) {
+                continue;
+            }
+            let tiers_diverge = group.tiers.spread() > cfg.tier_tolerance;
+            let fines = Tier::ALL
+                .iter()
+                .zip(group.fines.iter())
+                .find_map(|(t, slot)| slot.diverges(cfg.fine_tolerance_permille).map(|d| (*t, d)));
+            if !tiers_diverge && fines.is_none() {
+                continue;
+            }
+            let Some(first) = cases.get(group.first as usize) else {
+                continue;
+            };
+            group.flagged = Some(u32::try_from(out.len()).unwrap_or(u32::MAX));
+            out.push((
+                group.first,
+                Divergence {
+                    item: first.item.clone(),
+                    facts: first.facts.clone(),
+                    amount_band: cfg.band(first.amount),
+                    tiers: group.tiers,
+                    tiers_diverge,
+                    fines_diverge: fines.map(|(t, _)| t),
+                    fine_range: fines.map(|(_, (_, _, r))| r),
+                    fine_measure: fines.map(|(_, (m, _, _))| m),
+                    fine_spread_permille: fines.map(|(_, (_, s, _))| s),
+                    cases: Vec::with_capacity(group.count as usize),
+                },
+            ));
+        }
+        if out.len() == flagged_before {
+            continue;
+        }
+        // The records of an item are in input order, so are the members.
+        for (rec, g) in bucket.iter().zip(&member_of) {
+            let flagged = groups.get(*g as usize).and_then(|g| g.flagged);
+            if let (Some((_, d)), Some(c)) =
+                (flagged.and_then(|f| out.get_mut(f as usize)), cases.get(rec.index as usize))
+            {
+                d.cases.push(Member { case_id: c.case_id.clone(), tier: c.tier, fine: c.fine });
             }
         }
     }
-    let mut out: Vec<Divergence> = Vec::new();
-    for group in &mut groups {
-        if group.count < cfg.min_group.max(2) {
-            continue;
-        }
-        let tiers_diverge = group.tiers.spread() > cfg.tier_tolerance;
-        let fines = Tier::ALL
-            .iter()
-            .zip(group.fines.iter())
-            .find_map(|(t, slot)| slot.diverges(cfg.fine_tolerance_permille).map(|d| (*t, d)));
-        if !tiers_diverge && fines.is_none() {
-            continue;
-        }
-        let Some(first) = cases.get(group.first as usize) else {
-            continue;
-        };
-        group.flagged = Some(u32::try_from(out.len()).unwrap_or(u32::MAX));
-        out.push(Divergence {
-            item: first.item.clone(),
-            facts: first.facts.clone(),
-            amount_band: cfg.band(first.amount),
-            tiers: group.tiers,
-            tiers_diverge,
-            fines_diverge: fines.map(|(t, _)| t),
-            fine_range: fines.map(|(_, (_, _, r))| r),
-            fine_measure: fines.map(|(_, (m, _, _))| m),
-            fine_spread_permille: fines.map(|(_, (_, s, _))| s),
-            cases: Vec::with_capacity(group.count as usize),
-        });
-    }
-    if out.is_empty() {
-        return out;
-    }
-    for (c, g) in cases.iter().zip(&member_of) {
-        let flagged = groups.get(*g as usize).and_then(|g| g.flagged);
-        if let Some(d) = flagged.and_then(|f| out.get_mut(f as usize)) {
-            d.cases.push(Member { case_id: c.case_id.clone(), tier: c.tier, fine: c.fine });
-        }
-    }
-    out
+    out.sort_unstable_by_key(|(first, _)| *first);
+    out.into_iter().map(|(_, d)| d).collect()
 }
 
 /// A 首违不罚 granted to a party for an item although the batch holds an

@@ -807,49 +807,62 @@ fn fold(units: &[Unit], n_pairs: usize, rows: &[Row], period: ReportPeriod) -> S
         let Some(c) = counts.get_mut(r.unit as usize) else {
             continue;
         };
-        c.total_cases += 1;
-        if r.flags & F_FLEXIBLE != 0 {
-            c.flexible_cases += 1;
-        }
-        if r.flags & F_NO_COERCION != 0 {
-            c.no_coercion += 1;
-        }
-        match r.outcome {
-            OUT_TRANSFER => c.transferred += 1,
-            OUT_MITIGATED => c.mitigated += 1,
-            OUT_LIGHTER => c.lighter += 1,
-            OUT_ORDINARY => c.ordinary += 1,
-            OUT_HEAVIER => c.heavier += 1,
-            g => {
-                if let Some(n) = c.no_penalty_by.get_mut(usize::from(g)) {
-                    *n += 1;
-                }
-            }
-        }
-        let mut m = r.measures;
-        while m != 0 {
-            if let Some(n) = c.soft_measures.get_mut(m.trailing_zeros() as usize) {
-                *n += 1;
-            }
-            m &= m - 1;
-        }
-        let mut m = r.mechanisms;
-        while m != 0 {
-            if let Some(n) = c.mechanisms.get_mut(m.trailing_zeros() as usize) {
-                *n += 1;
-            }
-            m &= m - 1;
-        }
-        for (n, k) in c.contacts.iter_mut().zip(r.contacts) {
-            *n += u64::from(k);
-        }
-        c.baseline_fine = c.baseline_fine.saturating_add(r.baseline);
-        c.imposed_fine = c.imposed_fine.saturating_add(r.imposed);
-        c.relief = c.relief.saturating_add(r.baseline.saturating_sub(r.imposed));
+        count_row(c, r);
         if first_lenient.get(r.pair as usize).is_some_and(|f| *f < r.day) {
             c.repeat_after_leniency += 1;
         }
     }
+    finish(units, counts, period, outside)
+}
+
+/// Counts one row dated inside the period into its unit's counts (all but
+/// [`Column::RepeatAfterLeniency`], which needs the pair's history).
+#[inline]
+fn count_row(c: &mut Counts, r: &Row) {
+    c.total_cases += 1;
+    if r.flags & F_FLEXIBLE != 0 {
+        c.flexible_cases += 1;
+    }
+    if r.flags & F_NO_COERCION != 0 {
+        c.no_coercion += 1;
+    }
+    match r.outcome {
+        OUT_TRANSFER => c.transferred += 1,
+        OUT_MITIGATED => c.mitigated += 1,
+        OUT_LIGHTER => c.lighter += 1,
+        OUT_ORDINARY => c.ordinary += 1,
+        OUT_HEAVIER => c.heavier += 1,
+        g => {
+            if let Some(n) = c.no_penalty_by.get_mut(usize::from(g)) {
+                *n += 1;
+            }
+        }
+    }
+    let mut m = r.measures;
+    while m != 0 {
+        if let Some(n) = c.soft_measures.get_mut(m.trailing_zeros() as usize) {
+            *n += 1;
+        }
+        m &= m - 1;
+    }
+    let mut m = r.mechanisms;
+    while m != 0 {
+        if let Some(n) = c.mechanisms.get_mut(m.trailing_zeros() as usize) {
+            *n += 1;
+        }
+        m &= m - 1;
+    }
+    for (n, k) in c.contacts.iter_mut().zip(r.contacts) {
+        *n += u64::from(k);
+    }
+    c.baseline_fine = c.baseline_fine.saturating_add(r.baseline);
+    c.imposed_fine = c.imposed_fine.saturating_add(r.imposed);
+    c.relief = c.relief.saturating_add(r.baseline.saturating_sub(r.imposed));
+}
+
+/// The table from each unit's counts: units without a decision in the
+/// period left out, rows in unit order, the total row.
+fn finish(units: &[Unit], counts: Vec<Counts>, period: ReportPeriod, outside: u64) -> StatisticsTable {
     let mut rows: Vec<UnitRow> = units
         .iter()
         .zip(counts)
@@ -885,28 +898,122 @@ impl<'a> FromIterator<&'a Decision> for Ledger {
     }
 }
 
-/// Tabulates decisions over a period: [`Ledger`] then
-/// [`Ledger::tabulate`]. See the [module documentation](self).
-///
-/// The same table as collecting a [`Ledger`] and tabulating it, computed
-/// without cloning: units and party–item pairs are interned by reference.
-pub fn tabulate(decisions: &[Decision], period: ReportPeriod) -> StatisticsTable {
-    let mut units: Vec<Unit> = Vec::new();
-    let mut unit_index: FxHashMap<Option<&AgencyId>, u32> = FxHashMap::default();
-    let mut pairs: FxHashMap<(&PartyId, Option<&ItemCode>), u32> =
-        FxHashMap::with_capacity_and_hasher(decisions.len() / 8 + 16, Default::default());
-    let mut rows = Vec::with_capacity(decisions.len());
-    for d in decisions {
-        let next_unit = u32::try_from(units.len()).unwrap_or(u32::MAX);
-        let unit = *unit_index.entry(d.agency.as_ref().map(|a| &a.id)).or_insert_with(|| {
-            units.push(Unit::of(d.agency.as_ref()));
-            next_unit
-        });
-        let next_pair = u32::try_from(pairs.len()).unwrap_or(u32::MAX);
-        let pair = *pairs.entry((&d.party, d.item.as_ref())).or_insert(next_pair);
-        rows.push(Row::of(d, unit, pair));
+/// Interns identifiers held as `Arc<str>` (agency ids, item codes) with a
+/// small cache keyed by the allocation: decisions that share an identifier's
+/// allocation (the usual case for a batch built in memory) find its id without
+/// hashing the text. Two allocations of the same text get the same id through
+/// the map by text. The cache is sound because every key borrows from the
+/// decisions, which outlive the interner: one address is one text.
+struct Interner<'a> {
+    /// (address, length, id) of the text last seen in each way.
+    cache: [(usize, usize, u32); Interner::WAYS],
+    by_text: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Interner<'a> {
+    const WAYS: usize = 64;
+
+    fn new() -> Interner<'a> {
+        Interner { cache: [(0, 0, 0); Interner::WAYS], by_text: FxHashMap::default() }
     }
-    fold(&units, pairs.len(), &rows, period)
+
+    /// The id of `text`, and whether it is new.
+    #[inline]
+    fn id(&mut self, text: &'a str) -> (u32, bool) {
+        let addr = text.as_ptr() as usize;
+        let way = (addr >> 4) % Interner::WAYS;
+        if let Some((a, len, id)) = self.cache.get(way) {
+            if *a == addr && *len == text.len() && addr != 0 {
+                return (*id, false);
+            }
+        }
+        let next = u32::try_from(self.by_text.len()).unwrap_or(u32::MAX);
+        let id = *self.by_text.entry(text).or_insert(next);
+        if let Some(slot) = self.cache.get_mut(way) {
+            *slot = (addr, text.len(), id);
+        }
+        (id, id == next)
+    }
+}
+
+/// Tabulates decisions over a period: the same table as collecting a
+/// [`Ledger`] and tabulating it ([`Ledger::tabulate`]). See the [module
+/// documentation](self).
+///
+/// One pass over the decisions, without cloning and without a row per
+/// decision: units and items are interned by reference (a cache keyed by the
+/// shared allocation saves hashing their text), parties with their item as
+/// a party–item pair; each decision is counted into its unit as it is read,
+/// and only the pair and day of decisions inside the period are kept (12
+/// bytes each) to count [`Column::RepeatAfterLeniency`] once every pair's
+/// first lenient decision is known.
+pub fn tabulate(decisions: &[Decision], period: ReportPeriod) -> StatisticsTable {
+    let from = period.from.num_days_from_ce();
+    let to = period.to.num_days_from_ce();
+    let mut units: Vec<Unit> = Vec::new();
+    let mut unit_ids = Interner::new();
+    // The unit of decisions without an agency, once one is seen.
+    let mut no_agency: Option<u32> = None;
+    // Unit ids by agency id (the interner's ids) to their place in `units`.
+    let mut unit_of_agency: Vec<u32> = Vec::new();
+    let mut items = Interner::new();
+    let mut pairs: FxHashMap<(&str, u32), u32> =
+        FxHashMap::with_capacity_and_hasher(decisions.len() / 8 + 16, Default::default());
+    let mut first_lenient: Vec<i32> = Vec::new();
+    let mut counts: Vec<Counts> = Vec::new();
+    let mut inside: Vec<(u32, i32, u32)> = Vec::with_capacity(decisions.len());
+    let mut outside = 0u64;
+    for d in decisions {
+        let day = d.decided_on.num_days_from_ce();
+        // The item as 1 + its id, 0 for none.
+        let item = d.item.as_ref().map_or(0, |i| items.id(i.as_str()).0.saturating_add(1));
+        let next_pair = u32::try_from(pairs.len()).unwrap_or(u32::MAX);
+        let pair = *pairs.entry((d.party.as_str(), item)).or_insert(next_pair);
+        if pair == next_pair {
+            first_lenient.push(i32::MAX);
+        }
+        let row = Row::of(d, 0, pair);
+        if row.flags & F_LENIENT != 0 {
+            if let Some(f) = first_lenient.get_mut(pair as usize) {
+                if day < *f {
+                    *f = day;
+                }
+            }
+        }
+        // Every decision names its unit, inside the period or not: a unit's
+        // name is the first seen for its id.
+        let next_unit = u32::try_from(units.len()).unwrap_or(u32::MAX);
+        let unit = match &d.agency {
+            Some(a) => {
+                let (id, fresh) = unit_ids.id(a.id.as_str());
+                if fresh {
+                    unit_of_agency.push(next_unit);
+                }
+                unit_of_agency.get(id as usize).copied().unwrap_or(next_unit)
+            }
+            None => *no_agency.get_or_insert(next_unit),
+        };
+        if unit == next_unit {
+            units.push(Unit::of(d.agency.as_ref()));
+            counts.push(Counts::default());
+        }
+        if day < from || day > to {
+            outside += 1;
+            continue;
+        }
+        if let Some(c) = counts.get_mut(unit as usize) {
+            count_row(c, &row);
+        }
+        inside.push((pair, day, unit));
+    }
+    for (pair, day, unit) in inside {
+        if first_lenient.get(pair as usize).is_some_and(|f| *f < day) {
+            if let Some(c) = counts.get_mut(unit as usize) {
+                c.repeat_after_leniency += 1;
+            }
+        }
+    }
+    finish(&units, counts, period, outside)
 }
 
 // ---------------------------------------------------------------------------

@@ -370,3 +370,4 @@ proptest! {
 }
 
 mod batch;
+mod oracle;

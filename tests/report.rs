@@ -391,6 +391,21 @@ proptest! {
         prop_assert_eq!(tabulate(&decisions, period()), ledger.tabulate(period()));
     }
 
+    /// The same when decisions share their identifiers' allocations (clones,
+    /// as a batch built in memory holds them) and when they do not (parsed
+    /// one by one): the table does not depend on where an identifier is
+    /// stored.
+    #[test]
+    fn prop_tabulate_shared_ids_equals_the_ledger(
+        decisions in prop::collection::vec(arb_decision(), 0..60),
+        picks in prop::collection::vec(0usize..60, 0..120),
+    ) {
+        let mut batch = decisions.clone();
+        batch.extend(picks.iter().filter_map(|i| decisions.get(*i).cloned()));
+        let ledger: rouxing::report::Ledger = batch.iter().collect();
+        prop_assert_eq!(tabulate(&batch, period()), ledger.tabulate(period()));
+    }
+
     /// The CSV opens in a CSV reader: BOM, headers, one record per unit and
     /// the total, every cell equal to the table's value.
     #[test]
