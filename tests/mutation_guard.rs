@@ -161,3 +161,63 @@ fn only_a_transfer_of_a_suspected_crime_may_impose_nothing() {
     let kept = review(&case, &cat, &regime, &d, None);
     assert!(no_sanctions_reported(&kept), "{kept}");
 }
+
+/// 没收违法所得 on a 不予处罚 decision where the law requires no confiscation
+/// is a sanction on a no-penalty decision (`SanctionsOnNoPenalty`, 行政处罚法
+/// 第五十七条第一款), not a confiscation of the wrong amount: its amount is
+/// compared with the established gains (第二十八条第二款) only where a
+/// confiscation is due. None is due when a bar stops every penalty (here the
+/// two-year limit of 第三十六条第一款, whatever the regime's reading of Art. 28
+/// ¶2), nor on 不予处罚 where the regime reads 没收违法所得 as the Art. 9 (二)
+/// penalty (`GainsOnNoPenalty::NotConfiscated`). Kills `&&`→`||` at either
+/// `&&` of `a.bar.is_none() && d.tier == Tier::NoPenalty && gains_read` in
+/// `Ctx::substance`.
+#[test]
+fn confiscation_is_compared_with_the_gains_only_where_it_is_due() {
+    use rouxing::assess::Bar;
+    use rouxing::decision::Sanction;
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::{Amounts, Money};
+    use rouxing::regime::GainsOnNoPenalty;
+
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let gains = Amounts { illegal_gains: Some(Money::yuan(800)), ..Amounts::default() };
+    let half = Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(Money::yuan(400)) };
+    let mismatch = |r: &Review| r.has(FindingCode::ConfiscationMismatch);
+    let on_no_penalty = |r: &Review| {
+        r.findings
+            .iter()
+            .any(|f| f.detail == Detail::Inconsistency { inconsistency: Inconsistency::SanctionsOnNoPenalty })
+    };
+
+    // Acted in 2020, discovered in 2025: past the limit of Art. 36 ¶1.
+    let old = case("A").agency(agency.clone()).amounts(gains.clone()).act_on(d(2020, 1, 1)).build().unwrap();
+    let regime = Regime::national();
+    assert_eq!(regime.readings.gains_on_no_penalty, GainsOnNoPenalty::Confiscate);
+    let a = assess(&old, &cat, &regime, AS_OF());
+    assert_eq!(a.bar, Some(Bar::LimitationExpired), "{}", a.explain());
+    let mut barred = recommend(&a, &regime);
+    assert_eq!((barred.tier, barred.disposition), (Tier::NoPenalty, Disposition::NoPenalty));
+    barred.sanctions = vec![half];
+    let r = review(&old, &cat, &regime, &barred, None);
+    assert!(on_no_penalty(&r), "{r}");
+    assert!(!mismatch(&r), "{r}");
+
+    // No bar; 不予处罚 under the reading that does not confiscate.
+    let fresh = case("A").agency(agency).amounts(gains).build().unwrap();
+    let mut regime = Regime::national();
+    regime.readings.gains_on_no_penalty = GainsOnNoPenalty::NotConfiscated;
+    let mut d = recommend(&assess(&fresh, &cat, &regime, AS_OF()), &regime);
+    (d.tier, d.disposition, d.sanctions) = (Tier::NoPenalty, Disposition::NoPenalty, vec![half]);
+    let r = review(&fresh, &cat, &regime, &d, None);
+    assert!(on_no_penalty(&r), "{r}");
+    assert!(!mismatch(&r), "{r}");
+
+    // The same decision under the default reading: the confiscation is due
+    // and ¥400 of ¥800 established gains is the wrong amount.
+    let regime = Regime::national();
+    let r = review(&fresh, &cat, &regime, &d, None);
+    assert!(mismatch(&r), "{r}");
+}
