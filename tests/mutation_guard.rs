@@ -221,3 +221,41 @@ fn confiscation_is_compared_with_the_gains_only_where_it_is_due() {
     let r = review(&fresh, &cat, &regime, &d, None);
     assert!(mismatch(&r), "{r}");
 }
+
+/// 《中华人民共和国消防法》第六十条第一款 for an individual: "处警告或者五百元以下罚款". A
+/// 应当 (`Modal::Shall`) 或者 group needs one of its kinds, and one is enough:
+/// a warning alone or a fine alone carries the provision out, and only a
+/// penalty with neither leaves a mandatory sanction out (行政处罚法
+/// 第七十六条第一款第二项 as the review cites it). Kills `&&`→`||` in
+/// `modal == Modal::Shall && !kinds.iter().any(..)` in `Ctx::mandatory`.
+#[test]
+fn one_kind_of_a_shall_alternative_is_enough() {
+    use rouxing::decision::Sanction;
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::Money;
+
+    let cat = Catalogue::bundled().unwrap();
+    let item = cat.get(&"FR-60-1-3".parse().unwrap()).unwrap();
+    let agency =
+        Agency { id: "AG-1".parse().unwrap(), name: "某消防救援机构".into(), domain: item.domain };
+    let case = case("FR-60-1-3").party(person(d(1980, 1, 1))).agency(agency).build().unwrap();
+    let regime = Regime::national();
+    let a = assess(&case, &cat, &regime, AS_OF());
+    assert!(a.bar.is_none(), "{}", a.explain());
+    let mut d = recommend(&a, &regime);
+    (d.tier, d.disposition) = (Tier::Ordinary, Disposition::Penalty);
+    let warning = Sanction { kind: PenaltyKind::Warning, amount: None };
+    let fine = Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(200)) };
+    for one in [warning, fine] {
+        d.sanctions = vec![one];
+        let r = review(&case, &cat, &regime, &d, None);
+        assert!(!r.has(FindingCode::MandatorySanctionMissing), "{:?}: {r}", one.kind);
+    }
+    d.sanctions.clear();
+    let r = review(&case, &cat, &regime, &d, None);
+    assert_eq!(
+        r.get(FindingCode::MandatorySanctionMissing).map(|f| f.detail),
+        Some(Detail::Kind { kind: PenaltyKind::Warning }),
+        "{r}"
+    );
+}
