@@ -259,3 +259,39 @@ fn one_kind_of_a_shall_alternative_is_enough() {
         "{r}"
     );
 }
+
+/// "处一千元以上一万元以下罚款": "以上" includes the number itself (民法典
+/// 第一千二百五十九条 "民法所称的“以上”、“以下”、“以内”、“届满”，包括本数", the reading
+/// the crate takes for the statutory ranges), so a 从轻 fine of exactly ¥1,000
+/// is within the range and one 分 less is below it (行政处罚法 第七十六条第一款
+/// 第二项 as the review cites it). Kills `<`→`<=` in `fine < b.min()` in
+/// `Ctx::fines`.
+#[test]
+fn a_fine_at_the_statutory_minimum_is_not_below_it() {
+    use rouxing::case::Mitigating;
+    use rouxing::decision::{Procedure, Sanction};
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::Money;
+
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let case = case("A").agency(agency).mitigating(vec![Mitigating::SecondaryRole]).build().unwrap();
+    let regime = Regime::national();
+    let a = assess(&case, &cat, &regime, AS_OF());
+    assert!(a.is_lawful(Tier::Lighter), "{}", a.explain());
+    let mut d = recommend(&a, &regime);
+    (d.tier, d.reasons.tier, d.disposition, d.procedure) =
+        (Tier::Lighter, Tier::Lighter, Disposition::Penalty, Procedure::Ordinary);
+    let minimum = Money::yuan(1_000);
+    d.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(minimum) }];
+    let at = review(&case, &cat, &regime, &d, None);
+    assert!(!at.has(FindingCode::FineBelowMinimum), "{at}");
+    d.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: minimum.checked_sub(Money::from_fen(1)) }];
+    let below = review(&case, &cat, &regime, &d, None);
+    assert_eq!(
+        below.get(FindingCode::FineBelowMinimum).map(|f| f.detail),
+        Some(Detail::Fine { fine: Money::from_fen(99_999), limit: minimum }),
+        "{below}"
+    );
+}
