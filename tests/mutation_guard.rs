@@ -295,3 +295,55 @@ fn a_fine_at_the_statutory_minimum_is_not_below_it() {
         "{below}"
     );
 }
+
+/// A fine where no penalty may be imposed is reported for what it is, once:
+/// on a case past the two-year limit of 行政处罚法 第三十六条第一款 a penalty at
+/// all is the unlawful finding, and on a 不予处罚 decision a fine is a sanction
+/// on a no-penalty decision (第五十七条第一款); neither is also a fine above
+/// the maximum of 第七十六条第一款第二项, which measures a penalty that may be
+/// imposed. The same ¥12,000 on a penalty that may be imposed is above the
+/// ¥10,000 maximum. Kills `||`→`&&` in
+/// `a.bar.is_some() || d.tier == Tier::NoPenalty` in `Ctx::fines`.
+#[test]
+fn a_fine_where_no_penalty_may_be_imposed_is_not_measured_against_the_maximum() {
+    use rouxing::assess::Bar;
+    use rouxing::decision::{Procedure, Sanction};
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::Money;
+
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let regime = Regime::national();
+    let fine = Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(12_000)) };
+    let penalise = |d: &mut Decision, tier: Tier| {
+        (d.tier, d.reasons.tier, d.procedure) = (tier, tier, Procedure::Ordinary);
+        d.disposition = if tier == Tier::NoPenalty { Disposition::NoPenalty } else { Disposition::Penalty };
+        d.sanctions = vec![fine];
+    };
+
+    let old = case("A").agency(agency.clone()).act_on(d(2020, 1, 1)).build().unwrap();
+    let a = assess(&old, &cat, &regime, AS_OF());
+    assert_eq!(a.bar, Some(Bar::LimitationExpired), "{}", a.explain());
+    let mut barred = recommend(&a, &regime);
+    penalise(&mut barred, Tier::Ordinary);
+    let r = review(&old, &cat, &regime, &barred, None);
+    assert!(!r.is_lawful(), "{r}");
+    assert!(!r.has(FindingCode::FineAboveMaximum), "{r}");
+
+    let fresh = case("A").agency(agency).build().unwrap();
+    let mut d = recommend(&assess(&fresh, &cat, &regime, AS_OF()), &regime);
+    penalise(&mut d, Tier::NoPenalty);
+    let r = review(&fresh, &cat, &regime, &d, None);
+    assert!(
+        r.findings.iter().any(|f| {
+            f.detail == Detail::Inconsistency { inconsistency: Inconsistency::SanctionsOnNoPenalty }
+        }),
+        "{r}"
+    );
+    assert!(!r.has(FindingCode::FineAboveMaximum), "{r}");
+
+    penalise(&mut d, Tier::Ordinary);
+    let r = review(&fresh, &cat, &regime, &d, None);
+    assert!(r.has(FindingCode::FineAboveMaximum), "{r}");
+}
