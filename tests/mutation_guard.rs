@@ -265,7 +265,8 @@ fn one_kind_of_a_shall_alternative_is_enough() {
 /// the crate takes for the statutory ranges), so a 从轻 fine of exactly ¥1,000
 /// is within the range and one 分 less is below it (行政处罚法 第七十六条第一款
 /// 第二项 as the review cites it). Kills `<`→`<=` in `fine < b.min()` in
-/// `Ctx::fines`.
+/// `Ctx::fines` on every run; in the mutation run only a generated case of
+/// `adversarial::prop_review_finds_every_unlawful_edit` caught it.
 #[test]
 fn a_fine_at_the_statutory_minimum_is_not_below_it() {
     use rouxing::case::Mitigating;
