@@ -193,7 +193,7 @@ fn confiscation_is_compared_with_the_gains_only_where_it_is_due() {
     };
 
     // Acted in 2020, discovered in 2025: past the limit of Art. 36 ¶1.
-    let old = case("A").agency(agency.clone()).amounts(gains.clone()).act_on(d(2020, 1, 1)).build().unwrap();
+    let old = case("A").agency(agency.clone()).amounts(gains).act_on(d(2020, 1, 1)).build().unwrap();
     let regime = Regime::national();
     assert_eq!(regime.readings.gains_on_no_penalty, GainsOnNoPenalty::Confiscate);
     let a = assess(&old, &cat, &regime, AS_OF());
@@ -347,4 +347,58 @@ fn a_fine_where_no_penalty_may_be_imposed_is_not_measured_against_the_maximum() 
     penalise(&mut d, Tier::Ordinary);
     let r = review(&fresh, &cat, &regime, &d, None);
     assert!(r.has(FindingCode::FineAboveMaximum), "{r}");
+}
+
+/// The same for a kind the provision does not prescribe: 吊销许可证件 on
+/// "处一千元以上一万元以下罚款" is `SanctionNotPrescribed` (行政处罚法 第七十六条
+/// 第一款第二项) on a penalty that may be imposed, but on a case past the
+/// limit of 第三十六条第一款 or on a 不予处罚 decision any sanction is already
+/// unlawful, and the kind is not also measured against the provision. Kills
+/// `||`→`&&` in `a.bar.is_some() || d.tier == Tier::NoPenalty` in
+/// `Ctx::kinds`.
+#[test]
+fn a_kind_where_no_penalty_may_be_imposed_is_not_measured_against_the_provision() {
+    use rouxing::assess::Bar;
+    use rouxing::decision::{Procedure, Sanction};
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::Money;
+
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let regime = Regime::national();
+    let sanctions = vec![
+        Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(5_000)) },
+        Sanction { kind: PenaltyKind::RevokePermit, amount: None },
+    ];
+    let penalise = |d: &mut Decision, tier: Tier| {
+        (d.tier, d.reasons.tier, d.procedure) = (tier, tier, Procedure::Ordinary);
+        d.disposition = if tier == Tier::NoPenalty { Disposition::NoPenalty } else { Disposition::Penalty };
+        d.sanctions.clone_from(&sanctions);
+    };
+    let not_prescribed = |r: &Review| r.has(FindingCode::SanctionNotPrescribed);
+
+    let old = case("A").agency(agency.clone()).act_on(d(2020, 1, 1)).build().unwrap();
+    let a = assess(&old, &cat, &regime, AS_OF());
+    assert_eq!(a.bar, Some(Bar::LimitationExpired), "{}", a.explain());
+    let mut barred = recommend(&a, &regime);
+    penalise(&mut barred, Tier::Ordinary);
+    let r = review(&old, &cat, &regime, &barred, None);
+    assert!(!r.is_lawful(), "{r}");
+    assert!(!not_prescribed(&r), "{r}");
+
+    let fresh = case("A").agency(agency).build().unwrap();
+    let mut d = recommend(&assess(&fresh, &cat, &regime, AS_OF()), &regime);
+    penalise(&mut d, Tier::NoPenalty);
+    let r = review(&fresh, &cat, &regime, &d, None);
+    assert!(!r.is_lawful(), "{r}");
+    assert!(!not_prescribed(&r), "{r}");
+
+    penalise(&mut d, Tier::Ordinary);
+    let r = review(&fresh, &cat, &regime, &d, None);
+    assert_eq!(
+        r.get(FindingCode::SanctionNotPrescribed).map(|f| f.detail),
+        Some(Detail::Kind { kind: PenaltyKind::RevokePermit }),
+        "{r}"
+    );
 }
