@@ -402,3 +402,46 @@ fn a_kind_where_no_penalty_may_be_imposed_is_not_measured_against_the_provision(
         "{r}"
     );
 }
+
+/// Only 减轻 may choose a kind the provision does not prescribe, and only a
+/// lighter one (the crate's reading of 减轻处罚 under 行政处罚法 第三十二条, after
+/// the Jiangsu 市场监管 rule "在…处罚种类之外选择更轻的处罚种类"). On "处一千元以上一万元以下
+/// 罚款": a warning beside the fine at 一般 is not prescribed (第七十六条第一款第二项
+/// as the review cites it), a warning instead of the fine at 减轻 is, and
+/// 吊销许可证件 at 减轻 is heavier than any prescribed kind and not prescribed,
+/// nor is 没收非法财物, of the fine's own group (第九条第二项), which is not lighter.
+/// Kills `&&`→`||` and `<`→`<=` in
+/// `d.tier == Tier::Mitigated && k.group() < p.heaviest_group()` in `Ctx::kinds`.
+#[test]
+fn only_mitigation_may_choose_a_lighter_kind_than_prescribed() {
+    use rouxing::case::Mitigating;
+    use rouxing::decision::{Procedure, Sanction};
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::Money;
+
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let case = case("A").agency(agency).mitigating(vec![Mitigating::SecondaryRole]).build().unwrap();
+    let regime = Regime::national();
+    let mut d = recommend(&assess(&case, &cat, &regime, AS_OF()), &regime);
+    let warning = Sanction { kind: PenaltyKind::Warning, amount: None };
+    let fine = Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(5_000)) };
+    let revoke = Sanction { kind: PenaltyKind::RevokePermit, amount: None };
+    let not_prescribed = |d: &Decision| {
+        review(&case, &cat, &regime, d, None).get(FindingCode::SanctionNotPrescribed).map(|f| f.detail)
+    };
+    (d.disposition, d.procedure) = (Disposition::Penalty, Procedure::Ordinary);
+
+    (d.tier, d.reasons.tier, d.sanctions) = (Tier::Ordinary, Tier::Ordinary, vec![fine, warning]);
+    assert_eq!(not_prescribed(&d), Some(Detail::Kind { kind: PenaltyKind::Warning }));
+
+    (d.tier, d.reasons.tier, d.sanctions) = (Tier::Mitigated, Tier::Mitigated, vec![warning]);
+    assert_eq!(not_prescribed(&d), None);
+
+    d.sanctions = vec![revoke];
+    assert_eq!(not_prescribed(&d), Some(Detail::Kind { kind: PenaltyKind::RevokePermit }));
+
+    d.sanctions = vec![Sanction { kind: PenaltyKind::ConfiscateIllegalProperty, amount: None }];
+    assert_eq!(not_prescribed(&d), Some(Detail::Kind { kind: PenaltyKind::ConfiscateIllegalProperty }));
+}
