@@ -161,3 +161,287 @@ fn only_a_transfer_of_a_suspected_crime_may_impose_nothing() {
     let kept = review(&case, &cat, &regime, &d, None);
     assert!(no_sanctions_reported(&kept), "{kept}");
 }
+
+/// 没收违法所得 on a 不予处罚 decision where the law requires no confiscation
+/// is a sanction on a no-penalty decision (`SanctionsOnNoPenalty`, 行政处罚法
+/// 第五十七条第一款), not a confiscation of the wrong amount: its amount is
+/// compared with the established gains (第二十八条第二款) only where a
+/// confiscation is due. None is due when a bar stops every penalty (here the
+/// two-year limit of 第三十六条第一款, whatever the regime's reading of Art. 28
+/// ¶2), nor on 不予处罚 where the regime reads 没收违法所得 as the Art. 9 (二)
+/// penalty (`GainsOnNoPenalty::NotConfiscated`). Kills `&&`→`||` at either
+/// `&&` of `a.bar.is_none() && d.tier == Tier::NoPenalty && gains_read` in
+/// `Ctx::substance`.
+#[test]
+fn confiscation_is_compared_with_the_gains_only_where_it_is_due() {
+    use rouxing::assess::Bar;
+    use rouxing::decision::Sanction;
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::{Amounts, Money};
+    use rouxing::regime::GainsOnNoPenalty;
+
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let gains = Amounts { illegal_gains: Some(Money::yuan(800)), ..Amounts::default() };
+    let half = Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(Money::yuan(400)) };
+    let mismatch = |r: &Review| r.has(FindingCode::ConfiscationMismatch);
+    let on_no_penalty = |r: &Review| {
+        r.findings
+            .iter()
+            .any(|f| f.detail == Detail::Inconsistency { inconsistency: Inconsistency::SanctionsOnNoPenalty })
+    };
+
+    // Acted in 2020, discovered in 2025: past the limit of Art. 36 ¶1.
+    let old = case("A").agency(agency.clone()).amounts(gains).act_on(d(2020, 1, 1)).build().unwrap();
+    let regime = Regime::national();
+    assert_eq!(regime.readings.gains_on_no_penalty, GainsOnNoPenalty::Confiscate);
+    let a = assess(&old, &cat, &regime, AS_OF());
+    assert_eq!(a.bar, Some(Bar::LimitationExpired), "{}", a.explain());
+    let mut barred = recommend(&a, &regime);
+    assert_eq!((barred.tier, barred.disposition), (Tier::NoPenalty, Disposition::NoPenalty));
+    barred.sanctions = vec![half];
+    let r = review(&old, &cat, &regime, &barred, None);
+    assert!(on_no_penalty(&r), "{r}");
+    assert!(!mismatch(&r), "{r}");
+
+    // No bar; 不予处罚 under the reading that does not confiscate.
+    let fresh = case("A").agency(agency).amounts(gains).build().unwrap();
+    let mut regime = Regime::national();
+    regime.readings.gains_on_no_penalty = GainsOnNoPenalty::NotConfiscated;
+    let mut d = recommend(&assess(&fresh, &cat, &regime, AS_OF()), &regime);
+    (d.tier, d.disposition, d.sanctions) = (Tier::NoPenalty, Disposition::NoPenalty, vec![half]);
+    let r = review(&fresh, &cat, &regime, &d, None);
+    assert!(on_no_penalty(&r), "{r}");
+    assert!(!mismatch(&r), "{r}");
+
+    // The same decision under the default reading: the confiscation is due
+    // and ¥400 of ¥800 established gains is the wrong amount.
+    let regime = Regime::national();
+    let r = review(&fresh, &cat, &regime, &d, None);
+    assert!(mismatch(&r), "{r}");
+}
+
+/// 《中华人民共和国消防法》第六十条第一款 for an individual: "处警告或者五百元以下罚款". A
+/// 应当 (`Modal::Shall`) 或者 group needs one of its kinds, and one is enough:
+/// a warning alone or a fine alone carries the provision out, and only a
+/// penalty with neither leaves a mandatory sanction out (行政处罚法
+/// 第七十六条第一款第二项 as the review cites it). Kills `&&`→`||` in
+/// `modal == Modal::Shall && !kinds.iter().any(..)` in `Ctx::mandatory`.
+#[test]
+fn one_kind_of_a_shall_alternative_is_enough() {
+    use rouxing::decision::Sanction;
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::Money;
+
+    let cat = Catalogue::bundled().unwrap();
+    let item = cat.get(&"FR-60-1-3".parse().unwrap()).unwrap();
+    let agency =
+        Agency { id: "AG-1".parse().unwrap(), name: "某消防救援机构".into(), domain: item.domain };
+    let case = case("FR-60-1-3").party(person(d(1980, 1, 1))).agency(agency).build().unwrap();
+    let regime = Regime::national();
+    let a = assess(&case, &cat, &regime, AS_OF());
+    assert!(a.bar.is_none(), "{}", a.explain());
+    let mut d = recommend(&a, &regime);
+    (d.tier, d.disposition) = (Tier::Ordinary, Disposition::Penalty);
+    let warning = Sanction { kind: PenaltyKind::Warning, amount: None };
+    let fine = Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(200)) };
+    for one in [warning, fine] {
+        d.sanctions = vec![one];
+        let r = review(&case, &cat, &regime, &d, None);
+        assert!(!r.has(FindingCode::MandatorySanctionMissing), "{:?}: {r}", one.kind);
+    }
+    d.sanctions.clear();
+    let r = review(&case, &cat, &regime, &d, None);
+    assert_eq!(
+        r.get(FindingCode::MandatorySanctionMissing).map(|f| f.detail),
+        Some(Detail::Kind { kind: PenaltyKind::Warning }),
+        "{r}"
+    );
+}
+
+/// "处一千元以上一万元以下罚款": "以上" includes the number itself (民法典
+/// 第一千二百五十九条 "民法所称的“以上”、“以下”、“以内”、“届满”，包括本数", the reading
+/// the crate takes for the statutory ranges), so a 从轻 fine of exactly ¥1,000
+/// is within the range and one 分 less is below it (行政处罚法 第七十六条第一款
+/// 第二项 as the review cites it). Kills `<`→`<=` in `fine < b.min()` in
+/// `Ctx::fines` on every run; in the mutation run only a generated case of
+/// `adversarial::prop_review_finds_every_unlawful_edit` caught it.
+#[test]
+fn a_fine_at_the_statutory_minimum_is_not_below_it() {
+    use rouxing::case::Mitigating;
+    use rouxing::decision::{Procedure, Sanction};
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::Money;
+
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let case = case("A").agency(agency).mitigating(vec![Mitigating::SecondaryRole]).build().unwrap();
+    let regime = Regime::national();
+    let a = assess(&case, &cat, &regime, AS_OF());
+    assert!(a.is_lawful(Tier::Lighter), "{}", a.explain());
+    let mut d = recommend(&a, &regime);
+    (d.tier, d.reasons.tier, d.disposition, d.procedure) =
+        (Tier::Lighter, Tier::Lighter, Disposition::Penalty, Procedure::Ordinary);
+    let minimum = Money::yuan(1_000);
+    d.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(minimum) }];
+    let at = review(&case, &cat, &regime, &d, None);
+    assert!(!at.has(FindingCode::FineBelowMinimum), "{at}");
+    d.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: minimum.checked_sub(Money::from_fen(1)) }];
+    let below = review(&case, &cat, &regime, &d, None);
+    assert_eq!(
+        below.get(FindingCode::FineBelowMinimum).map(|f| f.detail),
+        Some(Detail::Fine { fine: Money::from_fen(99_999), limit: minimum }),
+        "{below}"
+    );
+}
+
+/// A fine where no penalty may be imposed is reported for what it is, once:
+/// on a case past the two-year limit of 行政处罚法 第三十六条第一款 a penalty at
+/// all is the unlawful finding, and on a 不予处罚 decision a fine is a sanction
+/// on a no-penalty decision (第五十七条第一款); neither is also a fine above
+/// the maximum of 第七十六条第一款第二项, which measures a penalty that may be
+/// imposed. The same ¥12,000 on a penalty that may be imposed is above the
+/// ¥10,000 maximum. Kills `||`→`&&` in
+/// `a.bar.is_some() || d.tier == Tier::NoPenalty` in `Ctx::fines`.
+#[test]
+fn a_fine_where_no_penalty_may_be_imposed_is_not_measured_against_the_maximum() {
+    use rouxing::assess::Bar;
+    use rouxing::decision::{Procedure, Sanction};
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::Money;
+
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let regime = Regime::national();
+    let fine = Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(12_000)) };
+    let penalise = |d: &mut Decision, tier: Tier| {
+        (d.tier, d.reasons.tier, d.procedure) = (tier, tier, Procedure::Ordinary);
+        d.disposition = if tier == Tier::NoPenalty { Disposition::NoPenalty } else { Disposition::Penalty };
+        d.sanctions = vec![fine];
+    };
+
+    let old = case("A").agency(agency.clone()).act_on(d(2020, 1, 1)).build().unwrap();
+    let a = assess(&old, &cat, &regime, AS_OF());
+    assert_eq!(a.bar, Some(Bar::LimitationExpired), "{}", a.explain());
+    let mut barred = recommend(&a, &regime);
+    penalise(&mut barred, Tier::Ordinary);
+    let r = review(&old, &cat, &regime, &barred, None);
+    assert!(!r.is_lawful(), "{r}");
+    assert!(!r.has(FindingCode::FineAboveMaximum), "{r}");
+
+    let fresh = case("A").agency(agency).build().unwrap();
+    let mut d = recommend(&assess(&fresh, &cat, &regime, AS_OF()), &regime);
+    penalise(&mut d, Tier::NoPenalty);
+    let r = review(&fresh, &cat, &regime, &d, None);
+    assert!(
+        r.findings.iter().any(|f| {
+            f.detail == Detail::Inconsistency { inconsistency: Inconsistency::SanctionsOnNoPenalty }
+        }),
+        "{r}"
+    );
+    assert!(!r.has(FindingCode::FineAboveMaximum), "{r}");
+
+    penalise(&mut d, Tier::Ordinary);
+    let r = review(&fresh, &cat, &regime, &d, None);
+    assert!(r.has(FindingCode::FineAboveMaximum), "{r}");
+}
+
+/// The same for a kind the provision does not prescribe: 吊销许可证件 on
+/// "处一千元以上一万元以下罚款" is `SanctionNotPrescribed` (行政处罚法 第七十六条
+/// 第一款第二项) on a penalty that may be imposed, but on a case past the
+/// limit of 第三十六条第一款 or on a 不予处罚 decision any sanction is already
+/// unlawful, and the kind is not also measured against the provision. Kills
+/// `||`→`&&` in `a.bar.is_some() || d.tier == Tier::NoPenalty` in
+/// `Ctx::kinds`.
+#[test]
+fn a_kind_where_no_penalty_may_be_imposed_is_not_measured_against_the_provision() {
+    use rouxing::assess::Bar;
+    use rouxing::decision::{Procedure, Sanction};
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::Money;
+
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let regime = Regime::national();
+    let sanctions = vec![
+        Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(5_000)) },
+        Sanction { kind: PenaltyKind::RevokePermit, amount: None },
+    ];
+    let penalise = |d: &mut Decision, tier: Tier| {
+        (d.tier, d.reasons.tier, d.procedure) = (tier, tier, Procedure::Ordinary);
+        d.disposition = if tier == Tier::NoPenalty { Disposition::NoPenalty } else { Disposition::Penalty };
+        d.sanctions.clone_from(&sanctions);
+    };
+    let not_prescribed = |r: &Review| r.has(FindingCode::SanctionNotPrescribed);
+
+    let old = case("A").agency(agency.clone()).act_on(d(2020, 1, 1)).build().unwrap();
+    let a = assess(&old, &cat, &regime, AS_OF());
+    assert_eq!(a.bar, Some(Bar::LimitationExpired), "{}", a.explain());
+    let mut barred = recommend(&a, &regime);
+    penalise(&mut barred, Tier::Ordinary);
+    let r = review(&old, &cat, &regime, &barred, None);
+    assert!(!r.is_lawful(), "{r}");
+    assert!(!not_prescribed(&r), "{r}");
+
+    let fresh = case("A").agency(agency).build().unwrap();
+    let mut d = recommend(&assess(&fresh, &cat, &regime, AS_OF()), &regime);
+    penalise(&mut d, Tier::NoPenalty);
+    let r = review(&fresh, &cat, &regime, &d, None);
+    assert!(!r.is_lawful(), "{r}");
+    assert!(!not_prescribed(&r), "{r}");
+
+    penalise(&mut d, Tier::Ordinary);
+    let r = review(&fresh, &cat, &regime, &d, None);
+    assert_eq!(
+        r.get(FindingCode::SanctionNotPrescribed).map(|f| f.detail),
+        Some(Detail::Kind { kind: PenaltyKind::RevokePermit }),
+        "{r}"
+    );
+}
+
+/// Only 减轻 may choose a kind the provision does not prescribe, and only a
+/// lighter one (the crate's reading of 减轻处罚 under 行政处罚法 第三十二条, after
+/// the Jiangsu 市场监管 rule "在…处罚种类之外选择更轻的处罚种类"). On "处一千元以上一万元以下
+/// 罚款": a warning beside the fine at 一般 is not prescribed (第七十六条第一款第二项
+/// as the review cites it), a warning instead of the fine at 减轻 is, and
+/// 吊销许可证件 at 减轻 is heavier than any prescribed kind and not prescribed,
+/// nor is 没收非法财物, of the fine's own group (第九条第二项), which is not lighter.
+/// Kills `&&`→`||` and `<`→`<=` in
+/// `d.tier == Tier::Mitigated && k.group() < p.heaviest_group()` in `Ctx::kinds`.
+#[test]
+fn only_mitigation_may_choose_a_lighter_kind_than_prescribed() {
+    use rouxing::case::Mitigating;
+    use rouxing::decision::{Procedure, Sanction};
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::Money;
+
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let case = case("A").agency(agency).mitigating(vec![Mitigating::SecondaryRole]).build().unwrap();
+    let regime = Regime::national();
+    let mut d = recommend(&assess(&case, &cat, &regime, AS_OF()), &regime);
+    let warning = Sanction { kind: PenaltyKind::Warning, amount: None };
+    let fine = Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(5_000)) };
+    let revoke = Sanction { kind: PenaltyKind::RevokePermit, amount: None };
+    let not_prescribed = |d: &Decision| {
+        review(&case, &cat, &regime, d, None).get(FindingCode::SanctionNotPrescribed).map(|f| f.detail)
+    };
+    (d.disposition, d.procedure) = (Disposition::Penalty, Procedure::Ordinary);
+
+    (d.tier, d.reasons.tier, d.sanctions) = (Tier::Ordinary, Tier::Ordinary, vec![fine, warning]);
+    assert_eq!(not_prescribed(&d), Some(Detail::Kind { kind: PenaltyKind::Warning }));
+
+    (d.tier, d.reasons.tier, d.sanctions) = (Tier::Mitigated, Tier::Mitigated, vec![warning]);
+    assert_eq!(not_prescribed(&d), None);
+
+    d.sanctions = vec![revoke];
+    assert_eq!(not_prescribed(&d), Some(Detail::Kind { kind: PenaltyKind::RevokePermit }));
+
+    d.sanctions = vec![Sanction { kind: PenaltyKind::ConfiscateIllegalProperty, amount: None }];
+    assert_eq!(not_prescribed(&d), Some(Detail::Kind { kind: PenaltyKind::ConfiscateIllegalProperty }));
+}
