@@ -1171,13 +1171,13 @@ pub(crate) fn assess_in<'c>(
             if let Some(other) = lookup(code) {
                 n = n.saturating_add(1);
                 let v = applicable_version(other, case, act_on, as_of);
-                if let Some(p) = &v.penalty {
-                    a.other_penalties.push(p.clone());
-                }
                 if let Some(ob) = v.fine_bounds {
                     if fine_bounds.is_none_or(|b| (ob.max(), ob.min()) > (b.max(), b.min())) {
                         fine_bounds = Some(ob);
                     }
+                }
+                if let Some(p) = v.penalty {
+                    a.other_penalties.push(p);
                 }
             }
         }
@@ -1545,28 +1545,31 @@ pub(crate) fn penalty_facts(case: &Case) -> PenaltyFacts {
 fn applicable_version(item: &Item, case: &Case, act_on: NaiveDate, as_of: NaiveDate) -> AppliedVersion {
     // Each version is read against the facts (conditions, parties) before
     // versions are compared: Art. 37 compares what each would impose on
-    // this party for this act.
+    // this party for this act. The same version in force on both days is
+    // read once; the version applied is moved, not copied, into the result.
     let facts = penalty_facts(case);
-    let at_act = item.penalty_on(act_on).map(|p| p.resolve(&facts));
-    let now = item.penalty_on(as_of.max(act_on)).map(|p| p.resolve(&facts));
-    let (at_act, now) = (at_act.as_ref(), now.as_ref());
+    let at_act = item.penalty_on(act_on);
+    let now = item.penalty_on(as_of.max(act_on));
+    let same = match (at_act, now) {
+        (Some(old), Some(new)) => std::ptr::eq(old, new),
+        _ => false,
+    };
+    let at_act = at_act.map(|p| p.resolve(&facts));
     let (choice, penalty, provision) = match (at_act, now) {
         (None, _) => (VersionChoice::NotIllegalAtAct, None, item.provision_on(act_on)),
         (Some(_), None) => (VersionChoice::NoLongerIllegal, None, item.provision_on(as_of)),
+        (Some(old), Some(_)) if same => (VersionChoice::AtAct, Some(old), item.provision_on(act_on)),
         (Some(old), Some(new)) => {
-            if severity(new, case) < severity(old, case) {
+            let new = new.resolve(&facts);
+            if severity(&new, case) < severity(&old, case) {
                 (VersionChoice::LaterLighter, Some(new), item.provision_on(as_of))
             } else {
                 (VersionChoice::AtAct, Some(old), item.provision_on(act_on))
             }
         }
     };
-    AppliedVersion {
-        choice,
-        provision: provision.to_owned(),
-        penalty: penalty.cloned(),
-        fine_bounds: bounds_of(penalty, case),
-    }
+    let fine_bounds = bounds_of(penalty.as_ref(), case);
+    AppliedVersion { choice, provision: provision.to_owned(), penalty, fine_bounds }
 }
 
 fn limitation(item: &Item, case: &Case, regime: &Regime) -> Limitation {

@@ -1486,7 +1486,7 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         .collect();
     let reasons = Reasons {
         tier,
-        grounds: grounds.clone(),
+        grounds,
         entries,
         bar: a.bar,
         most_lenient: a.bar.is_none() && tier == most_lenient && a.lawful.len() > 1,

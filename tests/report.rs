@@ -28,7 +28,7 @@ fn agency(n: usize) -> Option<Agency> {
     ];
     units.get(n).map(|(id, name, domain)| Agency {
         id: id.parse().unwrap(),
-        name: (*name).to_owned(),
+        name: (*name).into(),
         domain: *domain,
     })
 }
