@@ -38,6 +38,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use crate::calendar::{Period, ScheduleBasis};
 use crate::case::{Aggravating, Case, Context, CrimeSuspicion, Facts, Fault, Gravity, Harm, Mitigating};
@@ -317,6 +318,23 @@ impl Ground {
     }
 }
 
+/// The grounds of an outcome: up to four held inline, more on the heap; a
+/// JSON array (the slice it derefs to is what to read).
+pub type GroundList = SmallVec<[Ground; 4]>;
+
+/// The lawful outcome set: every tier held inline (there are five); a JSON
+/// array.
+pub type TierOptions = SmallVec<[TierOption; 5]>;
+
+/// The duties an assessment finds, inline; a JSON array.
+pub type Duties = SmallVec<[Duty; 8]>;
+
+/// The deadlines an assessment computes, inline; a JSON array.
+pub type Deadlines = SmallVec<[Deadline; 4]>;
+
+/// The Art. 58 triggers found in the facts, inline; a JSON array.
+pub type ReviewContexts = SmallVec<[Context; 8]>;
+
 /// A member of the lawful outcome set.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -327,7 +345,7 @@ pub struct TierOption {
     /// Required, one of required alternatives, or chosen.
     pub modality: Modality,
     /// The grounds that make the tier lawful (empty for 一般 without grounds).
-    pub grounds: Vec<Ground>,
+    pub grounds: GroundList,
     /// The lawful fine band for the tier, if a fine applies and its bounds are
     /// known.
     pub fine_band: Option<FineBounds>,
@@ -964,13 +982,13 @@ pub struct Assessment {
     /// A bar to any penalty, if one applies.
     pub bar: Option<Bar>,
     /// The lawful outcomes, from most to least lenient.
-    pub lawful: Vec<TierOption>,
+    pub lawful: TierOptions,
     /// The limitation status, if computed.
     pub limitation: Option<Limitation>,
     /// The rule version applied, if any.
     pub version: Option<AppliedVersion>,
     /// Duties found.
-    pub duties: Vec<Duty>,
+    pub duties: Duties,
     /// The guardian order, if due.
     pub guardian_order: Option<GuardianOrder>,
     /// List entries of 不予行政强制 that apply (indices into the item's entries).
@@ -998,9 +1016,9 @@ pub struct Assessment {
     /// Whether the case calls for collective decision (Art. 57 ¶2).
     pub collective_decision: bool,
     /// Art. 58 triggers found in the facts (other than the regime's).
-    pub legal_review_triggers: Vec<Context>,
+    pub legal_review_triggers: ReviewContexts,
     /// Deadlines.
-    pub deadlines: Vec<Deadline>,
+    pub deadlines: Deadlines,
     /// Every rule considered.
     pub trace: Vec<TraceEntry>,
 }
@@ -1124,10 +1142,10 @@ pub(crate) fn assess_in<'c>(
         item: None,
         natural_person: case.party().is_natural_person(),
         bar: None,
-        lawful: Vec::with_capacity(5),
+        lawful: SmallVec::new(),
         limitation: None,
         version: None,
-        duties: Vec::with_capacity(4),
+        duties: SmallVec::new(),
         guardian_order: None,
         no_coercion: Vec::new(),
         illegal_gains: None,
@@ -1138,8 +1156,8 @@ pub(crate) fn assess_in<'c>(
         commitment_signed: case.has_context(Context::CommitmentSigned),
         party_absent: case.has_context(Context::PartyAbsent),
         collective_decision: false,
-        legal_review_triggers: Vec::new(),
-        deadlines: Vec::with_capacity(4),
+        legal_review_triggers: SmallVec::new(),
+        deadlines: SmallVec::new(),
         trace: Vec::with_capacity(24),
     };
     let mut t = Tracer { trace: &mut a.trace };
@@ -1465,21 +1483,21 @@ impl Tracer<'_> {
 
 #[derive(Default)]
 struct Grounds {
-    mandatory_no_penalty: Vec<Ground>,
-    discretionary_no_penalty: Vec<Ground>,
-    mandatory_mitigation: Vec<Ground>,
-    list_shall_mitigate: Vec<Ground>,
-    list_shall_lighten: Vec<Ground>,
-    discretionary_mitigation: Vec<Ground>,
-    discretionary_lighter: Vec<Ground>,
-    aggravating: Vec<Ground>,
+    mandatory_no_penalty: GroundList,
+    discretionary_no_penalty: GroundList,
+    mandatory_mitigation: GroundList,
+    list_shall_mitigate: GroundList,
+    list_shall_lighten: GroundList,
+    discretionary_mitigation: GroundList,
+    discretionary_lighter: GroundList,
+    aggravating: GroundList,
 }
 
 fn only_no_penalty(ground: Ground) -> TierOption {
     TierOption {
         tier: Tier::NoPenalty,
         modality: Modality::Mandatory,
-        grounds: vec![ground],
+        grounds: smallvec::smallvec![ground],
         fine_band: None,
         suggested_fine: None,
     }
@@ -1781,7 +1799,7 @@ fn build_lawful_set(
         if tier < lower || tier > upper {
             continue;
         }
-        let grounds: Vec<Ground> = match tier {
+        let grounds: GroundList = match tier {
             Tier::NoPenalty => g.discretionary_no_penalty.clone(),
             Tier::Mitigated => g
                 .mandatory_mitigation
