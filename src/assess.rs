@@ -440,13 +440,135 @@ pub struct AppliedVersion {
     /// The choice made.
     pub choice: VersionChoice,
     /// The provision applied, as cited.
-    pub provision: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub provision: ProvisionText,
     /// The sanctions applied, if any, as they apply to this case
     /// ([`StatutoryPenalty::resolve`]: conditions read against the facts,
     /// sanctions for other parties dropped).
     pub penalty: Option<StatutoryPenalty>,
     /// The statutory fine bounds for this party and these amounts, if known.
     pub fine_bounds: Option<FineBounds>,
+}
+
+/// The text of the provision an assessment applies (`penalty_provision` of
+/// the item or of the amendment in force), as the catalogue cites it.
+///
+/// An assessment made by [`assess`] shares the text with the catalogue item
+/// (it holds the item and which version), so it is not copied; one read from
+/// JSON owns its text. Equality, order and hashing are those of the text.
+///
+/// # JSON
+///
+/// A JSON string:
+///
+/// ```
+/// use rouxing::assess::ProvisionText;
+///
+/// let p: ProvisionText = serde_json::from_str(r#""《安全生产法》第九十九条""#)?;
+/// assert_eq!(p, "《安全生产法》第九十九条");
+/// assert_eq!(serde_json::to_string(&p)?, r#""《安全生产法》第九十九条""#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct ProvisionText(ProvisionRepr);
+
+#[derive(Clone)]
+enum ProvisionRepr {
+    /// The item's own provision (`None`) or that of an amendment.
+    Item {
+        item: Arc<Item>,
+        amendment: Option<usize>,
+    },
+    Text(Arc<str>),
+}
+
+impl ProvisionText {
+    /// The provision in force on a day for an item: the same choice as
+    /// [`Item::provision_on`], without copying the text.
+    pub fn of(item: &Arc<Item>, on: NaiveDate) -> ProvisionText {
+        let amendment = item.amendments.iter().rposition(|a| a.effective_from <= on);
+        ProvisionText(ProvisionRepr::Item { item: Arc::clone(item), amendment })
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            ProvisionRepr::Item { item, amendment } => match amendment.and_then(|i| item.amendments.get(i)) {
+                Some(a) => &a.provision,
+                None => &item.penalty_provision,
+            },
+            ProvisionRepr::Text(t) => t,
+        }
+    }
+}
+
+impl From<&str> for ProvisionText {
+    fn from(text: &str) -> ProvisionText {
+        ProvisionText(ProvisionRepr::Text(Arc::from(text)))
+    }
+}
+
+impl From<String> for ProvisionText {
+    fn from(text: String) -> ProvisionText {
+        ProvisionText(ProvisionRepr::Text(Arc::from(text)))
+    }
+}
+
+impl std::ops::Deref for ProvisionText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for ProvisionText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for ProvisionText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for ProvisionText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for ProvisionText {}
+
+impl PartialEq<str> for ProvisionText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for ProvisionText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::hash::Hash for ProvisionText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl Serialize for ProvisionText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ProvisionText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(ProvisionText::from)
+    }
 }
 
 vocabulary! {
@@ -1560,7 +1682,7 @@ pub(crate) fn penalty_facts(case: &Case) -> PenaltyFacts {
     }
 }
 
-fn applicable_version(item: &Item, case: &Case, act_on: NaiveDate, as_of: NaiveDate) -> AppliedVersion {
+fn applicable_version(item: &Arc<Item>, case: &Case, act_on: NaiveDate, as_of: NaiveDate) -> AppliedVersion {
     // Each version is read against the facts (conditions, parties) before
     // versions are compared: Art. 37 compares what each would impose on
     // this party for this act. The same version in force on both days is
@@ -1573,21 +1695,21 @@ fn applicable_version(item: &Item, case: &Case, act_on: NaiveDate, as_of: NaiveD
         _ => false,
     };
     let at_act = at_act.map(|p| p.resolve(&facts));
-    let (choice, penalty, provision) = match (at_act, now) {
-        (None, _) => (VersionChoice::NotIllegalAtAct, None, item.provision_on(act_on)),
-        (Some(_), None) => (VersionChoice::NoLongerIllegal, None, item.provision_on(as_of)),
-        (Some(old), Some(_)) if same => (VersionChoice::AtAct, Some(old), item.provision_on(act_on)),
+    let (choice, penalty, provision_day) = match (at_act, now) {
+        (None, _) => (VersionChoice::NotIllegalAtAct, None, act_on),
+        (Some(_), None) => (VersionChoice::NoLongerIllegal, None, as_of),
+        (Some(old), Some(_)) if same => (VersionChoice::AtAct, Some(old), act_on),
         (Some(old), Some(new)) => {
             let new = new.resolve(&facts);
             if severity(&new, case) < severity(&old, case) {
-                (VersionChoice::LaterLighter, Some(new), item.provision_on(as_of))
+                (VersionChoice::LaterLighter, Some(new), as_of)
             } else {
-                (VersionChoice::AtAct, Some(old), item.provision_on(act_on))
+                (VersionChoice::AtAct, Some(old), act_on)
             }
         }
     };
     let fine_bounds = bounds_of(penalty.as_ref(), case);
-    AppliedVersion { choice, provision: provision.to_owned(), penalty, fine_bounds }
+    AppliedVersion { choice, provision: ProvisionText::of(item, provision_day), penalty, fine_bounds }
 }
 
 fn limitation(item: &Item, case: &Case, regime: &Regime) -> Limitation {

@@ -1642,7 +1642,11 @@ pub(crate) fn sanctions_for(a: &Assessment, o: &TierOption) -> Sanctions {
     // not return unlawful property), the other mandatory kinds outside 减轻;
     // of a 或者 group the provision imposes, its first (lightest) member.
     let keep = |k: PenaltyKind| o.tier != Tier::Mitigated || k.group() == 2 && k != PenaltyKind::Fine;
-    for k in penalty.mandatory_kinds() {
+    // The kinds of `StatutoryPenalty::mandatory_kinds`, read in place (a
+    // kind named twice is found present the second time).
+    let unconditional = || penalty.sanctions().iter().filter(|s| s.when.is_none());
+    let mandatory = unconditional().filter(|s| s.modal == Modal::Shall && s.alternative.is_none());
+    for k in mandatory.map(|s| s.kind) {
         let present = out.iter().any(|s| s.kind == k);
         // 没收违法所得 needs established gains that are not to be refunded
         // (Art. 28 ¶2); `illegal_gains` already carries that.
@@ -1656,13 +1660,18 @@ pub(crate) fn sanctions_for(a: &Assessment, o: &TierOption) -> Sanctions {
         out.retain(|s| s.kind != PenaltyKind::Fine);
     }
     if o.tier != Tier::Mitigated {
-        for (modal, kinds) in penalty.alternatives() {
-            if modal == Modal::Shall && !kinds.iter().any(|k| out.iter().any(|s| s.kind == *k)) {
+        // The groups of `StatutoryPenalty::alternatives`, read in place: each
+        // group at its first member, with that member's modal.
+        for (i, first) in unconditional().enumerate() {
+            let Some(group) = first.alternative else { continue };
+            if unconditional().take(i).any(|s| s.alternative == Some(group)) {
+                continue;
+            }
+            let mut kinds = unconditional().filter(|s| s.alternative == Some(group)).map(|s| s.kind);
+            if first.modal == Modal::Shall && !kinds.any(|k| out.iter().any(|s| s.kind == k)) {
                 // The provision names the lighter first ("警告或者罚款", "责令停产停业，
                 // 直至吊销许可证").
-                if let Some(k) = kinds.first() {
-                    out.push(Sanction { kind: *k, amount: None });
-                }
+                out.push(Sanction { kind: first.kind, amount: None });
             }
         }
     }
