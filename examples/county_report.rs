@@ -116,7 +116,7 @@ fn unit_for(domain: Domain) -> Result<Agency, String> {
         Domain::AgricultureRural => "山丹县农业综合行政执法大队".to_owned(),
         other => format!("山丹县{}部门", other.legal_name()),
     };
-    Ok(Agency { id: id(&format!("SD-{}", domain.code()))?, name, domain })
+    Ok(Agency { id: id(&format!("SD-{}", domain.code()))?, name: name.into(), domain })
 }
 
 /// One generated case with the facts the typical-case text needs.
@@ -422,7 +422,7 @@ fn facts_of(g: &Generated) -> String {
         g.item_name,
         c.harm().legal_name(),
         c.correction().legal_name(),
-        c.agency().map_or("执法机关", |a| a.name.as_str()),
+        c.agency().map_or("执法机关", |a| &*a.name),
     )
 }
 

@@ -68,13 +68,13 @@ fn run() -> Result<(), String> {
             // A fine at the hearing threshold, so that Arts. 63–64 apply.
             let natural = case.party().is_natural_person();
             let amount = regime.hearing.for_party(natural);
-            decision.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(amount) }];
+            decision.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(amount) }].into();
             decision.procedure = rouxing::decision::Procedure::Ordinary;
             decision.duties.summary_eligible = false;
             decision.duties.hearing_notice = true;
             use rouxing::measure::Document as D;
             decision.documents =
-                vec![D::AdvanceNotice, D::HearingNotice, D::PenaltyDecision, D::CorrectionNotice];
+                vec![D::AdvanceNotice, D::HearingNotice, D::PenaltyDecision, D::CorrectionNotice].into();
         }
         let ctx = Context::new(&decision, &case, &catalogue, &regime, &particulars, on)
             .map_err(|e| e.to_string())?;

@@ -83,7 +83,10 @@ fn replay(
         d.reasons.entries.clear();
         d.education = false;
         d.soft_measures.clear();
-        d.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(fine)) }];
+        d.sanctions = rouxing::decision::Sanctions::from_slice(&[Sanction {
+            kind: PenaltyKind::Fine,
+            amount: Some(Money::yuan(fine)),
+        }]);
     }
     if let Some(c) = d.correction.as_mut() {
         c.deadline = decided_on.checked_add_days(chrono::Days::new(15));

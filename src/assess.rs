@@ -38,6 +38,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use crate::calendar::{Period, ScheduleBasis};
 use crate::case::{
@@ -320,6 +321,23 @@ impl Ground {
     }
 }
 
+/// The grounds of an outcome: up to four held inline, more on the heap; a
+/// JSON array (the slice it derefs to is what to read).
+pub type GroundList = SmallVec<[Ground; 4]>;
+
+/// The lawful outcome set: every tier held inline (there are five); a JSON
+/// array.
+pub type TierOptions = SmallVec<[TierOption; 5]>;
+
+/// The duties an assessment finds, inline; a JSON array.
+pub type Duties = SmallVec<[Duty; 8]>;
+
+/// The deadlines an assessment computes, inline; a JSON array.
+pub type Deadlines = SmallVec<[Deadline; 4]>;
+
+/// The Art. 58 triggers found in the facts, inline; a JSON array.
+pub type ReviewContexts = SmallVec<[Context; 8]>;
+
 /// A member of the lawful outcome set.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -330,7 +348,7 @@ pub struct TierOption {
     /// Required, one of required alternatives, or chosen.
     pub modality: Modality,
     /// The grounds that make the tier lawful (empty for 一般 without grounds).
-    pub grounds: Vec<Ground>,
+    pub grounds: GroundList,
     /// The lawful fine band for the tier, if a fine applies and its bounds are
     /// known.
     pub fine_band: Option<FineBounds>,
@@ -425,13 +443,135 @@ pub struct AppliedVersion {
     /// The choice made.
     pub choice: VersionChoice,
     /// The provision applied, as cited.
-    pub provision: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub provision: ProvisionText,
     /// The sanctions applied, if any, as they apply to this case
     /// ([`StatutoryPenalty::resolve`]: conditions read against the facts,
     /// sanctions for other parties dropped).
     pub penalty: Option<StatutoryPenalty>,
     /// The statutory fine bounds for this party and these amounts, if known.
     pub fine_bounds: Option<FineBounds>,
+}
+
+/// The text of the provision an assessment applies (`penalty_provision` of
+/// the item or of the amendment in force), as the catalogue cites it.
+///
+/// An assessment made by [`assess`] shares the text with the catalogue item
+/// (it holds the item and which version), so it is not copied; one read from
+/// JSON owns its text. Equality, order and hashing are those of the text.
+///
+/// # JSON
+///
+/// A JSON string:
+///
+/// ```
+/// use rouxing::assess::ProvisionText;
+///
+/// let p: ProvisionText = serde_json::from_str(r#""《安全生产法》第九十九条""#)?;
+/// assert_eq!(p, "《安全生产法》第九十九条");
+/// assert_eq!(serde_json::to_string(&p)?, r#""《安全生产法》第九十九条""#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct ProvisionText(ProvisionRepr);
+
+#[derive(Clone)]
+enum ProvisionRepr {
+    /// The item's own provision (`None`) or that of an amendment.
+    Item {
+        item: Arc<Item>,
+        amendment: Option<usize>,
+    },
+    Text(Arc<str>),
+}
+
+impl ProvisionText {
+    /// The provision in force on a day for an item: the same choice as
+    /// [`Item::provision_on`], without copying the text.
+    pub fn of(item: &Arc<Item>, on: NaiveDate) -> ProvisionText {
+        let amendment = item.amendments.iter().rposition(|a| a.effective_from <= on);
+        ProvisionText(ProvisionRepr::Item { item: Arc::clone(item), amendment })
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            ProvisionRepr::Item { item, amendment } => match amendment.and_then(|i| item.amendments.get(i)) {
+                Some(a) => &a.provision,
+                None => &item.penalty_provision,
+            },
+            ProvisionRepr::Text(t) => t,
+        }
+    }
+}
+
+impl From<&str> for ProvisionText {
+    fn from(text: &str) -> ProvisionText {
+        ProvisionText(ProvisionRepr::Text(Arc::from(text)))
+    }
+}
+
+impl From<String> for ProvisionText {
+    fn from(text: String) -> ProvisionText {
+        ProvisionText(ProvisionRepr::Text(Arc::from(text)))
+    }
+}
+
+impl std::ops::Deref for ProvisionText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for ProvisionText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for ProvisionText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for ProvisionText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for ProvisionText {}
+
+impl PartialEq<str> for ProvisionText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for ProvisionText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::hash::Hash for ProvisionText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl Serialize for ProvisionText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ProvisionText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(ProvisionText::from)
+    }
 }
 
 vocabulary! {
@@ -988,13 +1128,13 @@ pub struct Assessment {
     /// A bar to any penalty, if one applies.
     pub bar: Option<Bar>,
     /// The lawful outcomes, from most to least lenient.
-    pub lawful: Vec<TierOption>,
+    pub lawful: TierOptions,
     /// The limitation status, if computed.
     pub limitation: Option<Limitation>,
     /// The rule version applied, if any.
     pub version: Option<AppliedVersion>,
     /// Duties found.
-    pub duties: Vec<Duty>,
+    pub duties: Duties,
     /// The guardian order, if due.
     pub guardian_order: Option<GuardianOrder>,
     /// List entries of 不予行政强制 that apply (indices into the item's entries).
@@ -1027,9 +1167,9 @@ pub struct Assessment {
     /// Whether the case calls for collective decision (Art. 57 ¶2).
     pub collective_decision: bool,
     /// Art. 58 triggers found in the facts (other than the regime's).
-    pub legal_review_triggers: Vec<Context>,
+    pub legal_review_triggers: ReviewContexts,
     /// Deadlines.
-    pub deadlines: Vec<Deadline>,
+    pub deadlines: Deadlines,
     /// Every rule considered.
     pub trace: Vec<TraceEntry>,
 }
@@ -1153,10 +1293,10 @@ pub(crate) fn assess_in<'c>(
         item: None,
         natural_person: case.party().is_natural_person(),
         bar: None,
-        lawful: Vec::with_capacity(5),
+        lawful: SmallVec::new(),
         limitation: None,
         version: None,
-        duties: Vec::with_capacity(4),
+        duties: SmallVec::new(),
         guardian_order: None,
         no_coercion: Vec::new(),
         illegal_gains: None,
@@ -1168,8 +1308,8 @@ pub(crate) fn assess_in<'c>(
         commitment_signed: case.has_context(Context::CommitmentSigned),
         party_absent: case.has_context(Context::PartyAbsent),
         collective_decision: false,
-        legal_review_triggers: Vec::new(),
-        deadlines: Vec::with_capacity(4),
+        legal_review_triggers: SmallVec::new(),
+        deadlines: SmallVec::new(),
         trace: Vec::with_capacity(24),
     };
     let mut t = Tracer { trace: &mut a.trace };
@@ -1201,13 +1341,13 @@ pub(crate) fn assess_in<'c>(
             if let Some(other) = lookup(code) {
                 n = n.saturating_add(1);
                 let v = applicable_version(other, case, act_on, as_of);
-                if let Some(p) = &v.penalty {
-                    a.other_penalties.push(p.clone());
-                }
                 if let Some(ob) = v.fine_bounds {
                     if fine_bounds.is_none_or(|b| (ob.max(), ob.min()) > (b.max(), b.min())) {
                         fine_bounds = Some(ob);
                     }
+                }
+                if let Some(p) = v.penalty {
+                    a.other_penalties.push(p);
                 }
             }
         }
@@ -1517,21 +1657,21 @@ impl Tracer<'_> {
 
 #[derive(Default)]
 struct Grounds {
-    mandatory_no_penalty: Vec<Ground>,
-    discretionary_no_penalty: Vec<Ground>,
-    mandatory_mitigation: Vec<Ground>,
-    list_shall_mitigate: Vec<Ground>,
-    list_shall_lighten: Vec<Ground>,
-    discretionary_mitigation: Vec<Ground>,
-    discretionary_lighter: Vec<Ground>,
-    aggravating: Vec<Ground>,
+    mandatory_no_penalty: GroundList,
+    discretionary_no_penalty: GroundList,
+    mandatory_mitigation: GroundList,
+    list_shall_mitigate: GroundList,
+    list_shall_lighten: GroundList,
+    discretionary_mitigation: GroundList,
+    discretionary_lighter: GroundList,
+    aggravating: GroundList,
 }
 
 fn only_no_penalty(ground: Ground) -> TierOption {
     TierOption {
         tier: Tier::NoPenalty,
         modality: Modality::Mandatory,
-        grounds: vec![ground],
+        grounds: smallvec::smallvec![ground],
         fine_band: None,
         suggested_fine: None,
     }
@@ -1603,31 +1743,34 @@ pub(crate) fn penalty_facts(case: &Case) -> PenaltyFacts {
     }
 }
 
-fn applicable_version(item: &Item, case: &Case, act_on: NaiveDate, as_of: NaiveDate) -> AppliedVersion {
+fn applicable_version(item: &Arc<Item>, case: &Case, act_on: NaiveDate, as_of: NaiveDate) -> AppliedVersion {
     // Each version is read against the facts (conditions, parties) before
     // versions are compared: Art. 37 compares what each would impose on
-    // this party for this act.
+    // this party for this act. The same version in force on both days is
+    // read once; the version applied is moved, not copied, into the result.
     let facts = penalty_facts(case);
-    let at_act = item.penalty_on(act_on).map(|p| p.resolve(&facts));
-    let now = item.penalty_on(as_of.max(act_on)).map(|p| p.resolve(&facts));
-    let (at_act, now) = (at_act.as_ref(), now.as_ref());
-    let (choice, penalty, provision) = match (at_act, now) {
-        (None, _) => (VersionChoice::NotIllegalAtAct, None, item.provision_on(act_on)),
-        (Some(_), None) => (VersionChoice::NoLongerIllegal, None, item.provision_on(as_of)),
+    let at_act = item.penalty_on(act_on);
+    let now = item.penalty_on(as_of.max(act_on));
+    let same = match (at_act, now) {
+        (Some(old), Some(new)) => std::ptr::eq(old, new),
+        _ => false,
+    };
+    let at_act = at_act.map(|p| p.resolve(&facts));
+    let (choice, penalty, provision_day) = match (at_act, now) {
+        (None, _) => (VersionChoice::NotIllegalAtAct, None, act_on),
+        (Some(_), None) => (VersionChoice::NoLongerIllegal, None, as_of),
+        (Some(old), Some(_)) if same => (VersionChoice::AtAct, Some(old), act_on),
         (Some(old), Some(new)) => {
-            if severity(new, case) < severity(old, case) {
-                (VersionChoice::LaterLighter, Some(new), item.provision_on(as_of))
+            let new = new.resolve(&facts);
+            if severity(&new, case) < severity(&old, case) {
+                (VersionChoice::LaterLighter, Some(new), as_of)
             } else {
-                (VersionChoice::AtAct, Some(old), item.provision_on(act_on))
+                (VersionChoice::AtAct, Some(old), act_on)
             }
         }
     };
-    AppliedVersion {
-        choice,
-        provision: provision.to_owned(),
-        penalty: penalty.cloned(),
-        fine_bounds: bounds_of(penalty, case),
-    }
+    let fine_bounds = bounds_of(penalty.as_ref(), case);
+    AppliedVersion { choice, provision: ProvisionText::of(item, provision_day), penalty, fine_bounds }
 }
 
 fn limitation(item: &Item, case: &Case, regime: &Regime) -> Limitation {
@@ -1839,7 +1982,7 @@ fn build_lawful_set(
         if tier < lower || tier > upper {
             continue;
         }
-        let grounds: Vec<Ground> = match tier {
+        let grounds: GroundList = match tier {
             Tier::NoPenalty => g.discretionary_no_penalty.clone(),
             Tier::Mitigated => g
                 .mandatory_mitigation

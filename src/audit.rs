@@ -673,7 +673,7 @@ impl DecidedCase {
             tier: d.tier,
             fine: d.fine(),
             fine_band: a.lawful.iter().find(|o| o.tier == d.tier).and_then(|o| o.fine_band),
-            mechanisms: d.mechanisms.clone(),
+            mechanisms: d.mechanisms.to_vec(),
             ground: d.reasons.grounds.first().copied(),
             first_violation_waiver: waiver,
         }

@@ -62,8 +62,10 @@ string_id! {
 pub struct Agency {
     /// Identifier.
     pub id: AgencyId,
-    /// Name, e.g. 山丹县应急管理局.
-    pub name: String,
+    /// Name, e.g. 山丹县应急管理局. Shared (`Arc<str>`, a JSON string): the
+    /// agency an assessment and a decision copy from the case allocates
+    /// nothing; build it with `"…".into()` or `Arc::from(name)`.
+    pub name: std::sync::Arc<str>,
     /// The domain it is competent for.
     pub domain: Domain,
 }

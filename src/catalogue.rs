@@ -1009,8 +1009,10 @@ impl ProvisionSanction {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "StatutoryPenaltyRepr", into = "StatutoryPenaltyRepr")]
 pub struct StatutoryPenalty {
-    sanctions: Vec<ProvisionSanction>,
-    kinds: Vec<PenaltyKind>,
+    // Inline: a provision names few sanctions, and `resolve` (run by every
+    // assessment) then builds its result without allocating.
+    sanctions: smallvec::SmallVec<[ProvisionSanction; 3]>,
+    kinds: smallvec::SmallVec<[PenaltyKind; 4]>,
     /// Read from the version 1 flat form (not part of equality).
     flat: bool,
 }
@@ -1153,7 +1155,7 @@ impl StatutoryPenalty {
                 _ => sanctions.push(ProvisionSanction::may(*k)),
             }
         }
-        Ok(StatutoryPenalty { sanctions, kinds, flat: false })
+        Ok(StatutoryPenalty { sanctions: sanctions.into(), kinds: kinds.into(), flat: false })
     }
 
     /// A provision with its structure (catalogue version 2).
@@ -1194,7 +1196,7 @@ impl StatutoryPenalty {
                 kinds.push(s.kind);
             }
         }
-        Ok(StatutoryPenalty { sanctions, kinds, flat: false })
+        Ok(StatutoryPenalty { sanctions: sanctions.into(), kinds: kinds.into(), flat: false })
     }
 
     /// The provision's sanctions, as written.
@@ -1222,7 +1224,7 @@ impl StatutoryPenalty {
     /// for the single fine.
     pub fn resolve(&self, f: &PenaltyFacts) -> StatutoryPenalty {
         let held = |s: &ProvisionSanction| s.covers(f.natural_person) && s.when.is_none_or(|c| c.holds(f));
-        let mut sanctions = Vec::with_capacity(self.sanctions.len());
+        let mut sanctions: smallvec::SmallVec<[ProvisionSanction; 3]> = smallvec::SmallVec::new();
         for s in self.sanctions.iter().filter(|s| held(s)) {
             let superseded = s.when.is_none()
                 && self.sanctions.iter().any(|t| t.kind == s.kind && t.when.is_some() && held(t));
@@ -1230,7 +1232,7 @@ impl StatutoryPenalty {
                 sanctions.push(ProvisionSanction { when: None, applies_to: None, ..*s });
             }
         }
-        let mut kinds: Vec<PenaltyKind> = Vec::with_capacity(sanctions.len());
+        let mut kinds: smallvec::SmallVec<[PenaltyKind; 4]> = smallvec::SmallVec::new();
         for s in &sanctions {
             if !kinds.contains(&s.kind) {
                 kinds.push(s.kind);
@@ -1323,7 +1325,7 @@ impl TryFrom<StatutoryPenaltyRepr> for StatutoryPenalty {
 impl From<StatutoryPenalty> for StatutoryPenaltyRepr {
     fn from(p: StatutoryPenalty) -> Self {
         StatutoryPenaltyRepr {
-            sanctions: Some(p.sanctions),
+            sanctions: Some(p.sanctions.into_vec()),
             kinds: None,
             fine: None,
             fine_natural_person: None,

@@ -19,8 +19,9 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
-use crate::assess::{Assessment, Bar, Duty, Ground, Tier, TierOption};
+use crate::assess::{Assessment, Bar, Duty, Ground, GroundList, Tier, TierOption};
 use crate::case::{Agency, CaseId, Correction, OfficerId};
 use crate::catalogue::{Domain, EntryId, ItemCode, ListOutcome, Modal};
 use crate::law::{Citation, Instrument};
@@ -104,6 +105,26 @@ vocabulary! {
         Ordinary => "普通程序",
     }
 }
+
+/// The sanctions of a decision: up to two held inline (a fine and a
+/// confiscation), more on the heap; a JSON array.
+pub type Sanctions = SmallVec<[Sanction; 2]>;
+
+/// The soft measures of a decision, inline; a JSON array.
+pub type SoftMeasures = SmallVec<[SoftMeasure; 8]>;
+
+/// The documents a decision calls for, inline; a JSON array.
+pub type Documents = SmallVec<[Document; 16]>;
+
+/// The mechanisms a decision uses, inline; a JSON array.
+pub type Mechanisms = SmallVec<[Mechanism; 8]>;
+
+/// The legal-review triggers of a decision, inline; a JSON array.
+pub type ReviewTriggers = SmallVec<[ReviewTrigger; 8]>;
+
+/// The list entries a decision's reasons rest on, up to two inline; a JSON
+/// array.
+pub type EntryIds = SmallVec<[EntryId; 2]>;
 
 /// One sanction of a decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -254,7 +275,7 @@ impl ReviewTrigger {
 #[serde(deny_unknown_fields)]
 pub struct ProcedureDuties {
     /// Why legal review is required; empty when it is not.
-    pub legal_review: Vec<ReviewTrigger>,
+    pub legal_review: ReviewTriggers,
     /// Whether the party must be told of the right to a hearing (Art. 63).
     pub hearing_notice: bool,
     /// Whether the agency's leaders must decide collectively (Art. 57 ¶2).
@@ -350,7 +371,7 @@ pub fn procedure_duties_heard(
     let penalty = tier != Tier::NoPenalty && a.bar.is_none();
     let hearing_notice = hearing_right_applies(a, regime, tier, sanctions);
     let held = matches!(hearing, HearingHeld::Held { .. });
-    let mut legal_review = Vec::new();
+    let mut legal_review = ReviewTriggers::new();
     for c in &a.legal_review_triggers {
         let t = match c {
             crate::case::Context::MajorPublicInterest => Some(ReviewTrigger::MajorPublicInterest),
@@ -474,10 +495,10 @@ pub struct Reasons {
     /// The tier chosen.
     pub tier: Tier,
     /// The grounds relied on.
-    pub grounds: Vec<Ground>,
+    pub grounds: GroundList,
     /// The ids of the list entries among the grounds, in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub entries: Vec<EntryId>,
+    #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
+    pub entries: EntryIds,
     /// The bar, if any.
     pub bar: Option<Bar>,
     /// Whether the choice was the most lenient lawful outcome.
@@ -1025,7 +1046,7 @@ pub struct Decision {
     /// The tier.
     pub tier: Tier,
     /// The sanctions, with amounts.
-    pub sanctions: Vec<Sanction>,
+    pub sanctions: Sanctions,
     /// The correction order (Art. 28 ¶1), where a violation is established.
     pub correction: Option<CorrectionOrder>,
     /// Whether the party is educated (Art. 33 ¶3).
@@ -1033,13 +1054,13 @@ pub struct Decision {
     /// The guardian order (Arts. 30, 31).
     pub guardian_order: Option<GuardianOrder>,
     /// Soft measures used.
-    pub soft_measures: Vec<SoftMeasure>,
+    pub soft_measures: SoftMeasures,
     /// Channels of guidance contacts made (简易引导).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Channel>,
     /// Flexible-enforcement mechanisms used.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mechanisms: Vec<Mechanism>,
+    #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
+    pub mechanisms: Mechanisms,
     /// Coercive measures taken (行政强制措施), if any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coercive_measures: Vec<CoerciveMeasure>,
@@ -1047,7 +1068,7 @@ pub struct Decision {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coercion_withheld: Vec<u16>,
     /// The documents to issue.
-    pub documents: Vec<Document>,
+    pub documents: Documents,
     /// The procedure.
     pub procedure: Procedure,
     /// The procedural duties.
@@ -1264,7 +1285,7 @@ struct DecisionRepr {
     /// The tier.
     tier: Tier,
     /// The sanctions, with amounts.
-    sanctions: Vec<Sanction>,
+    sanctions: Sanctions,
     /// The correction order (Art. 28 ¶1), where a violation is established.
     correction: Option<CorrectionOrder>,
     /// Whether the party is educated (Art. 33 ¶3).
@@ -1272,13 +1293,13 @@ struct DecisionRepr {
     /// The guardian order (Arts. 30, 31).
     guardian_order: Option<GuardianOrder>,
     /// Soft measures used.
-    soft_measures: Vec<SoftMeasure>,
+    soft_measures: SoftMeasures,
     /// Channels of guidance contacts made (简易引导).
     #[serde(default)]
     contacts: Vec<Channel>,
     /// Flexible-enforcement mechanisms used.
     #[serde(default)]
-    mechanisms: Vec<Mechanism>,
+    mechanisms: Mechanisms,
     /// Coercive measures taken (行政强制措施), if any.
     #[serde(default)]
     coercive_measures: Vec<CoerciveMeasure>,
@@ -1286,7 +1307,7 @@ struct DecisionRepr {
     #[serde(default)]
     coercion_withheld: Vec<u16>,
     /// The documents to issue.
-    documents: Vec<Document>,
+    documents: Documents,
     /// The procedure.
     procedure: Procedure,
     /// The procedural duties.
@@ -1509,7 +1530,7 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         Some(o) => (o.tier, o.grounds.clone(), o.fine_band),
         // Unreachable for assessments `assess` produces (their lawful set is
         // never empty); stay total anyway.
-        None => (Tier::NoPenalty, Vec::new(), None),
+        None => (Tier::NoPenalty, GroundList::new(), None),
     };
     let sanctions = chosen.map(|o| sanctions_for(a, o)).unwrap_or_default();
     let disposition = match (a.bar, tier) {
@@ -1524,7 +1545,7 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
     let duties = procedure_duties(a, regime, tier, &sanctions);
     let procedure = if duties.summary_eligible { Procedure::Summary } else { Procedure::Ordinary };
 
-    let mut soft_measures = Vec::new();
+    let mut soft_measures = SoftMeasures::new();
     if education {
         soft_measures.push(SoftMeasure::PersuasionEducation);
     }
@@ -1564,7 +1585,7 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         .collect();
     let reasons = Reasons {
         tier,
-        grounds: grounds.clone(),
+        grounds,
         entries,
         bar: a.bar,
         most_lenient: a.bar.is_none() && tier == most_lenient && a.lawful.len() > 1,
@@ -1596,9 +1617,9 @@ pub fn recommend(a: &Assessment, regime: &Regime) -> Decision {
         soft_measures,
         contacts: Vec::new(),
         mechanisms: if lenient_with_violation && tier == Tier::NoPenalty && correction.is_some() {
-            vec![Mechanism::CorrectionOnly]
+            smallvec::smallvec![Mechanism::CorrectionOnly]
         } else {
-            Vec::new()
+            Mechanisms::new()
         },
         coercive_measures: Vec::new(),
         coercion_withheld: a.no_coercion.clone(),
@@ -1657,8 +1678,8 @@ pub fn proposed_option<'a>(a: &'a Assessment, regime: &Regime) -> Option<&'a Tie
 
 /// The sanctions that carry out a tier, or `None` when the tier cannot be
 /// carried out on this provision.
-pub(crate) fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
-    let mut out = Vec::with_capacity(2);
+pub(crate) fn sanctions_for(a: &Assessment, o: &TierOption) -> Sanctions {
+    let mut out = Sanctions::new();
     let Some(penalty) = a.version.as_ref().and_then(|v| v.penalty.as_ref()) else {
         return out;
     };
@@ -1709,7 +1730,11 @@ pub(crate) fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
     // not return unlawful property), the other mandatory kinds outside 减轻;
     // of a 或者 group the provision imposes, its first (lightest) member.
     let keep = |k: PenaltyKind| o.tier != Tier::Mitigated || k.group() == 2 && k != PenaltyKind::Fine;
-    for k in penalty.mandatory_kinds() {
+    // The kinds of `StatutoryPenalty::mandatory_kinds`, read in place (a
+    // kind named twice is found present the second time).
+    let unconditional = || penalty.sanctions().iter().filter(|s| s.when.is_none());
+    let mandatory = unconditional().filter(|s| s.modal == Modal::Shall && s.alternative.is_none());
+    for k in mandatory.map(|s| s.kind) {
         let present = out.iter().any(|s| s.kind == k);
         // 没收违法所得 needs established gains that are not to be refunded
         // (Art. 28 ¶2); `illegal_gains` already carries that.
@@ -1727,13 +1752,24 @@ pub(crate) fn sanctions_for(a: &Assessment, o: &TierOption) -> Vec<Sanction> {
     }
     if o.tier != Tier::Mitigated {
         let no_fine = a.fined_before.is_some() || a.criminal_fine.is_some();
-        for (modal, kinds) in penalty.alternatives() {
-            if modal == Modal::Shall && !kinds.iter().any(|k| out.iter().any(|s| s.kind == *k)) {
+        // The groups of `StatutoryPenalty::alternatives`, read in place: each
+        // group at its first member, with that member's modal.
+        for (i, first) in unconditional().enumerate() {
+            let Some(group) = first.alternative else { continue };
+            if unconditional().take(i).any(|s| s.alternative == Some(group)) {
+                continue;
+            }
+            let mut kinds = unconditional().filter(|s| s.alternative == Some(group)).map(|s| s.kind);
+            if first.modal == Modal::Shall && !kinds.any(|k| out.iter().any(|s| s.kind == k)) {
                 // The provision names the lighter first ("警告或者罚款", "责令停产停业，
                 // 直至吊销许可证"); a fine the law withholds (Arts. 29, 35 ¶2) is
                 // passed over.
-                if let Some(k) = kinds.iter().find(|k| !(no_fine && **k == PenaltyKind::Fine)) {
-                    out.push(Sanction { kind: *k, amount: None });
+                let next = unconditional()
+                    .filter(|s| s.alternative == Some(group))
+                    .map(|s| s.kind)
+                    .find(|k| !(no_fine && *k == PenaltyKind::Fine));
+                if let Some(k) = next {
+                    out.push(Sanction { kind: k, amount: None });
                 }
             }
         }
@@ -1761,8 +1797,8 @@ pub(crate) fn documents(
     correction: bool,
     grounds: &[Ground],
     guardian: bool,
-) -> Vec<Document> {
-    let mut d = Vec::with_capacity(6);
+) -> Documents {
+    let mut d = Documents::new();
     match disposition {
         Disposition::Transfer => d.push(Document::CriminalTransferLetter),
         Disposition::NoPenalty => {

@@ -1080,7 +1080,7 @@ impl<'a> Context<'a> {
                     r.court
                 )
             }
-            Field::AgencyName => self.agency.name.clone(),
+            Field::AgencyName => self.agency.name.to_string(),
             Field::Date => chinese_date(self.issued_on),
             Field::Seal => format!("（{}印章）", self.agency.name),
             Field::Ground => d.reasons.to_string(),

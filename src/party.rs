@@ -34,10 +34,14 @@ use crate::calendar;
 /// Non-empty, at most 64 characters, no surrounding whitespace, and no
 /// control, format, bidi, zero-width or non-NFKC characters (the identifier
 /// set of [`crate::ident`]).
+///
+/// The text is shared (`Arc<str>`): the id an assessment and a decision copy
+/// from the case is the same allocation, so copying it allocates nothing.
+/// The JSON form is the string.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
-pub struct PartyId(String);
+pub struct PartyId(std::sync::Arc<str>);
 
 impl PartyId {
     /// Validates an identifier.
@@ -63,7 +67,7 @@ impl PartyId {
     /// ```
     pub fn new(id: impl Into<String>) -> Result<PartyId, InvalidIdError> {
         let id = id.into();
-        check_id(&id, "party id").map(|()| PartyId(id))
+        check_id(&id, "party id").map(|()| PartyId(std::sync::Arc::from(id)))
     }
 
     /// The identifier as a string.
@@ -74,7 +78,7 @@ impl PartyId {
     /// A placeholder used by builders before the party is set; never escapes
     /// a successful build.
     pub(crate) fn placeholder() -> PartyId {
-        PartyId(String::from("unset"))
+        PartyId(std::sync::Arc::from("unset"))
     }
 }
 
@@ -97,7 +101,7 @@ impl TryFrom<String> for PartyId {
 
 impl From<PartyId> for String {
     fn from(p: PartyId) -> String {
-        p.0
+        String::from(&*p.0)
     }
 }
 

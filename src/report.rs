@@ -591,7 +591,7 @@ pub struct Unit {
 impl Unit {
     fn of(agency: Option<&Agency>) -> Unit {
         match agency {
-            Some(a) => Unit { id: Some(a.id.clone()), name: a.name.clone(), domain: Some(a.domain) },
+            Some(a) => Unit { id: Some(a.id.clone()), name: a.name.to_string(), domain: Some(a.domain) },
             None => Unit { id: None, name: UNKNOWN_UNIT.to_owned(), domain: None },
         }
     }

@@ -674,9 +674,9 @@ impl OfficerEdit {
             Notice::Given(NotifiedProposal {
                 on: recommended.decided_on,
                 item: recommended.item.clone(),
-                sanctions: recommended.sanctions.clone(),
+                sanctions: recommended.sanctions.to_vec(),
                 facts: Vec::new(),
-                grounds: recommended.reasons.grounds.clone(),
+                grounds: recommended.reasons.grounds.to_vec(),
                 basis: vec!["处罚依据".to_owned()],
                 answer,
                 // Where the recommendation carries the right to a hearing, the

@@ -103,7 +103,8 @@ fn confiscation_matches_the_gains() {
     // A token confiscation in place of the fine the provision imposes.
     let c = on("FR-60-1-1", Domain::FireRescue).build().unwrap();
     let mut d = recommended(&c, &cat);
-    d.sanctions = vec![Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(Money::yuan(1)) }];
+    d.sanctions =
+        vec![Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(Money::yuan(1)) }].into();
     let r = checked(&c, &cat, &d);
     assert_unlawful(&r, FindingCode::ConfiscationMismatch, Citation::apl(28).para(2));
     assert_unlawful(&r, FindingCode::MandatorySanctionMissing, Citation::apl(76).para(1).item(2));
@@ -335,7 +336,7 @@ fn penalty_instead_of_education() {
     fined.reasons.tier = Tier::Ordinary;
     fined.disposition = Disposition::Penalty;
     fined.education = false;
-    fined.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(500)) }];
+    fined.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(500)) }].into();
     let r = checked(&c, &cat, &fined);
     let f = r.get(FindingCode::PenaltyInsteadOfEducation).unwrap_or_else(|| panic!("{r}"));
     assert_eq!(f.citation, Citation::apl(33).para(1).sentence(2));

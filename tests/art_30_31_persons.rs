@@ -23,7 +23,7 @@ fn acting_on_the_fourteenth_birthday_is_still_under_fourteen() {
     let (a, dec) = run(&person_case(d(2011, 3, 1), d(2025, 3, 1)), &cat);
     assert_eq!(tiers(&a), vec![Tier::NoPenalty]);
     assert_eq!(a.lawful[0].modality, Modality::Mandatory);
-    assert_eq!(a.lawful[0].grounds, vec![Ground::UnderFourteen]);
+    assert_eq!(a.lawful[0].grounds[..], vec![Ground::UnderFourteen]);
     assert_eq!(a.guardian_order, Some(GuardianOrder::Discipline));
     assert!(a.has_duty(Duty::GuardianDiscipline));
     assert_eq!(dec.tier, Tier::NoPenalty);
@@ -89,7 +89,7 @@ fn incapacity_means_no_penalty_and_a_custody_order() {
     let cat = catalogue(vec![range_item("R-1")]);
     let (a, dec) = run(&capacity_case(MentalCapacity::Incapable), &cat);
     assert_eq!(tiers(&a), vec![Tier::NoPenalty]);
-    assert_eq!(a.lawful[0].grounds, vec![Ground::Incapable]);
+    assert_eq!(a.lawful[0].grounds[..], vec![Ground::Incapable]);
     assert_eq!(dec.guardian_order, Some(GuardianOrder::CustodyAndTreatment));
     assert!(a.has_duty(Duty::GuardianCustody));
 }

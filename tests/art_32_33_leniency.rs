@@ -27,7 +27,7 @@ fn minor_promptly_corrected_without_harm_is_not_punished() {
     assert_eq!(tiers(&a), vec![Tier::NoPenalty]);
     assert_eq!(a.lawful[0].modality, Modality::Mandatory);
     // a first violation too, so both grounds support the outcome
-    assert_eq!(a.lawful[0].grounds, vec![Ground::MinorCorrectedNoHarm, Ground::FirstViolation]);
+    assert_eq!(a.lawful[0].grounds[..], vec![Ground::MinorCorrectedNoHarm, Ground::FirstViolation]);
     assert!(dec.education && dec.correction.is_some());
     assert!(a.has_duty(Duty::Education));
 }
@@ -49,7 +49,7 @@ fn first_violation_with_slight_harm_may_go_unpunished() {
     let (a, dec) = run(&c, &cat);
     assert_eq!(tiers(&a), vec![Tier::NoPenalty, Tier::Mitigated, Tier::Lighter, Tier::Ordinary]);
     assert_eq!(a.lawful[0].modality, Modality::Discretionary);
-    assert_eq!(a.lawful[0].grounds, vec![Ground::FirstViolation]);
+    assert_eq!(a.lawful[0].grounds[..], vec![Ground::FirstViolation]);
     // 柔性执法作为首选方式: the recommendation takes the discretion.
     assert_eq!(dec.tier, Tier::NoPenalty);
     assert!(dec.reasons.most_lenient);
@@ -101,7 +101,7 @@ fn no_fault_proven_is_not_punished_unless_the_law_says_otherwise() {
     let c = case("R-1").fault(Fault::NoFaultProven).build().unwrap();
     let (a, dec) = run(&c, &cat);
     assert_eq!(tiers(&a), vec![Tier::NoPenalty]);
-    assert_eq!(a.lawful[0].grounds, vec![Ground::NoFault]);
+    assert_eq!(a.lawful[0].grounds[..], vec![Ground::NoFault]);
     assert!(dec.education);
     it.no_fault_exception = Some("《某法》第十条".into());
     let (a, _) = run(&c, &catalogue(vec![it]));

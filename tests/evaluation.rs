@@ -184,9 +184,9 @@ fn fined(fine: u64) -> (EvaluatedCase, EvaluatedCase) {
     let a = assess(&case, &catalogue, &regime, d(2026, 11, 25));
     let dec = recommend(&a, &regime);
     let mut other = dec.clone();
-    other.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(fine)) }];
+    other.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(fine)) }].into();
     let mut base = dec;
-    base.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(1)) }];
+    base.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(1)) }].into();
     let cal = WorkCalendar::china();
     let p = ProcessRecord { filed_on: Some(d(2026, 9, 1)), ..ProcessRecord::default() };
     (

@@ -78,7 +78,7 @@ fn penalise(d: &mut Decision, tier: Tier, amount: u64) {
     d.tier = tier;
     d.reasons.tier = tier;
     d.disposition = Disposition::Penalty;
-    d.sanctions = vec![fine(amount)];
+    d.sanctions = vec![fine(amount)].into();
     d.education = false;
     d.procedure = Procedure::Ordinary;
 }
@@ -161,7 +161,7 @@ fn first_violation_for_a_repeat() {
     assert_ne!(x.d.tier, Tier::NoPenalty);
     let r = x.with(|d| {
         let_off(d);
-        d.reasons.grounds = vec![Ground::FirstViolation];
+        d.reasons.grounds = vec![Ground::FirstViolation].into();
     });
     assert_finding(
         &r,
@@ -514,7 +514,7 @@ fn sanction_not_prescribed() {
     let r = three_tiers().with(|d| {
         d.tier = Tier::Mitigated;
         d.reasons.tier = Tier::Mitigated;
-        d.sanctions = vec![Sanction { kind: PenaltyKind::Warning, amount: None }];
+        d.sanctions = vec![Sanction { kind: PenaltyKind::Warning, amount: None }].into();
     });
     assert!(!r.has(FindingCode::SanctionNotPrescribed), "{r}");
 }
@@ -937,10 +937,10 @@ fn override_without_reason() {
 
 #[test]
 fn ground_not_established() {
-    let r = plain().with(|d| d.reasons.grounds = vec![Ground::FirstViolation]);
+    let r = plain().with(|d| d.reasons.grounds = vec![Ground::FirstViolation].into());
     assert_finding(&r, FindingCode::GroundNotEstablished, Severity::Irregular, Citation::apl(40));
     let y = fx(vec![range_item("A")], first_violation());
-    assert_eq!(y.d.reasons.grounds, vec![Ground::FirstViolation]);
+    assert_eq!(y.d.reasons.grounds[..], vec![Ground::FirstViolation]);
     assert!(!y.review().has(FindingCode::GroundNotEstablished));
 }
 
@@ -997,7 +997,7 @@ fn findings_sorted_most_severe_first() {
     let r = plain().with(|d| {
         penalise(d, Tier::Ordinary, 5_000);
         d.coercive_measures.push(CoerciveMeasure::Seize);
-        d.reasons.grounds = vec![Ground::FirstViolation];
+        d.reasons.grounds = vec![Ground::FirstViolation].into();
         d.correction = None;
     });
     let severities: Vec<Severity> = r.findings.iter().map(|f| f.severity).collect();
@@ -1442,9 +1442,9 @@ fn notice_of(d: &Decision, answer: Answer) -> Notice {
     Notice::Given(NotifiedProposal {
         on: AS_OF(),
         item: d.item.clone(),
-        sanctions: d.sanctions.clone(),
+        sanctions: d.sanctions.to_vec(),
         facts: vec![Fact::Harm(Harm::Harmful)],
-        grounds: d.reasons.grounds.clone(),
+        grounds: d.reasons.grounds.to_vec(),
         basis: vec!["某条例第十条".into()],
         answer,
         hearing: if d.duties.hearing_notice {

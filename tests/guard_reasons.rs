@@ -26,7 +26,7 @@ fn fine_instead(d: &mut Decision, yuan: u64) {
     d.tier = Tier::Ordinary;
     d.reasons.tier = Tier::Ordinary;
     d.disposition = Disposition::Penalty;
-    d.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(yuan)) }];
+    d.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(yuan)) }].into();
     d.education = false;
     d.procedure = Procedure::Ordinary;
 }

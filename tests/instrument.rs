@@ -183,7 +183,7 @@ fn summary_decision_art_52() {
 #[test]
 fn summary_decision_refused_above_art_51() {
     let mut fx = summary();
-    fx.3.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(201)) }];
+    fx.3.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(201)) }].into();
     let err = render(InstrumentKind::SummaryPenaltyDecision, &fx, &Particulars::example(), d(2025, 4, 1))
         .unwrap_err();
     assert!(err.to_string().contains("第五十一条"), "{err}");
@@ -233,7 +233,7 @@ fn hearing_due() -> (Catalogue, Case, Regime, Decision) {
     let mut fx = penalty();
     // A fine at the organisation threshold (以上, inclusive) of Art. 63 ¶1 (一).
     let threshold = fx.2.hearing.organisation;
-    fx.3.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(threshold) }];
+    fx.3.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(threshold) }].into();
     fx
 }
 

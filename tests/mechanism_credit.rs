@@ -37,7 +37,7 @@ fn penalty() -> Decision {
 }
 
 fn with_sanctions(mut dec: Decision, sanctions: Vec<Sanction>) -> Decision {
-    dec.sanctions = sanctions;
+    dec.sanctions = sanctions.into();
     dec
 }
 

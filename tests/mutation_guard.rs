@@ -200,7 +200,7 @@ fn confiscation_is_compared_with_the_gains_only_where_it_is_due() {
     assert_eq!(a.bar, Some(Bar::LimitationExpired), "{}", a.explain());
     let mut barred = recommend(&a, &regime);
     assert_eq!((barred.tier, barred.disposition), (Tier::NoPenalty, Disposition::NoPenalty));
-    barred.sanctions = vec![half];
+    barred.sanctions = vec![half].into();
     let r = review(&old, &cat, &regime, &barred, None);
     assert!(on_no_penalty(&r), "{r}");
     assert!(!mismatch(&r), "{r}");
@@ -210,7 +210,7 @@ fn confiscation_is_compared_with_the_gains_only_where_it_is_due() {
     let mut regime = Regime::national();
     regime.readings.gains_on_no_penalty = GainsOnNoPenalty::NotConfiscated;
     let mut d = recommend(&assess(&fresh, &cat, &regime, AS_OF()), &regime);
-    (d.tier, d.disposition, d.sanctions) = (Tier::NoPenalty, Disposition::NoPenalty, vec![half]);
+    (d.tier, d.disposition, d.sanctions) = (Tier::NoPenalty, Disposition::NoPenalty, vec![half].into());
     let r = review(&fresh, &cat, &regime, &d, None);
     assert!(on_no_penalty(&r), "{r}");
     assert!(!mismatch(&r), "{r}");
@@ -247,7 +247,7 @@ fn one_kind_of_a_shall_alternative_is_enough() {
     let warning = Sanction { kind: PenaltyKind::Warning, amount: None };
     let fine = Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(200)) };
     for one in [warning, fine] {
-        d.sanctions = vec![one];
+        d.sanctions = vec![one].into();
         let r = review(&case, &cat, &regime, &d, None);
         assert!(!r.has(FindingCode::MandatorySanctionMissing), "{:?}: {r}", one.kind);
     }
@@ -285,10 +285,11 @@ fn a_fine_at_the_statutory_minimum_is_not_below_it() {
     (d.tier, d.reasons.tier, d.disposition, d.procedure) =
         (Tier::Lighter, Tier::Lighter, Disposition::Penalty, Procedure::Ordinary);
     let minimum = Money::yuan(1_000);
-    d.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(minimum) }];
+    d.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: Some(minimum) }].into();
     let at = review(&case, &cat, &regime, &d, None);
     assert!(!at.has(FindingCode::FineBelowMinimum), "{at}");
-    d.sanctions = vec![Sanction { kind: PenaltyKind::Fine, amount: minimum.checked_sub(Money::from_fen(1)) }];
+    d.sanctions =
+        vec![Sanction { kind: PenaltyKind::Fine, amount: minimum.checked_sub(Money::from_fen(1)) }].into();
     let below = review(&case, &cat, &regime, &d, None);
     assert_eq!(
         below.get(FindingCode::FineBelowMinimum).map(|f| f.detail),
@@ -320,7 +321,7 @@ fn a_fine_where_no_penalty_may_be_imposed_is_not_measured_against_the_maximum() 
     let penalise = |d: &mut Decision, tier: Tier| {
         (d.tier, d.reasons.tier, d.procedure) = (tier, tier, Procedure::Ordinary);
         d.disposition = if tier == Tier::NoPenalty { Disposition::NoPenalty } else { Disposition::Penalty };
-        d.sanctions = vec![fine];
+        d.sanctions = vec![fine].into();
     };
 
     let old = case("A").agency(agency.clone()).act_on(d(2020, 1, 1)).build().unwrap();
@@ -374,7 +375,7 @@ fn a_kind_where_no_penalty_may_be_imposed_is_not_measured_against_the_provision(
     let penalise = |d: &mut Decision, tier: Tier| {
         (d.tier, d.reasons.tier, d.procedure) = (tier, tier, Procedure::Ordinary);
         d.disposition = if tier == Tier::NoPenalty { Disposition::NoPenalty } else { Disposition::Penalty };
-        d.sanctions.clone_from(&sanctions);
+        d.sanctions = sanctions.as_slice().into();
     };
     let not_prescribed = |r: &Review| r.has(FindingCode::SanctionNotPrescribed);
 
@@ -433,15 +434,15 @@ fn only_mitigation_may_choose_a_lighter_kind_than_prescribed() {
     };
     (d.disposition, d.procedure) = (Disposition::Penalty, Procedure::Ordinary);
 
-    (d.tier, d.reasons.tier, d.sanctions) = (Tier::Ordinary, Tier::Ordinary, vec![fine, warning]);
+    (d.tier, d.reasons.tier, d.sanctions) = (Tier::Ordinary, Tier::Ordinary, vec![fine, warning].into());
     assert_eq!(not_prescribed(&d), Some(Detail::Kind { kind: PenaltyKind::Warning }));
 
-    (d.tier, d.reasons.tier, d.sanctions) = (Tier::Mitigated, Tier::Mitigated, vec![warning]);
+    (d.tier, d.reasons.tier, d.sanctions) = (Tier::Mitigated, Tier::Mitigated, vec![warning].into());
     assert_eq!(not_prescribed(&d), None);
 
-    d.sanctions = vec![revoke];
+    d.sanctions = vec![revoke].into();
     assert_eq!(not_prescribed(&d), Some(Detail::Kind { kind: PenaltyKind::RevokePermit }));
 
-    d.sanctions = vec![Sanction { kind: PenaltyKind::ConfiscateIllegalProperty, amount: None }];
+    d.sanctions = vec![Sanction { kind: PenaltyKind::ConfiscateIllegalProperty, amount: None }].into();
     assert_eq!(not_prescribed(&d), Some(Detail::Kind { kind: PenaltyKind::ConfiscateIllegalProperty }));
 }

@@ -348,7 +348,8 @@ fn pattern_case_reads_the_assessment() {
     dec.education = false;
     dec.soft_measures.clear();
     dec.sanctions =
-        vec![rouxing::decision::Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(3_000)) }];
+        vec![rouxing::decision::Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(3_000)) }]
+            .into();
     let p = PatternCase::new(&c, &a, &dec, PartyProfile::default(), None);
     assert!(p.lighter_lawful && p.penalised());
     assert_eq!(penalty_instead_of_education(&[p]).len(), 1);

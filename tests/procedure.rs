@@ -24,7 +24,7 @@ fn facts_not_established_bar_any_penalty() {
     assert_eq!(dec.tier, Tier::NoPenalty);
     assert_eq!(dec.disposition, Disposition::NoPenalty);
     assert!(dec.correction.is_none() && !dec.education);
-    assert_eq!(dec.documents, vec![Document::NoPenaltyDecision]);
+    assert_eq!(dec.documents[..], vec![Document::NoPenaltyDecision]);
 }
 
 #[test]
@@ -37,7 +37,7 @@ fn a_suspected_crime_is_transferred_not_fined() {
     assert!(a.has_duty(Duty::TransferToJudiciary));
     assert_eq!(dec.disposition, Disposition::Transfer);
     assert!(dec.sanctions.is_empty());
-    assert_eq!(dec.documents, vec![Document::CriminalTransferLetter]);
+    assert_eq!(dec.documents[..], vec![Document::CriminalTransferLetter]);
 }
 
 #[test]
@@ -166,7 +166,7 @@ fn legal_review_for_every_flexible_decision_under_the_shandan_regime() {
         .unwrap();
     let (_, dec) = run_with(&c, &cat, &Regime::shandan_sample());
     assert_eq!(dec.tier, Tier::NoPenalty);
-    assert_eq!(dec.duties.legal_review, vec![ReviewTrigger::FlexibleDecision]);
+    assert_eq!(dec.duties.legal_review[..], vec![ReviewTrigger::FlexibleDecision]);
     assert!(dec.documents.contains(&Document::LegalReviewOpinion));
     let (_, dec) = run_with(&c, &cat, &Regime::national());
     assert!(dec.duties.legal_review.is_empty());
@@ -184,7 +184,7 @@ fn art_58_triggers_from_the_facts() {
         .build()
         .unwrap();
     let (_, dec) = run(&c, &cat);
-    assert_eq!(dec.duties.legal_review, vec![ReviewTrigger::MajorPublicInterest, ReviewTrigger::Complex]);
+    assert_eq!(dec.duties.legal_review[..], vec![ReviewTrigger::MajorPublicInterest, ReviewTrigger::Complex]);
     assert_eq!(dec.procedure, Procedure::Ordinary);
 }
 

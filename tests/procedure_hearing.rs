@@ -268,9 +268,9 @@ fn notice(dec: &Decision, hearing: HearingAnswer) -> Notice {
     Notice::Given(NotifiedProposal {
         on: d(2025, 3, 20),
         item: dec.item.clone(),
-        sanctions: dec.sanctions.clone(),
+        sanctions: dec.sanctions.to_vec(),
         facts: vec![Fact::Harm(rouxing::case::Harm::Harmful)],
-        grounds: dec.reasons.grounds.clone(),
+        grounds: dec.reasons.grounds.to_vec(),
         basis: vec!["测试条例第七条".into()],
         answer: Answer::Stated { adopted: false },
         hearing,
@@ -305,7 +305,7 @@ fn art_58_2_needs_a_hearing_held_not_a_right_to_one() {
     assert!(p.legal_review.is_empty());
     let heard = HearingHeld::Held { on: d(2025, 3, 31) };
     let p = procedure_duties_heard(&a, &Regime::national(), dec.tier, &dec.sanctions, heard);
-    assert_eq!(p.legal_review, vec![ReviewTrigger::MajorRightsAfterHearing]);
+    assert_eq!(p.legal_review[..], vec![ReviewTrigger::MajorRightsAfterHearing]);
 
     // The party let the period lapse, waived, or withdrew: no hearing held,
     // no review required by (二).

@@ -88,7 +88,7 @@ fn not_published_no_penalty_and_no_social_impact() {
     assert_eq!(p, Planned::NotPublished { why: NotPublished::NoSocialImpact });
     // A warning alone is not published by market regulation (SAMR Art. 2 ¶2).
     let (case, mut dec, regime) = fined(Domain::MarketRegulation);
-    dec.sanctions = vec![Sanction { kind: PenaltyKind::Warning, amount: None }];
+    dec.sanctions = vec![Sanction { kind: PenaltyKind::Warning, amount: None }].into();
     let Planned::NotPublished { why } = plan(&case, &dec, SocialImpact::Some, &regime) else { panic!() };
     assert_eq!(why.citation(), Citation::new(Instrument::SamrPenaltyPublicityRules, 2).para(2));
 }

@@ -412,7 +412,7 @@ fn art_63_64_hearing() {
 #[test]
 fn art_58_legal_review() {
     let mut dec = decision();
-    dec.duties.legal_review = vec![ReviewTrigger::Complex];
+    dec.duties.legal_review = vec![ReviewTrigger::Complex].into();
     let mut f = ready(&dec);
     assert_eq!(
         err(&mut f, decided(&dec)),

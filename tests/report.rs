@@ -28,7 +28,7 @@ fn agency(n: usize) -> Option<Agency> {
     ];
     units.get(n).map(|(id, name, domain)| Agency {
         id: id.parse().unwrap(),
-        name: (*name).to_owned(),
+        name: (*name).into(),
         domain: *domain,
     })
 }
@@ -225,9 +225,9 @@ fn repeat_after_leniency_counts_the_later_decision_and_uses_history() {
 #[test]
 fn soft_measures_contacts_mechanisms_and_no_coercion() {
     let mut a = shaped(7);
-    a.soft_measures = vec![SoftMeasure::Reminder, SoftMeasure::Reminder, SoftMeasure::Interview];
+    a.soft_measures = vec![SoftMeasure::Reminder, SoftMeasure::Reminder, SoftMeasure::Interview].into();
     a.contacts = vec![Channel::Phone, Channel::Phone, Channel::Sms];
-    a.mechanisms = vec![Mechanism::ObservationPeriod, Mechanism::CreditIncentive];
+    a.mechanisms = vec![Mechanism::ObservationPeriod, Mechanism::CreditIncentive].into();
     a.coercion_withheld = vec![1, 2];
     let t = tabulate(&[a], period());
     let tot = t.total();

@@ -53,13 +53,13 @@ fn interim(a: &Assessment, regime: &Regime, recommended: &Decision, plan: &Trans
         .illegal_gains
         .filter(|_| a.bar.is_none() && regime.readings.gains_on_no_penalty == GainsOnNoPenalty::Confiscate);
     d.sanctions = gains
-        .map(|g| vec![Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(g) }])
+        .map(|g| vec![Sanction { kind: PenaltyKind::ConfiscateIllegalGains, amount: Some(g) }].into())
         .unwrap_or_default();
     d.reasons.tier = Tier::NoPenalty;
     d.reasons.fine_band = None;
     d.procedure = Procedure::Ordinary;
     d.duties = procedure_duties(a, regime, Tier::NoPenalty, &d.sanctions);
-    d.documents = vec![Document::NoPenaltyDecision];
+    d.documents = vec![Document::NoPenaltyDecision].into();
     if !d.duties.legal_review.is_empty() {
         d.documents.push(Document::LegalReviewOpinion);
     }

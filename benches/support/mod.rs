@@ -207,7 +207,7 @@ pub fn decisions(n: usize) -> Vec<Decision> {
     let agencies: Vec<Agency> = (0..20)
         .map(|i| Agency {
             id: format!("U-{i:02}").parse().unwrap(),
-            name: format!("某县执法单位{i}"),
+            name: format!("某县执法单位{i}").into(),
             domain: Domain::ALL[i % Domain::ALL.len()],
         })
         .collect();

@@ -569,7 +569,7 @@ fn evidence_for(
         }
         CheckPoint::BasisCorrect => {
             if let Some(v) = &a.version {
-                e.push(Evidence::Provision { provision: v.provision.clone(), choice: v.choice });
+                e.push(Evidence::Provision { provision: v.provision.to_string(), choice: v.choice });
             }
             if let Some(l) = a.limitation {
                 e.push(Evidence::Limitation { limitation: l });

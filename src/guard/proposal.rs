@@ -290,7 +290,7 @@ impl Proposal {
             }
         }
         if let Some(s) = &self.sanctions {
-            d.sanctions.clone_from(s);
+            d.sanctions = s.iter().copied().collect();
         }
         if let Some(fine) = self.fine {
             match d.sanctions.iter_mut().find(|s| s.kind == PenaltyKind::Fine) {
@@ -299,7 +299,7 @@ impl Proposal {
             }
         }
         if let Some(m) = &self.mechanisms {
-            d.mechanisms.clone_from(m);
+            d.mechanisms = m.iter().copied().collect();
         }
         d.coercive_measures.clone_from(&self.coercive_measures);
         d.notified = self.notified;

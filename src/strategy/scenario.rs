@@ -141,7 +141,7 @@ pub fn lawful_decision(scenario: &Scenario) -> BoxedStrategy<Decision> {
                 officer: OfficerId::new("OF-GEN").ok()?,
                 agency: None,
                 tier: Some(tier),
-                sanctions: Some(sanctions),
+                sanctions: Some(sanctions.to_vec()),
                 fine: fine.filter(|_| has_fine),
                 procedure: None,
                 mechanisms: None,
