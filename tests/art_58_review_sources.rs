@@ -19,23 +19,9 @@ use rouxing::money::{FineRule, Money};
 use rouxing::regime::LegalReviewSources;
 use rouxing::{Regime, assess, recommend, review, strategy};
 
-use crate::common::{AS_OF, case, catalogue, d, item, range_item};
+use crate::common::{AS_OF, case, catalogue, d, item, large_item, range_item};
 
 const ART_58_4: Citation = Citation::apl(58).para(1).item(4);
-
-/// "处十万元以上五十万元以下罚款": every fine reaches the sample regime's
-/// ¥100,000 threshold for an organisation.
-fn large_item(code: &str) -> Item {
-    item(
-        code,
-        StatutoryPenalty::new(
-            vec![PenaltyKind::Fine],
-            Some(FineRule::range(Money::yuan(100_000), Money::yuan(500_000)).unwrap()),
-            None,
-        )
-        .unwrap(),
-    )
-}
 
 fn cat() -> Catalogue {
     catalogue(vec![range_item("A"), large_item("LARGE")])

@@ -35,6 +35,21 @@ pub fn item(code: &str, penalty: StatutoryPenalty) -> Item {
     }
 }
 
+/// "处十万元以上五十万元以下罚款": every fine is 较大数额 for an organisation
+/// (¥100,000, the national regime's hearing threshold and the sample
+/// regime's legal-review threshold).
+pub fn large_item(code: &str) -> Item {
+    item(
+        code,
+        StatutoryPenalty::new(
+            vec![PenaltyKind::Fine],
+            Some(FineRule::range(Money::yuan(100_000), Money::yuan(500_000)).unwrap()),
+            None,
+        )
+        .unwrap(),
+    )
+}
+
 /// "处一千元以上一万元以下罚款"
 pub fn range_item(code: &str) -> Item {
     item(

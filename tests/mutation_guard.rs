@@ -13,13 +13,26 @@ use crate::common::*;
 /// A plain case (harm, not corrected: only 一般 is lawful) decided by a
 /// competent agency, and its recommended decision.
 fn plain() -> (Case, Catalogue, Decision) {
-    let cat = catalogue(vec![range_item("A")]);
-    let domain = cat.items().next().unwrap().domain;
-    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
-    let case = case("A").agency(agency).build().unwrap();
+    let (case, cat) = competent(vec![]);
     let regime = Regime::national();
     let d = recommend(&assess(&case, &cat, &regime, AS_OF()), &regime);
     (case, cat, d)
+}
+
+/// A case of item "A" ("处一千元以上一万元以下罚款") with these mitigating
+/// circumstances, decided by an agency competent for the item's domain.
+fn competent(mitigating: Vec<rouxing::case::Mitigating>) -> (Case, Catalogue) {
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    (case("A").agency(agency).mitigating(mitigating).build().unwrap(), cat)
+}
+
+/// A case with a statutory 从轻或者减轻 ground (第三十二条第（二）项, 受他人胁迫),
+/// decided by a competent agency: 减轻, 从轻 and 一般 are lawful.
+fn mitigable() -> (Case, Catalogue, Regime) {
+    let (case, cat) = competent(vec![rouxing::case::Mitigating::Coerced]);
+    (case, cat, Regime::national())
 }
 
 /// The review with every finding's severity replaced by `severity`.
@@ -269,16 +282,11 @@ fn one_kind_of_a_shall_alternative_is_enough() {
 /// `adversarial::prop_review_finds_every_unlawful_edit` caught it.
 #[test]
 fn a_fine_at_the_statutory_minimum_is_not_below_it() {
-    use rouxing::case::Mitigating;
     use rouxing::decision::{Procedure, Sanction};
     use rouxing::measure::PenaltyKind;
     use rouxing::money::Money;
 
-    let cat = catalogue(vec![range_item("A")]);
-    let domain = cat.items().next().unwrap().domain;
-    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
-    let case = case("A").agency(agency).mitigating(vec![Mitigating::SecondaryRole]).build().unwrap();
-    let regime = Regime::national();
+    let (case, cat, regime) = mitigable();
     let a = assess(&case, &cat, &regime, AS_OF());
     assert!(a.is_lawful(Tier::Lighter), "{}", a.explain());
     let mut d = recommend(&a, &regime);
@@ -415,16 +423,11 @@ fn a_kind_where_no_penalty_may_be_imposed_is_not_measured_against_the_provision(
 /// `d.tier == Tier::Mitigated && k.group() < p.heaviest_group()` in `Ctx::kinds`.
 #[test]
 fn only_mitigation_may_choose_a_lighter_kind_than_prescribed() {
-    use rouxing::case::Mitigating;
     use rouxing::decision::{Procedure, Sanction};
     use rouxing::measure::PenaltyKind;
     use rouxing::money::Money;
 
-    let cat = catalogue(vec![range_item("A")]);
-    let domain = cat.items().next().unwrap().domain;
-    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
-    let case = case("A").agency(agency).mitigating(vec![Mitigating::SecondaryRole]).build().unwrap();
-    let regime = Regime::national();
+    let (case, cat, regime) = mitigable();
     let mut d = recommend(&assess(&case, &cat, &regime, AS_OF()), &regime);
     let warning = Sanction { kind: PenaltyKind::Warning, amount: None };
     let fine = Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(5_000)) };

@@ -21,21 +21,7 @@ use rouxing::record::{
 };
 use rouxing::{Regime, assess, recommend, review};
 
-use crate::common::{case, catalogue, d, item, range_item};
-
-/// "处十万元以上五十万元以下罚款": every fine is 较大数额 for an organisation
-/// under the national regime (¥100,000).
-fn large_item(code: &str) -> Item {
-    item(
-        code,
-        StatutoryPenalty::new(
-            vec![PenaltyKind::Fine],
-            Some(FineRule::range(Money::yuan(100_000), Money::yuan(500_000)).unwrap()),
-            None,
-        )
-        .unwrap(),
-    )
-}
+use crate::common::{case, catalogue, d, item, large_item, range_item};
 
 /// "吊销许可证": Art. 63 ¶1 (三) whatever the amount.
 fn revocation_item(code: &str) -> Item {
