@@ -10,16 +10,16 @@
 
 use proptest::prelude::*;
 use rouxing::case::{Case, Correction, Harm};
-use rouxing::catalogue::{Catalogue, Item, StatutoryPenalty};
+use rouxing::catalogue::Catalogue;
 use rouxing::decision::{Decision, ReviewTrigger};
 use rouxing::guard::{Finding, FindingCode, Severity};
 use rouxing::law::{Citation, DocumentCitation, Instrument, Rank, Source};
-use rouxing::measure::{Document, PenaltyKind};
-use rouxing::money::{FineRule, Money};
+use rouxing::measure::Document;
+use rouxing::money::Money;
 use rouxing::regime::LegalReviewSources;
 use rouxing::{Regime, assess, recommend, review, strategy};
 
-use crate::common::{AS_OF, case, catalogue, d, item, large_item, range_item};
+use crate::common::{AS_OF, case, catalogue, d, large_item, range_item};
 
 const ART_58_4: Citation = Citation::apl(58).para(1).item(4);
 

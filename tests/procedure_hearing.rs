@@ -15,7 +15,7 @@ use rouxing::decision::{
 use rouxing::guard::{Detail, FindingCode, Severity};
 use rouxing::law::{Citation, Source};
 use rouxing::measure::{Document, PenaltyKind};
-use rouxing::money::{FineRule, Money};
+use rouxing::money::Money;
 use rouxing::record::{
     CaseFile, Digest, Event, EvidenceKind, EvidenceRef, HearingOutcome, Officer, Origin, Stage,
 };
