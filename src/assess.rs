@@ -2089,7 +2089,9 @@ fn tier_band(
         Tier::Heavier => regime.discretion.heavier(b),
         Tier::Mitigated => {
             // Below the statutory minimum, down to the regime's floor.
-            let floor = regime.mitigation_floor.for_minimum(b.min()).unwrap_or(Money::ZERO);
+            // A fine of zero is no fine: the floor is at least 1 分.
+            let floor =
+                regime.mitigation_floor.for_minimum(b.min()).unwrap_or(Money::ZERO).max(Money::from_fen(1));
             let generic =
                 b.min().checked_sub(Money::from_fen(1)).and_then(|top| FineBounds::new(floor, top).ok());
             let lists = listed(ListOutcome::Mitigate);

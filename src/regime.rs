@@ -106,7 +106,8 @@ pub struct FirstViolationPolicy {
 ///
 /// With minimum *L* and maximum *H*: 从轻 = [L, L + lighter·(H−L)] rounded down
 /// (含本数); 从重 = [L + heavier·(H−L), H] rounded up; 一般 = the amounts strictly
-/// between. "X以下" provisions have L = 0.
+/// between. "X以下" provisions have L = 0, and their 从轻 band starts at 1 分
+/// and always holds it (a fine of zero is no fine).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -119,12 +120,18 @@ pub struct DiscretionBands {
 
 impl DiscretionBands {
     /// The 从轻 band of a fine range.
+    ///
+    /// A fine of zero is no fine: on an "X以下" range (L = 0) the band starts at
+    /// the least fine, 1 分, and always holds it, so that 从轻 never reads as ¥0
+    /// — a ¥0 "从轻" fine is 执法放水 (《中华人民共和国行政处罚法》第七十六条第一款第（二）项).
     pub fn lighter(&self, b: FineBounds) -> FineBounds {
+        let lo = b.min().max(Money::from_fen(1)).min(b.max());
         let span = b.max().saturating_sub(b.min());
         let hi = b
             .min()
-            .saturating_add(span.mul_permille_floor(u32::from(self.lighter_upper_permille)).unwrap_or(span));
-        FineBounds::new(b.min(), hi.min(b.max())).unwrap_or(b)
+            .saturating_add(span.mul_permille_floor(u32::from(self.lighter_upper_permille)).unwrap_or(span))
+            .max(lo);
+        FineBounds::new(lo, hi.min(b.max())).unwrap_or(b)
     }
 
     /// The 从重 band of a fine range.
@@ -1230,6 +1237,18 @@ mod tests {
         );
         let narrow = FineBounds::new(Money::from_fen(100), Money::from_fen(101)).unwrap();
         assert_eq!(b.ordinary(narrow), None);
+    }
+
+    #[test]
+    fn lighter_band_of_an_up_to_range_holds_a_positive_fine() {
+        // "处……元以下罚款": L = 0. 从轻 starts at 1 分, and even a 0 ‰ band holds it.
+        let up_to = FineBounds::new(Money::ZERO, Money::yuan(1_000)).unwrap();
+        let b = DiscretionBands { lighter_upper_permille: 300, heavier_lower_permille: 700 };
+        assert_eq!(b.lighter(up_to), FineBounds::new(Money::from_fen(1), Money::yuan(300)).unwrap());
+        let zero = DiscretionBands { lighter_upper_permille: 0, heavier_lower_permille: 917 };
+        assert_eq!(zero.lighter(up_to), FineBounds::new(Money::from_fen(1), Money::from_fen(1)).unwrap());
+        let fixed = FineBounds::new(Money::yuan(500), Money::yuan(500)).unwrap();
+        assert_eq!(zero.lighter(fixed), fixed);
     }
 
     #[test]

@@ -1589,3 +1589,22 @@ fn notice_wire_shapes_load() {
     let err = serde_json::from_str::<Notice>(r#"{"not_given": {"waved": "x"}}"#).unwrap_err().to_string();
     assert!(err.contains("unknown field"), "{err}");
 }
+
+/// 从轻 on a "五万元以下" provision proposes a fine above zero, even where the
+/// regime's 从轻 band is 0 ‰ wide: a ¥0 fine would be the 执法放水 the guard
+/// refuses (《中华人民共和国行政处罚法》第七十六条第一款第（二）项), so the crate's
+/// own recommendation must never be one.
+#[test]
+fn lighter_on_an_up_to_provision_is_never_a_zero_fine() {
+    for permille in [0, 1, 300] {
+        let mut regime = Regime::national();
+        regime.discretion.lighter_upper_permille = permille;
+        let b = case("A").mitigating(vec![Mitigating::Meritorious]);
+        let f = fx_with(&catalogue(vec![up_to_item("A")]), b, regime, AS_OF());
+        assert_eq!(f.d.tier, Tier::Lighter, "{}", f.a.explain());
+        let fine = f.d.fine().unwrap();
+        assert!(!fine.is_zero(), "{permille} ‰: {fine}");
+        let r = f.review();
+        assert!(r.is_lawful(), "{permille} ‰: {r}");
+    }
+}
