@@ -14,10 +14,8 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use rouxing::assess::Tier;
 use rouxing::audit::pattern::{PartyProfile, PatternCase, PatternConfig, Registration, patterns};
-use rouxing::audit::{
-    AuditConfig, CorrectionStatus, DecidedCase, FactSignature, FirstViolationStatus, PersonalGround, audit,
-};
-use rouxing::case::{Fault, Gravity, Harm};
+use rouxing::audit::{AuditConfig, DecidedCase, FactSignature, audit};
+use rouxing::case::Harm;
 use rouxing::evaluation::{EvaluatedCase, EvaluationConfig, ProcessRecord, evaluate};
 use rouxing::measure::PenaltyKind;
 use rouxing::money::Money;
@@ -39,23 +37,7 @@ fn batch(n: usize) -> Vec<PatternCase> {
                     officer: None,
                     act_on: day,
                     decided_on: day,
-                    facts: FactSignature {
-                        natural_person: false,
-                        personal: PersonalGround::None,
-                        gravity: Gravity::General,
-                        harm: [Harm::None, Harm::Slight, Harm::Harmful][i % 3],
-                        fault: Fault::Negligent,
-                        correction: CorrectionStatus::None,
-                        first_violation: FirstViolationStatus::First,
-                        mitigating: 0,
-                        aggravating: 0,
-                        list_first_violation: 0,
-                        repeat_of_item: false,
-                        context: 0,
-                        confirmed: Vec::new(),
-                        crime_suspected: false,
-                        bar: None,
-                    },
+                    facts: FactSignature::plain([Harm::None, Harm::Slight, Harm::Harmful][i % 3]),
                     amount: None,
                     safety_baseline: false,
                     tier,

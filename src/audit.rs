@@ -337,6 +337,38 @@ fn bit_of<T: PartialEq>(all: &[T], x: &T) -> u32 {
 }
 
 impl FactSignature {
+    /// A plain first violation by an organisation with the given harm: 一般
+    /// gravity, negligence, not corrected, no mitigating or aggravating
+    /// circumstance, no context, nothing confirmed, no crime suspected, no
+    /// bar — the starting point for writing signatures by struct update.
+    ///
+    /// ```
+    /// use rouxing::audit::FactSignature;
+    /// use rouxing::case::{Harm, Gravity};
+    ///
+    /// let serious = FactSignature { gravity: Gravity::Serious, ..FactSignature::plain(Harm::Harmful) };
+    /// assert!(!serious.natural_person && !serious.crime_suspected);
+    /// ```
+    pub const fn plain(harm: Harm) -> FactSignature {
+        FactSignature {
+            natural_person: false,
+            personal: PersonalGround::None,
+            gravity: Gravity::General,
+            harm,
+            fault: Fault::Negligent,
+            correction: CorrectionStatus::None,
+            first_violation: FirstViolationStatus::First,
+            list_first_violation: 0,
+            repeat_of_item: false,
+            mitigating: 0,
+            aggravating: 0,
+            context: 0,
+            confirmed: Vec::new(),
+            crime_suspected: false,
+            bar: None,
+        }
+    }
+
     /// The signature of a case under its assessment (the assessment supplies
     /// the regime's first-violation finding, the bar and the item with its
     /// list conditions).

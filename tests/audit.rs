@@ -6,10 +6,10 @@ use proptest::prelude::*;
 use rouxing::assess::{Bar, Ground, Tier};
 use rouxing::audit::{
     AuditCode, AuditConfig, AuditReport, CorrectionStatus, DecidedCase, Direction, FactSignature,
-    FirstViolationStatus, OutlierScope, PersonalGround, SpreadMeasure, audit, baseline_exemptions,
-    consistency, leniency_outliers, repeated_first_violation,
+    FirstViolationStatus, OutlierScope, SpreadMeasure, audit, baseline_exemptions, consistency,
+    leniency_outliers, repeated_first_violation,
 };
-use rouxing::case::{Correction, Fault, Gravity, Harm, Mitigating};
+use rouxing::case::{Correction, Harm, Mitigating};
 use rouxing::money::{FineBounds, Money};
 use rouxing::regime::Window;
 use rouxing::{Regime, assess, recommend};
@@ -17,23 +17,7 @@ use rouxing::{Regime, assess, recommend};
 use crate::common::*;
 
 pub(crate) fn facts() -> FactSignature {
-    FactSignature {
-        natural_person: false,
-        personal: PersonalGround::None,
-        gravity: Gravity::General,
-        harm: Harm::Harmful,
-        fault: Fault::Negligent,
-        correction: CorrectionStatus::None,
-        first_violation: FirstViolationStatus::First,
-        mitigating: 0,
-        aggravating: 0,
-        list_first_violation: 0,
-        repeat_of_item: false,
-        context: 0,
-        confirmed: Vec::new(),
-        crime_suspected: false,
-        bar: None,
-    }
+    FactSignature::plain(Harm::Harmful)
 }
 
 pub(crate) fn decided(id: &str, tier: Tier, fine: Option<u64>) -> DecidedCase {

@@ -4,8 +4,8 @@
 
 use chrono::{Days, NaiveDate};
 use rouxing::assess::Tier;
-use rouxing::audit::{CorrectionStatus, DecidedCase, FactSignature, FirstViolationStatus, PersonalGround};
-use rouxing::case::{Agency, AgencyId, Case, Correction, Fault, Gravity, Harm};
+use rouxing::audit::{CorrectionStatus, DecidedCase, FactSignature, FirstViolationStatus};
+use rouxing::case::{Agency, AgencyId, Case, Correction, Gravity, Harm};
 use rouxing::catalogue::{Catalogue, Domain, Item, ItemCode, StatutoryPenalty};
 use rouxing::decision::Disposition;
 use rouxing::measure::{Channel, Mechanism, PenaltyKind, SoftMeasure};
@@ -131,25 +131,14 @@ pub fn decided_cases(n: usize) -> Vec<DecidedCase> {
                 act_on: d(2024, 1, 1),
                 decided_on: d(2024, 2, 1),
                 facts: FactSignature {
-                    natural_person: false,
-                    personal: PersonalGround::None,
                     gravity,
-                    harm,
-                    fault: Fault::Negligent,
                     correction,
                     first_violation: if first {
                         FirstViolationStatus::First
                     } else {
                         FirstViolationStatus::Repeat
                     },
-                    mitigating: 0,
-                    aggravating: 0,
-                    list_first_violation: 0,
-                    repeat_of_item: false,
-                    context: 0,
-                    confirmed: Vec::new(),
-                    crime_suspected: false,
-                    bar: None,
+                    ..FactSignature::plain(harm)
                 },
                 amount,
                 safety_baseline: item % 7 == 0,
