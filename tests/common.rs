@@ -16,6 +16,17 @@ pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
+/// A 过渡期 request to reach "达标" within `days` days from `from`, with no
+/// milestones.
+pub fn transition_request(from: NaiveDate, days: u64) -> rouxing::mechanism::tolerance::TransitionRequest {
+    let end = from.checked_add_days(chrono::Days::new(days)).unwrap();
+    rouxing::mechanism::tolerance::TransitionRequest {
+        standard: "达标".to_owned(),
+        window: rouxing::mechanism::DateWindow::new(from, end).unwrap(),
+        milestones: vec![],
+    }
+}
+
 pub fn item(code: &str, penalty: StatutoryPenalty) -> Item {
     Item {
         code: code.parse().unwrap(),

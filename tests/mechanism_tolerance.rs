@@ -585,12 +585,7 @@ proptest! {
         (cat, case, regime, as_of) in strategy::assessment_inputs(),
         days in 0u64..=400,
     ) {
-        let end = as_of.checked_add_days(Days::new(days)).unwrap();
-        let req = TransitionRequest {
-            standard: "达标".to_owned(),
-            window: DateWindow::new(as_of, end).unwrap(),
-            milestones: vec![],
-        };
+        let req = crate::common::transition_request(as_of, days);
         let out = tolerance::transition(&case, &cat, &regime, as_of, &req).unwrap();
         if let Some(p) = out.plan() {
             prop_assert!(p.window.end() <= regime.transition_period_max.last_day(as_of).unwrap());

@@ -3,7 +3,7 @@
 //! period the crate grants is never flagged by the crate, a period it flags
 //! is never granted, and no period ends in a 不予处罚 the statute forbids.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use proptest::prelude::*;
 use rouxing::assess::Assessment;
 use rouxing::case::{Case, Correction, Gravity, Harm};
@@ -201,12 +201,7 @@ proptest! {
         (cat, case, regime, as_of) in strategy::assessment_inputs(),
         days in 0u64..=220,
     ) {
-        let end = as_of.checked_add_days(Days::new(days)).unwrap();
-        let req = TransitionRequest {
-            standard: "达标".to_owned(),
-            window: DateWindow::new(as_of, end).unwrap(),
-            milestones: vec![],
-        };
+        let req = crate::common::transition_request(as_of, days);
         let out = tolerance::transition(&case, &cat, &regime, as_of, &req).unwrap();
         let a = assess(&case, &cat, &regime, as_of);
         let recommended = recommend(&a, &regime);
@@ -225,7 +220,7 @@ proptest! {
                 standard: "达标".to_owned(),
                 window: req.window,
                 milestones: vec![],
-                order: CorrectionOrder { kind: CorrectionKind::WithinDeadline, deadline: Some(end) },
+                order: CorrectionOrder { kind: CorrectionKind::WithinDeadline, deadline: Some(req.window.end()) },
                 during: vec![],
                 after_lapse: vec![],
                 citations: vec![],
