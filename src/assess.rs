@@ -1704,7 +1704,48 @@ fn transfer_if_suspected(mut a: Assessment, case: &Case) -> Assessment {
 ///
 /// [`CriminalOutcome`]: crate::case::CriminalOutcome
 fn transfer_pending(case: &Case) -> bool {
-    case.crime() == CrimeSuspicion::Suspected && case.criminal_outcome().is_none()
+    criminal_standing(case) == CriminalStanding::TransferPending
+}
+
+/// Where a case stands with the criminal process — the one reading that
+/// `assess` (Art. 27 ¶1: transfer while pending) and the 容错 mechanisms
+/// (a general violation in administrative hands) share.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第二十七条第一款: "违法行为涉嫌犯罪的，行政机关应当及时将案件移送司法机关…
+/// 对依法不需要追究刑事责任或者免予刑事处罚，但应当给予行政处罚的，司法机关应当及时将案件移送有关行政机关"
+/// — a case returned (不起诉、免予刑事处罚、撤销案件) is the agency's again, as one never
+/// transferred; 第三十五条 — after a judgment the administrative penalty is offset, the
+/// act was a crime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CriminalStanding {
+    /// No crime suspected.
+    NotSuspected,
+    /// A crime is suspected and the criminal process has not decided it.
+    TransferPending,
+    /// Transferred and returned without a criminal penalty.
+    Returned,
+    /// A court imposed a criminal penalty.
+    Convicted,
+}
+
+impl CriminalStanding {
+    /// Whether the agency decides the case as an administrative matter
+    /// alone: never suspected, or returned without a criminal penalty.
+    pub(crate) const fn in_administrative_hands(self) -> bool {
+        matches!(self, CriminalStanding::NotSuspected | CriminalStanding::Returned)
+    }
+}
+
+/// The case's [`CriminalStanding`], read from its facts.
+pub(crate) fn criminal_standing(case: &Case) -> CriminalStanding {
+    match (case.crime(), case.criminal_outcome()) {
+        (CrimeSuspicion::None, _) => CriminalStanding::NotSuspected,
+        (CrimeSuspicion::Suspected, None) => CriminalStanding::TransferPending,
+        (CrimeSuspicion::Suspected, Some(o)) if o.kind.is_judgment() => CriminalStanding::Convicted,
+        (CrimeSuspicion::Suspected, Some(_)) => CriminalStanding::Returned,
+    }
 }
 
 fn barred(mut a: Assessment, bar: Bar) -> Assessment {
