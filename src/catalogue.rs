@@ -1674,6 +1674,7 @@ pub struct Source {
 /// | `items[].amendments` | earlier or later versions with their dates (Art. 37) |
 /// | `items[].safety_baseline` | 安全底线: no 观察期 or tolerance (default `false`) |
 /// | `items[].sectors`, `limitation`, `no_fault_exception` | Art. 36 sectors, a special limitation period, a law's exception to Art. 33 ¶2 (optional) |
+/// | `items[].aggravation` | the 从重 clauses of the special law the item applies ([`AggravationClause`]: `citation`, verbatim `text`, `conditions`; optional, absent = none) |
 /// | `items[].entries[]` | 两轻一免 list entries: `id`, `source`, `outcome` (`no_penalty`, `first_violation_no_penalty`, `mitigate`, `lighten`, `no_coercion`), `modal` (`shall` / `may`), `conditions[]` (`text` verbatim, typed `tests`), `exclusions`, optional `reduced_fine`, `supporting_measures`, `basis`, `effective_from`, `valid_until` |
 ///
 /// # JSON
