@@ -62,6 +62,7 @@ fn run() -> Result<(), String> {
         safety_baseline: false,
         sectors: vec![],
         limitation: None,
+        aggravation: vec![],
         no_fault_exception: None,
         entries: vec![],
     };

@@ -43,11 +43,11 @@ use smallvec::SmallVec;
 use crate::calendar::{Period, ScheduleBasis};
 use crate::case::{
     Aggravating, Case, Context, CrimeSuspicion, CriminalOutcomeKind, CustodialSentence, Facts, Fault,
-    Gravity, Harm, Mitigating,
+    Gravity, Harm, Mitigating, PriorOutcome,
 };
 use crate::catalogue::{
-    Catalogue, Condition, Exclusion, Item, ItemCode, ListEntry, ListOutcome, Modal, PenaltyFacts,
-    StatutoryPenalty,
+    AggravationClause, AggravationCondition, Catalogue, Condition, Exclusion, Item, ItemCode, ListEntry,
+    ListOutcome, Modal, PenaltyFacts, StatutoryPenalty,
 };
 use crate::law::{Citation, Instrument};
 use crate::measure::GuardianOrder;
@@ -253,6 +253,14 @@ pub enum Ground {
         /// The circumstance.
         circumstance: Aggravating,
     },
+    /// A 从重 clause of the special law the item applies (the item's
+    /// `aggravation`): mandatory by law under every regime.
+    SpecialLawAggravation {
+        /// Index of the clause in the item's `aggravation`.
+        clause: u16,
+        /// The clause's own provision.
+        citation: Citation,
+    },
     /// A catalogue list entry.
     ListEntry {
         /// Index of the entry in the item's `entries`.
@@ -286,6 +294,7 @@ impl Ground {
             Ground::LocalMitigating { .. } => Citation::apl(34),
             Ground::Aggravating { circumstance: Aggravating::EmergencyMeasures } => Citation::apl(49),
             Ground::Aggravating { .. } => Citation::apl(34),
+            Ground::SpecialLawAggravation { citation, .. } => citation,
             Ground::ListEntry { outcome, authorised_by, .. } => match outcome {
                 ListOutcome::NoPenalty | ListOutcome::FirstViolationNoPenalty => Citation::apl(33).para(1),
                 // 减轻 below the statutory minimum rests on the statutory
@@ -297,6 +306,18 @@ impl Ground {
                 }
             },
         }
+    }
+
+    /// Whether the ground is a 从重 the law itself requires — Art. 49, or a
+    /// 从重 clause of the special law the item applies — rather than a local
+    /// benchmark's circumstance (which binds only where a regime adopts a
+    /// mandatory policy).
+    pub fn is_aggravation_by_law(&self) -> bool {
+        matches!(
+            self,
+            Ground::Aggravating { circumstance: Aggravating::EmergencyMeasures }
+                | Ground::SpecialLawAggravation { .. }
+        )
     }
 
     /// The ground in Chinese legal terms.
@@ -314,6 +335,7 @@ impl Ground {
                 circumstance.legal_name().to_owned()
             }
             Ground::Aggravating { circumstance } => circumstance.legal_name().to_owned(),
+            Ground::SpecialLawAggravation { citation, .. } => format!("{citation}规定的从重处罚情形"),
             Ground::ListEntry { outcome, modal, .. } => {
                 format!("清单事项（{}，{}）", outcome.legal_name(), modal.legal_name())
             }
@@ -738,6 +760,7 @@ vocabulary! {
     /// | `list_entry` | 两轻一免清单 |
     /// | `aggravation` | 从重情节 |
     /// | `emergency` | 突发事件从重 |
+    /// | `special_law_aggravation` | 特别法从重 |
     /// | `single_fine` | 一事不二罚 |
     /// | `correction` | 责令改正 |
     /// | `confiscation` | 没收违法所得 |
@@ -749,7 +772,7 @@ vocabulary! {
     /// let rule: Rule = serde_json::from_str(r#""legal_basis""#)?;
     /// assert_eq!(rule, Rule::LegalBasis);
     /// assert_eq!(serde_json::to_string(&rule)?, r#""legal_basis""#);
-    /// # let codes = [("legal_basis", "没有依据不得处罚"), ("applicable_version", "从旧兼从轻"), ("facts_established", "违法事实不清不得处罚"), ("criminal_transfer", "涉嫌犯罪移送"), ("criminal_offset", "刑罚折抵、不再给予罚款"), ("limitation", "超过追责期限不再处罚"), ("age", "未成年人"), ("capacity", "精神病人、智力残疾人"), ("minor_no_harm", "轻微不罚"), ("first_violation", "首违不罚"), ("no_fault", "无过错不罚"), ("mitigation", "应当从轻或者减轻"), ("local_mitigation", "裁量基准从轻减轻情节"), ("list_entry", "两轻一免清单"), ("aggravation", "从重情节"), ("emergency", "突发事件从重"), ("single_fine", "一事不二罚"), ("correction", "责令改正"), ("confiscation", "没收违法所得"), ("education", "教育")];
+    /// # let codes = [("legal_basis", "没有依据不得处罚"), ("applicable_version", "从旧兼从轻"), ("facts_established", "违法事实不清不得处罚"), ("criminal_transfer", "涉嫌犯罪移送"), ("criminal_offset", "刑罚折抵、不再给予罚款"), ("limitation", "超过追责期限不再处罚"), ("age", "未成年人"), ("capacity", "精神病人、智力残疾人"), ("minor_no_harm", "轻微不罚"), ("first_violation", "首违不罚"), ("no_fault", "无过错不罚"), ("mitigation", "应当从轻或者减轻"), ("local_mitigation", "裁量基准从轻减轻情节"), ("list_entry", "两轻一免清单"), ("aggravation", "从重情节"), ("emergency", "突发事件从重"), ("special_law_aggravation", "特别法从重"), ("single_fine", "一事不二罚"), ("correction", "责令改正"), ("confiscation", "没收违法所得"), ("education", "教育")];
     /// # assert_eq!(Rule::ALL.len(), codes.len());
     /// # for (v, (code, name)) in Rule::ALL.iter().zip(codes) {
     /// #     assert_eq!(serde_json::to_value(v)?, code);
@@ -794,6 +817,8 @@ vocabulary! {
         Aggravation => "从重情节",
         /// Art. 49.
         Emergency => "突发事件从重",
+        /// A 从重 clause of the special law the item applies.
+        SpecialLawAggravation => "特别法从重",
         /// Art. 29.
         SingleFine => "一事不二罚",
         /// Art. 28 ¶1.
@@ -919,6 +944,16 @@ pub enum Why {
         /// The circumstance.
         circumstance: Aggravating,
         /// Whether it takes effect (recognised and not overridden by a
+        /// mandatory mitigation ground).
+        effective: bool,
+    },
+    /// A special law's 从重 clause (the item's `aggravation`).
+    SpecialLawClause {
+        /// Index of the clause in the item's `aggravation`.
+        clause: u16,
+        /// Whether its conditions all hold.
+        applies: bool,
+        /// Whether it takes effect (applies and not overridden by a
         /// mandatory mitigation ground).
         effective: bool,
     },
@@ -1254,6 +1289,7 @@ impl Assessment {
 ///     safety_baseline: false,
 ///     sectors: vec![],
 ///     limitation: None,
+///     aggravation: vec![],
 ///     no_fault_exception: None,
 ///     entries: vec![],
 /// };
@@ -1449,12 +1485,15 @@ pub(crate) fn assess_in<'c>(
 
     // Aggravation is needed before the discretionary grounds it can block.
     let art49 = case.aggravating().contains(&Aggravating::EmergencyMeasures);
+    // The special law's own 从重 clauses (catalogue data) bind as Art. 49 does.
+    let special = item.aggravation.iter().any(|c| clause_applies(c, case, item));
     let recognised_aggravation = case.aggravating().iter().any(|x| regime.recognises_aggravating(*x));
     let mandatory_mitigation_statutory = case.mitigating().iter().any(|m| m.art_32_item().is_some())
         || case.party().age_on(act_on).is_some_and(|age| (14..18).contains(&age));
     // Aggravation that removes discretionary leniency: Art. 49 always; local
     // circumstances under a mandatory policy.
     let blocks_discretion = art49
+        || special
         || (recognised_aggravation
             && regime.aggravation == crate::regime::AggravationPolicy::Mandatory
             && !mandatory_mitigation_statutory);
@@ -1576,6 +1615,22 @@ pub(crate) fn assess_in<'c>(
         t.push(rule, cit, effective, Why::Aggravating { circumstance: x, effective });
         if effective {
             g.aggravating.push(Ground::Aggravating { circumstance: x });
+        }
+    }
+    // The special law's 从重 clauses: each cites itself, never Art. 49 or a
+    // local benchmark.
+    for (i, c) in item.aggravation.iter().enumerate() {
+        let clause = u16::try_from(i).unwrap_or(u16::MAX);
+        let applies = clause_applies(c, case, item);
+        let effective = applies && !mandatory_mitigation;
+        t.push(
+            Rule::SpecialLawAggravation,
+            c.citation,
+            effective,
+            Why::SpecialLawClause { clause, applies, effective },
+        );
+        if effective {
+            g.aggravating.push(Ground::SpecialLawAggravation { clause, citation: c.citation });
         }
     }
 
@@ -1704,7 +1759,67 @@ fn transfer_if_suspected(mut a: Assessment, case: &Case) -> Assessment {
 ///
 /// [`CriminalOutcome`]: crate::case::CriminalOutcome
 fn transfer_pending(case: &Case) -> bool {
-    case.crime() == CrimeSuspicion::Suspected && case.criminal_outcome().is_none()
+    criminal_standing(case) == CriminalStanding::TransferPending
+}
+
+/// Whether all the conditions of a special law's 从重 clause hold in the
+/// case (see [`AggravationCondition`] for how each reads the facts).
+pub(crate) fn clause_applies(clause: &AggravationClause, case: &Case, item: &Item) -> bool {
+    !clause.conditions.is_empty() && clause.conditions.iter().all(|c| condition_holds(*c, case, item))
+}
+
+fn condition_holds(condition: AggravationCondition, case: &Case, item: &Item) -> bool {
+    match condition {
+        AggravationCondition::Circumstance { circumstance } => case.aggravating().contains(&circumstance),
+        AggravationCondition::Harm { at_least } => case.harm() >= at_least,
+        AggravationCondition::PriorPenalty { within } => {
+            let act = case.act().start();
+            case.priors().iter().any(|p| {
+                p.domain == item.domain && p.outcome == PriorOutcome::Penalised && within.contains(p.on, act)
+            })
+        }
+    }
+}
+
+/// Where a case stands with the criminal process — the one reading that
+/// `assess` (Art. 27 ¶1: transfer while pending) and the 容错 mechanisms
+/// (a general violation in administrative hands) share.
+///
+/// # Legal basis
+///
+/// 《中华人民共和国行政处罚法》第二十七条第一款: "违法行为涉嫌犯罪的，行政机关应当及时将案件移送司法机关…
+/// 对依法不需要追究刑事责任或者免予刑事处罚，但应当给予行政处罚的，司法机关应当及时将案件移送有关行政机关"
+/// — a case returned (不起诉、免予刑事处罚、撤销案件) is the agency's again, as one never
+/// transferred; 第三十五条 — after a judgment the administrative penalty is offset, the
+/// act was a crime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CriminalStanding {
+    /// No crime suspected.
+    NotSuspected,
+    /// A crime is suspected and the criminal process has not decided it.
+    TransferPending,
+    /// Transferred and returned without a criminal penalty.
+    Returned,
+    /// A court imposed a criminal penalty.
+    Convicted,
+}
+
+impl CriminalStanding {
+    /// Whether the agency decides the case as an administrative matter
+    /// alone: never suspected, or returned without a criminal penalty.
+    pub(crate) const fn in_administrative_hands(self) -> bool {
+        matches!(self, CriminalStanding::NotSuspected | CriminalStanding::Returned)
+    }
+}
+
+/// The case's [`CriminalStanding`], read from its facts.
+pub(crate) fn criminal_standing(case: &Case) -> CriminalStanding {
+    match (case.crime(), case.criminal_outcome()) {
+        (CrimeSuspicion::None, _) => CriminalStanding::NotSuspected,
+        (CrimeSuspicion::Suspected, None) => CriminalStanding::TransferPending,
+        (CrimeSuspicion::Suspected, Some(o)) if o.kind.is_judgment() => CriminalStanding::Convicted,
+        (CrimeSuspicion::Suspected, Some(_)) => CriminalStanding::Returned,
+    }
 }
 
 fn barred(mut a: Assessment, bar: Bar) -> Assessment {
@@ -1955,14 +2070,14 @@ fn build_lawful_set(
             Tier::Lighter
         };
     } else if aggravated {
-        // Art. 49 "依法快速、从重处罚" is mandatory by law under every regime;
+        // Art. 49 "依法快速、从重处罚" and a special law's "从重处罚" clause are
+        // mandatory by law under every regime;
         // a local circumstance is mandatory only where the regime adopts a
         // mandatory policy.
-        let art49 =
-            g.aggravating.contains(&Ground::Aggravating { circumstance: Aggravating::EmergencyMeasures });
+        let by_law = g.aggravating.iter().any(Ground::is_aggravation_by_law);
         upper = Tier::Heavier;
         lower = match regime.aggravation {
-            _ if art49 => Tier::Heavier,
+            _ if by_law => Tier::Heavier,
             crate::regime::AggravationPolicy::Mandatory => Tier::Heavier,
             crate::regime::AggravationPolicy::Discretionary => Tier::Ordinary,
         };
@@ -2430,6 +2545,20 @@ impl fmt::Display for WhyText<'_> {
                     "（未列入本地裁量基准，或者有应当从轻、减轻情形而不适用从重）"
                 }
             ),
+            Why::SpecialLawClause { clause, applies, effective } => {
+                let text = self
+                    .a
+                    .item
+                    .as_ref()
+                    .and_then(|i| i.aggravation.get(usize::from(clause)))
+                    .map_or("", |c| c.text.as_str());
+                let note = match (applies, effective) {
+                    (true, true) => "，依法应当从重处罚",
+                    (true, false) => "（有应当从轻、减轻情形而不适用从重）",
+                    (false, _) => "（情形不成立）",
+                };
+                write!(f, "“{text}”{note}")
+            }
             Why::SingleFine { provisions } => {
                 write!(f, "同一违法行为违反{provisions}个法律规范，按照罚款数额高的规定处罚，只处一次罚款")
             }

@@ -43,7 +43,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::facts::{Context, Correction, Gravity, Harm, Window};
+use crate::facts::{Aggravating, Context, Correction, Gravity, Harm, Window};
+use crate::law::Citation;
 pub use crate::load::LoadError;
 pub(crate) use crate::load::{line_of, line_of_nth, parse_json};
 
@@ -1362,6 +1363,175 @@ pub struct LimitationOverride {
     pub basis: String,
 }
 
+/// A condition of a special law's 从重 clause, read from the case facts.
+///
+/// # JSON
+///
+/// Tagged by `condition`:
+///
+/// | JSON | holds when |
+/// |---|---|
+/// | `{"condition": "circumstance", "circumstance": "coerced_others"}` | the case records the aggravating circumstance ([`Aggravating`]) |
+/// | `{"condition": "harm", "at_least": "serious"}` | the harm is at least the level ([`Harm`]; 较严重后果 is `serious`) |
+/// | `{"condition": "prior_penalty", "within": {"months": 6}}` | a prior violation in the item's domain, penalised (`penalised`), whose act falls in the window before this act ([`Window`]) |
+///
+/// ```
+/// use rouxing::catalogue::AggravationCondition;
+/// use rouxing::facts::{Harm, Window};
+///
+/// let c: AggravationCondition = serde_json::from_str(r#"{"condition": "prior_penalty", "within": {"months": 6}}"#)?;
+/// assert_eq!(c, AggravationCondition::PriorPenalty { within: Window::Months(6) });
+/// let h: AggravationCondition = serde_json::from_str(r#"{"condition": "harm", "at_least": "serious"}"#)?;
+/// assert_eq!(h, AggravationCondition::Harm { at_least: Harm::Serious });
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "condition", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum AggravationCondition {
+    /// An aggravating circumstance the case records (教唆胁迫诱骗他人,
+    /// 打击报复 …).
+    Circumstance {
+        /// The circumstance.
+        circumstance: Aggravating,
+    },
+    /// Harm at least of a level (有较严重后果的: [`Harm::Serious`]).
+    Harm {
+        /// The least harm that meets the condition.
+        at_least: Harm,
+    },
+    /// A penalty for an earlier violation within a window before the act
+    /// (六个月内曾受过…处罚的).
+    ///
+    /// A prior violation counts when it is of the item's domain (the special
+    /// law's field: 曾受过治安管理处罚 reads as an earlier penalty of the same
+    /// department), its outcome was a penalty, and its act falls inside the
+    /// window before this act. The case records the earlier act's day, not
+    /// its decision day: a penalty follows its act, so this reading counts
+    /// no penalty the window excludes, and may miss one for an older act
+    /// decided inside it (documented reading; record the prior accordingly).
+    PriorPenalty {
+        /// The window before the act.
+        within: Window,
+    },
+}
+
+/// A 从重 clause of the special law an item applies (特别法规定的从重处罚情形):
+/// where its conditions all hold, the law says "从重处罚" and only the 从重 tier
+/// is lawful, under every regime — as for 《中华人民共和国行政处罚法》第四十九条.
+///
+/// # Legal basis
+///
+/// The special law itself, cited by `citation` (e.g. 《中华人民共和国治安管理处罚法》第二十条:
+/// "违反治安管理有下列情形之一的，从重处罚"); 《中华人民共和国行政处罚法》第四条 (penalties are set by
+/// 法律、法规、规章) and 第三十八条第一款 (a penalty needs its legal basis) make the special law's
+/// rule part of the basis applied. A 从轻 or 减轻 ground the law makes mandatory
+/// (应当从轻或者减轻, Arts. 30, 32) still prevails, as for Art. 49.
+///
+/// # JSON
+///
+/// ```
+/// use rouxing::catalogue::AggravationClause;
+///
+/// let clause: AggravationClause = serde_json::from_str(r#"{
+///   "citation": {"instrument": "public_security_administration_punishment_law", "eid": "art_20__point_2"},
+///   "text": "违反治安管理有下列情形之一的，从重处罚：……（二）教唆、胁迫、诱骗他人违反治安管理的；",
+///   "conditions": [{"condition": "circumstance", "circumstance": "coerced_others"}]
+/// }"#)?;
+/// assert_eq!(clause.citation.to_string(), "《中华人民共和国治安管理处罚法》第二十条第（二）项");
+/// let bad = serde_json::from_str::<AggravationClause>(
+///     r#"{"citation": {"instrument": "public_security_administration_punishment_law", "eid": "art_20__point_2"}, "text": " ", "conditions": []}"#,
+/// );
+/// assert!(bad.is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(try_from = "AggravationClauseRepr", into = "AggravationClauseRepr")]
+pub struct AggravationClause {
+    /// The clause's provision: one rouxing carries (its text is checked
+    /// against the carried words by [`Citation::is_known`]), so that every
+    /// rule the assessment cites is a published provision (Art. 5 ¶3).
+    pub citation: Citation,
+    /// The clause's words, verbatim.
+    pub text: String,
+    /// Conditions that must all hold (one 项 is usually one condition).
+    pub conditions: Vec<AggravationCondition>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct AggravationClauseRepr {
+    /// The clause's provision, one rouxing carries: `instrument` and `eid`.
+    citation: Citation,
+    /// The clause's words, verbatim.
+    text: String,
+    /// Conditions that must all hold; at least one, none twice.
+    conditions: Vec<AggravationCondition>,
+}
+
+/// The error returned when a special law's 从重 clause is malformed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ClauseError {
+    /// The clause's text is empty or blank.
+    #[error("aggravation clause `{citation}` has no text: quote the clause verbatim")]
+    EmptyText {
+        /// The clause's citation.
+        citation: Citation,
+    },
+    /// The clause names no condition: it could never be applied.
+    #[error("aggravation clause `{citation}` has no condition: name the facts it reads")]
+    NoCondition {
+        /// The clause's citation.
+        citation: Citation,
+    },
+    /// A condition listed twice.
+    #[error("aggravation clause `{citation}` lists condition {index} twice")]
+    DuplicateCondition {
+        /// The clause's citation.
+        citation: Citation,
+        /// Index of the second occurrence in `conditions`.
+        index: usize,
+    },
+    /// The citation is not a provision rouxing carries.
+    #[error("aggravation clause cites `{citation}`, a provision rouxing does not carry")]
+    UnknownProvision {
+        /// The citation.
+        citation: Citation,
+    },
+}
+
+impl TryFrom<AggravationClauseRepr> for AggravationClause {
+    type Error = ClauseError;
+    fn try_from(r: AggravationClauseRepr) -> Result<Self, Self::Error> {
+        let citation = r.citation;
+        if !citation.is_known() {
+            return Err(ClauseError::UnknownProvision { citation });
+        }
+        if r.text.trim().is_empty() {
+            return Err(ClauseError::EmptyText { citation });
+        }
+        if r.conditions.is_empty() {
+            return Err(ClauseError::NoCondition { citation });
+        }
+        for (index, c) in r.conditions.iter().enumerate() {
+            if r.conditions.iter().take(index).any(|d| d == c) {
+                return Err(ClauseError::DuplicateCondition { citation, index });
+            }
+        }
+        Ok(AggravationClause { citation, text: r.text, conditions: r.conditions })
+    }
+}
+
+impl From<AggravationClause> for AggravationClauseRepr {
+    fn from(c: AggravationClause) -> Self {
+        AggravationClauseRepr { citation: c.citation, text: c.text, conditions: c.conditions }
+    }
+}
+
 /// One violation in a catalogue (事项).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -1405,6 +1575,10 @@ pub struct Item {
     /// Published list entries for the item.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<ListEntry>,
+    /// The 从重 clauses of the special law the item applies (absent = none):
+    /// where one applies, only 从重 is lawful under every regime.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aggravation: Vec<AggravationClause>,
 }
 
 impl Item {
@@ -1500,6 +1674,7 @@ pub struct Source {
 /// | `items[].amendments` | earlier or later versions with their dates (Art. 37) |
 /// | `items[].safety_baseline` | 安全底线: no 观察期 or tolerance (default `false`) |
 /// | `items[].sectors`, `limitation`, `no_fault_exception` | Art. 36 sectors, a special limitation period, a law's exception to Art. 33 ¶2 (optional) |
+/// | `items[].aggravation` | the 从重 clauses of the special law the item applies ([`AggravationClause`]: `citation`, verbatim `text`, `conditions`; optional, absent = none) |
 /// | `items[].entries[]` | 两轻一免 list entries: `id`, `source`, `outcome` (`no_penalty`, `first_violation_no_penalty`, `mitigate`, `lighten`, `no_coercion`), `modal` (`shall` / `may`), `conditions[]` (`text` verbatim, typed `tests`), `exclusions`, optional `reduced_fine`, `supporting_measures`, `basis`, `effective_from`, `valid_until` |
 ///
 /// # JSON
@@ -1702,6 +1877,25 @@ fn check_items(file: &str, text: &str, items: &[Item]) -> Result<HashMap<ItemCod
                         format!("entry `{}` ends `{u}` before it starts `{f}`", e.id),
                     ));
                 }
+            }
+        }
+        for (j, c) in item.aggravation.iter().enumerate() {
+            if item.aggravation.iter().take(j).any(|d| d.citation == c.citation) {
+                let before = items
+                    .iter()
+                    .take(i)
+                    .flat_map(|x| &x.aggravation)
+                    .chain(item.aggravation.iter().take(j))
+                    .filter(|d| d.citation == c.citation)
+                    .count();
+                let (line, column) = line_of_nth(text, &format!("\"{}\"", c.citation.eid()), before);
+                return Err(LoadError::new(
+                    file,
+                    line,
+                    column,
+                    format!("items[{i}].aggravation[{j}].citation"),
+                    format!("duplicate aggravation clause `{}` on item `{}`", c.citation.eid(), item.code),
+                ));
             }
         }
         for (j, w) in item.amendments.windows(2).enumerate() {
@@ -1990,6 +2184,7 @@ impl Catalogue {
     ///     safety_baseline: false,
     ///     sectors: vec![],
     ///     limitation: None,
+    ///     aggravation: vec![],
     ///     no_fault_exception: None,
     ///     entries: vec![],
     /// };

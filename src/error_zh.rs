@@ -131,6 +131,29 @@ impl crate::catalogue::TaggedError {
     }
 }
 
+impl crate::catalogue::ClauseError {
+    /// The stable code of this error, e.g. `clause.no_condition`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::EmptyText { .. } => "clause.empty_text",
+            Self::NoCondition { .. } => "clause.no_condition",
+            Self::DuplicateCondition { .. } => "clause.duplicate_condition",
+            Self::UnknownProvision { .. } => "clause.unknown_provision",
+        }
+    }
+
+    /// The message in Chinese, followed by the English detail in parentheses.
+    pub fn message_zh(&self) -> String {
+        let text = match self {
+            Self::EmptyText { .. } => "特别法从重条款缺少条文原文",
+            Self::NoCondition { .. } => "特别法从重条款未列出适用情形，无从适用",
+            Self::DuplicateCondition { .. } => "特别法从重条款的适用情形重复列出",
+            Self::UnknownProvision { .. } => "特别法从重条款援引的条文不是 rouxing 收录的条文",
+        };
+        format!("{text}（{self}）")
+    }
+}
+
 impl crate::catalogue::PenaltyError {
     /// The stable code of this error, e.g. `penalty.no_kinds`.
     pub fn code(&self) -> &'static str {

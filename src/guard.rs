@@ -62,6 +62,7 @@
 //!     safety_baseline: false,
 //!     sectors: vec![],
 //!     limitation: None,
+//!     aggravation: vec![],
 //!     no_fault_exception: None,
 //!     entries: vec![],
 //! };
@@ -302,6 +303,7 @@ impl fmt::Display for Review {
 ///     safety_baseline: false,
 ///     sectors: vec![],
 ///     limitation: None,
+///     aggravation: vec![],
 ///     no_fault_exception: None,
 ///     entries: vec![],
 /// };
@@ -476,10 +478,21 @@ impl Ctx<'_> {
             }
             _ => false,
         });
+        // 从重 the law itself requires — Art. 49, or the 从重 clause of the
+        // special law the item applies — cites that provision, under every
+        // regime.
+        let by_law = a
+            .lawful
+            .iter()
+            .flat_map(|o| &o.grounds)
+            .find(|g| g.is_aggravation_by_law())
+            .map(Ground::citation);
         if excluded {
             // Under a regime that does not adopt the county plan the
             // exclusion is the list's (a 裁量基准, Art. 34), not the plan's.
-            let citation = if case.aggravating().contains(&Aggravating::EmergencyMeasures) {
+            let citation = if let Some(c) = by_law {
+                c
+            } else if case.aggravating().contains(&Aggravating::EmergencyMeasures) {
                 Citation::apl(49)
             } else if self.plan_adopted() {
                 PLAN_ANTI_ABUSE
@@ -487,6 +500,11 @@ impl Ctx<'_> {
                 Citation::apl(34)
             };
             return Finding::new(C::LeniencyExcluded, Severity::Unlawful, citation, self.tiers());
+        }
+        if let Some(citation) = by_law {
+            if a.most_lenient() == Tier::Heavier {
+                return Finding::new(C::LeniencyExcluded, Severity::Unlawful, citation, self.tiers());
+            }
         }
         if d.tier == Tier::Mitigated {
             return Finding::new(
@@ -1454,7 +1472,10 @@ impl Ctx<'_> {
         let fact =
             d.reasons.circumstances.iter().any(|f| f.weighs_against_leniency() && f.holds_in(self.case));
         let ground = a.option(d.tier).is_some_and(|o| {
-            d.reasons.grounds.iter().any(|g| matches!(g, Ground::Aggravating { .. }) && o.grounds.contains(g))
+            d.reasons.grounds.iter().any(|g| {
+                matches!(g, Ground::Aggravating { .. } | Ground::SpecialLawAggravation { .. })
+                    && o.grounds.contains(g)
+            })
         });
         let baseline = a.item.as_ref().is_some_and(|i| i.safety_baseline);
         fact || ground || baseline

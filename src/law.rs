@@ -61,6 +61,7 @@ vocabulary! {
     /// | `government_procurement_regulations` | 《中华人民共和国政府采购法实施条例》 |
     /// | `personal_information_protection_law` | 《中华人民共和国个人信息保护法》 |
     /// | `minors_protection_law` | 《中华人民共和国未成年人保护法》 |
+    /// | `public_security_administration_punishment_law` | 《中华人民共和国治安管理处罚法》 |
     ///
     /// ```
     /// use rouxing::law::Instrument;
@@ -68,7 +69,7 @@ vocabulary! {
     /// let instrument: Instrument = serde_json::from_str(r#""administrative_penalty_law""#)?;
     /// assert_eq!(instrument, Instrument::AdministrativePenaltyLaw);
     /// assert_eq!(serde_json::to_string(&instrument)?, r#""administrative_penalty_law""#);
-    /// # let codes = [("administrative_penalty_law", "《中华人民共和国行政处罚法》"), ("optimizing_business_environment_regulations", "《优化营商环境条例》"), ("civil_code", "《中华人民共和国民法典》"), ("minors_interpretation2006", "《最高人民法院关于审理未成年人刑事案件具体应用法律若干问题的解释》"), ("samr_penalty_publicity_rules", "《市场监督管理行政处罚信息公示规定》"), ("shandan_flexible_enforcement_plan", "《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》"), ("government_procurement_law", "《中华人民共和国政府采购法》"), ("government_procurement_regulations", "《中华人民共和国政府采购法实施条例》"), ("personal_information_protection_law", "《中华人民共和国个人信息保护法》"), ("minors_protection_law", "《中华人民共和国未成年人保护法》")];
+    /// # let codes = [("administrative_penalty_law", "《中华人民共和国行政处罚法》"), ("optimizing_business_environment_regulations", "《优化营商环境条例》"), ("civil_code", "《中华人民共和国民法典》"), ("minors_interpretation2006", "《最高人民法院关于审理未成年人刑事案件具体应用法律若干问题的解释》"), ("samr_penalty_publicity_rules", "《市场监督管理行政处罚信息公示规定》"), ("shandan_flexible_enforcement_plan", "《山丹县全面推行行政柔性执法进一步优化营商环境工作实施方案》"), ("government_procurement_law", "《中华人民共和国政府采购法》"), ("government_procurement_regulations", "《中华人民共和国政府采购法实施条例》"), ("personal_information_protection_law", "《中华人民共和国个人信息保护法》"), ("minors_protection_law", "《中华人民共和国未成年人保护法》"), ("public_security_administration_punishment_law", "《中华人民共和国治安管理处罚法》")];
     /// # assert_eq!(Instrument::ALL.len(), codes.len());
     /// # for (v, (code, name)) in Instrument::ALL.iter().zip(codes) {
     /// #     assert_eq!(serde_json::to_value(v)?, code);
@@ -105,6 +106,12 @@ vocabulary! {
         /// 《中华人民共和国未成年人保护法》 (2020 revision, in force 2021-06-01):
         /// a minor is never identifiable in what is published.
         MinorsProtectionLaw => "《中华人民共和国未成年人保护法》",
+        /// 《中华人民共和国治安管理处罚法》 (2012 amendment, in force 2013-01-01): a
+        /// special law whose own 从重 article (第二十条) a catalogue item can apply
+        /// ([`AggravationClause`](crate::catalogue::AggravationClause)). rouxing
+        /// carries that article only; the 2025 revision (in force 2026-01-01)
+        /// renumbers it and is not carried.
+        PublicSecurityAdministrationPunishmentLaw => "《中华人民共和国治安管理处罚法》",
     }
 }
 
@@ -129,7 +136,8 @@ impl Instrument {
             | Instrument::CivilCode
             | Instrument::GovernmentProcurementLaw
             | Instrument::PersonalInformationProtectionLaw
-            | Instrument::MinorsProtectionLaw => Rank::Law,
+            | Instrument::MinorsProtectionLaw
+            | Instrument::PublicSecurityAdministrationPunishmentLaw => Rank::Law,
             Instrument::OptimizingBusinessEnvironmentRegulations
             | Instrument::GovernmentProcurementRegulations => Rank::AdministrativeRegulation,
             Instrument::MinorsInterpretation2006 => Rank::JudicialInterpretation,
@@ -1020,6 +1028,27 @@ fn nth_sentence(text: &'static str, n: u8) -> Option<&'static str> {
 /// Provisions of instruments other than the Administrative Penalty Law that
 /// rouxing applies, quoted from their official texts.
 const OTHER_QUOTES: &[(Citation, &str)] = &[
+    // 《中华人民共和国治安管理处罚法》 (2012) 第二十条.
+    (
+        Citation::new(Instrument::PublicSecurityAdministrationPunishmentLaw, 20),
+        "违反治安管理有下列情形之一的，从重处罚：（一）有较严重后果的；（二）教唆、胁迫、诱骗他人违反治安管理的；（三）对报案人、控告人、举报人、证人打击报复的；（四）六个月内曾受过治安管理处罚的。",
+    ),
+    (
+        Citation::new(Instrument::PublicSecurityAdministrationPunishmentLaw, 20).item(1),
+        "（一）有较严重后果的；",
+    ),
+    (
+        Citation::new(Instrument::PublicSecurityAdministrationPunishmentLaw, 20).item(2),
+        "（二）教唆、胁迫、诱骗他人违反治安管理的；",
+    ),
+    (
+        Citation::new(Instrument::PublicSecurityAdministrationPunishmentLaw, 20).item(3),
+        "（三）对报案人、控告人、举报人、证人打击报复的；",
+    ),
+    (
+        Citation::new(Instrument::PublicSecurityAdministrationPunishmentLaw, 20).item(4),
+        "（四）六个月内曾受过治安管理处罚的。",
+    ),
     (
         Citation::new(Instrument::OptimizingBusinessEnvironmentRegulations, 55),
         "政府及其有关部门应当按照鼓励创新的原则，对新技术、新产业、新业态、新模式等实行包容审慎监管，针对其性质、特点分类制定和实行相应的监管规则和标准，留足发展空间，同时确保质量和安全，不得简单化予以禁止或者不予监管。",

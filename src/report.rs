@@ -52,6 +52,7 @@
 //! #     penalty: StatutoryPenalty::new(vec![PenaltyKind::Fine],
 //! #         Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000))?), None)?,
 //! #     amendments: vec![], safety_baseline: false, sectors: vec![], limitation: None,
+//! #     aggravation: vec![],
 //! #     no_fault_exception: None, entries: vec![] };
 //! # let catalogue = Catalogue::new("示例", vec![], vec![item])?;
 //! # let agency = Agency { id: "SCJG".parse()?, name: "某县市场监督管理局".into(),

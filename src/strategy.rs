@@ -287,6 +287,7 @@ pub fn item(code: String) -> impl Strategy<Value = Item> {
                     safety_baseline: baseline,
                     sectors,
                     limitation: None,
+                    aggravation: vec![],
                     no_fault_exception: excepted
                         .then(|| "示例法律第十条".to_owned())
                         .filter(|_| domain == Domain::Taxation),

@@ -41,6 +41,7 @@ pub fn item(code: &str, penalty: StatutoryPenalty) -> Item {
         safety_baseline: false,
         sectors: vec![],
         limitation: None,
+        aggravation: vec![],
         no_fault_exception: None,
         entries: vec![],
     }
@@ -140,4 +141,46 @@ pub fn run_with(c: &Case, cat: &Catalogue, r: &Regime) -> (Assessment, Decision)
 /// (for long runs), otherwise `default` (sized for CI).
 pub fn cases(default: u32) -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(default)
+}
+
+/// A TEST FIXTURE, not a real catalogue item: a public-order violation
+/// fined "二百元以上五百元以下" (invented band) whose special law is
+/// 《中华人民共和国治安管理处罚法》 (2012), carrying that law's 从重 article 第二十条
+/// verbatim as four clauses — one per 项.
+pub fn public_order_item(code: &str) -> Item {
+    use rouxing::catalogue::{AggravationClause, AggravationCondition as C};
+    use rouxing::facts::{Aggravating, Window};
+    use rouxing::law::{Citation, Instrument};
+    let art20 = |n: u8, text: &str, condition: C| AggravationClause {
+        citation: Citation::new(Instrument::PublicSecurityAdministrationPunishmentLaw, 20).item(n),
+        text: format!("违反治安管理有下列情形之一的，从重处罚：{text}"),
+        conditions: vec![condition],
+    };
+    let mut it = item(
+        code,
+        StatutoryPenalty::new(
+            vec![PenaltyKind::Fine],
+            Some(FineRule::range(Money::yuan(200), Money::yuan(500)).unwrap()),
+            None,
+        )
+        .unwrap(),
+    );
+    it.name = format!("测试治安违法行为{code}（测试用例，非真实清单事项）");
+    it.domain = Domain::PublicSecurity;
+    it.authority = "县级以上人民政府公安机关".into();
+    it.aggravation = vec![
+        art20(1, "（一）有较严重后果的；", C::Harm { at_least: Harm::Serious }),
+        art20(
+            2,
+            "（二）教唆、胁迫、诱骗他人违反治安管理的；",
+            C::Circumstance { circumstance: Aggravating::CoercedOthers },
+        ),
+        art20(
+            3,
+            "（三）对报案人、控告人、举报人、证人打击报复的；",
+            C::Circumstance { circumstance: Aggravating::Retaliation },
+        ),
+        art20(4, "（四）六个月内曾受过治安管理处罚的。", C::PriorPenalty { within: Window::Months(6) }),
+    ];
+    it
 }

@@ -48,5 +48,6 @@ mod record;
 mod register;
 mod report;
 mod report_files;
+mod special_law_aggravation;
 mod testkit;
 mod transition_agreement;

@@ -271,6 +271,72 @@ fn observation_refusals() {
     assert_eq!(ask(&harmful), vec![O::NoPenaltyLawful]);
 }
 
+fn criminal(kind: rouxing::case::CriminalOutcomeKind) -> rouxing::case::CriminalOutcome {
+    rouxing::case::CriminalOutcome {
+        by: "某县人民检察院".into(),
+        on: d(2025, 3, 8),
+        kind,
+        criminal_fine: None,
+        custody: None,
+    }
+}
+
+/// Art. 27 ¶1: "对依法不需要追究刑事责任或者免予刑事处罚，但应当给予行政处罚的，司法机关应当及时将案件
+/// 移送有关行政机关" — a case returned after the transfer is decided as one never
+/// transferred, and the 容错 measures open to it as they would; a pending
+/// transfer or a judgment still refuses them.
+#[test]
+fn tolerance_after_a_returned_transfer() {
+    use ObservationRequirement as O;
+    use rouxing::case::{CrimeSuspicion, CriminalOutcomeKind as K};
+    let regime = Regime::national();
+    let on = d(2025, 3, 12);
+    let ask = |c: &Case| -> Vec<O> {
+        tolerance::observation(c, &cat(), &regime, on).unwrap().unmet().map(|c| c.requirement).collect()
+    };
+    let plain = new_business("MR-1", d(2024, 6, 1));
+    let suspected = plain.to_builder().crime(CrimeSuspicion::Suspected);
+    assert!(ask(&plain).is_empty());
+    for kind in [K::NotProsecuted, K::Exempted, K::CaseWithdrawn] {
+        let back = suspected.clone().criminal_outcome(criminal(kind)).build().unwrap();
+        assert_eq!(ask(&back), ask(&plain), "{kind}");
+        let out = tolerance::observation(&back, &cat(), &regime, on).unwrap();
+        let general = out.checks().iter().find(|c| c.requirement == O::GeneralViolation).unwrap();
+        assert!(general.detail.contains(kind.legal_name()), "{}", general.detail);
+        // 不罚只纠正 opens too.
+        let correction = tolerance::correction_plan(
+            &minor("MR-1")
+                .to_builder()
+                .crime(CrimeSuspicion::Suspected)
+                .criminal_outcome(criminal(kind))
+                .build()
+                .unwrap(),
+            &cat(),
+            &regime,
+            &TolerancePolicy::default(),
+            on,
+            None,
+        )
+        .unwrap();
+        assert!(correction.is_granted(), "{kind}");
+    }
+    let pending = suspected.clone().build().unwrap();
+    assert!(ask(&pending).contains(&O::GeneralViolation));
+    let judged = suspected.criminal_outcome(criminal(K::Judgment)).build().unwrap();
+    assert!(ask(&judged).contains(&O::GeneralViolation));
+    let pending_correction = minor("MR-1").to_builder().crime(CrimeSuspicion::Suspected).build().unwrap();
+    let refused = tolerance::correction_plan(
+        &pending_correction,
+        &cat(),
+        &regime,
+        &TolerancePolicy::default(),
+        on,
+        None,
+    )
+    .unwrap();
+    assert!(!refused.is_granted());
+}
+
 #[test]
 fn applying_an_observation_period() {
     let regime = Regime::national();

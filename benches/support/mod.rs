@@ -43,6 +43,7 @@ pub fn range_item(code: &str, name: &str, extra: &[PenaltyKind]) -> Item {
         safety_baseline: false,
         sectors: vec![],
         limitation: None,
+        aggravation: vec![],
         no_fault_exception: None,
         entries: vec![],
     }

@@ -33,7 +33,7 @@ const MAGIC: &[u8; 8] = b"RXCATBIN";
 /// the catalogue document changes shape (a field added, renamed or given
 /// another meaning), so that a compiled catalogue of an older release is
 /// refused instead of misread.
-pub const BINARY_FORMAT_VERSION: u32 = 1;
+pub const BINARY_FORMAT_VERSION: u32 = 2;
 
 /// The length of the header before the document.
 const HEADER: usize = 8 + 4 + 32;

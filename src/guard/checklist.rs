@@ -384,6 +384,7 @@ pub struct ReviewOpinion {
 ///     safety_baseline: false,
 ///     sectors: vec![],
 ///     limitation: None,
+///     aggravation: vec![],
 ///     no_fault_exception: None,
 ///     entries: vec![],
 /// };

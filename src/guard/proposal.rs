@@ -220,6 +220,7 @@ impl Proposal {
     ///     safety_baseline: false,
     ///     sectors: vec![],
     ///     limitation: None,
+    ///     aggravation: vec![],
     ///     no_fault_exception: None,
     ///     entries: vec![],
     /// };

@@ -35,7 +35,7 @@ use super::{
 };
 use crate::assess::{Assessment, Bar, Tier};
 use crate::calendar::{self, Period};
-use crate::case::{Aggravating, Case, CaseError, CaseId, Context, Correction, CrimeSuspicion, Gravity, Harm};
+use crate::case::{Aggravating, Case, CaseError, CaseId, Context, Correction, Gravity, Harm};
 use crate::catalogue::{Catalogue, LoadError, parse_json};
 use crate::decision::{Decision, Disposition};
 use crate::law::{Citation, Instrument};
@@ -730,7 +730,9 @@ vocabulary! {
         Registered => "登记设立日期明确",
         /// The act falls inside the window from registration.
         WithinWindow => "违法行为发生在观察期内",
-        /// A general violation: not serious, no serious harm, no crime.
+        /// A general violation: not serious, no serious harm, and in
+        /// administrative hands (no crime suspected, or returned after an
+        /// Art. 27 transfer without a criminal penalty).
         GeneralViolation => "属于一般违法行为",
         /// 不予处罚 is lawful if the party corrects in time.
         NoPenaltyLawful => "及时改正的，依法可以不予处罚",
@@ -891,19 +893,22 @@ pub fn observation(
             None => "无从计算观察期".to_owned(),
         },
     ));
+    // A case returned after an Art. 27 transfer (不起诉、免予刑事处罚、撤销案件) is
+    // the agency's again, as `assess` decides it; a pending transfer or a
+    // judgment is not a general violation.
+    let standing = crate::assess::criminal_standing(case);
     let general = case.gravity() != Gravity::Serious
         && case.harm() != Harm::Serious
-        && case.crime() == CrimeSuspicion::None;
+        && standing.in_administrative_hands();
+    let crime = match case.criminal_outcome() {
+        Some(o) => format!("{}（{}）", case.crime().legal_name(), o.kind.legal_name()),
+        None => case.crime().legal_name().to_owned(),
+    };
     checks.push(Check::new(
         O::GeneralViolation,
         general,
         TOLERANCE,
-        format!(
-            "{}，{}，{}",
-            case.gravity().legal_name(),
-            case.harm().legal_name(),
-            case.crime().legal_name()
-        ),
+        format!("{}，{}，{}", case.gravity().legal_name(), case.harm().legal_name(), crime),
     ));
     let deadline = calendar::add_days(as_of, regime.correction_days)
         .map(|d| regime.calendar.extend_if_holiday(d))

@@ -774,6 +774,7 @@ impl Stage {
     /// #     penalty: StatutoryPenalty::new(vec![PenaltyKind::Fine],
     /// #         Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000))?), None)?,
     /// #     amendments: vec![], safety_baseline: false, sectors: vec![], limitation: None,
+    /// #     aggravation: vec![],
     /// #     no_fault_exception: None, entries: vec![] };
     /// # let catalogue = Catalogue::new("示例", vec![], vec![item])?;
     /// let case = Case::builder("C-1".parse()?, "X-1".parse()?)
