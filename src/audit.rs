@@ -1165,13 +1165,24 @@ pub fn consistency(cases: &[DecidedCase], cfg: &AuditConfig) -> Vec<Divergence> 
     // Pass 1, in input order: intern item and confirmed facts, reduce each
     // case to its record, count the cases of each item.
     let mut items: HashMap<&str, u32, FxBuild> = HashMap::with_capacity_and_hasher(64, FxBuild::default());
+    // Items by their allocation (address, length): the usual batch shares
+    // one allocation per item, so a case finds its item without reading or
+    // hashing the text; an allocation not seen before goes through the map
+    // by text. Sound because every key borrows from `cases`, which outlive
+    // both maps: one live address and length is one text.
+    let mut item_by_addr: HashMap<(usize, usize), u32, FxBuild> =
+        HashMap::with_capacity_and_hasher(64, FxBuild::default());
     let mut confirmed: HashMap<&[FactKey], u32, FxBuild> = HashMap::with_hasher(FxBuild::default());
     confirmed.insert(&[], 0);
     let mut item_of: Vec<u32> = Vec::with_capacity(cases.len());
     let mut records: Vec<Compact> = Vec::with_capacity(cases.len());
     let mut per_item: Vec<u32> = Vec::new();
     for (i, c) in (0u32..).zip(cases) {
-        let item = intern(&mut items, c.item.as_str());
+        let code = c.item.as_str();
+        let item = match item_by_addr.entry((code.as_ptr() as usize, code.len())) {
+            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+            std::collections::hash_map::Entry::Vacant(e) => *e.insert(intern(&mut items, code)),
+        };
         if let Some(n) = per_item.get_mut(item as usize) {
             *n += 1;
         } else {

@@ -937,6 +937,41 @@ impl<'a> Interner<'a> {
     }
 }
 
+/// Party–item pairs numbered in order of first appearance, looked up by the
+/// party's allocation: the table keyed by (address, length, item) answers
+/// without reading or hashing the party's text, which sits in its own
+/// allocation (a cache line of its own per decision). Only an allocation not
+/// seen before goes to the map by text, so that two allocations of the same
+/// text are one pair. Sound for the reason [`Interner`]'s cache is: every key
+/// borrows from the decisions, which outlive the table, so one live address
+/// and length is one text.
+struct Pairs<'a> {
+    by_addr: FxHashMap<(usize, usize, u32), u32>,
+    by_text: FxHashMap<(&'a str, u32), u32>,
+}
+
+impl<'a> Pairs<'a> {
+    fn with_capacity(n: usize) -> Pairs<'a> {
+        Pairs {
+            by_addr: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            by_text: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
+    /// The id of the pair (`party`, `item`), and whether it is new.
+    #[inline]
+    fn id(&mut self, party: &'a str, item: u32) -> (u32, bool) {
+        let key = (party.as_ptr() as usize, party.len(), item);
+        if let Some(id) = self.by_addr.get(&key) {
+            return (*id, false);
+        }
+        let next = u32::try_from(self.by_text.len()).unwrap_or(u32::MAX);
+        let id = *self.by_text.entry((party, item)).or_insert(next);
+        self.by_addr.insert(key, id);
+        (id, id == next)
+    }
+}
+
 /// Tabulates decisions over a period: the same table as collecting a
 /// [`Ledger`] and tabulating it ([`Ledger::tabulate`]). See the [module
 /// documentation](self).
@@ -944,7 +979,8 @@ impl<'a> Interner<'a> {
 /// One pass over the decisions, without cloning and without a row per
 /// decision: units and items are interned by reference (a cache keyed by the
 /// shared allocation saves hashing their text), parties with their item as
-/// a party–item pair; each decision is counted into its unit as it is read,
+/// a party–item pair looked up by the party's allocation (its text is read
+/// only for an allocation not seen before); each decision is counted into its unit as it is read,
 /// and only the pair and day of decisions inside the period are kept (12
 /// bytes each) to count [`Column::RepeatAfterLeniency`] once every pair's
 /// first lenient decision is known.
@@ -958,8 +994,7 @@ pub fn tabulate(decisions: &[Decision], period: ReportPeriod) -> StatisticsTable
     // Unit ids by agency id (the interner's ids) to their place in `units`.
     let mut unit_of_agency: Vec<u32> = Vec::new();
     let mut items = Interner::new();
-    let mut pairs: FxHashMap<(&str, u32), u32> =
-        FxHashMap::with_capacity_and_hasher(decisions.len() / 8 + 16, Default::default());
+    let mut pairs = Pairs::with_capacity(decisions.len() / 8 + 16);
     let mut first_lenient: Vec<i32> = Vec::new();
     let mut counts: Vec<Counts> = Vec::new();
     let mut inside: Vec<(u32, i32, u32)> = Vec::with_capacity(decisions.len());
@@ -968,9 +1003,8 @@ pub fn tabulate(decisions: &[Decision], period: ReportPeriod) -> StatisticsTable
         let day = d.decided_on.num_days_from_ce();
         // The item as 1 + its id, 0 for none.
         let item = d.item.as_ref().map_or(0, |i| items.id(i.as_str()).0.saturating_add(1));
-        let next_pair = u32::try_from(pairs.len()).unwrap_or(u32::MAX);
-        let pair = *pairs.entry((d.party.as_str(), item)).or_insert(next_pair);
-        if pair == next_pair {
+        let (pair, fresh) = pairs.id(d.party.as_str(), item);
+        if fresh {
             first_lenient.push(i32::MAX);
         }
         let row = Row::of(d, 0, pair);

@@ -203,6 +203,33 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(128), ..ProptestConfig::default() })]
+
+    /// The same when some cases share their item code's allocation (clones,
+    /// as a batch built in memory holds them) and others hold their own copy
+    /// of the same text: the result does not depend on where a code is
+    /// stored.
+    #[test]
+    fn prop_consistency_shared_items_matches_the_reference(
+        cases in proptest::collection::vec(arb_case(), 0..120),
+        shared in proptest::collection::vec(any::<bool>(), 120),
+    ) {
+        let mut pool: std::collections::HashMap<String, rouxing::catalogue::ItemCode> =
+            std::collections::HashMap::new();
+        let mut cases = cases;
+        for (i, c) in cases.iter_mut().enumerate() {
+            c.case_id = format!("C{i}").parse().unwrap();
+            let first = pool.entry(c.item.as_str().to_owned()).or_insert_with(|| c.item.clone()).clone();
+            if shared.get(i).copied().unwrap_or(false) {
+                c.item = first;
+            }
+        }
+        let cfg = AuditConfig::default();
+        prop_assert_eq!(consistency(&cases, &cfg), reference(&cases, &cfg));
+    }
+}
+
 /// A batch large enough that every item holds many groups, some of them
 /// divergent, compared with the reference.
 #[test]
