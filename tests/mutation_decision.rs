@@ -1,0 +1,90 @@
+//! Tests that pin rules of `src/decision.rs` which the mutation runs showed
+//! unpinned (tests/mutation/LEDGER.md names the mutant each test kills).
+
+use rouxing::assess::Tier;
+use rouxing::case::Context;
+use rouxing::decision::{ProcedureDuties, Sanction, procedure_duties};
+use rouxing::measure::PenaltyKind;
+use rouxing::money::Money;
+use rouxing::{Assessment, Regime, assess};
+
+use crate::common::*;
+
+/// The assessment of a plain organisation's case of item "A"
+/// ("处一千元以上一万元以下罚款"; facts established, no bar, no context).
+fn organisation() -> Assessment {
+    let cat = catalogue(vec![range_item("A")]);
+    let a = assess(&case("A").build().unwrap(), &cat, &Regime::national(), AS_OF());
+    assert!(a.bar.is_none() && a.facts_established && !a.natural_person && !a.collective_decision);
+    assert!(a.legal_review_triggers.is_empty());
+    a
+}
+
+fn fine(yuan: u64) -> Sanction {
+    Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(yuan)) }
+}
+
+fn warning() -> Sanction {
+    Sanction { kind: PenaltyKind::Warning, amount: None }
+}
+
+fn duties(a: &Assessment, tier: Tier, sanctions: &[Sanction]) -> ProcedureDuties {
+    procedure_duties(a, &Regime::national(), tier, sanctions)
+}
+
+/// 行政处罚法 第五十一条: "违法事实确凿并有法定依据，对公民处以二百元以下、对法人或者其他组织处以
+/// 三千元以下罚款或者警告的行政处罚的，可以当场作出行政处罚决定。" Every condition is needed,
+/// and none is enough alone: a penalty (no 不予处罚, no bar), established
+/// facts, a warning or a fine of at most the threshold and nothing else, and
+/// no duty of the ordinary procedure (a hearing notice, Art. 63; a collective
+/// decision, Art. 57 ¶2; legal review, Art. 58).
+#[test]
+fn the_summary_procedure_needs_every_condition_of_article_51() {
+    let a = organisation();
+    // The baseline: each of these may be decided on the spot.
+    for s in [vec![warning()], vec![fine(2_000)], vec![fine(3_000)], vec![warning(), fine(3_000)]] {
+        let d = duties(&a, Tier::Ordinary, &s);
+        assert!(d.summary_eligible, "{s:?}: {d:?}");
+        assert!(!d.hearing_notice && !d.collective_decision && d.legal_review.is_empty());
+    }
+
+    // No penalty: 不予处罚 decides nothing on the spot.
+    assert!(!duties(&a, Tier::NoPenalty, &[warning()]).summary_eligible);
+    // A bar (the two-year limit of Art. 36 ¶1 passed).
+    let mut barred = a.clone();
+    barred.bar = Some(rouxing::assess::Bar::LimitationExpired);
+    assert!(!duties(&barred, Tier::Ordinary, &[warning()]).summary_eligible);
+    // Facts not established (违法事实确凿 is the first condition).
+    let mut unclear = a.clone();
+    unclear.facts_established = false;
+    assert!(!duties(&unclear, Tier::Ordinary, &[warning()]).summary_eligible);
+    // No sanction at all.
+    assert!(!duties(&a, Tier::Ordinary, &[]).summary_eligible);
+    // A kind other than a warning or a fine beside them.
+    let property = Sanction { kind: PenaltyKind::ConfiscateIllegalProperty, amount: Some(Money::yuan(100)) };
+    let d = duties(&a, Tier::Ordinary, &[warning(), property]);
+    assert!(!d.hearing_notice, "{d:?}");
+    assert!(!d.summary_eligible);
+    // A fine above ¥3,000 (an organisation) or of no amount.
+    assert!(!duties(&a, Tier::Ordinary, &[fine(3_001)]).summary_eligible);
+    let undetermined = Sanction { kind: PenaltyKind::Fine, amount: None };
+    assert!(!duties(&a, Tier::Ordinary, &[warning(), undetermined]).summary_eligible);
+    // A collective decision (Art. 57 ¶2).
+    let mut serious = a.clone();
+    serious.collective_decision = true;
+    let d = duties(&serious, Tier::Ordinary, &[warning()]);
+    assert!(d.collective_decision && d.legal_review.is_empty() && !d.hearing_notice, "{d:?}");
+    assert!(!d.summary_eligible);
+    // Legal review (Art. 58 ¶1 (一)).
+    let mut public = a.clone();
+    public.legal_review_triggers.push(Context::MajorPublicInterest);
+    let d = duties(&public, Tier::Ordinary, &[warning()]);
+    assert!(!d.legal_review.is_empty() && !d.collective_decision && !d.hearing_notice, "{d:?}");
+    assert!(!d.summary_eligible);
+    // A hearing notice (Art. 63 ¶1 (一)) under a regime whose 较大数额 is ¥2,000.
+    let mut low = Regime::national();
+    low.hearing.organisation = Money::yuan(2_000);
+    let d = procedure_duties(&a, &low, Tier::Ordinary, &[fine(2_000)]);
+    assert!(d.hearing_notice && d.legal_review.is_empty() && !d.collective_decision, "{d:?}");
+    assert!(!d.summary_eligible);
+}
