@@ -88,3 +88,66 @@ fn the_summary_procedure_needs_every_condition_of_article_51() {
     assert!(d.hearing_notice && d.legal_review.is_empty() && !d.collective_decision, "{d:?}");
     assert!(!d.summary_eligible);
 }
+
+/// A 从轻 list entry (可以) for item "A": corrected within the period set.
+fn listed_catalogue() -> rouxing::Catalogue {
+    use rouxing::catalogue::{Condition, EntryCondition, ListEntry, ListOutcome, Modal};
+    let mut i = range_item("A");
+    i.entries.push(ListEntry {
+        id: "A-E1".parse().unwrap(),
+        source: "SRC".parse().unwrap(),
+        outcome: ListOutcome::Lighten,
+        modal: Modal::May,
+        conditions: vec![EntryCondition {
+            text: "在责令改正期限内改正".into(),
+            tests: vec![Condition::CorrectedPromptly],
+        }],
+        exclusions: vec![],
+        reduced_fine: None,
+        reduced_fine_natural_person: None,
+        coercive_measure_withheld: None,
+        supporting_measures: vec![],
+        basis: None,
+        effective_from: None,
+        valid_until: None,
+    });
+    listed_catalogue_of(vec![i])
+}
+
+/// 行政处罚法 第五条第二款 and 第四十四条 (说明理由): the reasons name the
+/// list entry relied on by its id, with its outcome, whether it binds (应当) or
+/// allows (可以), and the article it rests on (第三十四条 for a 从轻 entry of
+/// a benchmark list), not only the ground's general name.
+#[test]
+fn the_reasons_name_the_list_entry_relied_on() {
+    let cat = listed_catalogue();
+    let c = case("A").correction(rouxing::case::Correction::Prompt { on: d(2025, 3, 20) }).build().unwrap();
+    let (_, dec) = run(&c, &cat);
+    assert_eq!(dec.tier, Tier::Lighter, "{dec:?}");
+    assert_eq!(dec.reasons.entries.iter().map(|e| e.as_str()).collect::<Vec<_>>(), ["A-E1"]);
+    let text = dec.reasons.to_string();
+    assert!(
+        text.contains(
+            "当事人具有以下情形：清单事项A-E1（从轻处罚，可以）（《中华人民共和国行政处罚法》第三十四条）"
+        ),
+        "{text}"
+    );
+}
+
+/// A fact that reasons rely on (行政处罚法 第四十四条: 事实、理由、依据) holds
+/// only when the case establishes exactly it: the gravity, the harm, the
+/// illegal gains to the 分.
+#[test]
+fn a_fact_holds_only_as_the_case_establishes_it() {
+    use rouxing::case::{Gravity, Harm};
+    use rouxing::decision::Fact;
+    use rouxing::money::Amounts;
+    let amounts = Amounts { illegal_gains: Some(Money::yuan(800)), ..Amounts::default() };
+    let c = case("A").gravity(Gravity::Minor).amounts(amounts).build().unwrap();
+    assert!(Fact::Gravity(Gravity::Minor).holds_in(&c));
+    assert!(!Fact::Gravity(Gravity::Serious).holds_in(&c));
+    assert!(Fact::Harm(Harm::Harmful).holds_in(&c));
+    assert!(!Fact::Harm(Harm::Serious).holds_in(&c));
+    assert!(Fact::IllegalGains(Money::yuan(800)).holds_in(&c));
+    assert!(!Fact::IllegalGains(Money::from_fen(79_999)).holds_in(&c));
+}
