@@ -151,3 +151,33 @@ fn a_fact_holds_only_as_the_case_establishes_it() {
     assert!(Fact::IllegalGains(Money::yuan(800)).holds_in(&c));
     assert!(!Fact::IllegalGains(Money::from_fen(79_999)).holds_in(&c));
 }
+
+/// 山丹县实施方案 四(三) ("要将采取柔性执法方式和适用“两轻一免”情形的执法决定纳入重大执法决定法制审核范围")
+/// reaches decisions on a violation: a lenient tier on a case without a bar,
+/// or 不予处罚 because the two-year limit of 行政处罚法 第三十六条第一款 has
+/// passed (the act was a violation; only the penalty is out of time). Where
+/// the case has no violation to be lenient about (不认为是违法, Art. 37; facts
+/// not established, Art. 40; no legal basis, Art. 38 ¶1), 不予处罚 is not a
+/// flexible decision and the plan's review does not apply.
+#[test]
+fn the_plans_review_of_flexible_decisions_needs_a_violation() {
+    use rouxing::assess::Bar;
+    use rouxing::decision::ReviewTrigger;
+    let regime = Regime::shandan_sample();
+    assert!(regime.legal_review.all_lenient_decisions);
+    let a = organisation();
+    let flexible = |a: &Assessment, tier| {
+        procedure_duties(a, &regime, tier, &[]).legal_review.contains(&ReviewTrigger::FlexibleDecision)
+    };
+    assert!(flexible(&a, Tier::Lighter));
+    assert!(flexible(&a, Tier::NoPenalty));
+    assert!(!flexible(&a, Tier::Ordinary));
+    let mut expired = a.clone();
+    expired.bar = Some(Bar::LimitationExpired);
+    assert!(flexible(&expired, Tier::NoPenalty));
+    for bar in [Bar::NotIllegal, Bar::FactsNotEstablished, Bar::NoLegalBasis] {
+        let mut b = a.clone();
+        b.bar = Some(bar);
+        assert!(!flexible(&b, Tier::NoPenalty), "{bar:?}");
+    }
+}
