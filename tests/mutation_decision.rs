@@ -181,3 +181,33 @@ fn the_plans_review_of_flexible_decisions_needs_a_violation() {
         assert!(!flexible(&b, Tier::NoPenalty), "{bar:?}");
     }
 }
+
+/// Legal review of a decision outside the 一般 band (减轻 or 从重) is a
+/// regime's rule, not the statute's (行政处罚法 第五十八条第一款 lists no such
+/// item): it applies only where the regime sets it, only to 减轻 and 从重,
+/// and only to a penalty that may be imposed (no bar).
+#[test]
+fn review_beyond_the_benchmark_is_the_regimes_rule_alone() {
+    use rouxing::assess::Bar;
+    use rouxing::decision::ReviewTrigger;
+    let a = organisation();
+    let beyond = |regime: &Regime, a: &Assessment, tier| {
+        procedure_duties(a, regime, tier, &[fine(2_000)])
+            .legal_review
+            .contains(&ReviewTrigger::BeyondBenchmark)
+    };
+    let national = Regime::national();
+    assert!(!national.legal_review.beyond_benchmark);
+    for tier in [Tier::Mitigated, Tier::Heavier, Tier::Ordinary] {
+        assert!(!beyond(&national, &a, tier), "{tier:?}");
+    }
+    let mut rule = Regime::national();
+    rule.legal_review.beyond_benchmark = true;
+    assert!(beyond(&rule, &a, Tier::Mitigated));
+    assert!(beyond(&rule, &a, Tier::Heavier));
+    assert!(!beyond(&rule, &a, Tier::Ordinary));
+    assert!(!beyond(&rule, &a, Tier::Lighter));
+    let mut expired = a.clone();
+    expired.bar = Some(Bar::LimitationExpired);
+    assert!(!beyond(&rule, &expired, Tier::Mitigated));
+}
