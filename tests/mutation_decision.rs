@@ -1,0 +1,213 @@
+//! Tests that pin rules of `src/decision.rs` which the mutation runs showed
+//! unpinned (tests/mutation/LEDGER.md names the mutant each test kills).
+
+use rouxing::assess::Tier;
+use rouxing::case::Context;
+use rouxing::decision::{ProcedureDuties, Sanction, procedure_duties};
+use rouxing::measure::PenaltyKind;
+use rouxing::money::Money;
+use rouxing::{Assessment, Regime, assess};
+
+use crate::common::*;
+
+/// The assessment of a plain organisation's case of item "A"
+/// ("处一千元以上一万元以下罚款"; facts established, no bar, no context).
+fn organisation() -> Assessment {
+    let cat = catalogue(vec![range_item("A")]);
+    let a = assess(&case("A").build().unwrap(), &cat, &Regime::national(), AS_OF());
+    assert!(a.bar.is_none() && a.facts_established && !a.natural_person && !a.collective_decision);
+    assert!(a.legal_review_triggers.is_empty());
+    a
+}
+
+fn fine(yuan: u64) -> Sanction {
+    Sanction { kind: PenaltyKind::Fine, amount: Some(Money::yuan(yuan)) }
+}
+
+fn warning() -> Sanction {
+    Sanction { kind: PenaltyKind::Warning, amount: None }
+}
+
+fn duties(a: &Assessment, tier: Tier, sanctions: &[Sanction]) -> ProcedureDuties {
+    procedure_duties(a, &Regime::national(), tier, sanctions)
+}
+
+/// 行政处罚法 第五十一条: "违法事实确凿并有法定依据，对公民处以二百元以下、对法人或者其他组织处以
+/// 三千元以下罚款或者警告的行政处罚的，可以当场作出行政处罚决定。" Every condition is needed,
+/// and none is enough alone: a penalty (no 不予处罚, no bar), established
+/// facts, a warning or a fine of at most the threshold and nothing else, and
+/// no duty of the ordinary procedure (a hearing notice, Art. 63; a collective
+/// decision, Art. 57 ¶2; legal review, Art. 58).
+#[test]
+fn the_summary_procedure_needs_every_condition_of_article_51() {
+    let a = organisation();
+    // The baseline: each of these may be decided on the spot.
+    for s in [vec![warning()], vec![fine(2_000)], vec![fine(3_000)], vec![warning(), fine(3_000)]] {
+        let d = duties(&a, Tier::Ordinary, &s);
+        assert!(d.summary_eligible, "{s:?}: {d:?}");
+        assert!(!d.hearing_notice && !d.collective_decision && d.legal_review.is_empty());
+    }
+
+    // No penalty: 不予处罚 decides nothing on the spot.
+    assert!(!duties(&a, Tier::NoPenalty, &[warning()]).summary_eligible);
+    // A bar (the two-year limit of Art. 36 ¶1 passed).
+    let mut barred = a.clone();
+    barred.bar = Some(rouxing::assess::Bar::LimitationExpired);
+    assert!(!duties(&barred, Tier::Ordinary, &[warning()]).summary_eligible);
+    // Facts not established (违法事实确凿 is the first condition).
+    let mut unclear = a.clone();
+    unclear.facts_established = false;
+    assert!(!duties(&unclear, Tier::Ordinary, &[warning()]).summary_eligible);
+    // No sanction at all.
+    assert!(!duties(&a, Tier::Ordinary, &[]).summary_eligible);
+    // A kind other than a warning or a fine beside them.
+    let property = Sanction { kind: PenaltyKind::ConfiscateIllegalProperty, amount: Some(Money::yuan(100)) };
+    let d = duties(&a, Tier::Ordinary, &[warning(), property]);
+    assert!(!d.hearing_notice, "{d:?}");
+    assert!(!d.summary_eligible);
+    // A fine above ¥3,000 (an organisation) or of no amount.
+    assert!(!duties(&a, Tier::Ordinary, &[fine(3_001)]).summary_eligible);
+    let undetermined = Sanction { kind: PenaltyKind::Fine, amount: None };
+    assert!(!duties(&a, Tier::Ordinary, &[warning(), undetermined]).summary_eligible);
+    // A collective decision (Art. 57 ¶2).
+    let mut serious = a.clone();
+    serious.collective_decision = true;
+    let d = duties(&serious, Tier::Ordinary, &[warning()]);
+    assert!(d.collective_decision && d.legal_review.is_empty() && !d.hearing_notice, "{d:?}");
+    assert!(!d.summary_eligible);
+    // Legal review (Art. 58 ¶1 (一)).
+    let mut public = a.clone();
+    public.legal_review_triggers.push(Context::MajorPublicInterest);
+    let d = duties(&public, Tier::Ordinary, &[warning()]);
+    assert!(!d.legal_review.is_empty() && !d.collective_decision && !d.hearing_notice, "{d:?}");
+    assert!(!d.summary_eligible);
+    // A hearing notice (Art. 63 ¶1 (一)) under a regime whose 较大数额 is ¥2,000.
+    let mut low = Regime::national();
+    low.hearing.organisation = Money::yuan(2_000);
+    let d = procedure_duties(&a, &low, Tier::Ordinary, &[fine(2_000)]);
+    assert!(d.hearing_notice && d.legal_review.is_empty() && !d.collective_decision, "{d:?}");
+    assert!(!d.summary_eligible);
+}
+
+/// A 从轻 list entry (可以) for item "A": corrected within the period set.
+fn listed_catalogue() -> rouxing::Catalogue {
+    use rouxing::catalogue::{Condition, EntryCondition, ListEntry, ListOutcome, Modal};
+    let mut i = range_item("A");
+    i.entries.push(ListEntry {
+        id: "A-E1".parse().unwrap(),
+        source: "SRC".parse().unwrap(),
+        outcome: ListOutcome::Lighten,
+        modal: Modal::May,
+        conditions: vec![EntryCondition {
+            text: "在责令改正期限内改正".into(),
+            tests: vec![Condition::CorrectedPromptly],
+        }],
+        exclusions: vec![],
+        reduced_fine: None,
+        reduced_fine_natural_person: None,
+        coercive_measure_withheld: None,
+        supporting_measures: vec![],
+        basis: None,
+        effective_from: None,
+        valid_until: None,
+    });
+    listed_catalogue_of(vec![i])
+}
+
+/// 行政处罚法 第五条第二款 and 第四十四条 (说明理由): the reasons name the
+/// list entry relied on by its id, with its outcome, whether it binds (应当) or
+/// allows (可以), and the article it rests on (第三十四条 for a 从轻 entry of
+/// a benchmark list), not only the ground's general name.
+#[test]
+fn the_reasons_name_the_list_entry_relied_on() {
+    let cat = listed_catalogue();
+    let c = case("A").correction(rouxing::case::Correction::Prompt { on: d(2025, 3, 20) }).build().unwrap();
+    let (_, dec) = run(&c, &cat);
+    assert_eq!(dec.tier, Tier::Lighter, "{dec:?}");
+    assert_eq!(dec.reasons.entries.iter().map(|e| e.as_str()).collect::<Vec<_>>(), ["A-E1"]);
+    let text = dec.reasons.to_string();
+    assert!(
+        text.contains(
+            "当事人具有以下情形：清单事项A-E1（从轻处罚，可以）（《中华人民共和国行政处罚法》第三十四条）"
+        ),
+        "{text}"
+    );
+}
+
+/// A fact that reasons rely on (行政处罚法 第四十四条: 事实、理由、依据) holds
+/// only when the case establishes exactly it: the gravity, the harm, the
+/// illegal gains to the 分.
+#[test]
+fn a_fact_holds_only_as_the_case_establishes_it() {
+    use rouxing::case::{Gravity, Harm};
+    use rouxing::decision::Fact;
+    use rouxing::money::Amounts;
+    let amounts = Amounts { illegal_gains: Some(Money::yuan(800)), ..Amounts::default() };
+    let c = case("A").gravity(Gravity::Minor).amounts(amounts).build().unwrap();
+    assert!(Fact::Gravity(Gravity::Minor).holds_in(&c));
+    assert!(!Fact::Gravity(Gravity::Serious).holds_in(&c));
+    assert!(Fact::Harm(Harm::Harmful).holds_in(&c));
+    assert!(!Fact::Harm(Harm::Serious).holds_in(&c));
+    assert!(Fact::IllegalGains(Money::yuan(800)).holds_in(&c));
+    assert!(!Fact::IllegalGains(Money::from_fen(79_999)).holds_in(&c));
+}
+
+/// 山丹县实施方案 四(三) ("要将采取柔性执法方式和适用“两轻一免”情形的执法决定纳入重大执法决定法制审核范围")
+/// reaches decisions on a violation: a lenient tier on a case without a bar,
+/// or 不予处罚 because the two-year limit of 行政处罚法 第三十六条第一款 has
+/// passed (the act was a violation; only the penalty is out of time). Where
+/// the case has no violation to be lenient about (不认为是违法, Art. 37; facts
+/// not established, Art. 40; no legal basis, Art. 38 ¶1), 不予处罚 is not a
+/// flexible decision and the plan's review does not apply.
+#[test]
+fn the_plans_review_of_flexible_decisions_needs_a_violation() {
+    use rouxing::assess::Bar;
+    use rouxing::decision::ReviewTrigger;
+    let regime = Regime::shandan_sample();
+    assert!(regime.legal_review.all_lenient_decisions);
+    let a = organisation();
+    let flexible = |a: &Assessment, tier| {
+        procedure_duties(a, &regime, tier, &[]).legal_review.contains(&ReviewTrigger::FlexibleDecision)
+    };
+    assert!(flexible(&a, Tier::Lighter));
+    assert!(flexible(&a, Tier::NoPenalty));
+    assert!(!flexible(&a, Tier::Ordinary));
+    let mut expired = a.clone();
+    expired.bar = Some(Bar::LimitationExpired);
+    assert!(flexible(&expired, Tier::NoPenalty));
+    for bar in [Bar::NotIllegal, Bar::FactsNotEstablished, Bar::NoLegalBasis] {
+        let mut b = a.clone();
+        b.bar = Some(bar);
+        assert!(!flexible(&b, Tier::NoPenalty), "{bar:?}");
+    }
+}
+
+/// Legal review of a decision outside the 一般 band (减轻 or 从重) is a
+/// regime's rule, not the statute's (行政处罚法 第五十八条第一款 lists no such
+/// item): it applies only where the regime sets it, only to 减轻 and 从重,
+/// and only to a penalty that may be imposed (no bar).
+#[test]
+fn review_beyond_the_benchmark_is_the_regimes_rule_alone() {
+    use rouxing::assess::Bar;
+    use rouxing::decision::ReviewTrigger;
+    let a = organisation();
+    let beyond = |regime: &Regime, a: &Assessment, tier| {
+        procedure_duties(a, regime, tier, &[fine(2_000)])
+            .legal_review
+            .contains(&ReviewTrigger::BeyondBenchmark)
+    };
+    let national = Regime::national();
+    assert!(!national.legal_review.beyond_benchmark);
+    for tier in [Tier::Mitigated, Tier::Heavier, Tier::Ordinary] {
+        assert!(!beyond(&national, &a, tier), "{tier:?}");
+    }
+    let mut rule = Regime::national();
+    rule.legal_review.beyond_benchmark = true;
+    assert!(beyond(&rule, &a, Tier::Mitigated));
+    assert!(beyond(&rule, &a, Tier::Heavier));
+    assert!(!beyond(&rule, &a, Tier::Ordinary));
+    assert!(!beyond(&rule, &a, Tier::Lighter));
+    let mut expired = a.clone();
+    expired.bar = Some(Bar::LimitationExpired);
+    assert!(!beyond(&rule, &expired, Tier::Mitigated));
+}
