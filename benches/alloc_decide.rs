@@ -41,6 +41,9 @@ fn main() {
         "case", "assess", "+recom", "+review", "dec heap", "dec total"
     );
     let (mut sa, mut sr, mut sv, mut sh) = (0u64, 0u64, 0u64, 0i64);
+    // The longest of each inline list over the bundled cases, against its
+    // inline capacity: a list longer than its capacity spills to the heap.
+    let mut longest = [0usize; 9];
     for (name, case) in &named {
         let (ca, a) = alloc::count(|| assess(black_box(case), &cat, &regime, as_of));
         drop(black_box(a));
@@ -59,6 +62,20 @@ fn main() {
         let (cd, d2) = alloc::count(|| recommend(&a, &regime));
         assert_eq!(d2, d);
         let total = std::mem::size_of::<Decision>() as i64 + cd.live;
+        let lens = [
+            d.sanctions.len(),
+            d.soft_measures.len(),
+            d.mechanisms.len(),
+            d.documents.len(),
+            d.duties.legal_review.len(),
+            d.reasons.grounds.len(),
+            d.reasons.entries.len(),
+            d.reasons.circumstances.len(),
+            d.contacts.len() + d.coercive_measures.len() + d.coercion_withheld.len() + d.new_facts.len(),
+        ];
+        for (l, n) in longest.iter_mut().zip(lens) {
+            *l = (*l).max(n);
+        }
         println!("{name:<28} {:>7} {:>7} {:>7} {:>9} {:>9}", ca.allocs, cr.allocs, cv.allocs, cd.live, total);
         sa += ca.allocs;
         sr += cr.allocs;
@@ -76,6 +93,32 @@ fn main() {
         sh as f64 / n,
         std::mem::size_of::<Decision>() as f64 + sh as f64 / n
     );
+    let capacities = [
+        rouxing::decision::Sanctions::new().inline_size(),
+        rouxing::decision::SoftMeasures::new().inline_size(),
+        rouxing::decision::Mechanisms::new().inline_size(),
+        rouxing::decision::Documents::new().inline_size(),
+        rouxing::decision::ReviewTriggers::new().inline_size(),
+        rouxing::assess::GroundList::new().inline_size(),
+        rouxing::decision::EntryIds::new().inline_size(),
+        0,
+        0,
+    ];
+    let names = [
+        "sanctions",
+        "soft_measures",
+        "mechanisms",
+        "documents",
+        "duties.legal_review",
+        "reasons.grounds",
+        "reasons.entries",
+        "reasons.circumstances",
+        "contacts+coercive+new_facts",
+    ];
+    println!("{:<28} {:>7} {:>7}", "list", "longest", "inline");
+    for ((name, l), c) in names.iter().zip(longest).zip(capacities) {
+        println!("{name:<28} {l:>7} {c:>7}");
+    }
     println!(
         "size_of: Decision {} B, Assessment {} B",
         std::mem::size_of::<Decision>(),

@@ -1363,15 +1363,17 @@ pub(crate) fn assess_in<'c>(
 
     // Art. 37 — which version applies; Art. 29 — the highest fine among the
     // provisions the act violates.
-    let version = applicable_version(item, case, act_on, as_of);
+    // Written in place: the applied version (with its resolved penalty) is
+    // not moved again once built.
+    let version = a.version.insert(applicable_version(item, case, act_on, as_of));
     t.push(
         Rule::ApplicableVersion,
         Citation::apl(37),
         version.choice != VersionChoice::AtAct,
         Why::Version { choice: version.choice, act_on, as_of },
     );
-    let mut fine_bounds = version.fine_bounds;
     if !case.also_violates().is_empty() {
+        let mut fine_bounds = version.fine_bounds;
         let mut n: u16 = 1;
         for code in case.also_violates() {
             if let Some(other) = lookup(code) {
@@ -1389,13 +1391,16 @@ pub(crate) fn assess_in<'c>(
         }
         t.push(Rule::SingleFine, Citation::apl(29), true, Why::SingleFine { provisions: n });
         a.duties.push(Duty::SingleFine);
+        version.fine_bounds = fine_bounds;
     }
+    let fine_bounds = version.fine_bounds;
     let penalty_kinds_available = version.penalty.is_some();
     let not_illegal =
         matches!(version.choice, VersionChoice::NoLongerIllegal | VersionChoice::NotIllegalAtAct);
-    a.version = Some(AppliedVersion { fine_bounds, ..version });
     if not_illegal || !penalty_kinds_available {
-        return transfer_if_suspected(barred(a, Bar::NotIllegal), case);
+        barred(&mut a, Bar::NotIllegal);
+        transfer_if_suspected(&mut a, case);
+        return a;
     }
 
     // Art. 40 — facts.
@@ -1403,7 +1408,9 @@ pub(crate) fn assess_in<'c>(
     let facts_ok = case.facts() == Facts::Established;
     t.push(Rule::FactsEstablished, Citation::apl(40), !facts_ok, Why::Facts { facts: case.facts() });
     if !facts_ok {
-        return transfer_if_suspected(barred(a, Bar::FactsNotEstablished), case);
+        barred(&mut a, Bar::FactsNotEstablished);
+        transfer_if_suspected(&mut a, case);
+        return a;
     }
 
     // Art. 27 — suspected crime, transferred unless the criminal process has
@@ -1412,7 +1419,8 @@ pub(crate) fn assess_in<'c>(
     t.push(Rule::CriminalTransfer, Citation::apl(27).para(1), crime, Why::Crime { crime: case.crime() });
     if crime {
         a.duties.push(Duty::TransferToJudiciary);
-        return barred(a, Bar::SuspectedCrime);
+        barred(&mut a, Bar::SuspectedCrime);
+        return a;
     }
     if let Some(o) = case.criminal_outcome() {
         let (citation, fired) = match (o.kind, o.criminal_fine, o.custody) {
@@ -1445,7 +1453,8 @@ pub(crate) fn assess_in<'c>(
     if limitation.expired {
         a.duties.push(Duty::CorrectionOrder);
         a.duties.push(Duty::Education);
-        return barred(a, Bar::LimitationExpired);
+        barred(&mut a, Bar::LimitationExpired);
+        return a;
     }
 
     // From here the violation is established and punishable: collect grounds.
@@ -1739,7 +1748,7 @@ fn only_no_penalty(ground: Ground) -> TierOption {
 /// concerns the administrative penalty, not the criminal law, and whether a
 /// crime is made out is for the judiciary (Art. 8 ¶2). Precedence: the bar
 /// decides the administrative outcome (no penalty), the transfer follows.
-fn transfer_if_suspected(mut a: Assessment, case: &Case) -> Assessment {
+fn transfer_if_suspected(a: &mut Assessment, case: &Case) {
     let crime = transfer_pending(case);
     a.trace.push(TraceEntry {
         rule: Rule::CriminalTransfer,
@@ -1750,7 +1759,6 @@ fn transfer_if_suspected(mut a: Assessment, case: &Case) -> Assessment {
     if crime {
         a.duties.push(Duty::TransferToJudiciary);
     }
-    a
 }
 
 /// Whether a suspected crime is still to be transferred: it is suspected and
@@ -1822,7 +1830,7 @@ pub(crate) fn criminal_standing(case: &Case) -> CriminalStanding {
     }
 }
 
-fn barred(mut a: Assessment, bar: Bar) -> Assessment {
+fn barred(a: &mut Assessment, bar: Bar) {
     a.bar = Some(bar);
     a.lawful.clear();
     a.lawful.push(only_no_penalty(Ground::Bar { bar }));
@@ -1834,7 +1842,6 @@ fn barred(mut a: Assessment, bar: Bar) -> Assessment {
             why: Why::Duty { duty: Duty::Education },
         });
     }
-    a
 }
 
 fn bounds_of(p: Option<&StatutoryPenalty>, case: &Case) -> Option<FineBounds> {

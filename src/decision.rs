@@ -122,9 +122,10 @@ pub type Mechanisms = SmallVec<[Mechanism; 8]>;
 /// The legal-review triggers of a decision, inline; a JSON array.
 pub type ReviewTriggers = SmallVec<[ReviewTrigger; 8]>;
 
-/// The list entries a decision's reasons rest on, up to two inline; a JSON
-/// array.
-pub type EntryIds = SmallVec<[EntryId; 2]>;
+/// The list entries a decision's reasons rest on, one inline (no bundled
+/// case relies on more; `cargo bench --bench alloc_decide` prints the
+/// longest); a JSON array.
+pub type EntryIds = SmallVec<[EntryId; 1]>;
 
 /// One sanction of a decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -1083,23 +1084,26 @@ pub struct Decision {
     /// for the 减负金额 statistics; `None` when no fine applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline_fine: Option<Money>,
-    /// The proposal notified before the party's statement (Art. 44).
+    /// The proposal notified before the party's statement (Art. 44). Boxed
+    /// (rarely set; the JSON is that of [`Notified`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notified: Option<Notified>,
+    pub notified: Option<Box<Notified>>,
     /// Facts established after the Art. 44 notice that the decision relies on
     /// (each must hold in the case and be absent from the notice; a heavier
     /// penalty on them needs a fresh notice, Art. 44).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub new_facts: Vec<Fact>,
-    /// An officer's override of the recommendation.
+    /// An officer's override of the recommendation. Boxed (rarely set; the
+    /// JSON is that of [`Override`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub overridden: Option<Override>,
+    pub overridden: Option<Box<Override>>,
     /// Who decided, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<OfficerId>,
     /// Who carried out the legal review (法制审核), if it was carried out.
+    /// Boxed (rarely set; the JSON is that of [`LegalReviewRecord`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub legal_review: Option<LegalReviewRecord>,
+    pub legal_review: Option<Box<LegalReviewRecord>>,
 }
 
 /// The version of the decision wire format: the current one, 2.
@@ -1358,23 +1362,23 @@ impl TryFrom<DecisionRepr> for Decision {
                 }
                 let reason = o.reason.ok_or(E::MissingReason)?;
                 let note = (!reason.trim().is_empty()).then_some(reason);
-                Some(Override {
+                Some(Box::new(Override {
                     officer: o.officer,
                     recommended: o.recommended,
                     recommended_fine: o.recommended_fine,
                     note,
-                })
+                }))
             }
             (DecisionVersion::NUMBER, Some(o)) => {
                 if o.reason.is_some() {
                     return Err(E::OldFieldInNew { field: "overridden.reason" });
                 }
-                Some(Override {
+                Some(Box::new(Override {
                     officer: o.officer,
                     recommended: o.recommended,
                     recommended_fine: o.recommended_fine,
                     note: o.note,
-                })
+                }))
             }
             (version, Some(_)) => return Err(E::Unsupported { version }),
         };
@@ -1410,11 +1414,11 @@ impl TryFrom<DecisionRepr> for Decision {
             follow_up_on: r.follow_up_on,
             reasons: r.reasons,
             baseline_fine: r.baseline_fine,
-            notified: r.notified,
+            notified: r.notified.map(Box::new),
             new_facts: r.new_facts,
             overridden,
             decided_by: r.decided_by,
-            legal_review: r.legal_review,
+            legal_review: r.legal_review.map(Box::new),
         })
     }
 }

@@ -1243,7 +1243,7 @@ impl Ctx<'_> {
         }
         // The decision's own `notified` field, read only where no notice is
         // handed in (it can add a finding, never remove one).
-        if let (None, Some(n)) = (self.notice, d.notified) {
+        if let (None, Some(n)) = (self.notice, d.notified.as_deref().copied()) {
             let fine = d.fine();
             let heavier = d.tier > n.tier || fine.unwrap_or(Money::ZERO) > n.fine.unwrap_or(Money::ZERO);
             if heavier {

@@ -829,19 +829,19 @@ impl OfficerEdit {
             }
             OfficerEdit::ReviewByInvestigator => {
                 let reviewer = case.officers().first()?.clone();
-                e.legal_review = Some(crate::decision::LegalReviewRecord {
+                e.legal_review = Some(Box::new(crate::decision::LegalReviewRecord {
                     reviewer,
                     qualified: true,
                     first_review: false,
-                });
+                }));
             }
             OfficerEdit::UnqualifiedFirstReviewer => {
                 let reviewer = crate::case::OfficerId::new("FZ-NEW").ok()?;
-                e.legal_review = Some(crate::decision::LegalReviewRecord {
+                e.legal_review = Some(Box::new(crate::decision::LegalReviewRecord {
                     reviewer,
                     qualified: false,
                     first_review: true,
-                });
+                }));
             }
             OfficerEdit::AddOfficerNote => {
                 e.reasons.officer_note = Some("综合考虑当事人的违法情节和整改情况".to_owned());

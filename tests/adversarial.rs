@@ -367,11 +367,11 @@ fn who_reviewed() {
     let (c3, d) = edit(&c, &cat, OfficerEdit::UnqualifiedFirstReviewer);
     assert_unlawful(&checked(&c3, &cat, &d), FindingCode::ReviewerUnqualified, Citation::apl(58).para(2));
     let mut ok = recommended(&c, &cat);
-    ok.legal_review = Some(rouxing::decision::LegalReviewRecord {
+    ok.legal_review = Some(Box::new(rouxing::decision::LegalReviewRecord {
         reviewer: "FZ-01".parse().unwrap(),
         qualified: true,
         first_review: true,
-    });
+    }));
     let r = checked(&c, &cat, &ok);
     assert!(!r.has(FindingCode::ReviewerIsInvestigator) && !r.has(FindingCode::ReviewerUnqualified));
 }

@@ -802,19 +802,19 @@ fn heavier_after_statement() {
     let notified = Notified { tier: Tier::Lighter, fine: Some(Money::yuan(2_000)) };
     let r = x.with(|d| {
         penalise(d, Tier::Lighter, 3_000);
-        d.notified = Some(notified);
+        d.notified = Some(Box::new(notified));
         d.reasons.officer_note = Some("理由".into());
     });
     assert_finding(&r, FindingCode::HeavierAfterStatement, Severity::Unlawful, Citation::apl(45).para(2));
     let r = x.with(|d| {
         penalise(d, Tier::Ordinary, 2_000);
-        d.notified = Some(notified);
+        d.notified = Some(Box::new(notified));
     });
     assert!(r.has(FindingCode::HeavierAfterStatement));
     // Close: lighter after the statement is welcome.
     let r = x.with(|d| {
         penalise(d, Tier::Lighter, 1_500);
-        d.notified = Some(notified);
+        d.notified = Some(Box::new(notified));
         d.reasons.officer_note = Some("理由".into());
     });
     assert!(!r.has(FindingCode::HeavierAfterStatement));
@@ -905,12 +905,12 @@ fn override_without_reason() {
         move |d: &mut Decision| {
             penalise(d, Tier::Lighter, 2_000);
             d.reasons.circumstances.clone_from(&circumstances);
-            d.overridden = Some(Override {
+            d.overridden = Some(Box::new(Override {
                 officer: "OF-9".parse().unwrap(),
                 recommended: Tier::Mitigated,
                 recommended_fine: Some(Money::yuan(499)),
                 note: Some(note.to_owned()),
-            });
+            }));
         }
     };
     let r = x.with(over(" ", vec![]));
@@ -1021,12 +1021,12 @@ fn finding_display_pins_text() {
 fn review_json_round_trips() {
     let r = plain().with(|d| {
         penalise(d, Tier::Heavier, 12_000);
-        d.overridden = Some(Override {
+        d.overridden = Some(Box::new(Override {
             officer: "OF-1".parse().unwrap(),
             recommended: Tier::Ordinary,
             recommended_fine: None,
             note: None,
-        });
+        }));
     });
     let json = serde_json::to_string(&r).unwrap();
     assert_eq!(serde_json::from_str::<Review>(&json).unwrap(), r);
@@ -1267,7 +1267,7 @@ proptest! {
                 5 => d.procedure = Procedure::Summary,
                 6 => d.duties.legal_review.clear(),
                 7 => d.documents.clear(),
-                8 => d.notified = Some(Notified { tier: Tier::NoPenalty, fine: None }),
+                8 => d.notified = Some(Box::new(Notified { tier: Tier::NoPenalty, fine: None })),
                 9 => d.agency = Some(Agency { id: "AG".parse().unwrap(), name: "机关".into(), domain: Domain::Taxation }),
                 10 => d.sanctions.push(Sanction { kind: PenaltyKind::Detention, amount: None }),
                 _ => d.reasons.grounds.push(Ground::NoFault),

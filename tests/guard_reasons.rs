@@ -134,12 +134,12 @@ fn version_2_is_written_and_read() {
 #[test]
 fn version_1_reads_by_the_documented_mapping() {
     let (mut dec, _) = recommended_json();
-    dec.overridden = Some(Override {
+    dec.overridden = Some(Box::new(Override {
         officer: "OF-1".parse().unwrap(),
         recommended: Tier::Lighter,
         recommended_fine: Some(Money::yuan(2_350)),
         note: Some("当事人拒不配合".into()),
-    });
+    }));
     let v1 = as_v1(serde_json::to_value(&dec).unwrap());
     assert!(v1.get("schema_version").is_none());
     assert_eq!(v1["overridden"]["reason"], "当事人拒不配合");
@@ -159,12 +159,12 @@ fn version_1_reads_by_the_documented_mapping() {
 #[test]
 fn mixed_or_unknown_versions_are_refused() {
     let (mut dec, _) = recommended_json();
-    dec.overridden = Some(Override {
+    dec.overridden = Some(Box::new(Override {
         officer: "OF-1".parse().unwrap(),
         recommended: Tier::Lighter,
         recommended_fine: None,
         note: Some("x".into()),
-    });
+    }));
     let v2 = serde_json::to_value(&dec).unwrap();
     let err = |v: &Value| serde_json::from_value::<Decision>(v.clone()).unwrap_err().to_string();
     // Version 2 with the version-1 `reason`.

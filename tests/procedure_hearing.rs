@@ -317,8 +317,11 @@ fn art_58_2_needs_a_hearing_held_not_a_right_to_one() {
     let mut reviewed = dec.clone();
     reviewed.duties.legal_review.push(ReviewTrigger::MajorRightsAfterHearing);
     reviewed.documents.push(Document::LegalReviewOpinion);
-    reviewed.legal_review =
-        Some(LegalReviewRecord { reviewer: "FZ-1".parse().unwrap(), qualified: true, first_review: false });
+    reviewed.legal_review = Some(Box::new(LegalReviewRecord {
+        reviewer: "FZ-1".parse().unwrap(),
+        qualified: true,
+        first_review: false,
+    }));
     let fs = findings(&c, &reviewed, &notice(&reviewed, held()));
     assert!(!has(&fs, FindingCode::MissingLegalReview), "{fs:?}");
 

@@ -593,7 +593,7 @@ fn evidence_for(
                 required: required.clone(),
                 planned: d.duties.clone(),
             });
-            if let Some(n) = d.notified {
+            if let Some(n) = d.notified.as_deref().copied() {
                 e.push(Evidence::Notified { notified: n });
             }
         }

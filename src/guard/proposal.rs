@@ -303,7 +303,7 @@ impl Proposal {
             d.mechanisms = m.iter().copied().collect();
         }
         d.coercive_measures.clone_from(&self.coercive_measures);
-        d.notified = self.notified;
+        d.notified = self.notified.map(Box::new);
         d.new_facts.clone_from(&self.new_facts);
         d.reasons.officer_note.clone_from(&self.reason);
         d.reasons.circumstances.clone_from(&self.circumstances);
@@ -361,12 +361,12 @@ impl Proposal {
             d.documents.retain(|x| *x != doc);
         }
         if d.tier != rec.tier || d.fine() != rec.fine() {
-            d.overridden = Some(Override {
+            d.overridden = Some(Box::new(Override {
                 officer: self.officer.clone(),
                 recommended: rec.tier,
                 recommended_fine: rec.fine(),
                 note: self.reason.clone().filter(|r| !r.trim().is_empty()),
-            });
+            }));
         }
         d
     }
