@@ -2032,21 +2032,9 @@ mod tests {
     #[test]
     fn pack_distinguishes_every_field() {
         let base = FactSignature {
-            natural_person: false,
-            personal: PersonalGround::None,
             gravity: Gravity::Minor,
-            harm: Harm::None,
             fault: Fault::Intentional,
-            correction: CorrectionStatus::None,
-            first_violation: FirstViolationStatus::First,
-            list_first_violation: 0,
-            repeat_of_item: false,
-            mitigating: 0,
-            aggravating: 0,
-            context: 0,
-            confirmed: Vec::new(),
-            crime_suspected: false,
-            bar: None,
+            ..FactSignature::plain(Harm::None)
         };
         let variants = [
             FactSignature { natural_person: true, ..base.clone() },

@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use rouxing::assess::{EntryResult, Ground, Rule, Tier, Why};
 use rouxing::case::{Aggravating, Correction, Gravity, Harm, Mitigating};
-use rouxing::catalogue::{Catalogue, Condition, EntryCondition, Item, ListEntry, ListOutcome, Modal};
+use rouxing::catalogue::{Catalogue, Item, ListOutcome, Modal};
 use rouxing::guard::FindingCode;
 use rouxing::law::{Citation, Instrument};
 use rouxing::measure::PenaltyKind;
@@ -28,24 +28,7 @@ fn with_agency(b: rouxing::case::CaseBuilder) -> rouxing::case::CaseBuilder {
 
 fn listed(outcome: ListOutcome, modal: Modal) -> Item {
     let mut i = range_item("L-1");
-    i.entries.push(ListEntry {
-        id: "L-1-E1".parse().unwrap(),
-        source: "SRC".parse().unwrap(),
-        outcome,
-        modal,
-        conditions: vec![EntryCondition {
-            text: "在责令改正期限内改正".into(),
-            tests: vec![Condition::CorrectedPromptly],
-        }],
-        exclusions: vec![],
-        reduced_fine: None,
-        reduced_fine_natural_person: None,
-        coercive_measure_withheld: None,
-        supporting_measures: vec![],
-        basis: None,
-        effective_from: None,
-        valid_until: None,
-    });
+    i.entries.push(entry_when_corrected("L-1-E1", outcome, modal));
     i
 }
 

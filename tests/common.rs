@@ -27,6 +27,34 @@ pub fn transition_request(from: NaiveDate, days: u64) -> rouxing::mechanism::tol
     }
 }
 
+/// A list entry (from source `SRC`) whose one condition is 在责令改正期限内改正,
+/// with no exclusion, no list amount and no supporting measure; tests vary it
+/// by struct update.
+pub fn entry_when_corrected(
+    id: &str,
+    outcome: rouxing::catalogue::ListOutcome,
+    modal: rouxing::catalogue::Modal,
+) -> rouxing::catalogue::ListEntry {
+    rouxing::catalogue::ListEntry {
+        id: id.parse().unwrap(),
+        source: "SRC".parse().unwrap(),
+        outcome,
+        modal,
+        conditions: vec![rouxing::catalogue::EntryCondition {
+            text: "在责令改正期限内改正".into(),
+            tests: vec![rouxing::catalogue::Condition::CorrectedPromptly],
+        }],
+        exclusions: vec![],
+        reduced_fine: None,
+        reduced_fine_natural_person: None,
+        coercive_measure_withheld: None,
+        supporting_measures: vec![],
+        basis: None,
+        effective_from: None,
+        valid_until: None,
+    }
+}
+
 pub fn item(code: &str, penalty: StatutoryPenalty) -> Item {
     Item {
         code: code.parse().unwrap(),

@@ -10,8 +10,7 @@ use rouxing::case::{
     Mitigating, PriorOutcome, PriorViolation,
 };
 use rouxing::catalogue::{
-    Amendment, Catalogue, Condition, Domain, EntryCondition, Exclusion, Item, ListEntry, ListOutcome, Modal,
-    StatutoryPenalty,
+    Amendment, Catalogue, Domain, Exclusion, Item, ListEntry, ListOutcome, Modal, StatutoryPenalty,
 };
 use rouxing::decision::{
     Answer, Disposition, Fact, HearingAnswer, Notice, Notified, NotifiedProposal, Override, Procedure,
@@ -179,22 +178,8 @@ fn first_violation_for_a_repeat() {
 fn listed_item(outcome: ListOutcome, exclusion: Option<Exclusion>) -> Item {
     let mut i = range_item("A");
     i.entries.push(ListEntry {
-        id: "A-E1".parse().unwrap(),
-        source: "SRC".parse().unwrap(),
-        outcome,
-        modal: Modal::May,
-        conditions: vec![EntryCondition {
-            text: "在责令改正期限内改正".into(),
-            tests: vec![Condition::CorrectedPromptly],
-        }],
         exclusions: exclusion.into_iter().collect(),
-        reduced_fine: None,
-        reduced_fine_natural_person: None,
-        coercive_measure_withheld: None,
-        supporting_measures: vec![],
-        basis: None,
-        effective_from: None,
-        valid_until: None,
+        ..entry_when_corrected("A-E1", outcome, Modal::May)
     });
     i
 }

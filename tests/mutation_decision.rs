@@ -91,26 +91,9 @@ fn the_summary_procedure_needs_every_condition_of_article_51() {
 
 /// A 从轻 list entry (可以) for item "A": corrected within the period set.
 fn listed_catalogue() -> rouxing::Catalogue {
-    use rouxing::catalogue::{Condition, EntryCondition, ListEntry, ListOutcome, Modal};
+    use rouxing::catalogue::{ListOutcome, Modal};
     let mut i = range_item("A");
-    i.entries.push(ListEntry {
-        id: "A-E1".parse().unwrap(),
-        source: "SRC".parse().unwrap(),
-        outcome: ListOutcome::Lighten,
-        modal: Modal::May,
-        conditions: vec![EntryCondition {
-            text: "在责令改正期限内改正".into(),
-            tests: vec![Condition::CorrectedPromptly],
-        }],
-        exclusions: vec![],
-        reduced_fine: None,
-        reduced_fine_natural_person: None,
-        coercive_measure_withheld: None,
-        supporting_measures: vec![],
-        basis: None,
-        effective_from: None,
-        valid_until: None,
-    });
+    i.entries.push(entry_when_corrected("A-E1", ListOutcome::Lighten, Modal::May));
     listed_catalogue_of(vec![i])
 }
 

@@ -199,19 +199,9 @@ fn window_edge() {
 
 fn entry(tests: Vec<Condition>, exclusions: Vec<Exclusion>) -> ListEntry {
     ListEntry {
-        id: "A-E1".parse().unwrap(),
-        source: "SRC".parse().unwrap(),
-        outcome: ListOutcome::Lighten,
-        modal: Modal::May,
         conditions: vec![EntryCondition { text: "条件".into(), tests }],
         exclusions,
-        reduced_fine: None,
-        reduced_fine_natural_person: None,
-        coercive_measure_withheld: None,
-        supporting_measures: vec![],
-        basis: None,
-        effective_from: None,
-        valid_until: None,
+        ..crate::common::entry_when_corrected("A-E1", ListOutcome::Lighten, Modal::May)
     }
 }
 
