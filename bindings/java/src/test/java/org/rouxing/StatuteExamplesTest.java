@@ -99,7 +99,7 @@ class StatuteExamplesTest {
             Decision d = Rouxing.recommend(c, regime, LocalDate.of(2026, 12, 1));
             Decision back = Decision.fromJson(d.json());
             assertEquals(Json.parse(d.json()), Json.parse(back.json()));
-            assertEquals(9900, back.fine());
+            assertEquals(10000, back.fine());
             assertEquals(Tier.MITIGATED, back.tier());
         }
     }
