@@ -40,6 +40,7 @@ mod mechanism_guidance;
 mod mechanism_tolerance;
 mod mutation_decision;
 mod mutation_guard;
+mod mutation_proposal;
 mod pattern;
 mod procedure;
 mod procedure_hearing;
