@@ -2,9 +2,10 @@
 //! showed unpinned (tests/mutation/LEDGER.md names the mutant each test
 //! kills).
 
+use rouxing::assess::Tier;
 use rouxing::case::{Agency, Context};
 use rouxing::guard::{Omission, Proposal};
-use rouxing::measure::Document;
+use rouxing::measure::{Document, SoftMeasure};
 use rouxing::money::Money;
 use rouxing::{Regime, assess, recommend};
 
@@ -113,7 +114,7 @@ fn a_proposal_is_the_most_lenient_only_where_it_chose_the_first_of_several() {
 
     p.tier = Some(a.least_lenient());
     let ordinary = p.apply(&rec, &a, &regime);
-    assert_eq!(ordinary.tier, rouxing::assess::Tier::Ordinary);
+    assert_eq!(ordinary.tier, Tier::Ordinary);
     assert!(!ordinary.reasons.most_lenient, "{:?}", ordinary.reasons);
 }
 
@@ -131,4 +132,131 @@ fn an_override_keeps_a_written_reason_and_drops_a_blank_one() {
     p.reason = Some(" \u{3000}".into());
     let o = p.apply(&rec, &a, &regime).overridden.unwrap();
     assert_eq!(o.note, None);
+}
+
+/// A 从轻 list entry (可以) for item "A", corrected within the period set,
+/// that names 说服教育 as a supporting measure (配套措施): 从轻 and 一般 lawful,
+/// 从轻 recommended with the entry among its grounds.
+fn listed() -> (rouxing::Assessment, rouxing::Decision, Regime) {
+    use rouxing::catalogue::{ListOutcome, Modal};
+    let mut i = range_item("A");
+    i.entries.push(rouxing::catalogue::ListEntry {
+        supporting_measures: vec![SoftMeasure::PersuasionEducation],
+        ..entry_when_corrected("A-E1", ListOutcome::Lighten, Modal::May)
+    });
+    let cat = listed_catalogue_of(vec![i]);
+    let c = case("A").correction(rouxing::case::Correction::Prompt { on: d(2025, 3, 20) }).build().unwrap();
+    let regime = Regime::national();
+    let a = assess(&c, &cat, &regime, AS_OF());
+    let rec = recommend(&a, &regime);
+    assert_eq!(rec.tier, Tier::Lighter, "{rec:?}");
+    assert_eq!(rec.reasons.entries.iter().map(|e| e.as_str()).collect::<Vec<_>>(), ["A-E1"]);
+    assert_eq!(educations(&rec), 1, "{:?}", rec.soft_measures);
+    (a, rec, regime)
+}
+
+/// A proposal takes the reasons of the tier it chooses from the lawful set
+/// (说明理由, 行政处罚法 第四十四条): that tier's grounds and fine band, and the
+/// list entries among those grounds named by id. Here the 一般 option, too,
+/// rests on the entry (a 可以 entry leaves 一般 open), so choosing 一般 names it.
+#[test]
+fn a_proposal_names_the_list_entries_of_the_tier_it_chose() {
+    let (a, rec, regime) = listed();
+    let mut p = proposal("OF-3");
+    p.tier = Some(Tier::Ordinary);
+    let ordinary = p.apply(&rec, &a, &regime);
+    let option = a.option(Tier::Ordinary).unwrap();
+    assert_eq!(ordinary.reasons.grounds, option.grounds);
+    assert_eq!(ordinary.reasons.fine_band, option.fine_band);
+    assert_eq!(ordinary.reasons.entries.iter().map(|e| e.as_str()).collect::<Vec<_>>(), ["A-E1"]);
+}
+
+/// 不予处罚 chosen by a proposal adds 说服教育 (行政处罚法 第三十三条第三款:
+/// "对当事人进行教育") in front of the soft measures, once: a measure the
+/// recommendation already holds is not added a second time.
+#[test]
+fn a_proposal_of_no_penalty_educates_once() {
+    let (a, rec, regime) = listed();
+    let mut p = proposal("OF-3");
+    p.tier = Some(Tier::NoPenalty);
+    let d = p.apply(&rec, &a, &regime);
+    assert!(d.education && d.sanctions.is_empty());
+    assert_eq!(educations(&d), 1, "{:?}", d.soft_measures);
+
+    // A recommendation without it gets it, first.
+    let (a, rec, regime) = three_tiers();
+    assert!(!rec.soft_measures.contains(&SoftMeasure::PersuasionEducation));
+    let d = p.apply(&rec, &a, &regime);
+    assert!(d.education);
+    assert_eq!(d.soft_measures.first(), Some(&SoftMeasure::PersuasionEducation));
+    assert_eq!(educations(&d), 1, "{:?}", d.soft_measures);
+}
+
+fn educations(d: &rouxing::Decision) -> usize {
+    d.soft_measures.iter().filter(|m| **m == SoftMeasure::PersuasionEducation).count()
+}
+
+/// 首违不罚 in the sample regime: 不予处罚 recommended with 说服教育 and the
+/// 不罚只纠正 mechanism among others.
+fn first_violation() -> (rouxing::Assessment, rouxing::Decision, Regime) {
+    use rouxing::case::{Correction, Harm};
+    let cat = catalogue(vec![range_item("A")]);
+    let c =
+        case("A").harm(Harm::Slight).correction(Correction::Prompt { on: d(2025, 3, 12) }).build().unwrap();
+    let regime = Regime::shandan_sample();
+    let a = assess(&c, &cat, &regime, AS_OF());
+    let rec = recommend(&a, &regime);
+    assert_eq!(rec.tier, Tier::NoPenalty);
+    (a, rec, regime)
+}
+
+/// A proposal that turns 不予处罚 into a penalty drops what belongs to 不予处罚
+/// only — 说服教育 (第三十三条第三款) and 不罚只纠正 — and keeps every other soft
+/// measure and mechanism (the plan's 柔性措施 stay available beside a penalty).
+#[test]
+fn a_proposal_of_a_penalty_drops_only_what_belongs_to_no_penalty() {
+    use rouxing::measure::Mechanism;
+    let (a, rec, regime) = first_violation();
+    assert!(rec.soft_measures.contains(&SoftMeasure::PersuasionEducation), "{:?}", rec.soft_measures);
+    assert!(rec.mechanisms.contains(&Mechanism::CorrectionOnly), "{:?}", rec.mechanisms);
+    let mut p = proposal("OF-3");
+    p.tier = Some(Tier::Ordinary);
+    let d = p.apply(&rec, &a, &regime);
+    let soft: Vec<_> =
+        rec.soft_measures.iter().copied().filter(|m| *m != SoftMeasure::PersuasionEducation).collect();
+    assert_eq!(d.soft_measures.iter().copied().collect::<Vec<_>>(), soft);
+    let mechanisms: Vec<_> =
+        rec.mechanisms.iter().copied().filter(|m| *m != Mechanism::CorrectionOnly).collect();
+    assert_eq!(d.mechanisms.iter().copied().collect::<Vec<_>>(), mechanisms);
+    assert!(!soft.is_empty(), "{soft:?}");
+
+    // Omitting the education drops 说服教育 alone, too.
+    let mut p = proposal("OF-3");
+    p.omit = vec![Omission::Education];
+    let d = p.apply(&rec, &a, &regime);
+    assert!(!d.education);
+    assert_eq!(d.soft_measures.iter().copied().collect::<Vec<_>>(), soft);
+}
+
+/// Omitting the confiscation of illegal gains (第二十八条第二款) drops that
+/// sanction and keeps the fine.
+#[test]
+fn an_omitted_confiscation_drops_that_sanction_only() {
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::Amounts;
+    let cat = catalogue(vec![range_item("A")]);
+    let amounts = Amounts { illegal_gains: Some(Money::yuan(800)), ..Amounts::default() };
+    let c = case("A").amounts(amounts).build().unwrap();
+    let regime = Regime::national();
+    let a = assess(&c, &cat, &regime, AS_OF());
+    let rec = recommend(&a, &regime);
+    let kinds = |d: &rouxing::Decision| d.sanctions.iter().map(|s| s.kind).collect::<Vec<_>>();
+    assert!(kinds(&rec).contains(&PenaltyKind::ConfiscateIllegalGains), "{:?}", rec.sanctions);
+    let mut p = proposal("OF-3");
+    p.omit = vec![Omission::Confiscation];
+    let d = p.apply(&rec, &a, &regime);
+    let rest: Vec<_> =
+        kinds(&rec).into_iter().filter(|k| *k != PenaltyKind::ConfiscateIllegalGains).collect();
+    assert_eq!(kinds(&d), rest);
+    assert!(rest.contains(&PenaltyKind::Fine));
 }
