@@ -791,6 +791,14 @@ fn heavier_after_statement() {
         d.reasons.officer_note = Some("理由".into());
     });
     assert_finding(&r, FindingCode::HeavierAfterStatement, Severity::Unlawful, Citation::apl(45).para(2));
+    // The explanation states both, fines included.
+    let text = r.get(FindingCode::HeavierAfterStatement).unwrap().explanation().to_string();
+    assert!(
+        text.starts_with(
+            "决定（从轻处罚，罚款¥3,000.00）重于陈述、申辩前告知的处罚（从轻处罚，罚款¥2,000.00）"
+        ),
+        "{text}"
+    );
     let r = x.with(|d| {
         penalise(d, Tier::Ordinary, 2_000);
         d.notified = Some(Box::new(notified));

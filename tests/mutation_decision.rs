@@ -194,3 +194,36 @@ fn review_beyond_the_benchmark_is_the_regimes_rule_alone() {
     expired.bar = Some(Bar::LimitationExpired);
     assert!(!beyond(&rule, &expired, Tier::Mitigated));
 }
+
+/// 行政处罚法 第四十五条第二款 ("不得因当事人陈述、申辩而给予更重的处罚"): what a
+/// decision imposes beyond the notice. A notified kind decided with a larger
+/// amount is heavier; a kind not notified is heavier unless the decision
+/// dropped a notified kind of a heavier group (a fine in place of a notified
+/// revocation); a lighter kind in place of a notified one is not.
+#[test]
+fn a_sanction_is_heavier_than_the_notice_by_amount_or_by_group() {
+    use rouxing::decision::heavier_sanction;
+    let revoke = Sanction { kind: PenaltyKind::RevokePermit, amount: None };
+    assert_eq!(heavier_sanction(&[fine(3_000)], &[fine(2_000)]), Some(fine(3_000)));
+    assert_eq!(heavier_sanction(&[fine(2_000)], &[fine(2_000)]), None);
+    assert_eq!(heavier_sanction(&[fine(2_000), warning()], &[fine(2_000)]), Some(warning()));
+    assert_eq!(heavier_sanction(&[fine(1_500)], &[fine(2_000)]), None);
+    // A fine in place of a notified revocation: lighter.
+    assert_eq!(heavier_sanction(&[fine(5_000)], &[revoke]), None);
+    // A revocation in place of a notified fine: heavier.
+    assert_eq!(heavier_sanction(&[revoke], &[fine(5_000)]), Some(revoke));
+    // A warning in place of a notified fine: lighter.
+    assert_eq!(heavier_sanction(&[warning()], &[fine(5_000)]), None);
+}
+
+/// The decision wire format's version field reads exactly version 2; any
+/// other number is refused (never silently read as the current version).
+#[test]
+fn the_decision_version_reads_only_its_own_number() {
+    use rouxing::decision::DecisionVersion;
+    assert!(serde_json::from_str::<DecisionVersion>("2").is_ok());
+    for other in ["1", "3", "0"] {
+        let e = serde_json::from_str::<DecisionVersion>(other).unwrap_err().to_string();
+        assert!(e.contains(other), "{other}: {e}");
+    }
+}
