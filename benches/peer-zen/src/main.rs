@@ -11,6 +11,12 @@
 //!
 //! Run: `cd benches/peer-zen && cargo run --release` (outside the rouxing
 //! workspace and CI; its own Cargo.lock).
+//!
+//! Instruction counts: `cargo run --release -- count rouxing N` (or `zen`)
+//! evaluates the 20 cases N times without timing; under
+//! `valgrind --tool=callgrind`, the difference between N = 100 and N = 0,
+//! divided by 20 × 100, is the instructions a case. `./instructions.sh` does
+//! that for both and prints their ratio.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -139,6 +145,27 @@ fn main() {
     let engine = DecisionEngine::default();
     let decision = engine.create_decision(Arc::new(table())).unwrap();
     let inputs: Vec<Variable> = cases.iter().map(|c| Variable::from(facts(c))).collect();
+
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [count, which, n] = args.as_slice()
+        && count == "count"
+    {
+        let n: usize = n.parse().expect("N is a count");
+        for _ in 0..n {
+            if which == "rouxing" {
+                for case in &cases {
+                    let a = assess(black_box(case), &cat, &regime, on);
+                    black_box(recommend(&a, &regime));
+                }
+            } else {
+                for input in &inputs {
+                    let r = futures::executor::block_on(decision.evaluate(black_box(input.clone()))).unwrap();
+                    black_box(r);
+                }
+            }
+        }
+        return;
+    }
     for (case, input) in cases.iter().zip(&inputs) {
         let r = futures::executor::block_on(decision.evaluate(input.clone())).unwrap();
         let d = recommend(&assess(case, &cat, &regime, on), &regime);
