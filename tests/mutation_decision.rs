@@ -227,3 +227,55 @@ fn the_decision_version_reads_only_its_own_number() {
         assert!(e.contains(other), "{other}: {e}");
     }
 }
+
+/// The wire contract names the version type and fixes it to 2 (its JSON
+/// Schema, feature `schema`).
+#[cfg(feature = "schema")]
+#[test]
+fn the_decision_version_schema_is_the_constant_2() {
+    let schema = serde_json::to_value(schemars::schema_for!(rouxing::decision::DecisionVersion)).unwrap();
+    assert_eq!(schema["title"], "DecisionVersion");
+    assert_eq!(schema["type"], "integer");
+    assert_eq!(schema["const"], 2);
+}
+
+/// `Decision::summary` (the one-line 处理结果 of registers and notices) names
+/// the tier, then each sanction with its amount, the correction order with its
+/// deadline, the education and the guardian order; a transfer is named as
+/// such, and a decision with nothing to list is its tier alone.
+#[test]
+fn the_summary_lists_what_the_decision_does() {
+    use rouxing::case::{Correction, CrimeSuspicion, Harm};
+    use rouxing::decision::Disposition;
+    use rouxing::measure::{CorrectionKind, CorrectionOrder, GuardianOrder};
+    let cat = catalogue(vec![range_item("A")]);
+    let (_, plain) = run(&case("A").build().unwrap(), &cat);
+    let fine = plain.fine().unwrap();
+    let deadline = plain.correction.as_ref().and_then(|c| c.deadline).unwrap();
+    assert_eq!(plain.summary(), format!("一般处罚：罚款{fine}；责令限期改正（至{deadline}）"));
+
+    let mut unmeasured = plain.clone();
+    unmeasured.sanctions = vec![warning(), Sanction { kind: PenaltyKind::Fine, amount: None }].into();
+    unmeasured.correction = Some(CorrectionOrder { kind: CorrectionKind::Immediate, deadline: None });
+    assert_eq!(unmeasured.summary(), "一般处罚：警告；罚款；责令改正");
+
+    let first = case("A").harm(Harm::Slight).correction(Correction::Prompt { on: d(2025, 3, 12) });
+    let (_, none) = run(&first.build().unwrap(), &cat);
+    assert_eq!(none.tier, Tier::NoPenalty);
+    assert!(none.education, "{none:?}");
+    assert_eq!(none.summary(), "不予处罚：责令改正；对当事人进行教育");
+    let mut guarded = none.clone();
+    guarded.guardian_order = Some(GuardianOrder::Discipline);
+    assert_eq!(
+        guarded.summary(),
+        format!("不予处罚：责令改正；对当事人进行教育；{}", GuardianOrder::Discipline.legal_name())
+    );
+    let mut bare = none.clone();
+    bare.education = false;
+    bare.correction = None;
+    assert_eq!(bare.summary(), "不予处罚");
+
+    let (_, transfer) = run(&case("A").crime(CrimeSuspicion::Suspected).build().unwrap(), &cat);
+    assert_eq!(transfer.disposition, Disposition::Transfer);
+    assert_eq!(transfer.summary(), "移送司法机关");
+}

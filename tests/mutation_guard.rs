@@ -449,3 +449,87 @@ fn only_mitigation_may_choose_a_lighter_kind_than_prescribed() {
     d.sanctions = vec![Sanction { kind: PenaltyKind::ConfiscateIllegalProperty, amount: None }].into();
     assert_eq!(not_prescribed(&d), Some(Detail::Kind { kind: PenaltyKind::ConfiscateIllegalProperty }));
 }
+
+/// A finding built from its parts, to read its explanation.
+fn explain(code: FindingCode, severity: Severity, detail: Detail) -> String {
+    use rouxing::law::Citation;
+    let f = Finding { code, severity, citation: Citation::apl(57).para(1).into(), detail };
+    f.explanation().to_string()
+}
+
+/// The explanation of an inconsistent decision (行政处罚法 第五十七条第一款)
+/// says what the decision does in substance: a penalty that imposes nothing
+/// is 实质上不予处罚 — and where that is unlawful (the case is not one of
+/// 不予处罚) it says so; a 不予处罚 that imposes sanctions 实质上给予了行政处罚.
+#[test]
+fn an_inconsistency_is_explained_by_what_the_decision_does() {
+    let nothing = Inconsistency::NoSanctionsOnPenalty;
+    let detail = || Detail::Inconsistency { inconsistency: nothing };
+    assert_eq!(
+        explain(FindingCode::InconsistentDecision, Severity::Unlawful, detail()),
+        format!("{}，实质上不予处罚，而本案依法不属于不予处罚的情形", nothing.legal_name())
+    );
+    for lesser in [Severity::Irregular, Severity::Advisory] {
+        assert_eq!(explain(FindingCode::InconsistentDecision, lesser, detail()), nothing.legal_name());
+    }
+    let sanctions = Inconsistency::SanctionsOnNoPenalty;
+    assert_eq!(
+        explain(
+            FindingCode::InconsistentDecision,
+            Severity::Unlawful,
+            Detail::Inconsistency { inconsistency: sanctions }
+        ),
+        format!("{}，实质上给予了行政处罚", sanctions.legal_name())
+    );
+}
+
+/// 行政处罚法 第五十八条第一款第（一）至（三）项 name their decisions themselves:
+/// the explanation of a review missing under one of them names the decision
+/// and the duty, and adds no source of a regime's rule (item (四)).
+#[test]
+fn a_missing_review_under_the_statute_cites_no_other_source() {
+    use rouxing::decision::ReviewTrigger;
+    let trigger = ReviewTrigger::MajorPublicInterest;
+    let f = Finding {
+        code: FindingCode::MissingLegalReview,
+        severity: Severity::Unlawful,
+        citation: trigger.statute().unwrap().into(),
+        detail: Detail::Trigger { trigger },
+    };
+    assert_eq!(
+        f.explanation().to_string(),
+        format!(
+            "本决定属于“{}”，应当在作出决定前由法制审核人员进行法制审核，未经法制审核或者审核未通过的，不得作出决定",
+            trigger.legal_name()
+        )
+    );
+}
+
+/// 行政处罚法 第四十五条第二款 and 第四十四条: a heavier amount of a notified kind is
+/// explained amount against amount; a decision made heavier on new facts
+/// counts them and asks for a fresh notice, and without new facts it asks for
+/// the notice the decision lacked.
+#[test]
+fn a_heavier_decision_is_explained_amount_against_amount() {
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::Money;
+    let heavier = |new_facts| Detail::Heavier {
+        kind: PenaltyKind::Fine,
+        amount: Some(Money::yuan(3_000)),
+        notified: Some(Money::yuan(2_000)),
+        kind_notified: true,
+        new_facts,
+    };
+    assert_eq!(
+        explain(FindingCode::HeavierAfterStatement, Severity::Unlawful, heavier(0)),
+        "决定罚款¥3,000.00，重于告知的罚款¥2,000.00；当事人已陈述、申辩且没有查明新的事实，行政机关不得因当事人陈述、申辩而给予更重的处罚"
+    );
+    assert_eq!(
+        explain(FindingCode::FreshNoticeMissing, Severity::Unlawful, heavier(2)),
+        "决定罚款¥3,000.00，重于告知的罚款¥2,000.00；依据告知后查明的2项新的事实加重处罚，应当重新告知拟作出的行政处罚内容及事实、理由、依据"
+    );
+    assert_eq!(
+        explain(FindingCode::FreshNoticeMissing, Severity::Unlawful, heavier(0)),
+        "决定罚款¥3,000.00，重于告知的罚款¥2,000.00；拟作出的行政处罚内容未经告知，应当重新告知"
+    );
+}
