@@ -279,3 +279,77 @@ fn the_summary_lists_what_the_decision_does() {
     assert_eq!(transfer.disposition, Disposition::Transfer);
     assert_eq!(transfer.summary(), "移送司法机关");
 }
+
+/// 行政处罚法 第二十八条第一款: the correction order is recommended where a
+/// violation is established (no bar, or only the time limit of Art. 36) *and*
+/// the assessment holds the duty; either alone is not enough.
+#[test]
+fn a_correction_order_needs_a_violation_and_the_duty() {
+    use rouxing::assess::{Bar, Duty};
+    let a = organisation();
+    assert!(a.has_duty(Duty::CorrectionOrder));
+    assert!(rouxing::recommend(&a, &Regime::national()).correction.is_some());
+    let mut without_duty = a.clone();
+    without_duty.duties.retain(|d| *d != Duty::CorrectionOrder);
+    assert!(rouxing::recommend(&without_duty, &Regime::national()).correction.is_none());
+    let mut barred = a.clone();
+    barred.bar = Some(Bar::NoLegalBasis);
+    assert!(barred.has_duty(Duty::CorrectionOrder));
+    assert!(rouxing::recommend(&barred, &Regime::national()).correction.is_none());
+}
+
+/// The supporting measures (配套措施) a list entry names join the soft
+/// measures once each, in the entry's order; a lenient outcome of an
+/// established violation adds one 回访 (follow-up visit), never a second.
+#[test]
+fn supporting_measures_and_the_follow_up_visit_are_added_once() {
+    use rouxing::catalogue::{ListOutcome, Modal};
+    use rouxing::measure::SoftMeasure::{FollowUpVisit, Guidance, PersuasionEducation};
+    let c = case("A").correction(rouxing::case::Correction::Prompt { on: d(2025, 3, 20) }).build().unwrap();
+    let listed = |measures: Vec<rouxing::measure::SoftMeasure>| {
+        let mut i = range_item("A");
+        i.entries.push(rouxing::catalogue::ListEntry {
+            supporting_measures: measures,
+            ..entry_when_corrected("A-E1", ListOutcome::Lighten, Modal::May)
+        });
+        listed_catalogue_of(vec![i])
+    };
+    let (_, dec) = run(&c, &listed(vec![Guidance, FollowUpVisit, PersuasionEducation, Guidance]));
+    assert_eq!(dec.tier, Tier::Lighter, "{dec:?}");
+    assert_eq!(
+        dec.soft_measures.iter().copied().collect::<Vec<_>>(),
+        [Guidance, FollowUpVisit, PersuasionEducation]
+    );
+
+    // Without supporting measures: the visit alone, with its day.
+    let (_, dec) = run(&c, &listed(vec![]));
+    assert_eq!(dec.tier, Tier::Lighter);
+    assert_eq!(dec.soft_measures.iter().copied().collect::<Vec<_>>(), [FollowUpVisit]);
+    assert!(dec.follow_up_on.is_some());
+}
+
+/// The reasons call a recommendation the most lenient lawful outcome only
+/// where it is the first of a lawful set of more than one, with no bar: a set
+/// of one (only 一般) is no choice, and a recommendation of a later tier is not
+/// the most lenient.
+#[test]
+fn a_recommendation_is_the_most_lenient_only_as_the_first_of_several() {
+    use rouxing::case::{Correction, Harm};
+    use rouxing::party::{MentalCapacity, Party, PartyId};
+    let cat = catalogue(vec![range_item("A")]);
+    let (a, only) = run(&case("A").build().unwrap(), &cat);
+    assert_eq!(a.lawful.len(), 1);
+    assert!(!only.reasons.most_lenient);
+
+    let first = case("A").harm(Harm::Slight).correction(Correction::Prompt { on: d(2025, 3, 12) });
+    let (a, none) = run(&first.build().unwrap(), &cat);
+    assert!(a.lawful.len() > 1 && none.tier == a.most_lenient());
+    assert!(none.reasons.most_lenient);
+
+    // 第三十一条第三句: 减轻, 从轻 and 一般 lawful; the national regime recommends 从轻.
+    let partial =
+        Party::natural_person(PartyId::new("P-31").unwrap(), d(1990, 1, 1), MentalCapacity::Partial);
+    let (a, lighter) = run(&case("A").party(partial).build().unwrap(), &cat);
+    assert!(a.lawful.len() > 1 && lighter.tier != a.most_lenient(), "{:?}", a.lawful);
+    assert!(!lighter.reasons.most_lenient);
+}
