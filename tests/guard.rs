@@ -1052,8 +1052,19 @@ fn checklist_passes_a_clean_decision() {
         assert!(!p.evidence.is_empty());
     }
     let text = c.to_string();
-    assert!(text.contains("一、执法主体合法：符合"), "{text}");
+    // Each point with its status and the question the reviewer answers, then
+    // its evidence; no reasons and no suggestions on a clean decision.
+    assert!(
+        text.contains("一、执法主体合法：符合（执法主体是否合法，执法人员是否具备执法资格）\n"),
+        "{text}"
+    );
+    assert!(text.contains("六、程序合法：符合（程序是否合法，是否充分保障当事人权利）\n"), "{text}");
+    let agency_line =
+        format!("    - 执法机关：某县市场监督管理局（{}）\n", Domain::MarketRegulation.legal_name());
+    assert!(text.contains(&agency_line), "{text}");
+    assert!(text.contains("    - 执法人员：2名\n"), "{text}");
     assert!(text.contains("审核意见：通过"), "{text}");
+    assert!(!text.contains("理由：") && !text.contains("建议："), "{text}");
     let json = serde_json::to_string(&c).unwrap();
     assert_eq!(serde_json::from_str::<LegalReviewChecklist>(&json).unwrap(), c);
 }
@@ -1080,7 +1091,9 @@ fn checklist_fails_with_reasons() {
     let codes: Vec<_> = c.opinion.reasons.iter().filter_map(|r| r.code).collect();
     assert!(codes.contains(&FindingCode::OutsideCompetence));
     assert!(codes.contains(&FindingCode::NoPenaltyDespiteHarm));
-    assert!(c.to_string().contains("审核意见：不通过"));
+    let text = c.to_string();
+    assert!(text.contains("审核意见：不通过\n理由：\n  1. ["), "{text}");
+    assert!(!text.contains("建议："), "{text}");
 }
 
 #[test]
@@ -1115,6 +1128,9 @@ fn checklist_lists_advisories_as_suggestions() {
     assert!(c.passes(), "{c}");
     assert_eq!(c.opinion.suggestions.len(), 1);
     assert_eq!(c.opinion.suggestions[0].code, Some(FindingCode::CoercionWhereSoftSuffices));
+    let text = c.to_string();
+    assert!(text.contains(&format!("建议：\n  1. {}", c.opinion.suggestions[0].text)), "{text}");
+    assert!(!text.contains("理由："), "{text}");
 }
 
 // ---------------------------------------------------------------- proposals

@@ -353,3 +353,24 @@ fn a_recommendation_is_the_most_lenient_only_as_the_first_of_several() {
     assert!(a.lawful.len() > 1 && lighter.tier != a.most_lenient(), "{:?}", a.lawful);
     assert!(!lighter.reasons.most_lenient);
 }
+
+/// 不罚只纠正 (the county plan's 容错纠错机制, 五(二)) is the mechanism of a 不予处罚
+/// of an established violation with a correction order; a 从轻 penalty,
+/// lenient as it is, does not use it.
+#[test]
+fn correction_only_is_the_mechanism_of_no_penalty_with_correction() {
+    use rouxing::case::{Correction, Harm};
+    use rouxing::measure::Mechanism;
+    use rouxing::party::{MentalCapacity, Party, PartyId};
+    let cat = catalogue(vec![range_item("A")]);
+    let first = case("A").harm(Harm::Slight).correction(Correction::Prompt { on: d(2025, 3, 12) });
+    let (_, none) = run(&first.build().unwrap(), &cat);
+    assert!(none.tier == Tier::NoPenalty && none.correction.is_some());
+    assert_eq!(none.mechanisms.iter().copied().collect::<Vec<_>>(), [Mechanism::CorrectionOnly]);
+
+    let partial =
+        Party::natural_person(PartyId::new("P-31").unwrap(), d(1990, 1, 1), MentalCapacity::Partial);
+    let (_, lighter) = run(&case("A").party(partial).build().unwrap(), &cat);
+    assert!(lighter.tier == Tier::Lighter && lighter.correction.is_some());
+    assert!(lighter.mechanisms.is_empty(), "{:?}", lighter.mechanisms);
+}
