@@ -374,3 +374,31 @@ fn correction_only_is_the_mechanism_of_no_penalty_with_correction() {
     assert!(lighter.tier == Tier::Lighter && lighter.correction.is_some());
     assert!(lighter.mechanisms.is_empty(), "{:?}", lighter.mechanisms);
 }
+
+/// 减轻 (行政处罚法 第三十二条, here 受他人胁迫) is carried out by a fine below the
+/// statutory minimum only where there is one to go below: on "五万元以下" there
+/// is none, so 减轻 is a lighter kind, a warning, never a fine of nothing.
+/// Where the provision's lightest kind is already of the lightest group
+/// (通报批评, Art. 9 (一)), 减轻 is that kind alone, not a warning in its
+/// place.
+#[test]
+fn mitigation_goes_below_the_minimum_or_to_the_lightest_kind() {
+    use rouxing::case::Mitigating;
+    use rouxing::catalogue::StatutoryPenalty;
+    let coerced = || case("A").mitigating(vec![Mitigating::Coerced]);
+    // A regime that takes 减轻 where the law says 从轻或者减轻.
+    let mut regime = Regime::national();
+    regime.readings.alternative_mitigation = rouxing::regime::AlternativeMitigation::Mitigated;
+    let (_, d) = run_with(&coerced().build().unwrap(), &catalogue(vec![up_to_item("A")]), &regime);
+    assert_eq!(d.tier, Tier::Mitigated, "{d:?}");
+    assert_eq!(d.sanctions.iter().copied().collect::<Vec<_>>(), [warning()]);
+
+    let criticism =
+        item("A", StatutoryPenalty::new(vec![PenaltyKind::CirculatedCriticism], None, None).unwrap());
+    let (_, d) = run_with(&coerced().build().unwrap(), &catalogue(vec![criticism]), &regime);
+    assert_eq!(d.tier, Tier::Mitigated, "{d:?}");
+    assert_eq!(
+        d.sanctions.iter().copied().collect::<Vec<_>>(),
+        [Sanction { kind: PenaltyKind::CirculatedCriticism, amount: None }]
+    );
+}
