@@ -402,3 +402,39 @@ fn mitigation_goes_below_the_minimum_or_to_the_lightest_kind() {
         [Sanction { kind: PenaltyKind::CirculatedCriticism, amount: None }]
     );
 }
+
+/// 处…罚款，并处没收非法财物、暂扣许可证件: the kinds a provision imposes are part of
+/// every penalty, with one exception under 减轻 (行政处罚法 第三十二条). 减轻 lowers
+/// the fine or the kind, so it drops the other imposed kinds, but it never
+/// returns unlawful property: the confiscation stays. Under 一般 every imposed
+/// kind stays.
+#[test]
+fn mitigation_keeps_the_confiscation_and_drops_the_other_imposed_kinds() {
+    use rouxing::case::Mitigating;
+    use rouxing::catalogue::{ProvisionSanction, StatutoryPenalty};
+    use rouxing::money::FineRule;
+    let penalty = StatutoryPenalty::structured(vec![
+        ProvisionSanction::shall(PenaltyKind::Fine)
+            .with_fine(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
+        ProvisionSanction::shall(PenaltyKind::ConfiscateIllegalProperty),
+        ProvisionSanction::shall(PenaltyKind::SuspendPermit),
+    ])
+    .unwrap();
+    let cat = catalogue(vec![item("A", penalty)]);
+    let kinds = |d: &rouxing::Decision| d.sanctions.iter().map(|s| s.kind).collect::<Vec<_>>();
+
+    let (_, ordinary) = run(&case("A").build().unwrap(), &cat);
+    assert_eq!(ordinary.tier, Tier::Ordinary);
+    assert_eq!(
+        kinds(&ordinary),
+        [PenaltyKind::Fine, PenaltyKind::ConfiscateIllegalProperty, PenaltyKind::SuspendPermit]
+    );
+
+    let mut regime = Regime::national();
+    regime.readings.alternative_mitigation = rouxing::regime::AlternativeMitigation::Mitigated;
+    let coerced = case("A").mitigating(vec![Mitigating::Coerced]).build().unwrap();
+    let (_, mitigated) = run_with(&coerced, &cat, &regime);
+    assert_eq!(mitigated.tier, Tier::Mitigated, "{mitigated:?}");
+    assert_eq!(kinds(&mitigated), [PenaltyKind::Fine, PenaltyKind::ConfiscateIllegalProperty]);
+    assert!(mitigated.fine().unwrap() < Money::yuan(1_000));
+}
