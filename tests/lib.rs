@@ -38,6 +38,7 @@ mod loaders;
 mod mechanism_credit;
 mod mechanism_guidance;
 mod mechanism_tolerance;
+mod mutation_assess;
 mod mutation_decision;
 mod mutation_guard;
 mod mutation_proposal;
