@@ -17,7 +17,9 @@ use rouxing::{Catalogue, Regime, assess, recommend};
 #[path = "support/cases.rs"]
 mod cases;
 
-/// Measures `assess` + `recommend`, trace included, over every bundled case;
+/// Measures `assess` + `recommend`, trace included, over every bundled case
+/// (`decide/assess_recommend`), the same with `guard::review_assessed`
+/// (`decide/assess_recommend_review`) and `assess` alone (`decide/assess`);
 /// the reported time is for the whole set, divide by the number of cases
 /// (printed) for the time per case.
 fn decide(c: &mut Criterion) {
@@ -34,6 +36,28 @@ fn decide(c: &mut Criterion) {
                 let d = recommend(&a, &regime);
                 assert!(a.is_lawful(d.tier));
                 lenient += usize::from(d.tier.is_lenient());
+            }
+            black_box(lenient)
+        })
+    });
+    c.bench_function("decide/assess_recommend_review", |b| {
+        b.iter(|| {
+            let mut passed = 0usize;
+            for case in &cases {
+                let a = assess(black_box(case), black_box(&cat), black_box(&regime), as_of);
+                let d = recommend(&a, &regime);
+                let r = rouxing::guard::review_assessed(case, &a, &regime, &d, None);
+                passed += usize::from(r.passes());
+            }
+            black_box(passed)
+        })
+    });
+    c.bench_function("decide/assess", |b| {
+        b.iter(|| {
+            let mut lenient = 0usize;
+            for case in &cases {
+                let a = assess(black_box(case), black_box(&cat), black_box(&regime), as_of);
+                lenient += usize::from(a.most_lenient().is_lenient());
             }
             black_box(lenient)
         })
