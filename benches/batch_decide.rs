@@ -96,4 +96,45 @@ fn main() {
             println!("{:<22} cpu / serial cpu = {:.3}", "", c.as_secs_f64() / serial.as_secs_f64());
         }
     }
+    shared_nothing(n, runs, &texts, on);
+}
+
+/// Where the CPU time above the serial run goes: two plain threads, each
+/// deciding one half of the parsed cases into its own buffer, first with one
+/// catalogue and regime for both (the items' reference counts shared, as in
+/// the rayon runs) and then with a catalogue and a regime of each thread's
+/// own, parsed apart (nothing written is shared). The serial reference
+/// decides both halves one after the other on one thread. If the shared
+/// run costs more CPU than the shared-nothing run, the difference is the
+/// shared counts; what the shared-nothing run costs above the serial one is
+/// the machine (two cores sharing the last-level cache and the memory bus).
+fn shared_nothing(n: usize, runs: usize, texts: &[String], on: chrono::NaiveDate) {
+    let own = || {
+        let (cat, _, regime) = cases::fixture();
+        let half: Vec<_> =
+            texts.iter().cycle().take(n / 2).map(|t| rouxing::Case::from_json(t, &cat).unwrap()).collect();
+        (cat, regime, half)
+    };
+    let (a, b) = (own(), own());
+    let (mut out_a, mut out_b) = (Vec::with_capacity(n / 2), Vec::with_capacity(n / 2));
+    decide_many_into(&a.2, &a.0, &a.1, on, &mut out_a);
+    decide_many_into(&b.2, &b.0, &b.1, on, &mut out_b);
+    println!("two halves of {n} parsed cases on plain threads, medians of {runs} runs");
+    let (_, serial) = measure("serial, both halves", n, runs, || {
+        decide_many_into(black_box(&a.2), &a.0, &a.1, on, &mut out_a);
+        decide_many_into(black_box(&b.2), &b.0, &b.1, on, &mut out_b);
+        black_box((&out_a, &out_b));
+    });
+    let mut two = |label: &str, cat_b: &rouxing::Catalogue, regime_b: &rouxing::Regime| {
+        let (_, c) = measure(label, n, runs, || {
+            std::thread::scope(|s| {
+                s.spawn(|| decide_many_into(black_box(&a.2), &a.0, &a.1, on, &mut out_a));
+                s.spawn(|| decide_many_into(black_box(&b.2), cat_b, regime_b, on, &mut out_b));
+            });
+            black_box((&out_a, &out_b));
+        });
+        println!("{:<22} cpu / serial cpu = {:.3}", "", c.as_secs_f64() / serial.as_secs_f64());
+    };
+    two("2 threads, one catalogue", &a.0, &a.1);
+    two("2 threads, own catalogue", &b.0, &b.1);
 }

@@ -1380,7 +1380,11 @@ pub(crate) fn assess_in<'c>(
                 n = n.saturating_add(1);
                 let v = applicable_version(other, case, act_on, as_of);
                 if let Some(ob) = v.fine_bounds {
-                    if fine_bounds.is_none_or(|b| (ob.max(), ob.min()) > (b.max(), b.min())) {
+                    // The heavier maximum wins, then bounds beyond range
+                    // (whose true maximum is above `Money::MAX`), then the
+                    // heavier minimum: the key is every field of the bounds.
+                    let key = |f: FineBounds| (f.max(), f.is_beyond_range(), f.min());
+                    if fine_bounds.is_none_or(|b| key(ob) > key(b)) {
                         fine_bounds = Some(ob);
                     }
                 }
@@ -1394,10 +1398,10 @@ pub(crate) fn assess_in<'c>(
         version.fine_bounds = fine_bounds;
     }
     let fine_bounds = version.fine_bounds;
-    let penalty_kinds_available = version.penalty.is_some();
-    let not_illegal =
-        matches!(version.choice, VersionChoice::NoLongerIllegal | VersionChoice::NotIllegalAtAct);
-    if not_illegal || !penalty_kinds_available {
+    // `applicable_version` leaves the penalty empty exactly when no
+    // provision punishes the act on the day of the act or on the as-of day
+    // (`NotIllegalAtAct`, `NoLongerIllegal`): the act is not illegal.
+    if version.penalty.is_none() {
         barred(&mut a, Bar::NotIllegal);
         transfer_if_suspected(&mut a, case);
         return a;

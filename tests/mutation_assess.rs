@@ -102,3 +102,88 @@ fn grounds_are_named_in_the_words_of_the_law() {
     let text = dec.reasons.to_string();
     assert!(text.contains(&format!("{}（{}）", m.legal_name(), m.citation())), "{text}");
 }
+
+/// The trace says whether Art. 40 barred the case: the rule "fires" when the
+/// facts are not established (违法事实不能成立的，不得给予行政处罚), not when
+/// they are.
+#[test]
+fn the_trace_fires_article_40_only_when_the_facts_are_not_established() {
+    use rouxing::assess::{Bar, Rule};
+    use rouxing::case::Facts;
+    let cat = catalogue(vec![range_item("R-1")]);
+    let fired = |facts: Facts| {
+        let (a, _) = run(&case("R-1").facts(facts).build().unwrap(), &cat);
+        let t = a.trace.iter().find(|t| t.rule == Rule::FactsEstablished).unwrap();
+        assert_eq!(t.citation.to_string(), "《中华人民共和国行政处罚法》第四十条");
+        (t.fired, a.bar)
+    };
+    assert_eq!(fired(Facts::Established), (false, None));
+    assert_eq!(fired(Facts::NotEstablished), (true, Some(Bar::FactsNotEstablished)));
+}
+
+/// The trace says whether Art. 30 applied: it fires for a party under 18 on
+/// the day of the act (不满十八周岁), the eighteenth birthday itself
+/// included, and not from the day after it (周岁 count from the day after the
+/// birthday, 法释〔2006〕1号 第二条).
+#[test]
+fn the_trace_fires_article_30_for_a_minor_and_not_for_an_adult() {
+    use rouxing::assess::Rule;
+    let cat = catalogue(vec![range_item("R-1")]);
+    let act = d(2025, 3, 1);
+    let fired = |birth| {
+        let c = case("R-1").party(person(birth)).act_on(act).discovered_on(act).build().unwrap();
+        let (a, _) = run(&c, &cat);
+        let t = a.trace.iter().find(|t| t.rule == Rule::Age).unwrap();
+        assert_eq!(t.citation.to_string(), "《中华人民共和国行政处罚法》第三十条");
+        t.fired
+    };
+    assert!(fired(d(2009, 3, 1)), "16 years old");
+    assert!(fired(d(2007, 3, 1)), "the eighteenth birthday: 周岁 count from the next day");
+    assert!(!fired(d(2007, 2, 28)), "eighteen on the day of the act");
+    assert!(!fired(d(1995, 3, 1)), "30 years old");
+}
+
+/// 行政处罚法 第二十九条: one act against several provisions is fined once, under
+/// the provision with the heavier fine. Of two maxima alike the heavier
+/// minimum wins, whichever provision is the case's own; bounds beyond range
+/// (a multiple of a huge 货值) outrank any representable maximum.
+#[test]
+fn one_fine_under_several_provisions_takes_the_heaviest_bounds() {
+    use rouxing::catalogue::StatutoryPenalty;
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::{AmountBase, Amounts, FineRule, Money, Multiplier};
+    let ranged = |code: &str, min: u64, max: u64| {
+        let rule = FineRule::range(Money::yuan(min), Money::yuan(max)).unwrap();
+        item(code, StatutoryPenalty::new(vec![PenaltyKind::Fine], Some(rule), None).unwrap())
+    };
+    let bounds = |cat: &rouxing::Catalogue, own: &str, other: &str, amounts: Option<Amounts>| {
+        let mut b = case(own).also_violates(vec![other.parse().unwrap()]);
+        if let Some(x) = amounts {
+            b = b.amounts(x);
+        }
+        let (a, _) = run(&b.build().unwrap(), cat);
+        a.version.as_ref().unwrap().fine_bounds.unwrap()
+    };
+    let cat = catalogue(vec![ranged("L", 1_000, 10_000), ranged("H", 2_000, 10_000)]);
+    for (own, other) in [("L", "H"), ("H", "L")] {
+        let b = bounds(&cat, own, other, None);
+        assert_eq!((b.min(), b.max()), (Money::yuan(2_000), Money::yuan(10_000)), "{own} with {other}");
+    }
+    let rule = FineRule::multiple(
+        AmountBase::GoodsValue,
+        Multiplier::times(5).unwrap(),
+        Multiplier::times(10).unwrap(),
+        None,
+    )
+    .unwrap();
+    let huge = Amounts { goods_value: Some(Money::from_fen(u64::MAX / 4)), ..Default::default() };
+    let cat = catalogue(vec![
+        ranged("L", 1_000, 10_000),
+        item("G", StatutoryPenalty::new(vec![PenaltyKind::Fine], Some(rule), None).unwrap()),
+    ]);
+    for (own, other) in [("L", "G"), ("G", "L")] {
+        let b = bounds(&cat, own, other, Some(huge));
+        assert!(b.is_beyond_range(), "{own} with {other}");
+        assert_eq!(b.max(), Money::MAX);
+    }
+}
