@@ -6,7 +6,9 @@
 //! `rayon`: `cargo bench --features rayon --bench batch_decide`
 //! (`-- N` for another number of cases). Each figure is the median of five
 //! runs, over cloned cases (which share their identifiers' allocations)
-//! and over parsed ones (which hold their own).
+//! and over parsed ones (which hold their own); then two plain threads over
+//! the two halves of the parsed cases, with one catalogue and with one each,
+//! to tell the cost of the shared reference counts from that of the machine.
 
 #![allow(
     clippy::unwrap_used,
