@@ -187,3 +187,74 @@ fn one_fine_under_several_provisions_takes_the_heaviest_bounds() {
         assert_eq!(b.max(), Money::MAX);
     }
 }
+
+/// A local aggravating circumstance under 应当从重 removes discretionary
+/// leniency (here 首违不罚, 第三十三条第一款第二句) unless the law itself
+/// requires mitigation: a circumstance of 第三十二条 or a party of 14 to 17
+/// (第三十条). Either of the two alone keeps 首违不罚 open.
+#[test]
+fn statutory_mitigation_alone_keeps_discretion_open_against_local_aggravation() {
+    use rouxing::Regime;
+    use rouxing::assess::{Rule, Tier, Why};
+    use rouxing::case::{Aggravating, Correction, Harm, Mitigating};
+    let tiers = |a: &rouxing::Assessment| a.lawful.iter().map(|o| o.tier).collect::<Vec<_>>();
+    let cat = catalogue(vec![range_item("R-1")]);
+    let mut county = Regime::shandan_sample();
+    let act = d(2025, 3, 1);
+    let first = |b: rouxing::case::CaseBuilder, county: &Regime| {
+        let c = b
+            .act_on(act)
+            .discovered_on(act)
+            .harm(Harm::Slight)
+            .correction(Correction::Prompt { on: d(2025, 3, 12) })
+            .aggravating(vec![Aggravating::Obstruction])
+            .build()
+            .unwrap();
+        let (a, _) = run_with(&c, &cat, county);
+        let t = a.trace.iter().find(|t| t.rule == Rule::FirstViolation).unwrap();
+        (matches!(t.why, Why::FirstBlockedByAggravation), tiers(&a))
+    };
+    let (blocked, tiers_adult) = first(case("R-1"), &county);
+    assert!(blocked, "an organisation with no statutory mitigation: {tiers_adult:?}");
+    let (blocked, t) = first(case("R-1").mitigating(vec![Mitigating::EliminatedHarm]), &county);
+    assert!(!blocked, "第三十二条第一项: {t:?}");
+    assert!(t.contains(&Tier::NoPenalty), "{t:?}");
+    let (blocked, t) = first(case("R-1").party(person(d(2009, 1, 1))), &county);
+    assert!(!blocked, "sixteen on the day of the act: {t:?}");
+    assert!(t.contains(&Tier::NoPenalty), "{t:?}");
+    // Under 可以从重 the circumstance removes nothing.
+    county.aggravation = rouxing::regime::AggravationPolicy::Discretionary;
+    let (blocked, t) = first(case("R-1"), &county);
+    assert!(!blocked, "可以从重: {t:?}");
+    assert!(t.contains(&Tier::NoPenalty), "{t:?}");
+}
+
+/// A list entry that says 应当从轻 prevails over a local aggravating
+/// circumstance under 可以从重 as the statutory grounds do: the mandatory
+/// leniency makes the aggravation ineffective, so 从重 never joins the lawful
+/// set. (Under 应当从重 the aggravation removes the entry itself, the entry's
+/// result `Aggravated`.) Without the entry's condition met the same
+/// circumstance is effective.
+#[test]
+fn a_shall_lighten_list_entry_alone_makes_aggravation_ineffective() {
+    use rouxing::Regime;
+    use rouxing::assess::{Rule, Tier, Why};
+    use rouxing::case::{Aggravating, Correction};
+    use rouxing::catalogue::{ListOutcome, Modal};
+    let mut county = Regime::shandan_sample();
+    county.aggravation = rouxing::regime::AggravationPolicy::Discretionary;
+    let mut it = range_item("L-1");
+    it.entries.push(entry_when_corrected("L-1-E1", ListOutcome::Lighten, Modal::Shall));
+    let cat = listed_catalogue_of(vec![it]);
+    let effective = |correction: Correction| {
+        let c =
+            case("L-1").correction(correction).aggravating(vec![Aggravating::Obstruction]).build().unwrap();
+        let (a, _) = run_with(&c, &cat, &county);
+        let t = a.trace.iter().find(|t| t.rule == Rule::Aggravation).unwrap();
+        let Why::Aggravating { effective, .. } = t.why else { panic!("{:?}", t.why) };
+        assert_eq!(t.fired, effective);
+        (effective, a.lawful.iter().any(|o| o.tier == Tier::Heavier))
+    };
+    assert_eq!(effective(Correction::Prompt { on: d(2025, 3, 12) }), (false, false), "the entry applies");
+    assert_eq!(effective(Correction::None), (true, true), "the entry's condition is not met");
+}
