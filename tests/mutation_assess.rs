@@ -258,3 +258,28 @@ fn a_shall_lighten_list_entry_alone_makes_aggravation_ineffective() {
     assert_eq!(effective(Correction::Prompt { on: d(2025, 3, 12) }), (false, false), "the entry applies");
     assert_eq!(effective(Correction::None), (true, true), "the entry's condition is not met");
 }
+
+/// 第三十三条第三款 (对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育)
+/// is traced as its own step where the bar is the expired limitation of
+/// 第三十六条 (the act was a violation, only its penalty is out of time); a
+/// bar that finds no violation (第四十条, facts not established) traces no
+/// such step.
+#[test]
+fn a_case_past_the_limitation_traces_the_education_duty_and_other_bars_do_not() {
+    use rouxing::assess::{Bar, Duty, Rule};
+    use rouxing::case::Facts;
+    let cat = catalogue(vec![range_item("R-1")]);
+    let education = |c: rouxing::Case| {
+        let (a, _) = run(&c, &cat);
+        let steps: Vec<_> = a.trace.iter().filter(|t| t.rule == Rule::Education).collect();
+        for t in &steps {
+            assert!(t.fired);
+            assert_eq!(t.citation.to_string(), "《中华人民共和国行政处罚法》第三十三条第三款");
+        }
+        (a.bar, steps.len(), a.has_duty(Duty::Education))
+    };
+    let late = case("R-1").act_on(d(2021, 3, 1)).discovered_on(d(2023, 3, 2)).build().unwrap();
+    assert_eq!(education(late), (Some(Bar::LimitationExpired), 1, true));
+    let unproven = case("R-1").facts(Facts::NotEstablished).build().unwrap();
+    assert_eq!(education(unproven), (Some(Bar::FactsNotEstablished), 0, false));
+}
