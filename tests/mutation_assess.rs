@@ -283,3 +283,196 @@ fn a_case_past_the_limitation_traces_the_education_duty_and_other_bars_do_not() 
     let unproven = case("R-1").facts(Facts::NotEstablished).build().unwrap();
     assert_eq!(education(unproven), (Some(Bar::FactsNotEstablished), 0, false));
 }
+
+/// What a list entry's evaluation gave, as the trace records it.
+fn entry_result(a: &rouxing::Assessment) -> rouxing::assess::EntryResult {
+    use rouxing::assess::{Rule, Why};
+    a.trace
+        .iter()
+        .find_map(|t| match t.why {
+            Why::Entry { result, .. } if t.rule == Rule::ListEntry => Some(result),
+            _ => None,
+        })
+        .unwrap()
+}
+
+/// A catalogue of one item "L-1" with one entry, varied from
+/// [`entry_when_corrected`] by `edit`.
+fn with_entry(
+    outcome: rouxing::catalogue::ListOutcome,
+    modal: rouxing::catalogue::Modal,
+    edit: impl FnOnce(&mut rouxing::catalogue::ListEntry),
+) -> rouxing::Catalogue {
+    let mut e = entry_when_corrected("L-1-E1", outcome, modal);
+    edit(&mut e);
+    let mut it = range_item("L-1");
+    it.entries.push(e);
+    listed_catalogue_of(vec![it])
+}
+
+fn prompt() -> rouxing::case::Correction {
+    rouxing::case::Correction::Prompt { on: d(2025, 3, 12) }
+}
+
+/// Each exclusion of an entry (不适用情形) holds on exactly its own fact:
+/// 拒不改正 on a refused correction, 多次违法 on an earlier violation of the
+/// same item, 情节严重 on serious circumstances; where it does not hold the
+/// entry applies.
+#[test]
+fn each_exclusion_of_a_list_entry_holds_on_its_own_fact_alone() {
+    use rouxing::assess::EntryResult::{Applies, ConditionFails, Excluded};
+    use rouxing::case::{Correction, Gravity, PriorOutcome, PriorViolation};
+    use rouxing::catalogue::{Domain, Exclusion, ListOutcome, Modal};
+    let result = |x: Exclusion, b: rouxing::case::CaseBuilder| {
+        let cat = with_entry(ListOutcome::Lighten, Modal::May, |e| e.exclusions = vec![x]);
+        entry_result(&run(&b.build().unwrap(), &cat).0)
+    };
+    let refused = || Exclusion::RefusedCorrection;
+    assert_eq!(result(refused(), case("L-1").correction(Correction::Refused)), Excluded { exclusion: 0 });
+    assert_eq!(result(refused(), case("L-1").correction(Correction::None)), ConditionFails { condition: 0 });
+    assert_eq!(result(refused(), case("L-1").correction(prompt())), Applies);
+    let prior = |item: &str| PriorViolation {
+        item: item.parse().unwrap(),
+        domain: Domain::MarketRegulation,
+        on: d(2024, 9, 1),
+        outcome: PriorOutcome::Penalised,
+    };
+    let repeat = || Exclusion::RepeatViolation;
+    assert_eq!(
+        result(repeat(), case("L-1").correction(prompt()).priors(vec![prior("L-1")])),
+        Excluded { exclusion: 0 }
+    );
+    assert_eq!(result(repeat(), case("L-1").correction(prompt()).priors(vec![prior("OTHER")])), Applies);
+    assert_eq!(result(repeat(), case("L-1").correction(prompt())), Applies);
+    let serious = || Exclusion::SeriousCircumstances;
+    assert_eq!(
+        result(serious(), case("L-1").correction(prompt()).gravity(Gravity::Serious)),
+        Excluded { exclusion: 0 }
+    );
+    assert_eq!(result(serious(), case("L-1").correction(prompt()).gravity(Gravity::General)), Applies);
+}
+
+/// Each tested condition of an entry (适用条件) holds on exactly its own fact:
+/// 违法行为轻微 on minor gravity, 非故意 on any fault but intent.
+#[test]
+fn each_condition_of_a_list_entry_holds_on_its_own_fact_alone() {
+    use rouxing::assess::EntryResult::{Applies, ConditionFails};
+    use rouxing::case::{Fault, Gravity};
+    use rouxing::catalogue::{Condition, EntryCondition, ListOutcome, Modal};
+    let result = |test: Condition, b: rouxing::case::CaseBuilder| {
+        let cat = with_entry(ListOutcome::Lighten, Modal::May, |e| {
+            e.conditions.push(EntryCondition { text: "测试条件".into(), tests: vec![test] })
+        });
+        entry_result(&run(&b.correction(prompt()).build().unwrap(), &cat).0)
+    };
+    let fails = ConditionFails { condition: 1 };
+    assert_eq!(result(Condition::Minor, case("L-1").gravity(Gravity::Minor)), Applies);
+    assert_eq!(result(Condition::Minor, case("L-1").gravity(Gravity::General)), fails);
+    assert_eq!(result(Condition::NotIntentional, case("L-1").fault(Fault::Negligent)), Applies);
+    assert_eq!(result(Condition::NotIntentional, case("L-1").fault(Fault::NoFaultProven)), Applies);
+    assert_eq!(result(Condition::NotIntentional, case("L-1").fault(Fault::Intentional)), fails);
+}
+
+/// The statute's floor under a 不予处罚 entry (第三十三条第一款) and what
+/// mandatory local aggravation leaves of it. The floor is met by sentence 1
+/// (no harm, prompt correction, not serious) or by sentence 2 (a first
+/// violation, at most slight harm, prompt correction), the first violation
+/// read from the case even where the entry does not name it. Under
+/// 应当从重 only a 应当 entry backed by sentence 1 survives (it is the
+/// statute's own mandatory rule); a 可以 entry, or one met only by
+/// sentence 2, yields to the aggravation.
+#[test]
+fn the_floor_under_a_no_penalty_entry_and_what_mandatory_aggravation_leaves() {
+    use rouxing::assess::EntryResult::{Aggravated, Applies, StatuteForbids};
+    use rouxing::case::{Aggravating, Gravity, Harm};
+    use rouxing::catalogue::{ListOutcome, Modal};
+    let (national, county) = (rouxing::Regime::national(), rouxing::Regime::shandan_sample());
+    let result = |modal: Modal, harm: Harm, gravity: Gravity, aggravated: bool| {
+        let cat = with_entry(ListOutcome::NoPenalty, modal, |_| {});
+        let mut b = case("L-1").correction(prompt()).harm(harm).gravity(gravity);
+        if aggravated {
+            b = b.aggravating(vec![Aggravating::Obstruction]);
+        }
+        let regime = if aggravated { &county } else { &national };
+        entry_result(&run_with(&b.build().unwrap(), &cat, regime).0)
+    };
+    // Sentence 2 alone: slight harm, a first violation the entry does not name.
+    assert_eq!(result(Modal::May, Harm::Slight, Gravity::General, false), Applies);
+    assert_eq!(result(Modal::May, Harm::Harmful, Gravity::General, false), StatuteForbids);
+    // Under 应当从重.
+    assert_eq!(result(Modal::Shall, Harm::None, Gravity::General, true), Applies, "应当, sentence 1");
+    assert_eq!(result(Modal::Shall, Harm::None, Gravity::Minor, true), Applies, "应当, sentence 1");
+    assert_eq!(result(Modal::May, Harm::None, Gravity::General, true), Aggravated, "可以");
+    assert_eq!(
+        result(Modal::Shall, Harm::Slight, Gravity::General, true),
+        Aggravated,
+        "应当, sentence 2 only"
+    );
+    assert_eq!(
+        result(Modal::Shall, Harm::None, Gravity::Serious, true),
+        Aggravated,
+        "应当, serious: sentence 2 only"
+    );
+    // Without aggravation the 应当 entry backed by sentence 2 applies.
+    assert_eq!(result(Modal::Shall, Harm::Slight, Gravity::General, false), Applies);
+}
+
+/// A list entry's 应当从轻 alone is mandatory leniency (the catalogue's list
+/// binds the agency as the statute does): 一般 leaves the lawful set and 从轻
+/// is the only tier (减轻 needs a 应当减轻 entry or a statutory ground);
+/// without the entry's condition 一般 is the only tier.
+#[test]
+fn a_shall_lighten_entry_alone_removes_the_ordinary_tier() {
+    use rouxing::assess::Tier;
+    use rouxing::case::Correction;
+    use rouxing::catalogue::{ListOutcome, Modal};
+    let cat = with_entry(ListOutcome::Lighten, Modal::Shall, |_| {});
+    let tiers = |c: Correction| {
+        let (a, _) = run(&case("L-1").correction(c).build().unwrap(), &cat);
+        a.lawful.iter().map(|o| o.tier).collect::<Vec<_>>()
+    };
+    let with = tiers(prompt());
+    assert_eq!(
+        with,
+        vec![Tier::Lighter],
+        "从轻 is both the upper and the lower bound: no 减轻 without a ground for it"
+    );
+    assert_eq!(tiers(Correction::None), vec![Tier::Ordinary]);
+}
+
+/// 第三十七条: the provision in force when the act was done applies unless a
+/// later one punishes more lightly; a later provision that punishes exactly
+/// as heavily (here an amendment that renumbers the article and keeps its
+/// penalty) does not displace it.
+#[test]
+fn a_later_provision_of_equal_severity_does_not_apply() {
+    use rouxing::assess::VersionChoice;
+    let cat = rouxing::Catalogue::new("测试目录", vec![], vec![(*amended()).clone()]).unwrap();
+    let c = case("A").act_on(d(2024, 11, 1)).discovered_on(d(2024, 11, 10)).build().unwrap();
+    let (a, _) = run(&c, &cat);
+    let v = a.version.as_ref().unwrap();
+    assert_eq!(v.choice, VersionChoice::AtAct);
+    assert_eq!(v.provision, "测试条例第1条");
+}
+
+/// 第三十六条第一款: two years, five where the act touched 公民生命健康安全 or
+/// 金融安全 with harmful consequences ("延长至五年"), and a period another law
+/// sets ("法律另有规定的除外") is never called extended.
+#[test]
+fn only_the_five_year_rule_extends_the_limitation() {
+    use rouxing::case::Harm;
+    use rouxing::catalogue::{LimitationOverride, Sector};
+    let limitation = |sectors: Vec<Sector>, other: Option<u32>| {
+        let mut it = range_item("R-1");
+        it.sectors = sectors;
+        it.limitation =
+            other.map(|years| LimitationOverride { years, basis: "《测试法》第九条".into() });
+        let (a, _) = run(&case("R-1").harm(Harm::Harmful).build().unwrap(), &catalogue(vec![it]));
+        let l = a.limitation.unwrap();
+        (l.years, l.extended, l.by_other_law)
+    };
+    assert_eq!(limitation(vec![], None), (2, false, false));
+    assert_eq!(limitation(vec![Sector::FoodDrug], None), (5, true, false));
+    assert_eq!(limitation(vec![], Some(3)), (3, false, true));
+    assert_eq!(limitation(vec![Sector::FoodDrug], Some(3)), (3, false, true));
+}
