@@ -476,3 +476,79 @@ fn only_the_five_year_rule_extends_the_limitation() {
     assert_eq!(limitation(vec![], Some(3)), (3, false, true));
     assert_eq!(limitation(vec![Sector::FoodDrug], Some(3)), (3, false, true));
 }
+
+/// A list's 应当从轻 with a ground that only permits 减轻 (第三十一条:
+/// 尚未完全丧失辨认或者控制能力的精神病人 "可以从轻或者减轻"): 从轻 is the
+/// mandatory alternative, 减轻 stays the agency's discretion: only a 应当减轻
+/// entry or a statutory 应当 ground makes 减轻 one of the alternatives.
+#[test]
+fn a_shall_lighten_entry_leaves_a_permitted_mitigation_discretionary() {
+    use rouxing::assess::{Modality, Tier};
+    use rouxing::catalogue::{ListOutcome, Modal};
+    use rouxing::party::{MentalCapacity, Party, PartyId};
+    let cat = with_entry(ListOutcome::Lighten, Modal::Shall, |_| {});
+    let party = Party::natural_person(PartyId::new("P-1").unwrap(), d(1990, 1, 1), MentalCapacity::Partial);
+    let (a, _) = run(&case("L-1").party(party).correction(prompt()).build().unwrap(), &cat);
+    let modality: Vec<_> = a.lawful.iter().map(|o| (o.tier, o.modality)).collect();
+    assert_eq!(
+        modality,
+        vec![(Tier::Mitigated, Modality::Discretionary), (Tier::Lighter, Modality::Alternative)]
+    );
+}
+
+/// A list entry's amount (减轻 / 从轻 的罚款金额) guides the proposal of its
+/// own tier only: a 从轻 entry's amount lowers the 从轻 proposal below the
+/// band's middle; a 减轻 entry's amount that reaches into the 从轻 band
+/// leaves the 从轻 proposal at the band's middle.
+#[test]
+fn a_list_amount_guides_the_proposal_of_its_own_tier_only() {
+    use rouxing::assess::Tier;
+    use rouxing::case::Mitigating;
+    use rouxing::catalogue::{ListOutcome, Modal};
+    use rouxing::money::{FineRule, Money};
+    let lighter = |outcome: ListOutcome| {
+        let cat = with_entry(outcome, Modal::May, |e| {
+            e.reduced_fine = Some(FineRule::range(Money::yuan(500), Money::yuan(1_500)).unwrap())
+        });
+        let c =
+            case("L-1").correction(prompt()).mitigating(vec![Mitigating::EliminatedHarm]).build().unwrap();
+        let (a, _) = run(&c, &cat);
+        let o = a.lawful.iter().find(|o| o.tier == Tier::Lighter).unwrap().clone();
+        (o.suggested_fine.unwrap(), o.fine_band.unwrap().middle_yuan())
+    };
+    let (own, middle) = lighter(ListOutcome::Lighten);
+    assert!(own < middle, "{own} {middle}");
+    assert_eq!(own, Money::yuan(1_250), "the middle of 1,000–1,500, the list amount within the band");
+    let (other, middle) = lighter(ListOutcome::Mitigate);
+    assert_eq!(other, middle);
+}
+
+/// "X元以下" has no statutory minimum, so 减轻 has no money band below it
+/// of its own; a 减轻 list entry's amount gives it one (the list is the
+/// agency's benchmark), within the statutory maximum; without such an
+/// amount 减轻 carries no band.
+#[test]
+fn below_a_zero_minimum_only_a_list_amount_gives_mitigation_a_band() {
+    use rouxing::assess::Tier;
+    use rouxing::case::Mitigating;
+    use rouxing::catalogue::{ListOutcome, Modal};
+    use rouxing::money::{FineBounds, FineRule, Money};
+    let band = |amount: Option<FineRule>| {
+        let mut e = entry_when_corrected("U-1-E1", ListOutcome::Mitigate, Modal::May);
+        e.reduced_fine = amount;
+        let mut it = up_to_item("U-1");
+        it.entries.push(e);
+        let cat = listed_catalogue_of(vec![it]);
+        let c =
+            case("U-1").correction(prompt()).mitigating(vec![Mitigating::EliminatedHarm]).build().unwrap();
+        let (a, _) = run(&c, &cat);
+        let o = a.lawful.iter().find(|o| o.tier == Tier::Mitigated).unwrap().clone();
+        (o.fine_band, o.suggested_fine)
+    };
+    let listed = FineRule::range(Money::yuan(100), Money::yuan(300)).unwrap();
+    assert_eq!(
+        band(Some(listed)),
+        (Some(FineBounds::new(Money::yuan(100), Money::yuan(300)).unwrap()), Some(Money::yuan(200)))
+    );
+    assert_eq!(band(None), (None, None));
+}
