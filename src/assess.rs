@@ -2272,7 +2272,8 @@ fn deadlines(a: &mut Assessment, case: &Case, regime: &Regime) {
     // given on the assessment day; the case file counts from the recorded
     // 告知, `CaseFile::deadlines`).
     // A cheap test first (no sanctions built): a kind of Art. 63 ¶1 (三)(四) in
-    // the provision, or an amount that can reach 较大数额.
+    // the provision, or an amount that can reach 较大数额 (gains, or a tier's
+    // band: the fine `sanctions_for` proposes lies within it).
     let threshold = regime.hearing.for_party(a.natural_person);
     let may = a
         .version
@@ -2280,10 +2281,7 @@ fn deadlines(a: &mut Assessment, case: &Case, regime: &Regime) {
         .and_then(|v| v.penalty.as_ref())
         .is_some_and(|p| p.kinds().iter().any(|k| k.requires_hearing_notice()))
         || a.illegal_gains.is_some_and(|g| g >= threshold)
-        || a.lawful.iter().any(|o| {
-            o.fine_band.is_some_and(|b| b.max() >= threshold)
-                || o.suggested_fine.is_some_and(|f| f >= threshold)
-        });
+        || a.lawful.iter().any(|o| o.fine_band.is_some_and(|b| b.max() >= threshold));
     let hearing = may
         && a.lawful.iter().any(|o| {
             o.tier != Tier::NoPenalty

@@ -552,3 +552,42 @@ fn below_a_zero_minimum_only_a_list_amount_gives_mitigation_a_band() {
     );
     assert_eq!(band(None), (None, None));
 }
+
+/// 第六十四条第（一）项's period to ask for a hearing exists only where a
+/// penalty the agency may impose opens the right of 第六十三条: a band that
+/// reaches ¥100,000 (the national 较大数额 for an organisation) while every
+/// proposed fine stays below it opens none; 吊销许可证件 on a case past the
+/// limitation of 第三十六条 opens none (no penalty may be imposed); the
+/// same revocation within the limitation, or gains of 较大数额 to be
+/// confiscated beside a small fine (第二十八条第二款), open it.
+#[test]
+fn the_hearing_period_needs_a_penalty_that_opens_the_right() {
+    use rouxing::assess::DeadlineKind;
+    use rouxing::catalogue::StatutoryPenalty;
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::{Amounts, FineRule, Money};
+    let wide = item(
+        "W-1",
+        StatutoryPenalty::new(
+            vec![PenaltyKind::Fine],
+            Some(FineRule::range(Money::yuan(1_000), Money::yuan(150_000)).unwrap()),
+            None,
+        )
+        .unwrap(),
+    );
+    let revoke = item("V-1", StatutoryPenalty::new(vec![PenaltyKind::RevokePermit], None, None).unwrap());
+    let cat = catalogue(vec![wide, revoke, range_item("R-1")]);
+    let hearing = |c: rouxing::Case| {
+        let (a, _) = run(&c, &cat);
+        a.deadline(DeadlineKind::HearingRequest).is_some()
+    };
+    let (a, _) = run(&case("W-1").build().unwrap(), &cat);
+    assert!(a.lawful.iter().any(|o| o.fine_band.is_some_and(|b| b.max() >= Money::yuan(100_000))));
+    assert!(a.lawful.iter().all(|o| o.suggested_fine.is_none_or(|f| f < Money::yuan(100_000))));
+    assert!(!hearing(case("W-1").build().unwrap()), "no proposed fine reaches 较大数额");
+    assert!(hearing(case("V-1").build().unwrap()), "吊销许可证件");
+    let late = case("V-1").act_on(d(2021, 3, 1)).discovered_on(d(2023, 3, 2)).build().unwrap();
+    assert!(!hearing(late), "past the limitation");
+    let gains = Amounts { illegal_gains: Some(Money::yuan(200_000)), ..Default::default() };
+    assert!(hearing(case("R-1").amounts(gains).build().unwrap()), "没收较大数额违法所得");
+}
