@@ -591,3 +591,68 @@ fn the_hearing_period_needs_a_penalty_that_opens_the_right() {
     let gains = Amounts { illegal_gains: Some(Money::yuan(200_000)), ..Default::default() };
     assert!(hearing(case("R-1").amounts(gains).build().unwrap()), "没收较大数额违法所得");
 }
+
+/// The explanation (`Assessment::explain`) reads each finding in the words
+/// of the law: the statutory range ("X元以下" where there is no minimum),
+/// the duties, a period already run out (已逾期, not on its last day), the
+/// age of 第三十条 at its two boundaries (周岁 from the day after the
+/// birthday), 第三十三条第二款's exception, and gains to be refunded rather
+/// than confiscated (第二十八条第二款).
+#[test]
+fn the_explanation_reads_each_finding_in_the_words_of_the_law() {
+    use rouxing::assess::DeadlineKind;
+    use rouxing::case::Fault;
+    use rouxing::money::{Amounts, Money};
+    let mut strict = range_item("S-1");
+    strict.no_fault_exception = Some("《某法》第十条".into());
+    let cat = catalogue(vec![range_item("R-1"), up_to_item("U-1"), strict]);
+    let text = |c: rouxing::case::CaseBuilder| {
+        let (a, _) = run(&c.build().unwrap(), &cat);
+        (a.explain().to_string(), a)
+    };
+    // The statutory range.
+    let (up_to, _) = text(case("U-1"));
+    assert!(up_to.contains("法定罚款幅度：¥50,000.00以下"), "{up_to}");
+    let (ranged, a) = text(case("R-1"));
+    let bounds = a.version.as_ref().unwrap().fine_bounds.unwrap();
+    assert!(ranged.contains(&format!("法定罚款幅度：{bounds}\n")), "{ranged}");
+    assert!(!ranged.contains("以下\n法定") && !ranged.contains("法定罚款幅度：¥10,000.00以下"), "{ranged}");
+    // The duties.
+    assert!(!a.duties.is_empty());
+    assert!(ranged.contains("法定义务："), "{ranged}");
+    // A period on its last day, and one run out.
+    let c = case("R-1").filed_on(d(2025, 3, 12)).build().unwrap();
+    let on = |as_of| rouxing::assess(&c, &cat, &rouxing::Regime::national(), as_of);
+    let due = on(AS_OF()).deadline(DeadlineKind::Decision).unwrap().due;
+    let line = |as_of| {
+        let s = on(as_of).explain().to_string();
+        s.lines().find(|l| l.contains(&format!("自2025-03-12起，至{due}止"))).unwrap().to_owned()
+    };
+    assert!(!line(due).contains("已逾期"), "{}", line(due));
+    assert!(line(due.succ_opt().unwrap()).contains("（已逾期）"), "{}", line(due.succ_opt().unwrap()));
+    // 第三十条 at its boundaries: the act on 2025-03-01.
+    let age =
+        |birth| text(case("R-1").party(person(birth)).act_on(d(2025, 3, 1)).discovered_on(d(2025, 3, 1))).0;
+    let under_14 = "不满十四周岁，不予行政处罚";
+    let minor = "已满十四周岁不满十八周岁，应当从轻或者减轻行政处罚";
+    let t = age(d(2011, 3, 1));
+    assert!(t.contains(under_14) && !t.contains(minor), "13 on the fourteenth birthday: {t}");
+    let t = age(d(2011, 2, 28));
+    assert!(t.contains(minor) && !t.contains(under_14), "14: {t}");
+    let t = age(d(2007, 3, 1));
+    assert!(t.contains(minor), "17 on the eighteenth birthday: {t}");
+    let t = age(d(2007, 2, 28));
+    assert!(!t.contains(minor) && !t.contains(under_14), "18: {t}");
+    // 第三十三条第二款.
+    let exception = "当事人证明没有主观过错，但法律、行政法规另有规定，从其规定";
+    assert!(text(case("S-1").fault(Fault::NoFaultProven)).0.contains(exception));
+    assert!(!text(case("S-1").fault(Fault::Negligent)).0.contains(exception));
+    assert!(!text(case("R-1").fault(Fault::NoFaultProven)).0.contains(exception));
+    // 第二十八条第二款.
+    let gains = Amounts { illegal_gains: Some(Money::yuan(800)), ..Default::default() };
+    let refunded = text(case("R-1").amounts(gains).gains_refundable(true)).0;
+    assert!(refunded.contains("违法所得¥800.00依法应当退赔，不予没收"), "{refunded}");
+    let kept = text(case("R-1").amounts(gains)).0;
+    assert!(kept.contains("违法所得¥800.00，除依法应当退赔的外，应当予以没收"), "{kept}");
+    assert!(!kept.contains("不予没收"));
+}
