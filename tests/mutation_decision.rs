@@ -438,3 +438,48 @@ fn mitigation_keeps_the_confiscation_and_drops_the_other_imposed_kinds() {
     assert_eq!(kinds(&mitigated), [PenaltyKind::Fine, PenaltyKind::ConfiscateIllegalProperty]);
     assert!(mitigated.fine().unwrap() < Money::yuan(1_000));
 }
+
+/// 第三十五条第二款: where a court has judged 罚金 for the act, "不再给予罚款";
+/// a 应当 group "处罚款或者警告" is then met by its other kind, never by the
+/// fine the law withholds. The same holds for a fine given before (第二十九条).
+#[test]
+fn a_withheld_fine_passes_a_shall_alternative_to_its_other_kind() {
+    use rouxing::case::{CrimeSuspicion, CriminalOutcome, CriminalOutcomeKind, EarlierFine};
+    use rouxing::catalogue::{ProvisionSanction, StatutoryPenalty};
+    use rouxing::money::FineRule;
+    let fine = ProvisionSanction {
+        fine: Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
+        alternative: Some(1),
+        ..ProvisionSanction::shall(PenaltyKind::Fine)
+    };
+    let warning =
+        ProvisionSanction { alternative: Some(1), ..ProvisionSanction::shall(PenaltyKind::Warning) };
+    let cat = catalogue(vec![item("FW-1", StatutoryPenalty::structured(vec![fine, warning]).unwrap())]);
+    let regime = Regime::national();
+    let kinds = |c: rouxing::Case| {
+        let a = assess(&c, &cat, &regime, AS_OF());
+        assert!(a.bar.is_none(), "{}", a.explain());
+        rouxing::recommend(&a, &regime).sanctions.iter().map(|s| s.kind).collect::<Vec<_>>()
+    };
+    assert_eq!(kinds(case("FW-1").build().unwrap()), vec![PenaltyKind::Fine]);
+    let judged = CriminalOutcome {
+        by: "某县人民法院".into(),
+        on: d(2025, 3, 25),
+        kind: CriminalOutcomeKind::Judgment,
+        criminal_fine: Some(Money::yuan(20_000)),
+        custody: None,
+    };
+    let c = case("FW-1").crime(CrimeSuspicion::Suspected).criminal_outcome(judged).build().unwrap();
+    assert_eq!(kinds(c), vec![PenaltyKind::Warning], "第三十五条第二款");
+    let earlier = EarlierFine {
+        provision: "测试条例第1条".into(),
+        by: "某县市场监督管理局".into(),
+        on: d(2025, 3, 12),
+        amount: Money::yuan(3_000),
+    };
+    assert_eq!(
+        kinds(case("FW-1").fined_before(earlier).build().unwrap()),
+        vec![PenaltyKind::Warning],
+        "第二十九条"
+    );
+}
