@@ -4,9 +4,9 @@
 //! lists read 从旧兼从轻 (Art. 37); illegal gains on 不予处罚 (Art. 28 ¶2).
 
 use proptest::prelude::*;
-use rouxing::assess::{EntryResult, Ground, Rule, Tier, Why};
-use rouxing::case::{Aggravating, Correction, Gravity, Harm, Mitigating};
-use rouxing::catalogue::{Catalogue, Item, ListOutcome, Modal};
+use rouxing::assess::{EntryResult, Ground, Tier, Why};
+use rouxing::case::{Aggravating, Gravity, Harm, Mitigating};
+use rouxing::catalogue::{ListOutcome, Modal};
 use rouxing::guard::FindingCode;
 use rouxing::law::{Citation, Instrument};
 use rouxing::measure::PenaltyKind;
@@ -26,27 +26,6 @@ fn with_agency(b: rouxing::case::CaseBuilder) -> rouxing::case::CaseBuilder {
     })
 }
 
-fn listed(outcome: ListOutcome, modal: Modal) -> Item {
-    let mut i = range_item("L-1");
-    i.entries.push(entry_when_corrected("L-1-E1", outcome, modal));
-    i
-}
-
-fn listed_catalogue(item: Item) -> Catalogue {
-    crate::common::listed_catalogue_of(vec![item])
-}
-
-fn prompt() -> Correction {
-    Correction::Prompt { on: d(2025, 3, 12) }
-}
-
-fn entry_result(a: &rouxing::Assessment) -> Option<EntryResult> {
-    a.trace.iter().find_map(|t| match t.why {
-        Why::Entry { result, .. } if t.rule == Rule::ListEntry => Some(result),
-        _ => None,
-    })
-}
-
 fn tiers(a: &rouxing::Assessment) -> Vec<Tier> {
     a.lawful.iter().map(|o| o.tier).collect()
 }
@@ -55,7 +34,7 @@ fn tiers(a: &rouxing::Assessment) -> Vec<Tier> {
 
 #[test]
 fn a_list_mitigation_without_a_statutory_ground_does_not_open_mitigation() {
-    let cat = listed_catalogue(listed(ListOutcome::Mitigate, Modal::Shall));
+    let cat = with_entry(ListOutcome::Mitigate, Modal::Shall, |_| {});
     let (a, dec) = run(&case("L-1").correction(prompt()).build().unwrap(), &cat);
     assert_eq!(entry_result(&a), Some(EntryResult::NoStatutoryGround));
     assert_eq!(tiers(&a), [Tier::Ordinary]);
@@ -68,7 +47,7 @@ fn a_list_mitigation_without_a_statutory_ground_does_not_open_mitigation() {
 
 #[test]
 fn with_an_art_32_ground_the_list_mitigation_applies_and_cites_the_ground() {
-    let cat = listed_catalogue(listed(ListOutcome::Mitigate, Modal::Shall));
+    let cat = with_entry(ListOutcome::Mitigate, Modal::Shall, |_| {});
     let c = case("L-1").correction(prompt()).mitigating(vec![Mitigating::Coerced]).build().unwrap();
     let (a, dec) = run(&c, &cat);
     assert_eq!(entry_result(&a), Some(EntryResult::Applies));
@@ -85,7 +64,7 @@ fn with_an_art_32_ground_the_list_mitigation_applies_and_cites_the_ground() {
 
 #[test]
 fn partial_capacity_and_a_minor_authorise_a_list_mitigation() {
-    let cat = listed_catalogue(listed(ListOutcome::Mitigate, Modal::May));
+    let cat = with_entry(ListOutcome::Mitigate, Modal::May, |_| {});
     let minor = case("L-1").party(person(d(2009, 1, 1))).correction(prompt()).build().unwrap();
     let (a, _) = run(&minor, &cat);
     assert_eq!(entry_result(&a), Some(EntryResult::Applies));
@@ -142,7 +121,7 @@ fn shall_lighten_or_mitigate_proposes_lighter_by_default() {
     let findings = review(&c, &cat, &r, &dec, None).findings;
     assert!(findings.is_empty(), "{findings:?}");
     // A list entry naming 减轻 chooses 减轻 under the default.
-    let cat = listed_catalogue(listed(ListOutcome::Mitigate, Modal::May));
+    let cat = with_entry(ListOutcome::Mitigate, Modal::May, |_| {});
     let c = case("L-1").correction(prompt()).mitigating(vec![Mitigating::ConfessedUnknown]).build().unwrap();
     let (_, dec) = run(&c, &cat);
     assert_eq!(dec.tier, Tier::Mitigated);
@@ -152,9 +131,8 @@ fn shall_lighten_or_mitigate_proposes_lighter_by_default() {
 
 #[test]
 fn a_later_list_entry_in_force_at_the_decision_applies() {
-    let mut i = listed(ListOutcome::Lighten, Modal::May);
-    i.entries[0].effective_from = Some(d(2025, 3, 15)); // after the act (2025-03-01)
-    let cat = listed_catalogue(i);
+    // In force from after the act (2025-03-01).
+    let cat = with_entry(ListOutcome::Lighten, Modal::May, |e| e.effective_from = Some(d(2025, 3, 15)));
     let c = case("L-1").correction(prompt()).build().unwrap();
     let (a, _) = run(&c, &cat);
     assert_eq!(entry_result(&a), Some(EntryResult::Applies));
@@ -168,9 +146,8 @@ fn a_later_list_entry_in_force_at_the_decision_applies() {
 
 #[test]
 fn a_list_entry_in_force_at_the_act_still_applies_after_it_lapsed() {
-    let mut i = listed(ListOutcome::Lighten, Modal::May);
-    i.entries[0].valid_until = Some(d(2025, 3, 20)); // before the decision (2025-04-01)
-    let cat = listed_catalogue(i);
+    // Lapsed before the decision (2025-04-01).
+    let cat = with_entry(ListOutcome::Lighten, Modal::May, |e| e.valid_until = Some(d(2025, 3, 20)));
     let c = case("L-1").correction(prompt()).build().unwrap();
     for later in [true, false] {
         let mut r = Regime::national();

@@ -14,10 +14,6 @@ fn tiers(a: &rouxing::Assessment) -> Vec<Tier> {
     a.lawful.iter().map(|o| o.tier).collect()
 }
 
-fn prompt() -> Correction {
-    Correction::Prompt { on: d(2025, 3, 12) }
-}
-
 #[test]
 fn minor_promptly_corrected_without_harm_is_not_punished() {
     // "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。"

@@ -134,6 +134,35 @@ pub fn listed_catalogue_of(items: Vec<Item>) -> Catalogue {
     Catalogue::new("测试目录", vec![source], items).unwrap()
 }
 
+/// A catalogue of one item "L-1" (a [`range_item`]) with one list entry
+/// "L-1-E1", varied from [`entry_when_corrected`] by `edit`.
+pub fn with_entry(
+    outcome: rouxing::catalogue::ListOutcome,
+    modal: rouxing::catalogue::Modal,
+    edit: impl FnOnce(&mut rouxing::catalogue::ListEntry),
+) -> Catalogue {
+    let mut e = entry_when_corrected("L-1-E1", outcome, modal);
+    edit(&mut e);
+    let mut it = range_item("L-1");
+    it.entries.push(e);
+    listed_catalogue_of(vec![it])
+}
+
+/// 及时改正: corrected on 2025-03-12, within the period the order set.
+pub fn prompt() -> Correction {
+    Correction::Prompt { on: d(2025, 3, 12) }
+}
+
+/// How the assessment read the list entry (the result of its
+/// `Rule::ListEntry` trace step), or `None` where no entry was read.
+pub fn entry_result(a: &Assessment) -> Option<rouxing::assess::EntryResult> {
+    use rouxing::assess::{Rule, Why};
+    a.trace.iter().find_map(|t| match t.why {
+        Why::Entry { result, .. } if t.rule == Rule::ListEntry => Some(result),
+        _ => None,
+    })
+}
+
 pub fn org() -> Party {
     Party::legal_person(PartyId::new("ORG-1").unwrap(), None)
 }

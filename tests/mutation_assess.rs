@@ -284,36 +284,6 @@ fn a_case_past_the_limitation_traces_the_education_duty_and_other_bars_do_not() 
     assert_eq!(education(unproven), (Some(Bar::FactsNotEstablished), 0, false));
 }
 
-/// What a list entry's evaluation gave, as the trace records it.
-fn entry_result(a: &rouxing::Assessment) -> rouxing::assess::EntryResult {
-    use rouxing::assess::{Rule, Why};
-    a.trace
-        .iter()
-        .find_map(|t| match t.why {
-            Why::Entry { result, .. } if t.rule == Rule::ListEntry => Some(result),
-            _ => None,
-        })
-        .unwrap()
-}
-
-/// A catalogue of one item "L-1" with one entry, varied from
-/// [`entry_when_corrected`] by `edit`.
-fn with_entry(
-    outcome: rouxing::catalogue::ListOutcome,
-    modal: rouxing::catalogue::Modal,
-    edit: impl FnOnce(&mut rouxing::catalogue::ListEntry),
-) -> rouxing::Catalogue {
-    let mut e = entry_when_corrected("L-1-E1", outcome, modal);
-    edit(&mut e);
-    let mut it = range_item("L-1");
-    it.entries.push(e);
-    listed_catalogue_of(vec![it])
-}
-
-fn prompt() -> rouxing::case::Correction {
-    rouxing::case::Correction::Prompt { on: d(2025, 3, 12) }
-}
-
 /// Each exclusion of an entry (不适用情形) holds on exactly its own fact:
 /// 拒不改正 on a refused correction, 多次违法 on an earlier violation of the
 /// same item, 情节严重 on serious circumstances; where it does not hold the
@@ -325,7 +295,7 @@ fn each_exclusion_of_a_list_entry_holds_on_its_own_fact_alone() {
     use rouxing::catalogue::{Domain, Exclusion, ListOutcome, Modal};
     let result = |x: Exclusion, b: rouxing::case::CaseBuilder| {
         let cat = with_entry(ListOutcome::Lighten, Modal::May, |e| e.exclusions = vec![x]);
-        entry_result(&run(&b.build().unwrap(), &cat).0)
+        entry_result(&run(&b.build().unwrap(), &cat).0).unwrap()
     };
     let refused = || Exclusion::RefusedCorrection;
     assert_eq!(result(refused(), case("L-1").correction(Correction::Refused)), Excluded { exclusion: 0 });
@@ -363,7 +333,7 @@ fn each_condition_of_a_list_entry_holds_on_its_own_fact_alone() {
         let cat = with_entry(ListOutcome::Lighten, Modal::May, |e| {
             e.conditions.push(EntryCondition { text: "测试条件".into(), tests: vec![test] })
         });
-        entry_result(&run(&b.correction(prompt()).build().unwrap(), &cat).0)
+        entry_result(&run(&b.correction(prompt()).build().unwrap(), &cat).0).unwrap()
     };
     let fails = ConditionFails { condition: 1 };
     assert_eq!(result(Condition::Minor, case("L-1").gravity(Gravity::Minor)), Applies);
@@ -394,7 +364,7 @@ fn the_floor_under_a_no_penalty_entry_and_what_mandatory_aggravation_leaves() {
             b = b.aggravating(vec![Aggravating::Obstruction]);
         }
         let regime = if aggravated { &county } else { &national };
-        entry_result(&run_with(&b.build().unwrap(), &cat, regime).0)
+        entry_result(&run_with(&b.build().unwrap(), &cat, regime).0).unwrap()
     };
     // Sentence 2 alone: slight harm, a first violation the entry does not name.
     assert_eq!(result(Modal::May, Harm::Slight, Gravity::General, false), Applies);
