@@ -483,3 +483,63 @@ fn a_withheld_fine_passes_a_shall_alternative_to_its_other_kind() {
         "第二十九条"
     );
 }
+
+/// The documents of a 不予处罚 decision follow what it finds. A decision that
+/// finds a violation and does not punish it (Art. 33 ¶1, a list's 不予处罚,
+/// or Art. 36's 不再给予行政处罚) tells the party first: the finding is
+/// against the party, and 第四十四条 ("行政机关在作出行政处罚决定之前，应当告知当事人
+/// 拟作出的行政处罚内容及事实、理由、依据") gives the party its say before it. A bar
+/// that finds no violation (第四十条, 违法事实不能成立) has nothing to tell in
+/// advance. The 行政提醒建议书 goes with the plan's 首违不罚 and 轻微不罚 grounds
+/// (Art. 33 ¶1 and the lists' 不予处罚 entries), never with a bar or an
+/// age ground (Art. 30).
+#[test]
+fn a_no_penalty_decision_notifies_and_reminds_as_its_grounds_require() {
+    use rouxing::assess::{Bar, Ground};
+    use rouxing::case::{Facts, Gravity, Harm, PriorOutcome, PriorViolation};
+    use rouxing::catalogue::{Domain, ListOutcome, Modal};
+    use rouxing::decision::Disposition;
+    use rouxing::measure::Document::{NoPenaltyDecision, NoPenaltyNotice, ReminderSuggestionLetter};
+    let cat = catalogue(vec![range_item("R-1")]);
+    let documents = |c: rouxing::case::CaseBuilder, cat: &rouxing::Catalogue| {
+        let (a, dec) = run(&c.build().unwrap(), cat);
+        assert_eq!(dec.disposition, Disposition::NoPenalty);
+        let docs = [NoPenaltyNotice, NoPenaltyDecision, ReminderSuggestionLetter];
+        (a, docs.map(|x| dec.documents.contains(&x)))
+    };
+    // 轻微并及时改正，没有造成危害后果 (Art. 33 ¶1, first sentence).
+    let (a, docs) =
+        documents(case("R-1").gravity(Gravity::Minor).harm(Harm::None).correction(prompt()), &cat);
+    assert!(a.bar.is_none() && a.lawful[0].grounds.contains(&Ground::MinorCorrectedNoHarm));
+    assert_eq!(docs, [true, true, true]);
+    // 初次违法且危害后果轻微并及时改正 (Art. 33 ¶1, second sentence) alone.
+    let (a, docs) = documents(case("R-1").harm(Harm::Slight).correction(prompt()), &cat);
+    assert_eq!(a.lawful[0].grounds[..], [Ground::FirstViolation]);
+    assert_eq!(docs, [true, true, true]);
+    // A list's 不予处罚 entry alone: no harm and corrected, but neither 轻微
+    // by the case's own finding nor a first violation, so no Art. 33 ground
+    // of its own (the list declares the behaviour 轻微).
+    let listed = with_entry(ListOutcome::NoPenalty, Modal::Shall, |_| {});
+    let earlier = PriorViolation {
+        item: "L-1".parse().unwrap(),
+        domain: Domain::MarketRegulation,
+        on: d(2024, 9, 1),
+        outcome: PriorOutcome::Penalised,
+    };
+    let (a, docs) =
+        documents(case("L-1").harm(Harm::None).correction(prompt()).priors(vec![earlier]), &listed);
+    assert!(matches!(a.lawful[0].grounds[..], [Ground::ListEntry { outcome: ListOutcome::NoPenalty, .. }]));
+    assert_eq!(docs, [true, true, true]);
+    // 超过追责期限 (Art. 36 ¶1): a violation found, so notified; no reminder.
+    let (a, docs) = documents(case("R-1").act_on(d(2021, 3, 1)).discovered_on(d(2023, 3, 2)), &cat);
+    assert_eq!(a.bar, Some(Bar::LimitationExpired));
+    assert_eq!(docs, [true, true, false]);
+    // 违法事实不能成立 (Art. 40): nothing to notify, nothing to remind of.
+    let (a, docs) = documents(case("R-1").facts(Facts::NotEstablished), &cat);
+    assert_eq!(a.bar, Some(Bar::FactsNotEstablished));
+    assert_eq!(docs, [false, true, false]);
+    // 不满十四周岁 (Art. 30): notified, but no reminder letter.
+    let (a, docs) = documents(case("R-1").party(person(d(2011, 3, 1))), &cat);
+    assert_eq!(a.lawful[0].grounds[..], [Ground::UnderFourteen]);
+    assert_eq!(docs, [true, true, false]);
+}
