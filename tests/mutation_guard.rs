@@ -533,3 +533,161 @@ fn a_heavier_decision_is_explained_amount_against_amount() {
         "决定罚款¥3,000.00，重于告知的罚款¥2,000.00；拟作出的行政处罚内容未经告知，应当重新告知"
     );
 }
+
+/// 首违不罚 that 应当从重 blocks (山丹县实施方案 四(二): the plan's 从重 情形 leave no
+/// room for 首违不罚; the trace's `FirstBlockedByAggravation`) is an excluded
+/// leniency: a 不予处罚 on it is `LeniencyExcluded`, the finding that names
+/// the exclusion, not the bare `BelowLawfulSet` of a tier no rule reaches.
+#[test]
+fn a_first_violation_blocked_by_aggravation_is_an_excluded_leniency() {
+    use rouxing::assess::{Rule, Why};
+    use rouxing::case::{Aggravating, Harm};
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let c = case("A")
+        .agency(agency)
+        .harm(Harm::Slight)
+        .correction(prompt())
+        .aggravating(vec![Aggravating::Obstruction])
+        .build()
+        .unwrap();
+    let regime = Regime::shandan_sample();
+    let a = assess(&c, &cat, &regime, AS_OF());
+    assert!(
+        a.trace.iter().any(|t| t.rule == Rule::FirstViolation && t.why == Why::FirstBlockedByAggravation)
+    );
+    assert!(!a.is_lawful(Tier::NoPenalty), "{}", a.explain());
+    let mut d = recommend(&a, &regime);
+    (d.tier, d.disposition, d.sanctions) = (Tier::NoPenalty, Disposition::NoPenalty, vec![].into());
+    let r = review(&c, &cat, &regime, &d, None);
+    assert!(r.has(FindingCode::LeniencyExcluded), "{r}");
+    assert!(!r.has(FindingCode::BelowLawfulSet), "{r}");
+}
+
+/// 行政处罚法 第三十二条: 减轻 lowers the fine or the kind and may leave out the
+/// other kinds a provision imposes, but never 没收非法财物 (unlawful property is
+/// never returned). On "处一千元以上一万元以下罚款，并处没收非法财物、暂扣许可证件", a 减轻 decision
+/// without the 暂扣 is complete; without the confiscation it leaves out a
+/// mandatory sanction (第七十六条第一款第二项 as the review cites it).
+#[test]
+fn mitigation_may_leave_out_an_imposed_kind_but_the_confiscation_of_property() {
+    use rouxing::case::Mitigating;
+    use rouxing::catalogue::{ProvisionSanction, StatutoryPenalty};
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::{FineRule, Money};
+    let penalty = StatutoryPenalty::structured(vec![
+        ProvisionSanction::shall(PenaltyKind::Fine)
+            .with_fine(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
+        ProvisionSanction::shall(PenaltyKind::ConfiscateIllegalProperty),
+        ProvisionSanction::shall(PenaltyKind::SuspendPermit),
+    ])
+    .unwrap();
+    let cat = catalogue(vec![item("A", penalty)]);
+    let mut regime = Regime::national();
+    regime.readings.alternative_mitigation = rouxing::regime::AlternativeMitigation::Mitigated;
+    let c = case("A").mitigating(vec![Mitigating::Coerced]).build().unwrap();
+    let d = recommend(&assess(&c, &cat, &regime, AS_OF()), &regime);
+    assert_eq!(d.tier, Tier::Mitigated);
+    let missing = |d: &Decision| {
+        let r = review(&c, &cat, &regime, d, None);
+        r.findings
+            .iter()
+            .filter(|f| f.code == FindingCode::MandatorySanctionMissing)
+            .map(|f| f.detail)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(missing(&d), []);
+    let mut without = d.clone();
+    without.sanctions = d.sanctions.iter().filter(|s| s.kind == PenaltyKind::Fine).copied().collect();
+    assert_eq!(missing(&without), [Detail::Kind { kind: PenaltyKind::ConfiscateIllegalProperty }]);
+}
+
+/// A 应当 group "处罚款或者警告" with neither kind imposed: the review names the
+/// fine, the group's first kind, as missing; where the law withholds the fine
+/// (第二十九条, fined before for the same act) it names the warning.
+#[test]
+fn a_missing_shall_alternative_is_named_by_its_first_kind_the_law_allows() {
+    use rouxing::case::EarlierFine;
+    use rouxing::catalogue::{ProvisionSanction, StatutoryPenalty};
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::{FineRule, Money};
+    let fine = ProvisionSanction {
+        fine: Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
+        alternative: Some(1),
+        ..ProvisionSanction::shall(PenaltyKind::Fine)
+    };
+    let warning =
+        ProvisionSanction { alternative: Some(1), ..ProvisionSanction::shall(PenaltyKind::Warning) };
+    let cat = catalogue(vec![item("FW-1", StatutoryPenalty::structured(vec![fine, warning]).unwrap())]);
+    let regime = Regime::national();
+    let missing = |c: Case| {
+        let mut d = recommend(&assess(&c, &cat, &regime, AS_OF()), &regime);
+        assert_eq!(d.tier, Tier::Ordinary);
+        d.sanctions = vec![].into();
+        let r = review(&c, &cat, &regime, &d, None);
+        r.findings
+            .iter()
+            .filter(|f| f.code == FindingCode::MandatorySanctionMissing)
+            .map(|f| f.detail)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(missing(case("FW-1").build().unwrap()), [Detail::Kind { kind: PenaltyKind::Fine }]);
+    let earlier = EarlierFine {
+        provision: "测试条例第1条".into(),
+        by: "某县市场监督管理局".into(),
+        on: d(2025, 3, 12),
+        amount: Money::yuan(3_000),
+    };
+    assert_eq!(
+        missing(case("FW-1").fined_before(earlier).build().unwrap()),
+        [Detail::Kind { kind: PenaltyKind::Warning }],
+        "第二十九条"
+    );
+}
+
+/// 行政处罚法 第二十八条第二款 ("当事人有违法所得，除依法应当退赔的外，应当予以没收"): a
+/// decision that keeps ¥800 of established gains is `MissingConfiscation` on
+/// a penalty under every reading, and on 不予处罚 only under the reading that
+/// confiscates there (`GainsOnNoPenalty::Confiscate`, the default); never on
+/// a barred case (past the limit of 第三十六条第一款 nothing is confiscated).
+#[test]
+fn a_kept_gain_is_missing_confiscation_only_where_the_duty_is() {
+    use rouxing::assess::Bar;
+    use rouxing::measure::PenaltyKind;
+    use rouxing::money::{Amounts, Money};
+    use rouxing::regime::GainsOnNoPenalty;
+    let cat = catalogue(vec![range_item("A")]);
+    let domain = cat.items().next().unwrap().domain;
+    let agency = Agency { id: "AG-1".parse().unwrap(), name: "某市场监督管理局".into(), domain };
+    let gains = Amounts { illegal_gains: Some(Money::yuan(800)), ..Amounts::default() };
+    let fresh = case("A").agency(agency.clone()).amounts(gains).build().unwrap();
+    let old = case("A").agency(agency).amounts(gains).act_on(d(2020, 1, 1)).build().unwrap();
+    let missing = |c: &Case, reading: GainsOnNoPenalty, no_penalty: bool| {
+        let mut regime = Regime::national();
+        regime.readings.gains_on_no_penalty = reading;
+        let mut d = recommend(&assess(c, &cat, &regime, AS_OF()), &regime);
+        if no_penalty {
+            (d.tier, d.disposition) = (Tier::NoPenalty, Disposition::NoPenalty);
+            d.sanctions = vec![].into();
+        } else {
+            assert_eq!(d.tier, Tier::Ordinary);
+            d.sanctions = d
+                .sanctions
+                .iter()
+                .filter(|s| s.kind != PenaltyKind::ConfiscateIllegalGains)
+                .copied()
+                .collect();
+            assert!(!d.sanctions.is_empty());
+        }
+        review(c, &cat, &regime, &d, None).has(FindingCode::MissingConfiscation)
+    };
+    use GainsOnNoPenalty::{Confiscate, NotConfiscated};
+    assert!(missing(&fresh, Confiscate, false));
+    assert!(missing(&fresh, NotConfiscated, false));
+    assert!(missing(&fresh, Confiscate, true));
+    assert!(!missing(&fresh, NotConfiscated, true));
+    assert_eq!(assess(&old, &cat, &Regime::national(), AS_OF()).bar, Some(Bar::LimitationExpired));
+    assert!(!missing(&old, Confiscate, true));
+    assert!(!missing(&old, NotConfiscated, true));
+}
