@@ -804,7 +804,14 @@ fn heavier_after_statement() {
         d.notified = Some(Box::new(notified));
     });
     assert!(r.has(FindingCode::HeavierAfterStatement));
-    // Close: lighter after the statement is welcome.
+    // Close: the same tier and the same fine as notified are not heavier.
+    let r = x.with(|d| {
+        penalise(d, Tier::Lighter, 2_000);
+        d.notified = Some(Box::new(notified));
+        d.reasons.officer_note = Some("理由".into());
+    });
+    assert!(!r.has(FindingCode::HeavierAfterStatement));
+    // Lighter after the statement is welcome.
     let r = x.with(|d| {
         penalise(d, Tier::Lighter, 1_500);
         d.notified = Some(Box::new(notified));

@@ -452,3 +452,21 @@ proptest! {
         }
     }
 }
+
+/// 第六十五条: the decision waits for the hearing requested in time; it may be
+/// made on the day the hearing is held (the hearing has ended), and a
+/// hearing requested after the five working days (第六十四条第一项: the right
+/// lapsed) holds nothing up, even when the agency holds it after deciding.
+#[test]
+fn only_a_hearing_requested_in_time_and_held_after_the_decision_is_waited_for() {
+    let c = case("LARGE-1").filed_on(d(2025, 3, 11)).build().unwrap();
+    let dec = recommend(&assess(&c, &cat(), &Regime::national(), d(2025, 4, 1)), &Regime::national());
+    assert_eq!(dec.decided_on, d(2025, 4, 1));
+    let decided_before =
+        |answer| has(&findings(&c, &dec, &notice(&dec, answer)), FindingCode::DecidedBeforeHearing);
+    // Requested in time (due 2025-03-27).
+    assert!(!decided_before(HearingAnswer::Held { requested_on: d(2025, 3, 27), held_on: d(2025, 4, 1) }));
+    assert!(decided_before(HearingAnswer::Held { requested_on: d(2025, 3, 27), held_on: d(2025, 4, 2) }));
+    // Requested a day late.
+    assert!(!decided_before(HearingAnswer::Held { requested_on: d(2025, 3, 28), held_on: d(2025, 4, 8) }));
+}

@@ -247,3 +247,61 @@ proptest! {
         }
     }
 }
+
+/// Where a decided period fails more than one requirement, the finding is
+/// that of the failure that defers a penalty the law requires (unlawful),
+/// not that of a period longer than the regime's maximum (irregular: the
+/// maximum is a local knob). A harmful act under a seven-month period fails
+/// both `WithinMaximum` and `LawfulOnCompletion` (Art. 33 ¶1: with harm no
+/// 不予处罚 follows).
+#[test]
+fn the_worst_unmet_requirement_decides_the_finding() {
+    use rouxing::guard::Severity;
+    use rouxing::measure::CorrectionKind;
+    let regime = Regime::national();
+    let harmful = crate::common::case("MR-1").gravity(Gravity::Minor).build().unwrap();
+    let long = d(2025, 10, 13);
+    let out =
+        tolerance::transition(&harmful, &cat(), &regime, d(2025, 3, 12), &request(d(2025, 3, 12), long))
+            .unwrap();
+    let unmet: Vec<_> = out.unmet().map(|c| c.requirement).collect();
+    assert_eq!(unmet, [TransitionRequirement::WithinMaximum, TransitionRequirement::LawfulOnCompletion]);
+    let lawful_on_completion = out.unmet().nth(1).unwrap().citation;
+    let plan = granted(&minor(), &regime, d(2025, 3, 12), d(2025, 8, 31)).unwrap();
+    let a = assess(&harmful, &cat(), &regime, d(2025, 3, 12));
+    let mut dec = interim(&a, &regime, &recommend(&a, &regime), &plan);
+    dec.correction = Some(CorrectionOrder { kind: CorrectionKind::WithinDeadline, deadline: Some(long) });
+    let r = review(&harmful, &cat(), &regime, &dec, None);
+    let f = r.get(FindingCode::TransitionNotAllowed).unwrap();
+    assert_eq!((f.severity, f.citation.citation()), (Severity::Unlawful, Some(lawful_on_completion)), "{r}");
+}
+
+/// On an item on the safety baseline (山丹县实施方案 五(二): tolerance only for
+/// matters "不触碰安全底线") the baseline has its own finding,
+/// `ToleranceOnSafetyBaseline`; the transition's finding then judges only
+/// the period's other requirements: none where they hold, the irregular
+/// maximum where the period is too long.
+#[test]
+fn a_period_on_the_safety_baseline_is_judged_by_its_other_requirements() {
+    use rouxing::guard::Severity;
+    use rouxing::measure::CorrectionKind;
+    let regime = Regime::national();
+    let mut item = range_item("MR-1");
+    item.safety_baseline = true;
+    let baseline = catalogue(vec![item]);
+    let plan = granted(&minor(), &regime, d(2025, 3, 12), d(2025, 8, 31)).unwrap();
+    let a = assess(&minor(), &baseline, &regime, d(2025, 3, 12));
+    let mut dec = interim(&a, &regime, &recommend(&a, &regime), &plan);
+    let r = review(&minor(), &baseline, &regime, &dec, None);
+    assert!(r.has(FindingCode::ToleranceOnSafetyBaseline), "{r}");
+    assert!(!r.has(FindingCode::TransitionNotAllowed), "{r}");
+    dec.correction =
+        Some(CorrectionOrder { kind: CorrectionKind::WithinDeadline, deadline: Some(d(2025, 9, 13)) });
+    let r = review(&minor(), &baseline, &regime, &dec, None);
+    assert!(r.has(FindingCode::ToleranceOnSafetyBaseline), "{r}");
+    assert_eq!(
+        r.get(FindingCode::TransitionNotAllowed).map(|f| f.severity),
+        Some(Severity::Irregular),
+        "{r}"
+    );
+}
