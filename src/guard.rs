@@ -1416,8 +1416,10 @@ impl Ctx<'_> {
                 Detail::Reasons { stale: true },
             ));
         } else if d.overridden.is_none()
-            && a.lawful.len() > 1
             && a.is_lawful(d.tier)
+            // With one lawful tier there is no choice heavier than the
+            // proposal, but a lenient tier still names its ground: a 不予处罚
+            // the law requires (Art. 30) states which rule requires it.
             && ((d.tier > proposed_tier(a, self.regime) && !against) || !names_ground)
         {
             out.push(Finding::new(

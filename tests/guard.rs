@@ -898,6 +898,21 @@ fn lenient_tier_names_its_ground() {
     assert!(!x.review().has(FindingCode::MissingReasons), "{}", x.review());
 }
 
+/// A 不予处罚 the law requires is the only lawful tier, so there is no choice
+/// to reason; it still names the ground that requires it (第三十条: under
+/// fourteen), as every lenient tier does.
+#[test]
+fn a_required_no_penalty_names_its_ground_too() {
+    let x = fx(vec![range_item("A")], case("A").party(person(d(2011, 3, 1))));
+    let a = assess(&x.case, &x.cat, &x.regime, AS_OF());
+    assert_eq!(a.lawful.iter().map(|o| o.tier).collect::<Vec<_>>(), [Tier::NoPenalty]);
+    assert_eq!(x.d.reasons.grounds[..], [Ground::UnderFourteen]);
+    assert!(!x.review().has(FindingCode::MissingReasons), "{}", x.review());
+    let r = x.with(|d| d.reasons.grounds.clear());
+    assert_finding(&r, FindingCode::MissingReasons, Severity::Irregular, Citation::apl(44));
+    assert_eq!(r.get(FindingCode::MissingReasons).unwrap().detail, Detail::Reasons { stale: false });
+}
+
 #[test]
 fn override_without_reason() {
     let x = three_tiers();

@@ -470,3 +470,29 @@ fn only_a_hearing_requested_in_time_and_held_after_the_decision_is_waited_for() 
     // Requested a day late.
     assert!(!decided_before(HearingAnswer::Held { requested_on: d(2025, 3, 28), held_on: d(2025, 4, 8) }));
 }
+
+/// 第四十五条第二款 ("行政机关不得因当事人陈述、申辩而给予更重的处罚"): a fine raised after
+/// the statement is measured against the fine notified, kind against the
+/// same kind.
+#[test]
+fn a_fine_raised_after_the_statement_is_compared_with_the_fine_notified() {
+    let c = case("LARGE-1").filed_on(d(2025, 3, 11)).build().unwrap();
+    let dec = recommend(&assess(&c, &cat(), &Regime::national(), d(2025, 4, 1)), &Regime::national());
+    let notified = dec.fine().unwrap();
+    let n = notice(&dec, HearingAnswer::Waived { reference: "放弃听证声明书".into() });
+    let mut raised = dec.clone();
+    raised.sanctions =
+        vec![Sanction { kind: PenaltyKind::Fine, amount: notified.checked_add(Money::yuan(1_000)) }].into();
+    let fs = findings(&c, &raised, &n);
+    let f = fs.iter().find(|f| f.0 == FindingCode::HeavierAfterStatement).unwrap();
+    assert_eq!(
+        f.3,
+        Detail::Heavier {
+            kind: PenaltyKind::Fine,
+            amount: notified.checked_add(Money::yuan(1_000)),
+            notified: Some(notified),
+            kind_notified: true,
+            new_facts: 0,
+        }
+    );
+}
