@@ -950,6 +950,39 @@ fn override_without_reason() {
     assert!(r.findings.is_empty(), "{:?}", r.findings);
 }
 
+/// An override is heavier by its tier, or at the same tier by its fine; a
+/// heavier one needs an established circumstance against leniency, a
+/// lighter or equal one a ground of the decided tier (说明理由, 第四十四条). At
+/// 从轻 (the tier of 第三十一条's partial capacity), a fine raised from the
+/// recommended ¥2,000 to ¥3,000 with the ground named and no circumstance is
+/// unreasoned; lowered to ¥1,500 or kept at ¥2,000 with the ground named, it
+/// is reasoned; lowered without the ground named, it is not.
+#[test]
+fn an_override_at_the_same_tier_is_weighed_by_its_fine() {
+    let x = three_tiers();
+    let a = assess(&x.case, &x.cat, &x.regime, AS_OF());
+    let grounds = a.option(Tier::Lighter).unwrap().grounds.clone();
+    assert!(!grounds.is_empty());
+    let over = |fine: u64, grounds: &[Ground]| {
+        x.with(|d| {
+            penalise(d, Tier::Lighter, fine);
+            d.reasons.grounds = grounds.into();
+            d.reasons.circumstances = vec![];
+            d.overridden = Some(Box::new(Override {
+                officer: "OF-9".parse().unwrap(),
+                recommended: Tier::Lighter,
+                recommended_fine: Some(Money::yuan(2_000)),
+                note: None,
+            }));
+        })
+        .has(FindingCode::OverrideWithoutReason)
+    };
+    assert!(over(3_000, &grounds), "heavier by the fine");
+    assert!(!over(1_500, &grounds), "lighter, the ground named");
+    assert!(!over(2_000, &grounds), "equal, the ground named");
+    assert!(over(1_500, &[]), "lighter, no ground named");
+}
+
 #[test]
 fn ground_not_established() {
     let r = plain().with(|d| d.reasons.grounds = vec![Ground::FirstViolation].into());
