@@ -241,3 +241,28 @@ pub fn public_order_item(code: &str) -> Item {
     ];
     it
 }
+
+/// A catalogue of one item "FW-1" whose provision reads "处一千元以上一万元以下罚款或者警告"
+/// as a 应当 或者 group: the fine first, then the warning.
+pub fn fine_or_warning_catalogue() -> Catalogue {
+    use rouxing::catalogue::ProvisionSanction;
+    let fine = ProvisionSanction {
+        fine: Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
+        alternative: Some(1),
+        ..ProvisionSanction::shall(PenaltyKind::Fine)
+    };
+    let warning =
+        ProvisionSanction { alternative: Some(1), ..ProvisionSanction::shall(PenaltyKind::Warning) };
+    catalogue(vec![item("FW-1", StatutoryPenalty::structured(vec![fine, warning]).unwrap())])
+}
+
+/// A fine of ¥3,000 given for the same act on 2025-03-12 (第二十九条: "对当事人的同一个违法行为，
+/// 不得给予两次以上罚款的行政处罚").
+pub fn earlier_fine() -> rouxing::case::EarlierFine {
+    rouxing::case::EarlierFine {
+        provision: "测试条例第1条".into(),
+        by: "某县市场监督管理局".into(),
+        on: d(2025, 3, 12),
+        amount: Money::yuan(3_000),
+    }
+}

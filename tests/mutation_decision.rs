@@ -444,17 +444,8 @@ fn mitigation_keeps_the_confiscation_and_drops_the_other_imposed_kinds() {
 /// fine the law withholds. The same holds for a fine given before (第二十九条).
 #[test]
 fn a_withheld_fine_passes_a_shall_alternative_to_its_other_kind() {
-    use rouxing::case::{CrimeSuspicion, CriminalOutcome, CriminalOutcomeKind, EarlierFine};
-    use rouxing::catalogue::{ProvisionSanction, StatutoryPenalty};
-    use rouxing::money::FineRule;
-    let fine = ProvisionSanction {
-        fine: Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
-        alternative: Some(1),
-        ..ProvisionSanction::shall(PenaltyKind::Fine)
-    };
-    let warning =
-        ProvisionSanction { alternative: Some(1), ..ProvisionSanction::shall(PenaltyKind::Warning) };
-    let cat = catalogue(vec![item("FW-1", StatutoryPenalty::structured(vec![fine, warning]).unwrap())]);
+    use rouxing::case::{CrimeSuspicion, CriminalOutcome, CriminalOutcomeKind};
+    let cat = fine_or_warning_catalogue();
     let regime = Regime::national();
     let kinds = |c: rouxing::Case| {
         let a = assess(&c, &cat, &regime, AS_OF());
@@ -471,12 +462,7 @@ fn a_withheld_fine_passes_a_shall_alternative_to_its_other_kind() {
     };
     let c = case("FW-1").crime(CrimeSuspicion::Suspected).criminal_outcome(judged).build().unwrap();
     assert_eq!(kinds(c), vec![PenaltyKind::Warning], "第三十五条第二款");
-    let earlier = EarlierFine {
-        provision: "测试条例第1条".into(),
-        by: "某县市场监督管理局".into(),
-        on: d(2025, 3, 12),
-        amount: Money::yuan(3_000),
-    };
+    let earlier = earlier_fine();
     assert_eq!(
         kinds(case("FW-1").fined_before(earlier).build().unwrap()),
         vec![PenaltyKind::Warning],

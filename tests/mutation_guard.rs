@@ -608,18 +608,8 @@ fn mitigation_may_leave_out_an_imposed_kind_but_the_confiscation_of_property() {
 /// (第二十九条, fined before for the same act) it names the warning.
 #[test]
 fn a_missing_shall_alternative_is_named_by_its_first_kind_the_law_allows() {
-    use rouxing::case::EarlierFine;
-    use rouxing::catalogue::{ProvisionSanction, StatutoryPenalty};
     use rouxing::measure::PenaltyKind;
-    use rouxing::money::{FineRule, Money};
-    let fine = ProvisionSanction {
-        fine: Some(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
-        alternative: Some(1),
-        ..ProvisionSanction::shall(PenaltyKind::Fine)
-    };
-    let warning =
-        ProvisionSanction { alternative: Some(1), ..ProvisionSanction::shall(PenaltyKind::Warning) };
-    let cat = catalogue(vec![item("FW-1", StatutoryPenalty::structured(vec![fine, warning]).unwrap())]);
+    let cat = fine_or_warning_catalogue();
     let regime = Regime::national();
     let missing = |c: Case| {
         let mut d = recommend(&assess(&c, &cat, &regime, AS_OF()), &regime);
@@ -633,12 +623,7 @@ fn a_missing_shall_alternative_is_named_by_its_first_kind_the_law_allows() {
             .collect::<Vec<_>>()
     };
     assert_eq!(missing(case("FW-1").build().unwrap()), [Detail::Kind { kind: PenaltyKind::Fine }]);
-    let earlier = EarlierFine {
-        provision: "测试条例第1条".into(),
-        by: "某县市场监督管理局".into(),
-        on: d(2025, 3, 12),
-        amount: Money::yuan(3_000),
-    };
+    let earlier = earlier_fine();
     assert_eq!(
         missing(case("FW-1").fined_before(earlier).build().unwrap()),
         [Detail::Kind { kind: PenaltyKind::Warning }],
