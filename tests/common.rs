@@ -266,3 +266,17 @@ pub fn earlier_fine() -> rouxing::case::EarlierFine {
         amount: Money::yuan(3_000),
     }
 }
+
+/// A catalogue of one item "A" whose provision reads "处一千元以上一万元以下罚款，
+/// 并处没收非法财物、暂扣许可证件": three kinds, each imposed (应当).
+pub fn fine_confiscation_suspension_catalogue() -> Catalogue {
+    use rouxing::catalogue::ProvisionSanction;
+    let penalty = StatutoryPenalty::structured(vec![
+        ProvisionSanction::shall(PenaltyKind::Fine)
+            .with_fine(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
+        ProvisionSanction::shall(PenaltyKind::ConfiscateIllegalProperty),
+        ProvisionSanction::shall(PenaltyKind::SuspendPermit),
+    ])
+    .unwrap();
+    catalogue(vec![item("A", penalty)])
+}

@@ -411,16 +411,7 @@ fn mitigation_goes_below_the_minimum_or_to_the_lightest_kind() {
 #[test]
 fn mitigation_keeps_the_confiscation_and_drops_the_other_imposed_kinds() {
     use rouxing::case::Mitigating;
-    use rouxing::catalogue::{ProvisionSanction, StatutoryPenalty};
-    use rouxing::money::FineRule;
-    let penalty = StatutoryPenalty::structured(vec![
-        ProvisionSanction::shall(PenaltyKind::Fine)
-            .with_fine(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
-        ProvisionSanction::shall(PenaltyKind::ConfiscateIllegalProperty),
-        ProvisionSanction::shall(PenaltyKind::SuspendPermit),
-    ])
-    .unwrap();
-    let cat = catalogue(vec![item("A", penalty)]);
+    let cat = fine_confiscation_suspension_catalogue();
     let kinds = |d: &rouxing::Decision| d.sanctions.iter().map(|s| s.kind).collect::<Vec<_>>();
 
     let (_, ordinary) = run(&case("A").build().unwrap(), &cat);

@@ -573,17 +573,8 @@ fn a_first_violation_blocked_by_aggravation_is_an_excluded_leniency() {
 #[test]
 fn mitigation_may_leave_out_an_imposed_kind_but_the_confiscation_of_property() {
     use rouxing::case::Mitigating;
-    use rouxing::catalogue::{ProvisionSanction, StatutoryPenalty};
     use rouxing::measure::PenaltyKind;
-    use rouxing::money::{FineRule, Money};
-    let penalty = StatutoryPenalty::structured(vec![
-        ProvisionSanction::shall(PenaltyKind::Fine)
-            .with_fine(FineRule::range(Money::yuan(1_000), Money::yuan(10_000)).unwrap()),
-        ProvisionSanction::shall(PenaltyKind::ConfiscateIllegalProperty),
-        ProvisionSanction::shall(PenaltyKind::SuspendPermit),
-    ])
-    .unwrap();
-    let cat = catalogue(vec![item("A", penalty)]);
+    let cat = fine_confiscation_suspension_catalogue();
     let mut regime = Regime::national();
     regime.readings.alternative_mitigation = rouxing::regime::AlternativeMitigation::Mitigated;
     let c = case("A").mitigating(vec![Mitigating::Coerced]).build().unwrap();
