@@ -817,13 +817,13 @@ fn not_before(
     }
 }
 
-fn dup_check<T: PartialEq + fmt::Display>(field: &'static str, v: &[T]) -> Result<(), CaseError> {
-    for (i, x) in v.iter().enumerate() {
-        if v.iter().skip(i + 1).any(|y| y == x) {
-            return Err(CaseError::Duplicate { field, value: x.to_string() });
-        }
+/// The first value of `v` repeated later is refused (linear time: a case
+/// may list many officers).
+fn dup_check<T: Eq + std::hash::Hash + fmt::Display>(field: &'static str, v: &[T]) -> Result<(), CaseError> {
+    match crate::dedup::first_repeated(v, |x| x) {
+        Some((_, x)) => Err(CaseError::Duplicate { field, value: x.to_string() }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// The error returned when case facts are inconsistent.

@@ -2117,11 +2117,7 @@ impl Catalogue {
         }
         let sources: HashSet<&SourceId> = repr.sources.iter().map(|s| &s.id).collect();
         if sources.len() != repr.sources.len() {
-            let dup = repr
-                .sources
-                .iter()
-                .enumerate()
-                .find(|(i, s)| repr.sources.iter().skip(i + 1).any(|t| t.id == s.id));
+            let dup = crate::dedup::first_repeated(&repr.sources, |s| &s.id);
             if let Some((i, s)) = dup {
                 let (line, column) = line_of(text, &format!("\"{}\"", s.id));
                 return Err(LoadError::new(

@@ -212,6 +212,7 @@
 
 #[macro_use]
 mod macros;
+mod dedup;
 mod error_zh;
 mod fxhash;
 mod serde_date;

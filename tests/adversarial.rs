@@ -458,3 +458,17 @@ fn decided_before_the_party_answered() {
     let (_, _, r) = on_notice(&c, &cat, OfficerEdit::DecideBeforeAnswer);
     assert_unlawful(&r, FindingCode::DecidedBeforeStatement, Citation::apl(62));
 }
+
+/// A case listing 100,001 officers, one of them twice, is refused naming the
+/// repeated officer, without a quadratic scan (the pairwise check took most
+/// of a minute on this input).
+#[test]
+fn many_officers_one_repeated_are_refused_in_linear_time() {
+    let mut officers: Vec<rouxing::case::OfficerId> =
+        (0..100_000).map(|i| format!("O-{i}").parse().unwrap()).collect();
+    officers.push("O-0".parse().unwrap());
+    let err = case("FR-60-1-1").officers(officers.clone()).build().unwrap_err();
+    assert_eq!(err, rouxing::case::CaseError::Duplicate { field: "officers", value: "O-0".into() }, "{err}");
+    officers.pop();
+    assert!(case("FR-60-1-1").officers(officers).build().is_ok());
+}

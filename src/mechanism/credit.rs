@@ -345,8 +345,9 @@ impl CreditPolicy {
     pub fn validate(&self) -> Result<(), CreditError> {
         let last = self.grades.len().checked_sub(1).ok_or(CreditError::NoGrades)?;
         let mut previous: Option<u32> = None;
+        let repeated = crate::dedup::first_repeated(&self.grades, |g| &g.code).map(|(i, _)| i);
         for (i, g) in self.grades.iter().enumerate() {
-            if self.grades.iter().skip(i + 1).any(|h| h.code == g.code) || g.code == self.listed.code {
+            if repeated == Some(i) || g.code == self.listed.code {
                 return Err(CreditError::DuplicateGrade { grade: g.code.clone() });
             }
             match (g.max_counted, i == last) {
