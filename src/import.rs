@@ -78,8 +78,9 @@ pub use xlsx::from_xlsx;
 /// (published tables often start with a title and a notice line).
 pub const HEADER_SEARCH_ROWS: usize = 20;
 
-/// How many characters of a value an error or issue quotes.
-pub const VALUE_PREFIX_CHARS: usize = 24;
+/// How many characters of a value an error or issue quotes (the library's
+/// one limit, [`crate::ident::PREFIX_CHARS`]).
+pub const VALUE_PREFIX_CHARS: usize = crate::ident::PREFIX_CHARS;
 
 vocabulary! {
     /// A column of a published list, as the importer understands it.
@@ -752,11 +753,7 @@ impl ImportError {
 }
 
 /// The first [`VALUE_PREFIX_CHARS`] characters of a value, with `…` when cut.
-pub(crate) fn prefix(s: &str) -> String {
-    let mut chars = s.chars();
-    let head: String = chars.by_ref().take(VALUE_PREFIX_CHARS).collect();
-    if chars.next().is_some() { format!("{head}…") } else { head }
-}
+pub(crate) use crate::ident::prefix;
 
 /// A sheet as a grid of text cells with 1-based row numbers.
 pub(crate) struct Grid {
@@ -1211,7 +1208,7 @@ mod tests {
     #[test]
     fn prefix_cuts_long_values() {
         assert_eq!(prefix("短"), "短");
-        let long = "长".repeat(30);
+        let long = "长".repeat(40);
         assert_eq!(prefix(&long), format!("{}…", "长".repeat(VALUE_PREFIX_CHARS)));
     }
 }

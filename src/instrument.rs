@@ -542,10 +542,10 @@ fn pieces(s: &str) -> Result<Vec<Piece<'_>>, String> {
         }
         let tail = tail.get(1..).unwrap_or("");
         let Some(close) = tail.find('}') else {
-            return Err(format!("{{{}", tail.chars().take(20).collect::<String>()));
+            return Err(format!("{{{}", short(tail)));
         };
         let name = tail.get(..close).unwrap_or("");
-        let field = name.parse::<Field>().map_err(|_| format!("{{{name}}}"))?;
+        let field = name.parse::<Field>().map_err(|_| format!("{{{}}}", short(name)))?;
         out.push(Piece::Field(field));
         rest = tail.get(close + 1..).unwrap_or("");
     }
@@ -660,14 +660,8 @@ impl TemplateSet {
     }
 }
 
-/// The first 30 characters of a value, for messages.
-fn short(s: &str) -> String {
-    let mut out: String = s.chars().take(30).collect();
-    if s.chars().count() > 30 {
-        out.push('…');
-    }
-    out
-}
+/// A short prefix of a value, for messages.
+use crate::ident::prefix as short;
 
 /// The error returned when an instrument cannot be rendered for a decision.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

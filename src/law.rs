@@ -603,14 +603,8 @@ pub enum DocumentCitationError {
     },
 }
 
-/// The first 24 characters of a value, for error messages.
-pub(crate) fn prefix_of(s: &str) -> String {
-    let mut p: String = s.chars().take(24).collect();
-    if s.chars().nth(24).is_some() {
-        p.push('…');
-    }
-    p
-}
+/// A short prefix of a value, for error messages.
+use crate::ident::prefix as prefix_of;
 
 fn check_field(field: &'static str, value: &str) -> Result<(), DocumentCitationError> {
     if value.trim().is_empty() {

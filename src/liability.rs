@@ -278,12 +278,13 @@ impl ExemptionList {
         if list.schema_version != EXEMPTION_SCHEMA_VERSION {
             return Err(ExemptionListError::Schema { file: file.to_owned(), found: list.schema_version });
         }
+        let repeat = crate::dedup::first_repeating(&list.entries, |x| &x.id).map(|(i, _)| i);
         for (index, e) in list.entries.iter().enumerate() {
-            let id: String = e.id.chars().take(32).collect();
+            let id = crate::ident::prefix(&e.id);
             if e.requires.is_empty() {
                 return Err(ExemptionListError::NoConditions { file: file.to_owned(), index, id });
             }
-            if list.entries.iter().take(index).any(|x| x.id == e.id) {
+            if repeat == Some(index) {
                 return Err(ExemptionListError::DuplicateId { file: file.to_owned(), index, id });
             }
         }

@@ -169,10 +169,6 @@ pub enum RegisterError {
     },
 }
 
-fn prefix(s: &str) -> String {
-    s.chars().take(32).collect()
-}
-
 impl Register {
     /// A register of versions, checked: no two versions of one list adopted
     /// on the same day; no filing before adoption.
@@ -221,7 +217,7 @@ impl Register {
                 return Err(RegisterError::FiledBeforeAdoption {
                     file: file.to_owned(),
                     source_id: v.source.clone(),
-                    version: prefix(&v.version),
+                    version: crate::ident::prefix(&v.version),
                     filed: f,
                     adopted: v.adopted_on,
                 });

@@ -167,3 +167,27 @@ fn a_cited_entry_that_does_not_apply_is_not_a_listed_situation() {
     let c = &check.entries[0].conditions[0];
     assert!(!c.met && c.why.contains("E122") && c.why.contains("不适用"), "{}", c.why);
 }
+
+/// A long list is checked in linear time: the entry named is the first that
+/// repeats an earlier id, at its own index, and a long id is quoted only as
+/// a short prefix.
+#[test]
+fn a_long_list_names_the_first_repeated_id() {
+    let long = "长".repeat(100);
+    let mut entries: Vec<String> = (0..50_000)
+        .map(|i| format!(r#"{{"id": "A-{i}", "text": "t", "requires": ["full_record"]}}"#))
+        .collect();
+    entries.push(format!(r#"{{"id": "{long}", "text": "t", "requires": ["full_record"]}}"#));
+    entries.push(format!(r#"{{"id": "{long}", "text": "t", "requires": ["full_record"]}}"#));
+    entries.push(r#"{"id": "A-7", "text": "t", "requires": ["full_record"]}"#.to_owned());
+    let text =
+        format!(r#"{{"schema_version": 1, "name": "n", "issuer": "i", "entries": [{}]}}"#, entries.join(","));
+    let e = ExemptionList::from_json_named("l.json", &text).unwrap_err();
+    match &e {
+        ExemptionListError::DuplicateId { index, id, .. } => {
+            assert_eq!(*index, 50_001);
+            assert_eq!(*id, format!("{}…", "长".repeat(rouxing::ident::PREFIX_CHARS)));
+        }
+        other => panic!("{other}"),
+    }
+}

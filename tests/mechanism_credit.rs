@@ -551,3 +551,16 @@ fn more_round_trips() {
     assert!(matches!(cause, FaultCause::Sudden { factor: SuddenFactor::NaturalDisaster, .. }));
     assert!(serde_json::from_str::<FaultCause>(r#"{"cause": "sudden", "factor": "meteor"}"#).is_err());
 }
+
+/// A long history is checked in linear time; the case named is the first
+/// that appears twice.
+#[test]
+fn a_long_history_names_the_repeated_case() {
+    let mut records: Vec<CreditRecord> =
+        (0..50_000).map(|i| record(&format!("P-{i}"), d(2024, 6, 1), Standing::Penalty)).collect();
+    records.push(record("P-9", d(2024, 6, 1), Standing::Penalty));
+    records.push(record("P-3", d(2024, 6, 1), Standing::Penalty));
+    let e = CreditProfile::new(PartyId::new("ORG-1").unwrap(), PartyKindCode::LegalPerson, records, vec![])
+        .unwrap_err();
+    assert_eq!(e, CreditError::DuplicateRecord { case_id: "P-3".parse().unwrap() }, "{e}");
+}

@@ -759,8 +759,9 @@ impl CreditProfile {
         records: Vec<CreditRecord>,
         listings: Vec<Listing>,
     ) -> Result<CreditProfile, CreditError> {
+        let repeated = crate::dedup::first_repeated(&records, |s| &s.case_id).map(|(i, _)| i);
         for (i, r) in records.iter().enumerate() {
-            if records.iter().skip(i + 1).any(|s| s.case_id == r.case_id) {
+            if repeated == Some(i) {
                 return Err(CreditError::DuplicateRecord { case_id: r.case_id.clone() });
             }
             if let Some(rep) = r.repaired_on {

@@ -94,7 +94,7 @@ impl ColumnLayout {
                 let needle = format!("\"{code}\"");
                 let path = format!("groups[{g}].columns[{c}]");
                 if Column::from_code(code).is_none() {
-                    let shown: String = code.chars().take(40).collect();
+                    let shown = crate::ident::prefix(code);
                     return Err(err(&needle, path, format!("unknown column `{shown}`")));
                 }
                 if seen.contains(&code.as_str()) {
