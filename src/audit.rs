@@ -971,9 +971,8 @@ impl Divergence {
 }
 
 /// The grouping keys are item codes and packed signatures, not
-/// attacker-controlled input: the crate's Fx hasher is used, see
-/// `crate::fxhash`.
-type FxBuild = std::hash::BuildHasherDefault<crate::fxhash::FxHasher>;
+/// attacker-controlled input: the Fx hasher (`rustc-hash`) is used.
+type FxBuild = rustc_hash::FxBuildHasher;
 
 /// The fines of one tier in a group.
 #[derive(Clone, Copy, Default)]

@@ -5,7 +5,9 @@
 //! length of the list, so a document of 100,000 officers would take most of
 //! a minute to refuse; [`first_repeated`] counts in a hash table instead and
 //! keeps the pairwise scan only for short lists, where it allocates nothing
-//! and is faster.
+//! and is faster. The table uses the standard (SipHash) hasher, not the Fx
+//! hasher of the catalogue index: these lists arrive in request documents,
+//! where keys chosen to collide must not turn the check quadratic again.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;

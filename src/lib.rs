@@ -214,7 +214,6 @@
 mod macros;
 mod dedup;
 mod error_zh;
-mod fxhash;
 mod serde_date;
 
 pub mod assess;

@@ -63,9 +63,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Domain, EntryCondition, EntryId, ListOutcome, Modal, SourceId};
-use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::import::{ListRow, Origin};
 use crate::load::{LoadError, line_of, line_of_nth, parse_json};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The file name the bundled dataset is loaded under (and named in errors).
 pub const BUNDLED_FILE: &str = "data/lists/leniency-lists.json";

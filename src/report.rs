@@ -82,7 +82,7 @@
 
 use std::collections::HashMap;
 
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
