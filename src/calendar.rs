@@ -38,7 +38,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 mod china_2019_2026;
@@ -122,29 +122,6 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> u32 {
 // Day, month and year arithmetic
 // ---------------------------------------------------------------------------
 
-/// Whether `year` is a leap year in the proleptic Gregorian calendar.
-const fn is_leap_year(year: i32) -> bool {
-    year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0)
-}
-
-/// Number of days in `month` (1–12) of `year`; 0 for an invalid month.
-const fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// The day `day` of `month` in `year`, or the last day of that month when it
-/// has fewer days.
-fn corresponding_day(year: i64, month: u32, day: u32) -> Option<NaiveDate> {
-    let year = i32::try_from(year).ok()?;
-    NaiveDate::from_ymd_opt(year, month, day.min(days_in_month(year, month)))
-}
-
 /// The date `years` years after `date`: the corresponding day, or the last
 /// day of the month when there is none (29 February in a common year).
 ///
@@ -167,7 +144,7 @@ fn corresponding_day(year: i64, month: u32, day: u32) -> Option<NaiveDate> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
-    corresponding_day(i64::from(date.year()) + i64::from(years), date.month(), date.day())
+    add_months(date, years.checked_mul(12)?)
 }
 
 /// The date `months` months after `date`: the corresponding day, or the last
@@ -194,9 +171,8 @@ pub fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
-    let total = i64::from(date.year()) * 12 + i64::from(date.month0()) + i64::from(months);
-    let month = u32::try_from(total.rem_euclid(12) + 1).ok()?;
-    corresponding_day(total.div_euclid(12), month, date.day())
+    // chrono clamps to the month's last day, which is Art. 202's rule.
+    date.checked_add_months(Months::new(months))
 }
 
 /// The date `months` months before `date`: the corresponding day, or the
@@ -217,9 +193,7 @@ pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn sub_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
-    let total = i64::from(date.year()) * 12 + i64::from(date.month0()) - i64::from(months);
-    let month = u32::try_from(total.rem_euclid(12) + 1).ok()?;
-    corresponding_day(total.div_euclid(12), month, date.day())
+    date.checked_sub_months(Months::new(months))
 }
 
 /// The date `days` days after `date`.
@@ -2616,6 +2590,18 @@ mod tests {
             let result = add_months(date, n).unwrap();
             let months = i64::from(result.year()) * 12 + i64::from(result.month0())
                 - i64::from(date.year()) * 12 - i64::from(date.month0());
+            prop_assert_eq!(months, i64::from(n));
+            if result.day() != date.day() {
+                prop_assert!(result.day() < date.day());
+                prop_assert_eq!(result.succ_opt().unwrap().day(), 1);
+            }
+        }
+
+        #[test]
+        fn prop_sub_months_corresponding_day(date in date(), n in 0u32..2400) {
+            let result = sub_months(date, n).unwrap();
+            let months = i64::from(date.year()) * 12 + i64::from(date.month0())
+                - i64::from(result.year()) * 12 - i64::from(result.month0());
             prop_assert_eq!(months, i64::from(n));
             if result.day() != date.day() {
                 prop_assert!(result.day() < date.day());
