@@ -1,5 +1,7 @@
 //! Shared by the fuzz targets: the bundled data and the full pipeline.
 
+#![allow(dead_code, reason = "each target uses only some of these helpers")]
+
 use chrono::NaiveDate;
 use rouxing::{Case, Catalogue, Regime, assess, recommend, review};
 
