@@ -15,7 +15,8 @@ fuzz_target!(|data: &[u8]| {
     let catalogue = CATALOGUE.get_or_init(common::catalogue);
     if let Ok(p) = Proposal::from_json_named("fuzz.json", text) {
         let json = serde_json::to_string(&p).unwrap_or_else(|e| panic!("serialize: {e}"));
-        let again: Proposal = serde_json::from_str(&json).unwrap_or_else(|e| panic!("proposal round trip: {e}"));
+        let again: Proposal =
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("proposal round trip: {e}"));
         assert_eq!(again, p, "proposal round trip");
         let regime = rouxing::Regime::national();
         let case = common::sample_case(catalogue);
