@@ -2585,27 +2585,17 @@ mod tests {
             }
         }
 
+        /// Both directions land `n` months away, on the corresponding day or
+        /// the month's last day (民法典 第二百零二条).
         #[test]
-        fn prop_add_months_corresponding_day(date in date(), n in 0u32..2400) {
-            let result = add_months(date, n).unwrap();
-            let months = i64::from(result.year()) * 12 + i64::from(result.month0())
-                - i64::from(date.year()) * 12 - i64::from(date.month0());
-            prop_assert_eq!(months, i64::from(n));
-            if result.day() != date.day() {
-                prop_assert!(result.day() < date.day());
-                prop_assert_eq!(result.succ_opt().unwrap().day(), 1);
-            }
-        }
-
-        #[test]
-        fn prop_sub_months_corresponding_day(date in date(), n in 0u32..2400) {
-            let result = sub_months(date, n).unwrap();
-            let months = i64::from(date.year()) * 12 + i64::from(date.month0())
-                - i64::from(result.year()) * 12 - i64::from(result.month0());
-            prop_assert_eq!(months, i64::from(n));
-            if result.day() != date.day() {
-                prop_assert!(result.day() < date.day());
-                prop_assert_eq!(result.succ_opt().unwrap().day(), 1);
+        fn prop_months_corresponding_day(date in date(), n in 0u32..2400) {
+            let index = |x: NaiveDate| i64::from(x.year()) * 12 + i64::from(x.month0());
+            for (result, sign) in [(add_months(date, n).unwrap(), 1), (sub_months(date, n).unwrap(), -1)] {
+                prop_assert_eq!(index(result) - index(date), sign * i64::from(n));
+                if result.day() != date.day() {
+                    prop_assert!(result.day() < date.day());
+                    prop_assert_eq!(result.succ_opt().unwrap().day(), 1);
+                }
             }
         }
 
