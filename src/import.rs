@@ -752,9 +752,6 @@ impl ImportError {
     }
 }
 
-/// The first [`VALUE_PREFIX_CHARS`] characters of a value, with `…` when cut.
-pub(crate) use crate::ident::prefix;
-
 /// A sheet as a grid of text cells with 1-based row numbers.
 pub(crate) struct Grid {
     pub(crate) sheet: Option<String>,
@@ -836,7 +833,7 @@ pub(crate) fn read_grid(file: &str, grid: &Grid, map: &HeaderMap, out: &mut Impo
         sheet: sheet.map(str::to_owned),
         row,
         column: column.map(str::to_owned),
-        value: value.map(prefix),
+        value: value.map(crate::ident::prefix),
         kind,
     };
     // The header row: a cell names 违法行为 and another cell another field.
@@ -1207,8 +1204,8 @@ mod tests {
 
     #[test]
     fn prefix_cuts_long_values() {
-        assert_eq!(prefix("短"), "短");
+        assert_eq!(crate::ident::prefix("短"), "短");
         let long = "长".repeat(40);
-        assert_eq!(prefix(&long), format!("{}…", "长".repeat(VALUE_PREFIX_CHARS)));
+        assert_eq!(crate::ident::prefix(&long), format!("{}…", "长".repeat(VALUE_PREFIX_CHARS)));
     }
 }

@@ -84,6 +84,7 @@ use serde::{Deserialize, Serialize};
 use crate::case::{Agency, Case, OfficerId};
 use crate::catalogue::{Catalogue, Item, LoadError, line_of, parse_json};
 use crate::decision::{Decision, Disposition};
+use crate::ident::prefix;
 use crate::law::{Citation, Instrument as LawInstrument};
 use crate::measure::{CorrectionKind, Document, PenaltyKind};
 use crate::regime::Regime;
@@ -542,10 +543,10 @@ fn pieces(s: &str) -> Result<Vec<Piece<'_>>, String> {
         }
         let tail = tail.get(1..).unwrap_or("");
         let Some(close) = tail.find('}') else {
-            return Err(format!("{{{}", short(tail)));
+            return Err(format!("{{{}", prefix(tail)));
         };
         let name = tail.get(..close).unwrap_or("");
-        let field = name.parse::<Field>().map_err(|_| format!("{{{}}}", short(name)))?;
+        let field = name.parse::<Field>().map_err(|_| format!("{{{}}}", prefix(name)))?;
         out.push(Piece::Field(field));
         rest = tail.get(close + 1..).unwrap_or("");
     }
@@ -619,7 +620,7 @@ impl TemplateSet {
                 return Err(err(
                     &t.number,
                     format!("templates[{i}].number"),
-                    format!("number pattern `{}` has no `{{serial}}`", short(&t.number)),
+                    format!("number pattern `{}` has no `{{serial}}`", prefix(&t.number)),
                 ));
             }
             let mut seen: Vec<Field> = Vec::new();
@@ -630,7 +631,7 @@ impl TemplateSet {
                     format!("templates[{i}].body[{}]", j - 1)
                 };
                 let ps = pieces(p).map_err(|bad| {
-                    err(p, path.clone(), format!("unknown placeholder `{}` in `{}`", short(&bad), short(p)))
+                    err(p, path.clone(), format!("unknown placeholder `{}` in `{}`", prefix(&bad), prefix(p)))
                 })?;
                 seen.extend(ps.iter().filter_map(|x| match x {
                     Piece::Field(f) => Some(*f),
@@ -659,9 +660,6 @@ impl TemplateSet {
         self.templates.iter().find(|t| t.kind == kind)
     }
 }
-
-/// A short prefix of a value, for messages.
-use crate::ident::prefix as short;
 
 /// The error returned when an instrument cannot be rendered for a decision.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

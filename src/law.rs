@@ -603,15 +603,12 @@ pub enum DocumentCitationError {
     },
 }
 
-/// A short prefix of a value, for error messages.
-use crate::ident::prefix as prefix_of;
-
 fn check_field(field: &'static str, value: &str) -> Result<(), DocumentCitationError> {
     if value.trim().is_empty() {
         return Err(DocumentCitationError::Blank { field });
     }
     if value.chars().any(char::is_control) {
-        return Err(DocumentCitationError::Control { field, prefix: prefix_of(value) });
+        return Err(DocumentCitationError::Control { field, prefix: crate::ident::prefix(value) });
     }
     Ok(())
 }
@@ -633,7 +630,7 @@ impl DocumentCitation {
         check_field("document", &document)?;
         check_field("locator", &locator)?;
         if !document.starts_with('《') || !document.contains('》') {
-            return Err(DocumentCitationError::Title { prefix: prefix_of(&document) });
+            return Err(DocumentCitationError::Title { prefix: crate::ident::prefix(&document) });
         }
         Ok(DocumentCitation {
             parts: std::sync::Arc::new(DocumentParts { document, locator, rank, url: None }),

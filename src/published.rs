@@ -60,12 +60,12 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Domain, EntryCondition, EntryId, ListOutcome, Modal, SourceId};
 use crate::import::{ListRow, Origin};
 use crate::load::{LoadError, line_of, line_of_nth, parse_json};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The file name the bundled dataset is loaded under (and named in errors).
 pub const BUNDLED_FILE: &str = "data/lists/leniency-lists.json";
@@ -586,7 +586,7 @@ impl ListRegister {
                     text,
                     &needle,
                     format!("entries[{i}].domain"),
-                    format!("unknown domain `{}`", crate::import::prefix(&e.domain)),
+                    format!("unknown domain `{}`", crate::ident::prefix(&e.domain)),
                 ));
             };
             entries.push(entry_of(file, i, e, domain));

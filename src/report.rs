@@ -81,11 +81,10 @@
 //! ```
 
 use std::collections::HashMap;
-
-use rustc_hash::FxHashMap;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::assess::{Ground, Tier};
